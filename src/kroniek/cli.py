@@ -1,0 +1,237 @@
+"""The ``kroniek`` command line: a thin layer over pipeline, store and evaluate."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import click
+
+from kroniek.cli_actors import actors, rules
+from kroniek.cli_events import explain
+from kroniek.errors import ReadError
+
+DEFAULT_DB = "kroniek.duckdb"
+
+
+def _when(value: str | None) -> datetime | None:
+    """Parse an ISO capture time; naive values are taken as UTC."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as err:
+        raise click.BadParameter(f"not an ISO date-time: {value!r}") from err
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        raise click.BadParameter(f"not an ISO date: {value!r}") from err
+
+
+def _complain(problem: str) -> None:
+    click.echo(problem if problem.startswith("kroniek:") else f"kroniek: {problem}", err=True)
+
+
+@click.group()
+@click.version_option(package_name="kroniek")
+def main() -> None:
+    """kroniek: Dutch news pages to sourced PLOVER/CAMEO event data."""
+
+
+main.add_command(actors)
+main.add_command(rules)
+main.add_command(explain)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--fetched-at", help="Capture time of the pages (ISO), overriding records and mtimes.")
+@click.option("--captures", type=click.Path(exists=True, dir_okay=False),
+              help="TSV of file name and ISO capture time, for pages without --fetched-at.")
+@click.option("--workers", type=int, default=None, help="Pages analysed at once (default: up to 2).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+def extract(paths, fmt, fetched_at, captures, workers, output) -> None:
+    """Write one JSON object per page (the output contract) to stdout."""
+    from kroniek.output import page_to_json
+    from kroniek.pipeline import Resources, load_captures, run
+
+    failed = 0
+    known_times = load_captures(Path(captures)) if captures else None
+    with Resources.load(workers=workers) as res:
+        for outcome in run(paths, res, fetched_at=_when(fetched_at), captures=known_times):
+            if isinstance(outcome, ReadError):
+                failed += 1
+                _complain(str(outcome))
+            elif outcome.error:
+                failed += 1
+                _complain(outcome.error)
+            else:
+                output.write(json.dumps(page_to_json(outcome), ensure_ascii=False) + "\n")
+                output.flush()
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to store into.")
+@click.option("--fetched-at", help="Capture time of the pages (ISO), overriding records and mtimes.")
+@click.option("--captures", type=click.Path(exists=True, dir_okay=False),
+              help="TSV of file name and ISO capture time, for pages without --fetched-at.")
+@click.option("--workers", type=int, default=None, help="Pages analysed at once (default: up to 2).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+def ingest(paths, db, fetched_at, captures, workers, progress) -> None:
+    """Read, analyse and store pages; pages stored before are skipped."""
+    from tqdm import tqdm
+
+    from kroniek.pipeline import Resources, content_hash, load_captures, run
+    from kroniek.store import Store
+
+    show = sys.stderr.isatty() if progress is None else progress
+    known_times = load_captures(Path(captures)) if captures else None
+    totals = {"pages": 0, "known": 0, "failed": 0, "articles": 0, "duplicates": 0, "events": 0}
+    with Store(db) as store, Resources.load(workers=workers) as res:
+        def known(page) -> bool:
+            if store.has_page(content_hash(page)):
+                totals["known"] += 1
+                return True
+            return False
+
+        bar = tqdm(unit="page", disable=not show, file=sys.stderr)
+        for outcome in run(paths, res, fetched_at=_when(fetched_at), skip=known,
+                           captures=known_times):
+            bar.update(1)
+            if isinstance(outcome, ReadError) or outcome.error:
+                problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
+                source = outcome.source if isinstance(outcome, ReadError) else outcome.page.source
+                totals["failed"] += 1
+                store.record_failure(source, problem)
+                bar.write(problem, file=sys.stderr)
+                continue
+            added = store.add(outcome, rules_sha256=res.rules_sha256)
+            totals["pages"] += int(added.new_page)
+            totals["articles"] += added.new_articles
+            totals["duplicates"] += added.duplicate_articles
+            totals["events"] += added.new_events
+        bar.close()
+    click.echo(
+        f"ingested {totals['pages']} new pages ({totals['known']} already stored, "
+        f"{totals['failed']} failed): {totals['articles']} new articles, "
+        f"{totals['duplicates']} seen before, {totals['events']} new events -> {db}",
+        err=True,
+    )
+    sys.exit(1 if totals["failed"] else 0)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--actor", help="Actor code as source or target, e.g. RUS.")
+@click.option("--dyad", help="Source and target codes, e.g. RUS,IRN.")
+@click.option("--type", "etype", help="PLOVER type, e.g. AGREE.")
+@click.option("--fact", type=click.Choice(["asserted", "future", "negated", "alleged"]))
+@click.option("--since", help="First day (ISO), on event date or else publication date.")
+@click.option("--until", help="Last day (ISO).")
+@click.option("--limit", type=int, default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
+    """List stored events, filtered."""
+    from kroniek.store import Store
+
+    pair = None
+    if dyad:
+        codes = [c.strip().upper() for c in dyad.split(",")]
+        if len(codes) != 2 or not all(codes):
+            raise click.BadParameter("--dyad takes two codes, e.g. RUS,IRN")
+        pair = (codes[0], codes[1])
+    _require_db(db)
+    with Store(db) as store:
+        rows = store.events(
+            actor=actor.upper() if actor else None, dyad=pair,
+            type=etype.upper() if etype else None, fact=fact,
+            since=_day(since), until=_day(until), limit=limit,
+        )
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    header = ("date", "src", "tgt", "type", "cameo", "fact", "doc", "part", "trigger")
+    click.echo("\t".join(header))
+    for row in rows:
+        day = row.get("event_date") or (str(row.get("published") or "")[:10])
+        src = f"{row['src']}{row.get('src_sector') or ''}"
+        tgt = f"{row['tgt']}{row.get('tgt_sector') or ''}"
+        click.echo("\t".join(str(v) for v in (
+            day, src, tgt, row["type"], row["cameo"], row["fact"], row["doc"], row["part"],
+            row["trigger"],
+        )))
+    click.echo(f"{len(rows)} events", err=True)
+
+
+def _require_db(db: str) -> None:
+    if not Path(db).exists():
+        raise click.ClickException(f"{db}: no such database; run 'kroniek ingest PATH' first")
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "parquet"]), required=True)
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="A .tsv/.csv file for gdelt (- for stdout), a directory for parquet.")
+def export(db, fmt, output) -> None:
+    """Export stored events as GDELT 2.0 event rows or as Parquet tables."""
+    from kroniek.store import Store
+    from kroniek.store.export import export_gdelt, export_parquet
+
+    _require_db(db)
+    with Store(db) as store:
+        if fmt == "parquet":
+            export_parquet(store, Path(output))
+        elif output == "-":
+            export_gdelt(store, sys.stdout)
+        else:
+            export_gdelt(store, Path(output))
+    click.echo(f"exported {fmt} -> {output}", err=True)
+
+
+@main.command(name="eval")
+@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False))
+@click.argument("predictions", type=click.File("r", encoding="utf-8"))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False),
+              help="YAML of floors; fail (exit 1) when a score falls below one.")
+def evaluate(gold, predictions, as_json, baseline) -> None:
+    """Score predictions (extract's JSONL, or - for stdin) against gold annotations."""
+    from kroniek.evaluate import check_baseline, format_scores, load_baseline, score, scores_to_dict
+
+    pages = [json.loads(line) for line in predictions if line.strip()]
+    scores = score(Path(gold), pages)
+    click.echo(json.dumps(scores_to_dict(scores), indent=2) if as_json else format_scores(scores))
+    if baseline:
+        failures = check_baseline(scores, load_baseline(Path(baseline)))
+        for failure in failures:
+            _complain(f"{baseline}: {failure}")
+        if failures:
+            sys.exit(1)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8700, show_default=True, type=int)
+def serve(db, host, port) -> None:
+    """Serve the HTTP API and the browsing pages."""
+    import uvicorn
+
+    from kroniek.api import create_app
+
+    _require_db(db)
+    click.echo(f"kroniek: serving {db} on http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(Path(db)), host=host, port=port, log_level="warning")

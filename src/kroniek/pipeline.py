@@ -1,0 +1,206 @@
+"""The one place that chains kroniek's stages, top to bottom.
+
+read -> segment -> time (publication) -> nlp (tag) -> actors -> nlp (parse where needed)
+-> actors -> events -> time (event dates). The CLI, the HTTP API and Dask workers all
+call these functions; none of the stages knows about the others or about storage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from kroniek.actors import ActorBooks, find_mentions, load_books
+from kroniek.errors import KroniekError, ReadError
+from kroniek.events import Patterns, code_events, load_patterns, needs_parse
+from kroniek.nlp import FrogPool, analyse, parse
+from kroniek.read import read_paths
+from kroniek.records import AnalysedArticle, Article, Page, PageResult, Sentence
+from kroniek.segment import segment
+from kroniek.time import date_articles, date_events
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def rules_fingerprint(data_dir: Path = DATA_DIR) -> str:
+    """SHA-256 over every dictionary file, recorded with each run so output can be traced."""
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file() and path.suffix in {".yaml", ".yml", ".tsv"}:
+            digest.update(str(path.relative_to(data_dir)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class Resources:
+    """Dictionaries and Frog pools, loaded once and handed to every stage."""
+
+    books: ActorBooks
+    patterns: Patterns
+    tagger: FrogPool
+    parser: FrogPool
+    rules_sha256: str
+    workers: int = 1
+    _analysed: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def load(cls, workers: int | None = None, frog_timeout: float = 120.0) -> Resources:
+        """Load the dictionaries; Frog pools start lazily on first use."""
+        workers = workers or min(2, os.cpu_count() or 1)
+        return cls(
+            books=load_books(),
+            patterns=load_patterns(),
+            tagger=FrogPool(mode="tag", size=workers, timeout=frog_timeout),
+            parser=FrogPool(mode="parse", size=workers, timeout=frog_timeout),
+            rules_sha256=rules_fingerprint(),
+            workers=workers,
+        )
+
+    def close(self) -> None:
+        """Stop the Frog processes."""
+        self.tagger.close()
+        self.parser.close()
+
+    def __enter__(self) -> Resources:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def cached(self, key: str) -> AnalysedArticle | None:
+        """An article analysed before under the same content key (the same wire brief)."""
+        with self._lock:
+            hit = self._analysed.get(key)
+            if hit is not None:
+                self._analysed.move_to_end(key)
+            return hit
+
+    def remember(self, key: str, analysed: AnalysedArticle, limit: int = 20_000) -> None:
+        """Keep an analysed article for reuse by later pages carrying the same text."""
+        with self._lock:
+            self._analysed[key] = analysed
+            while len(self._analysed) > limit:
+                self._analysed.popitem(last=False)
+
+
+def load_captures(path: Path) -> dict[str, datetime]:
+    """Read a TSV of ``file name<TAB>ISO capture time`` lines (``#`` starts a comment)."""
+    captures: dict[str, datetime] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, when = line.partition("\t")
+        try:
+            moment = datetime.fromisoformat(when.strip().replace("Z", "+00:00"))
+        except ValueError as err:
+            raise KroniekError(f"{path}:{number}", f"not an ISO capture time: {when!r}") from err
+        captures[Path(name.strip()).name] = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return captures
+
+
+def content_hash(page: Page) -> str:
+    """SHA-256 of a page's text (or HTML), the key that makes ingest idempotent."""
+    body = page.text if page.text is not None else (page.html or "")
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _article_key(article: Article, on_date: date | None) -> str:
+    parts = [article.headline or "", article.text, on_date.isoformat() if on_date else ""]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def analyse_sentences(article: Article, res: Resources) -> tuple[Sentence, ...]:
+    """Tag the headline and the text of one article with Frog."""
+    sentences: tuple[Sentence, ...] = ()
+    if article.headline:
+        sentences = analyse(res.tagger, "headline", article.headline)
+    return sentences + analyse(res.tagger, "text", article.text, first_index=len(sentences))
+
+
+def analyse_article(article: Article, res: Resources, fallback_date: date | None) -> AnalysedArticle:
+    """Find the actors and events of one dated article."""
+    on_date = article.published.date() if article.published else fallback_date
+    key = _article_key(article, on_date)
+    known = res.cached(key)
+    if known is None:
+        sentences = analyse_sentences(article, res)
+        mentions = find_mentions(sentences, res.books, on_date)
+        if any(needs_parse(s, mentions, res.patterns) for s in sentences):
+            sentences = tuple(
+                parse(res.parser, s) if needs_parse(s, mentions, res.patterns) else s
+                for s in sentences
+            )
+            mentions = find_mentions(sentences, res.books, on_date)
+        events = code_events(sentences, mentions, res.patterns)
+        known = AnalysedArticle(article, sentences, mentions, events)
+        res.remember(key, known)
+    published = article.published
+    return AnalysedArticle(
+        article=article,
+        sentences=known.sentences,
+        mentions=known.mentions,
+        events=date_events(known.events, published),
+    )
+
+
+def process_page(page: Page, res: Resources) -> PageResult:
+    """Run every stage over one page; a stage failure becomes the page's error."""
+    digest = content_hash(page)
+    try:
+        articles = date_articles(segment(page), page.fetched_at)
+        fallback = page.fetched_at.date() if page.fetched_at else None
+        analysed = tuple(analyse_article(a, res, fallback) for a in articles)
+    except KroniekError as err:
+        return PageResult(page, "nl", error=str(err), content_hash=digest)
+    if not analysed:
+        problem = f"kroniek: {page.source}: no article found on the page"
+        return PageResult(page, "nl", error=problem, content_hash=digest)
+    return PageResult(page, "nl", articles=analysed, content_hash=digest)
+
+
+def run(
+    paths: Iterable[str | Path],
+    res: Resources,
+    fetched_at: datetime | None = None,
+    skip: Callable[[Page], bool] | None = None,
+    captures: Mapping[str, datetime] | None = None,
+) -> Iterator[PageResult | ReadError]:
+    """Process every page under ``paths`` in input order, ``res.workers`` pages at a time.
+
+    Yields a PageResult per page and a ReadError per unreadable input. ``skip(page)``
+    may say a page is already known (for idempotent ingest); such pages are not analysed.
+    ``captures`` maps file names to capture times for pages whose time would otherwise
+    come from the file's mtime.
+    """
+    def work(item: Page | ReadError) -> PageResult | ReadError | None:
+        if isinstance(item, ReadError):
+            return item
+        if captures and item.fetched_at_from == "mtime":
+            when = captures.get(Path(item.source).name)
+            if when is not None:
+                item = replace(item, fetched_at=when, fetched_at_from="captures")
+        if skip is not None and skip(item):
+            return None
+        return process_page(item, res)
+
+    window: deque[Future] = deque()
+    with ThreadPoolExecutor(max_workers=res.workers) as pool:
+        for item in read_paths(paths, fetched_at=fetched_at):
+            window.append(pool.submit(work, item))
+            if len(window) > 2 * res.workers:
+                outcome = window.popleft().result()
+                if outcome is not None:
+                    yield outcome
+        while window:
+            outcome = window.popleft().result()
+            if outcome is not None:
+                yield outcome

@@ -1,0 +1,136 @@
+"""The records that flow between kroniek's stages.
+
+Every stage is a plain function from some of these records to others; none of them
+knows about storage, processes or the CLI. All records are frozen dataclasses, so they
+can be hashed, pickled to Dask workers and compared in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Page:
+    """One input page as read from disk: a text file, an HTML file or a JSONL record."""
+
+    doc: str  # file stem, or the record's own id
+    source: str  # path as given (plus "#<line>" for a JSONL record)
+    text: str | None  # plain text (for .txt pages and records with "text")
+    html: str | None  # raw HTML (for .html pages and records with "html")
+    fetched_at: datetime | None  # capture time (aware, UTC)
+    fetched_at_from: str  # "option", "record", "mtime" or "none": where fetched_at came from
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news item on a page: the main article or one brief of the 'Meer uit' list."""
+
+    doc: str
+    part: str  # "main", "brief:0", "brief:1", ...
+    headline: str | None
+    dateline: str | None  # as printed, e.g. "MOSKOU"; None when absent
+    agencies: tuple[str, ...]  # e.g. ("ANP", "AFP")
+    ago: str | None  # relative time as printed, e.g. "3 uur geleden"
+    text: str  # body text without dateline prefix
+    published: datetime | None = None  # absolute publication time (UTC), filled by the time stage
+    published_precision: str | None = None  # "minute", "hour", "day", "bounds" or None
+
+
+@dataclass(frozen=True)
+class Token:
+    """One Frog token with its analysis; start/end are offsets in the sentence's field."""
+
+    index: int  # 1-based position in the sentence, as Frog numbers it
+    text: str
+    lemma: str
+    pos: str  # full Frog/CGN tag, e.g. "WW(pv,verl,mv)"
+    start: int
+    end: int
+    ner: str = "O"  # BIO tag from Frog's NER, "O" when not run
+    head: int | None = None  # 1-based head index, 0 for root; None when not parsed
+    rel: str | None = None  # dependency relation (su, obj1, obj2, vc, mod, ...)
+
+    @property
+    def tag(self) -> str:
+        """The coarse part of speech: "WW", "N", "ADJ", "SPEC", ..."""
+        return self.pos.split("(", 1)[0]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article's headline or text, with Frog's tokens."""
+
+    field: str  # "headline" or "text"
+    index: int  # 0-based position within the article (headline sentence first)
+    start: int  # offsets of the sentence in its field
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    parsed: bool = False  # True when the tokens carry dependency relations
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor reference resolved to a code, found in one sentence."""
+
+    code: str  # ISO alpha-3, IGO code, "WST" or "---"
+    sector: str | None  # GOV MIL SPY COP JUD LEG OPP REB CVL BUS MED HRI IGO
+    text: str  # surface text as printed
+    field: str  # "headline" or "text"
+    span: tuple[int, int]  # offsets in the field
+    sentence: int  # Sentence.index
+    tokens: tuple[int, int]  # first and last token index (1-based, inclusive)
+    rule: str  # id of the dictionary entry that matched, e.g. "actor.state.RUS.adj"
+    person: str | None = None  # full name when the mention is a person
+    role: str | None = None  # role entry id when a role word was part of it
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event: who did what to whom, how sure, and where the text says so."""
+
+    src: str
+    src_sector: str | None
+    src_text: str
+    tgt: str
+    tgt_sector: str | None
+    tgt_text: str
+    type: str  # one of the 16 PLOVER types
+    mode: str | None
+    cameo: str
+    goldstein: float
+    quad_class: int
+    fact: str  # asserted | future | negated | alleged
+    sentence: str
+    field: str
+    span: tuple[int, int]
+    trigger: str
+    rule: str
+    attributed_to: str | None = None
+    event_date: str | None = None  # ISO date (or YYYY-MM / YYYY) when the text says
+    event_date_precision: str | None = None  # "day", "month", "year" or None
+
+
+@dataclass(frozen=True)
+class AnalysedArticle:
+    """An article with everything the pipeline found in it."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """The pipeline's outcome for one page: its articles, or the reason it failed."""
+
+    page: Page
+    language: str | None
+    articles: tuple[AnalysedArticle, ...] = ()
+    error: str | None = None
+    content_hash: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
