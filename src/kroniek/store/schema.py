@@ -1,0 +1,125 @@
+"""The DuckDB schema of a kroniek store, and its version.
+
+Design: a *page* is one capture (keyed by the SHA-256 of its content, so ingest is
+idempotent); an *article* is one news item keyed by the SHA-256 of its normalised
+headline, dateline and text, so the same wire brief printed on many pages is stored once;
+a *sighting* ties an article to every page (and part of that page) that carried it.
+Sentences, mentions and events hang off the article, so they are stored once too.
+Times are stored as UTC in TIMESTAMP columns (naive by convention).
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+TABLES = ("meta", "pages", "articles", "sightings", "sentences", "mentions", "events", "failures")
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS pages (
+    content_hash    VARCHAR PRIMARY KEY,      -- SHA-256 of the page text (or HTML)
+    doc             VARCHAR NOT NULL,         -- file stem or record id
+    source          VARCHAR NOT NULL,         -- path as given (+ "#line" for JSONL)
+    url             VARCHAR,
+    fetched_at      TIMESTAMP,                -- UTC
+    fetched_at_from VARCHAR NOT NULL,         -- option | record | mtime | none
+    language        VARCHAR,
+    n_articles      INTEGER NOT NULL,
+    warnings        VARCHAR[] NOT NULL,
+    rules_sha256    VARCHAR NOT NULL,         -- fingerprint of the dictionaries used
+    ingested_at     TIMESTAMP NOT NULL        -- UTC
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    article_id          VARCHAR PRIMARY KEY,  -- SHA-256 of normalised headline+dateline+text
+    headline            VARCHAR,
+    dateline            VARCHAR,
+    agencies            VARCHAR[] NOT NULL,
+    text                VARCHAR NOT NULL,
+    published           TIMESTAMP,            -- UTC, from the first page that carried it
+    published_precision VARCHAR,
+    first_seen          TIMESTAMP NOT NULL    -- UTC ingest time of that first page
+);
+
+CREATE TABLE IF NOT EXISTS sightings (
+    article_id   VARCHAR NOT NULL REFERENCES articles (article_id),
+    content_hash VARCHAR NOT NULL REFERENCES pages (content_hash),
+    doc          VARCHAR NOT NULL,
+    part         VARCHAR NOT NULL,            -- main | brief:K
+    ago          VARCHAR,                     -- relative time as printed on this page
+    published    TIMESTAMP,                   -- publication time as derived on this page
+    fetched_at   TIMESTAMP,
+    PRIMARY KEY (content_hash, part)
+);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    article_id VARCHAR NOT NULL REFERENCES articles (article_id),
+    idx        INTEGER NOT NULL,              -- Sentence.index (headline first)
+    field      VARCHAR NOT NULL,              -- headline | text
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    text       VARCHAR NOT NULL,
+    parsed     BOOLEAN NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id  VARCHAR NOT NULL REFERENCES articles (article_id),
+    idx         INTEGER NOT NULL,             -- position in the article's mention list
+    code        VARCHAR NOT NULL,
+    sector      VARCHAR,
+    text        VARCHAR NOT NULL,
+    field       VARCHAR NOT NULL,
+    span_start  INTEGER NOT NULL,
+    span_end    INTEGER NOT NULL,
+    sentence    INTEGER NOT NULL,             -- Sentence.index
+    token_first INTEGER NOT NULL,
+    token_last  INTEGER NOT NULL,
+    rule        VARCHAR NOT NULL,
+    person      VARCHAR,
+    role        VARCHAR,
+    PRIMARY KEY (article_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    event_id             VARCHAR PRIMARY KEY, -- SHA-256, see store.event_id()
+    article_id           VARCHAR NOT NULL REFERENCES articles (article_id),
+    idx                  INTEGER NOT NULL,    -- position in the article's event list
+    src                  VARCHAR NOT NULL,
+    src_sector           VARCHAR,
+    src_text             VARCHAR NOT NULL,
+    tgt                  VARCHAR NOT NULL,
+    tgt_sector           VARCHAR,
+    tgt_text             VARCHAR NOT NULL,
+    type                 VARCHAR NOT NULL,    -- PLOVER type
+    mode                 VARCHAR,
+    cameo                VARCHAR NOT NULL,
+    goldstein            DOUBLE NOT NULL,
+    quad_class           INTEGER NOT NULL,
+    fact                 VARCHAR NOT NULL,    -- asserted | future | negated | alleged
+    sentence             VARCHAR NOT NULL,
+    field                VARCHAR NOT NULL,
+    span_start           INTEGER NOT NULL,
+    span_end             INTEGER NOT NULL,
+    trigger              VARCHAR NOT NULL,
+    rule                 VARCHAR NOT NULL,
+    attributed_to        VARCHAR,
+    event_date           VARCHAR,             -- as coded: YYYY-MM-DD, YYYY-MM or YYYY
+    event_date_precision VARCHAR,
+    date_from            DATE,                -- first and last day event_date covers
+    date_to              DATE
+);
+
+CREATE TABLE IF NOT EXISTS failures (
+    source       VARCHAR NOT NULL,
+    reason       VARCHAR NOT NULL,
+    seen_at      TIMESTAMP NOT NULL,          -- UTC, first time
+    last_seen_at TIMESTAMP NOT NULL,
+    times        INTEGER NOT NULL,
+    PRIMARY KEY (source, reason)
+);
+"""

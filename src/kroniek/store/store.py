@@ -1,0 +1,383 @@
+"""A kroniek store: finished PageResults in one DuckDB file, queried back as plain dicts."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import threading
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from kroniek.errors import KroniekError
+from kroniek.output import iso_utc
+from kroniek.records import AnalysedArticle, Article, Event, PageResult
+from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES
+
+EVENT_FIELDS = (
+    "src", "src_sector", "src_text", "tgt", "tgt_sector", "tgt_text", "type", "mode",
+    "cameo", "goldstein", "quad_class", "fact", "sentence", "field", "span", "trigger",
+    "rule", "attributed_to", "event_date", "event_date_precision",
+)
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """What ``Store.add`` stored for one page."""
+
+    new_page: bool
+    new_articles: int
+    duplicate_articles: int  # articles already stored (another page carried them): sighting only
+    new_events: int
+
+
+def _normalise(text: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+def article_id(article: Article) -> str:
+    """SHA-256 of the normalised headline, dateline and text: one id per news item, any page."""
+    parts = (_normalise(article.headline), _normalise(article.dateline), _normalise(article.text))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def event_id(article: str, event: Event) -> str:
+    """SHA-256 of article id, rule, field, span, actors (with sectors) and type."""
+    parts = (
+        article, event.rule, event.field, str(event.span[0]), str(event.span[1]),
+        event.src, event.src_sector or "", event.tgt, event.tgt_sector or "", event.type,
+    )
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def date_bounds(value: str | None) -> tuple[date | None, date | None]:
+    """First and last day covered by an ISO date, year-month or year; (None, None) if unreadable."""
+    if not value:
+        return None, None
+    try:
+        bits = [int(b) for b in value.split("-")]
+        if len(bits) == 3:
+            day = date(*bits)
+            return day, day
+        if len(bits) == 2:
+            last = calendar.monthrange(bits[0], bits[1])[1]
+            return date(bits[0], bits[1], 1), date(bits[0], bits[1], last)
+        if len(bits) == 1:
+            return date(bits[0], 1, 1), date(bits[0], 12, 31)
+    except ValueError:
+        pass
+    return None, None
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """An aware datetime as naive UTC (how the store keeps times); naive input is taken as UTC."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    return moment.replace(tzinfo=timezone.utc) if moment is not None else None
+
+
+class Store:
+    """A DuckDB file holding pages, articles, sightings, sentences, mentions, events, failures.
+
+    Use as a context manager. The schema is created when missing; a file written by a
+    different schema version is refused with a clear error. One writer per file (DuckDB);
+    within a process the store may be shared between threads.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise KroniekError(str(self.path), "no such store", "run `kroniek ingest` first")
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as err:
+            raise KroniekError(str(self.path), f"cannot open the store: {err}") from err
+        self._lock = threading.RLock()
+        if not read_only:
+            self._con.execute(DDL)
+            self._con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?), ('created_at', ?) "
+                "ON CONFLICT DO NOTHING",
+                [str(SCHEMA_VERSION), iso_utc(datetime.now(timezone.utc))],
+            )
+        self._check_version()
+
+    def _check_version(self) -> None:
+        try:
+            row = self._con.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except duckdb.Error:
+            row = None
+        found = row[0] if row else None
+        if found != str(SCHEMA_VERSION):
+            self.close()
+            raise KroniekError(
+                str(self.path),
+                f"store schema version {found or 'missing'}, this kroniek writes version {SCHEMA_VERSION}",
+                "ingest into a new store file",
+            )
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version recorded in the file."""
+        return int(self._fetch("SELECT value FROM meta WHERE key = 'schema_version'")[0][0])
+
+    def close(self) -> None:
+        """Close the DuckDB connection."""
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _fetch(self, sql: str, params: list | None = None) -> list[tuple]:
+        with self._lock:
+            return self._con.execute(sql, params or []).fetchall()
+
+    def query(self, sql: str, params: list | None = None) -> list[dict]:
+        """Run one SQL statement on the store and return its rows as dicts (column -> value)."""
+        with self._lock:
+            cur = self._con.execute(sql, params or [])
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def has_page(self, content_hash: str) -> bool:
+        """True when a page with this content hash is stored (its NLP can be skipped)."""
+        return bool(self._fetch("SELECT 1 FROM pages WHERE content_hash = ?", [content_hash]))
+
+    def record_failure(self, source: str, reason: str) -> None:
+        """Remember that an input failed and why; the same source and reason are kept once."""
+        now = _utc(datetime.now(timezone.utc))
+        with self._lock:
+            self._con.execute(
+                "INSERT INTO failures VALUES (?, ?, ?, ?, 1) ON CONFLICT (source, reason) "
+                "DO UPDATE SET last_seen_at = excluded.last_seen_at, times = failures.times + 1",
+                [source, reason, now, now],
+            )
+
+    def add(self, result: PageResult, rules_sha256: str = "") -> AddOutcome:
+        """Store one page's result in one transaction; idempotent.
+
+        A page already stored (same content hash) adds nothing. An article already stored
+        (the same brief on another page) only gets a new sighting: its sentences, mentions
+        and events are not inserted again. A failed result is recorded as a failure.
+        """
+        if result.error is not None:
+            self.record_failure(result.page.source, result.error)
+            return AddOutcome(False, 0, 0, 0)
+        digest = result.content_hash or _page_hash(result)
+        with self._lock:
+            self._con.execute("BEGIN TRANSACTION")
+            try:
+                outcome = self._add_page(result, digest, rules_sha256)
+            except BaseException:
+                self._con.execute("ROLLBACK")
+                raise
+            self._con.execute("COMMIT")
+        return outcome
+
+    def _add_page(self, result: PageResult, digest: str, rules_sha256: str) -> AddOutcome:
+        con = self._con
+        if con.execute("SELECT 1 FROM pages WHERE content_hash = ?", [digest]).fetchone():
+            return AddOutcome(False, 0, 0, 0)
+        page = result.page
+        now = _utc(datetime.now(timezone.utc))
+        con.execute(
+            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [digest, page.doc, page.source, page.url, _utc(page.fetched_at), page.fetched_at_from,
+             result.language, len(result.articles), list(result.warnings), rules_sha256, now],
+        )
+        new_articles = duplicates = new_events = 0
+        for analysed in result.articles:
+            art = analysed.article
+            aid = article_id(art)
+            known = con.execute("SELECT 1 FROM articles WHERE article_id = ?", [aid]).fetchone()
+            if known:
+                duplicates += 1
+            else:
+                new_articles += 1
+                new_events += self._insert_article(aid, analysed, now)
+            con.execute(
+                "INSERT INTO sightings VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [aid, digest, art.doc, art.part, art.ago, _utc(art.published),
+                 _utc(page.fetched_at)],
+            )
+        return AddOutcome(True, new_articles, duplicates, new_events)
+
+    def _insert_article(self, aid: str, analysed: AnalysedArticle, now: datetime) -> int:
+        con = self._con
+        art = analysed.article
+        con.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [aid, art.headline, art.dateline, list(art.agencies), art.text, _utc(art.published),
+             art.published_precision, now],
+        )
+        if analysed.sentences:
+            con.executemany(
+                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [[aid, s.index, s.field, s.start, s.end, s.text, s.parsed]
+                 for s in analysed.sentences],
+            )
+        if analysed.mentions:
+            con.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[aid, i, m.code, m.sector, m.text, m.field, m.span[0], m.span[1], m.sentence,
+                  m.tokens[0], m.tokens[1], m.rule, m.person, m.role]
+                 for i, m in enumerate(analysed.mentions)],
+            )
+        rows: dict[str, list] = {}
+        for i, e in enumerate(analysed.events):
+            eid = event_id(aid, e)
+            if eid in rows:
+                continue
+            date_from, date_to = date_bounds(e.event_date)
+            rows[eid] = [
+                eid, aid, i, e.src, e.src_sector, e.src_text, e.tgt, e.tgt_sector, e.tgt_text,
+                e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.fact, e.sentence, e.field,
+                e.span[0], e.span[1], e.trigger, e.rule, e.attributed_to, e.event_date,
+                e.event_date_precision, date_from, date_to,
+            ]
+        if rows:
+            marks = ", ".join("?" * 26)
+            con.executemany(f"INSERT INTO events VALUES ({marks})", list(rows.values()))
+        return len(rows)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows in each table (meta excluded)."""
+        return {t: self._fetch(f"SELECT count(*) FROM {t}")[0][0] for t in TABLES if t != "meta"}
+
+    def events(
+        self,
+        actor: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        type: str | None = None,  # noqa: A002 - the contract's field name
+        fact: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict]:
+        """Stored events, oldest first, each with its first sighting's doc, part and source.
+
+        ``actor`` matches src or tgt; ``dyad`` is (src, tgt). Dates compare the period the
+        event_date covers, or else the article's published day, with [since, until].
+        """
+        where, params = [], []
+        if actor:
+            where.append("(src = ? OR tgt = ?)")
+            params += [actor, actor]
+        if dyad:
+            where.append("src = ? AND tgt = ?")
+            params += list(dyad)
+        if type:
+            where.append("type = ?")
+            params.append(type.upper())
+        if fact:
+            where.append("fact = ?")
+            params.append(fact.lower())
+        if since:
+            where.append("day_to >= ?")
+            params.append(since)
+        if until:
+            where.append("day_from <= ?")
+            params.append(until)
+        sql = f"SELECT * FROM ({EVENTS_SQL}) " + (f"WHERE {' AND '.join(where)} " if where else "")
+        sql += "ORDER BY day_from NULLS LAST, published NULLS LAST, article_id, field, span_start, idx"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        elif offset:
+            sql += " OFFSET ?"
+            params.append(int(offset))
+        return [_event_dict(row) for row in self.query(sql, params)]
+
+    def article(self, article_id: str) -> dict | None:
+        """One stored article with its sightings, mentions and events, or None."""
+        found = self.query("SELECT * FROM articles WHERE article_id = ?", [article_id])
+        if not found:
+            return None
+        art = found[0]
+        art["published"] = iso_utc(_aware(art["published"]))
+        art["first_seen"] = iso_utc(_aware(art["first_seen"]))
+        art["sightings"] = [
+            {**s, "published": iso_utc(_aware(s["published"])),
+             "fetched_at": iso_utc(_aware(s["fetched_at"]))}
+            for s in self.query(
+                "SELECT s.doc, s.part, s.ago, s.published, s.fetched_at, s.content_hash, "
+                "p.source, p.url FROM sightings s JOIN pages p USING (content_hash) "
+                "WHERE article_id = ? ORDER BY p.ingested_at, s.doc, s.part", [article_id])
+        ]
+        mentions = self.query(
+            "SELECT code, sector, text, field, span_start, span_end, person, rule, role, sentence "
+            "FROM mentions WHERE article_id = ? ORDER BY idx", [article_id])
+        for m in mentions:
+            m["span"] = [m.pop("span_start"), m.pop("span_end")]
+        art["mentions"] = mentions
+        art["events"] = [_event_dict(r) for r in self.query(
+            f"SELECT * FROM ({EVENTS_SQL}) WHERE article_id = ? ORDER BY idx", [article_id])]
+        return art
+
+    def failures(self) -> list[dict]:
+        """Recorded failures, most recent first."""
+        rows = self.query("SELECT * FROM failures ORDER BY last_seen_at DESC, source")
+        for r in rows:
+            r["seen_at"] = iso_utc(_aware(r["seen_at"]))
+            r["last_seen_at"] = iso_utc(_aware(r["last_seen_at"]))
+        return rows
+
+
+EVENTS_SQL = """
+WITH seen AS (
+    SELECT s.article_id, s.doc, s.part, p.source, p.url,
+           count(*) OVER (PARTITION BY s.article_id) AS sightings,
+           row_number() OVER (PARTITION BY s.article_id
+                              ORDER BY p.ingested_at, s.doc, s.part) AS seen_rank
+    FROM sightings s JOIN pages p USING (content_hash)
+)
+SELECT e.*, seen.doc, seen.part, seen.source, seen.url, seen.sightings,
+       a.headline, a.published,
+       coalesce(e.date_from, CAST(a.published AS DATE)) AS day_from,
+       coalesce(e.date_to, CAST(a.published AS DATE)) AS day_to
+FROM events e
+JOIN articles a USING (article_id)
+JOIN seen ON seen.article_id = e.article_id AND seen.seen_rank = 1
+"""
+
+
+def _event_dict(row: dict) -> dict:
+    """A joined events row as the contract's event fields plus where it was seen."""
+    out = {name: row[name] for name in EVENT_FIELDS if name != "span"}
+    out["span"] = [row["span_start"], row["span_end"]]
+    out = {name: out[name] for name in EVENT_FIELDS}
+    out.update(
+        event_id=row["event_id"],
+        article_id=row["article_id"],
+        doc=row["doc"],
+        part=row["part"],
+        headline=row["headline"],
+        published=iso_utc(_aware(row["published"])),
+        source=row["source"],
+        url=row["url"],
+        sightings=row["sightings"],
+    )
+    return out
+
+
+def _page_hash(result: PageResult) -> str:
+    page = result.page
+    body = page.text if page.text is not None else (page.html or "")
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
