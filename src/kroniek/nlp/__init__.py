@@ -1,0 +1,6 @@
+"""The NLP stage: Frog server processes -> Sentences with Tokens (lemma, POS, NER, deps)."""
+
+from kroniek.nlp.analyse import analyse, parse
+from kroniek.nlp.pool import FrogPool, FrogStats
+
+__all__ = ["FrogPool", "FrogStats", "analyse", "parse"]

@@ -1,0 +1,91 @@
+"""Text -> Sentences with Frog's Tokens, offsets relative to the field the text came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kroniek.errors import FrogError
+from kroniek.nlp.align import align
+from kroniek.nlp.pool import FrogPool
+from kroniek.records import Sentence, Token
+
+# The line boundaries of str.splitlines(): a headline never runs into the next line.
+_LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+def _sentence(field: str, index: int, text: str, tokens: list[Token], parsed: bool) -> Sentence:
+    start, end = tokens[0].start, max(t.end for t in tokens)
+    return Sentence(field, index, start, end, text[start:end], tuple(tokens), parsed)
+
+
+def analyse(pool: FrogPool, field: str, text: str, first_index: int = 0) -> tuple[Sentence, ...]:
+    """Analyse `text` line by line with Frog; offsets of sentences and tokens are into `text`.
+
+    With a "parse" pool the tokens carry NER tags, heads and relations (parsed=True).
+    Sentences are numbered from `first_index` (so a headline can come first).
+    """
+    parsed = pool.mode == "parse"
+    sentences: list[Sentence] = []
+    for line in _LINE.finditer(text):
+        if not line.group().strip():
+            continue
+        offset = line.start()
+        for tokens in align(line.group(), pool.analyse_raw(line.group()), parsed):
+            moved = [replace(t, start=t.start + offset, end=t.end + offset) for t in tokens]
+            sentences.append(_sentence(field, first_index + len(sentences), text, moved, parsed))
+    return tuple(sentences)
+
+
+def _merge(parts: list[list[Token]]) -> list[Token]:
+    """One token list from several Frog sentences, renumbered 1..n.
+
+    Heads of later parts are shifted by the tokens before them; the root of a later part
+    is attached to the root of the first part (its relation stays "ROOT"), so the result
+    is one tree whose second clause hangs under the first clause's root.
+    """
+    merged: list[Token] = []
+    first_root: int | None = None
+    for part in parts:
+        shift = len(merged)
+        local = {t.index: i for i, t in enumerate(part, start=1)}
+        for position, token in enumerate(part, start=1):
+            head = token.head
+            if head is not None and head > 0:
+                head = local.get(head, head) + shift
+            elif head == 0 and first_root is not None:
+                head = first_root
+            merged.append(replace(token, index=position + shift, head=head))
+        if first_root is None:
+            roots = [t.index for t in merged if t.head == 0]
+            first_root = roots[0] if roots else None
+    return merged
+
+
+def parse(pool: FrogPool, sentence: Sentence) -> Sentence:
+    """Re-analyse one tagged sentence with a "parse" pool: same sentence, parsed tokens.
+
+    Offsets stay relative to the sentence's field. When Frog splits the sentence in two,
+    the parts are merged into one (see `_merge` for how the trees are joined).
+    """
+    if pool.mode != "parse":
+        raise FrogError(
+            "frog",
+            f"parse() needs a pool in 'parse' mode, got {pool.mode!r}",
+            'create it with FrogPool(mode="parse")',
+        )
+    # Newlines would be read as separate lines; same length keeps the offsets.
+    flat = re.sub(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]", " ", sentence.text)
+    parts = align(flat, pool.analyse_raw(flat), parsed=True)
+    if not parts:
+        return replace(sentence, parsed=True)
+    tokens = [
+        replace(
+            t,
+            start=t.start + sentence.start,
+            end=t.end + sentence.start,
+            text=sentence.text[t.start : t.end] if t.text == flat[t.start : t.end] else t.text,
+        )
+        for t in _merge(parts)
+    ]
+    return replace(sentence, tokens=tuple(tokens), parsed=True)

@@ -1,0 +1,395 @@
+"""A small supervised pool of long-lived Frog server processes.
+
+Frog loads its models in seconds (tagger) to ~10 s (parser), so a process is started once
+(`frog -S PORT`) and then serves many requests over loopback TCP. Protocol: send the text,
+then a line ``EOT``; Frog answers with one token per line (tab-separated columns), a blank
+line between sentences, and a line ``READY`` at the end.
+
+Processes start in their own process group, are killed when the pool is closed or garbage
+collected, at interpreter exit, and (Linux) by the kernel when the Python process dies,
+because the launching thread sets PR_SET_PDEATHSIG in the child.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import os
+import queue
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+import weakref
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from kroniek.errors import FrogError
+
+MODES = {
+    "tag": "--skip=acmnp",  # tokenizer, lemmatizer, tagger
+    "parse": "--skip=ac",  # + NER, MWU and the dependency parser
+}
+INSTALL_FIX = "apt-get install frog frogdata"
+_PR_SET_PDEATHSIG = 1
+
+Rows = list[list[tuple[str, ...]]]
+
+
+@dataclass(frozen=True)
+class FrogStats:
+    """Counters of one pool: requests, cache use, restarts and seconds spent in Frog."""
+
+    mode: str
+    requests: int  # analyse_raw calls (cached or not)
+    cache_hits: int
+    cache_misses: int
+    frog_seconds: float  # cumulative wall time waiting for Frog answers
+    startup_seconds: float  # cumulative wall time starting Frog processes
+    starts: int  # processes started (first starts and restarts)
+    restarts: int  # processes restarted after a crash, kill or timeout
+    timeouts: int
+
+
+def _free_port() -> int:
+    """A currently free TCP port on the loopback interface."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _die_with_parent() -> None:
+    """Child side of fork: ask the kernel to SIGKILL us when the launching thread dies."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux: the finalizer still stops the process on a normal exit
+
+
+def _kill(proc: subprocess.Popen | None) -> None:
+    """Stop a Frog process and its group; wait for it."""
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        proc.kill()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+def _stop_all(workers: list[_Worker], launcher: ThreadPoolExecutor) -> None:
+    """Finalizer: kill every process of a pool and stop its launcher thread."""
+    for worker in workers:
+        worker.stop()
+    launcher.shutdown(wait=False)
+
+
+def _safe_line(line: str) -> str:
+    """A text line that Frog cannot mistake for the end-of-text marker."""
+    return " " + line if line.strip() == "EOT" else line
+
+
+def _parse_answer(data: bytes) -> Rows:
+    """Frog's answer (up to the READY line) as sentences of token rows."""
+    sentences: Rows = []
+    current: list[tuple[str, ...]] = []
+    for raw in data.decode("utf-8", errors="replace").split("\n"):
+        line = raw.rstrip("\r")
+        if line == "READY":
+            break
+        if not line.strip():
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        current.append(tuple(line.split("\t")))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+class _Worker:
+    """One Frog server process on a loopback port; used by one caller at a time."""
+
+    def __init__(self, argv: list[str], mode: str):
+        self.argv = argv
+        self.mode = mode
+        self.proc: subprocess.Popen | None = None
+        self.port = 0
+        self.log: tempfile.SpooledTemporaryFile | None = None
+        self.lock = threading.Lock()  # guards proc between stop() and start()
+
+    def alive(self) -> bool:
+        """True when the process runs."""
+        return self.proc is not None and self.proc.poll() is None
+
+    def start(self, launcher: ThreadPoolExecutor, startup_timeout: float) -> float:
+        """Start Frog and wait until its port accepts connections; return seconds taken."""
+        t0 = time.monotonic()
+        last = ""
+        for _attempt in range(3):  # the free port may be taken between probe and bind
+            self.stop()
+            self.port = _free_port()
+            self.log = tempfile.TemporaryFile()
+            argv = [*self.argv, "-S", str(self.port)]
+            with self.lock:
+                self.proc = launcher.submit(self._spawn, argv).result()
+            deadline = t0 + startup_timeout
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    break
+                try:
+                    with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                        return time.monotonic() - t0
+                except OSError:
+                    time.sleep(0.2)
+            else:
+                self.stop()
+                raise FrogError(
+                    "frog",
+                    f"Frog ({self.mode} mode) did not open port {self.port} "
+                    f"within {startup_timeout:.0f} s",
+                    "raise startup_timeout or check memory (parse mode needs ~2 GB)",
+                )
+            last = self._log_tail()
+        self.stop()
+        raise FrogError(
+            "frog",
+            f"Frog ({self.mode} mode) exited during startup: {last or 'no output'}",
+            "check that frogdata is installed (apt-get install frogdata)",
+        )
+
+    def _spawn(self, argv: list[str]) -> subprocess.Popen:
+        """Runs on the pool's launcher thread, so PDEATHSIG follows the pool, not a caller."""
+        return subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
+        )
+
+    def _log_tail(self) -> str:
+        """The last lines Frog printed, for error messages."""
+        if self.log is None:
+            return ""
+        self.log.seek(0, os.SEEK_END)
+        size = self.log.tell()
+        self.log.seek(max(0, size - 400))
+        tail = self.log.read().decode("utf-8", errors="replace").strip().splitlines()
+        return " | ".join(tail[-3:])
+
+    def stop(self) -> None:
+        """Kill the process (if any) and drop its log."""
+        with self.lock:
+            proc, self.proc = self.proc, None
+            log, self.log = self.log, None
+        _kill(proc)
+        if log is not None:
+            log.close()
+
+    def request(self, text: str, deadline: float) -> bytes:
+        """Send one text, return Frog's raw answer; OSError/TimeoutError on failure."""
+        payload = "\n".join(_safe_line(line) for line in text.split("\n")) + "\nEOT\n"
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("deadline passed before sending")
+        with socket.create_connection(("127.0.0.1", self.port), timeout=remaining) as sock:
+            sock.sendall(payload.encode("utf-8"))
+            chunks: list[bytes] = []
+            tail = b"\n"
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError("no READY before the deadline")
+                sock.settimeout(remaining)
+                chunk = sock.recv(1 << 16)
+                if not chunk:
+                    raise ConnectionError("Frog closed the connection before READY")
+                chunks.append(chunk)
+                tail = (tail + chunk)[-16:]
+                if b"\nREADY\n" in tail or tail.endswith(b"\nREADY"):
+                    return b"".join(chunks)
+
+
+class FrogPool:
+    """Long-lived Frog server processes, started lazily, restarted when they die.
+
+    `mode` is "tag" (tokens, lemmas, POS) or "parse" (adds NER and dependencies).
+    A caller borrows one process for one request, so the pool is thread-safe; `size`
+    processes serve that many requests at once. `timeout` bounds one request (seconds),
+    `startup_timeout` one process start. `cache_size` answers (0 = no cache) are kept,
+    keyed by SHA-256 of mode and text.
+    """
+
+    def __init__(
+        self,
+        mode: str = "tag",
+        size: int = 1,
+        timeout: float = 60.0,
+        startup_timeout: float = 180.0,
+        cache_size: int = 4096,
+        executable: str = "frog",
+    ):
+        if mode not in MODES:
+            raise FrogError("frog", f"unknown mode {mode!r}", f"use one of {', '.join(MODES)}")
+        if size < 1:
+            raise FrogError("frog", f"pool size must be at least 1, got {size}")
+        self.mode = mode
+        self.size = size
+        self.timeout = timeout
+        self.startup_timeout = startup_timeout
+        self.cache_size = cache_size
+        self.executable = executable
+        self._cache: OrderedDict[bytes, tuple[tuple[tuple[str, ...], ...], ...]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._counts = dict.fromkeys(
+            ("requests", "cache_hits", "cache_misses", "starts", "restarts", "timeouts"), 0
+        )
+        self._seconds = {"frog": 0.0, "startup": 0.0}
+        self._closed = False
+        self._argv: list[str] | None = None
+        self._workers: list[_Worker] = []
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._launcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frog-launcher")
+        self._finalizer = weakref.finalize(self, _stop_all, self._workers, self._launcher)
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def _ensure_workers(self) -> None:
+        """Create the worker slots on first use (processes start when borrowed)."""
+        with self._lock:
+            if self._closed:
+                raise FrogError("frog", "the Frog pool is closed")
+            if self._argv is not None:
+                return
+            path = shutil.which(self.executable)
+            if path is None:
+                raise FrogError(
+                    "frog", f"Frog is not installed ({self.executable!r} not found)", INSTALL_FIX
+                )
+            self._argv = [path, MODES[self.mode]]
+            for _ in range(self.size):
+                worker = _Worker(self._argv, self.mode)
+                self._workers.append(worker)
+                self._idle.put(worker)
+
+    def _start(self, worker: _Worker, restart: bool) -> None:
+        seconds = worker.start(self._launcher, self.startup_timeout)
+        with self._lock:
+            self._seconds["startup"] += seconds
+            self._counts["starts"] += 1
+            self._counts["restarts"] += int(restart)
+
+    def start(self) -> None:
+        """Start every process now instead of on first use (e.g. to time startup)."""
+        self._ensure_workers()
+        borrowed = [self._idle.get() for _ in range(self.size)]
+        try:
+            for worker in borrowed:
+                if not worker.alive():
+                    self._start(worker, restart=worker.port != 0)
+        finally:
+            for worker in borrowed:
+                self._idle.put(worker)
+
+    def close(self) -> None:
+        """Stop all Frog processes; the pool cannot be used afterwards."""
+        with self._lock:
+            self._closed = True
+        self._finalizer()
+
+    def __enter__(self) -> FrogPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def pids(self) -> list[int]:
+        """Process ids of the running Frog processes."""
+        return [w.proc.pid for w in self._workers if w.proc is not None and w.alive()]
+
+    def stats(self) -> FrogStats:
+        """A snapshot of the pool's counters."""
+        with self._lock:
+            return FrogStats(
+                mode=self.mode,
+                frog_seconds=self._seconds["frog"],
+                startup_seconds=self._seconds["startup"],
+                **self._counts,
+            )
+
+    # -- requests --------------------------------------------------------------------
+
+    def _key(self, text: str) -> bytes:
+        return hashlib.sha256(f"{self.mode}\x00{text}".encode("utf-8", "surrogatepass")).digest()
+
+    def analyse_raw(self, text: str) -> Rows:
+        """Frog's rows for `text`: a list of sentences, each a list of column tuples."""
+        with self._lock:
+            self._counts["requests"] += 1
+        if not text.strip():
+            return []
+        key = self._key(text) if self.cache_size > 0 else None
+        if key is not None:
+            with self._lock:
+                cached = self._cache.get(key)
+                if cached is not None:
+                    self._cache.move_to_end(key)
+                    self._counts["cache_hits"] += 1
+                    return [list(sentence) for sentence in cached]
+                self._counts["cache_misses"] += 1
+        rows = self._ask(text)
+        if key is not None:
+            with self._lock:
+                self._cache[key] = tuple(tuple(sentence) for sentence in rows)
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        return rows
+
+    def _ask(self, text: str) -> Rows:
+        """Borrow a worker, send the text; restart and retry once if the process died."""
+        self._ensure_workers()
+        worker = self._idle.get()
+        try:
+            for attempt in (1, 2):
+                if self._closed:
+                    raise FrogError("frog", "the Frog pool is closed")
+                if not worker.alive():
+                    self._start(worker, restart=worker.port != 0)
+                t0 = time.monotonic()
+                try:
+                    data = worker.request(text, t0 + self.timeout)
+                except TimeoutError:
+                    worker.stop()  # restarted on its next use
+                    with self._lock:
+                        self._counts["timeouts"] += 1
+                        self._seconds["frog"] += time.monotonic() - t0
+                    raise FrogError(
+                        "frog",
+                        f"Frog ({self.mode} mode) did not answer within {self.timeout:g} s "
+                        f"for a text of {len(text)} characters starting {text[:40]!r}",
+                        "the process was restarted; raise the timeout for long texts",
+                    ) from None
+                except OSError as exc:
+                    worker.stop()
+                    if attempt == 2:
+                        raise FrogError(
+                            "frog",
+                            f"Frog ({self.mode} mode) failed twice on a text starting "
+                            f"{text[:40]!r}: {exc}",
+                        ) from exc
+                    continue
+                with self._lock:
+                    self._seconds["frog"] += time.monotonic() - t0
+                return _parse_answer(data)
+        finally:
+            self._idle.put(worker)
