@@ -61,7 +61,9 @@ TIME_INLINE = re.compile(
     rf"(?<=[.!?…\"”’'])\s*(?P<time>(?i:{_TIME}))\s*(?={DATELINE_STRICT.pattern})"
 )
 #: a sentence end directly followed by a capitals dateline on the same line
-DATELINE_INLINE = re.compile(rf"(?<=[.!?…\"”’'])\s+(?={DATELINE_STRICT.pattern})")
+DATELINE_INLINE = re.compile(
+    rf"(?<=[.!?…\"”’'])(?<![{_UP}]\.)\s+(?={DATELINE_STRICT.pattern})"  # not after "ST."
+)
 
 #: a label in front of a page's own time stamp ("Gepubliceerd op 29 januari 2026 10:04")
 TIME_LABEL = re.compile(
