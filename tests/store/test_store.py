@@ -162,3 +162,34 @@ def test_events_filters(tmp_path):
         assert len(store.events(limit=2)) == 2
         assert store.events(limit=2, offset=3)[0]["type"] == "ACCUSE"
         assert store.events(actor="CHN") == []
+
+
+def test_sparse_records_store_and_read_back(tmp_path):
+    bare = event("---", "SYR", "ASSAULT", cameo="190", src_sector=None, tgt_sector=None)
+    page = page_result("bare", (
+        analysed("bare", "main", "Alleen tekst, zonder kop of plaats.", (bare, bare),
+                 headline=None, dateline=None, agencies=(), published=None),
+    ))
+    with Store(tmp_path / "k.duckdb") as store:
+        assert store.add(page) == AddOutcome(True, 1, 0, 1)  # the repeated event is kept once
+        (row,) = store.events()
+        assert row["src_sector"] is None and row["headline"] is None and row["published"] is None
+        stored = store.article(row["article_id"])
+        assert stored["agencies"] == [] and stored["dateline"] is None
+        assert store.events(since=date(2000, 1, 1)) == []  # no date at all: outside any range
+
+
+def test_dyads_and_daily_aggregate_the_same_events(tmp_path):
+    with query_store(tmp_path) as store:
+        dyads = store.dyads()
+        assert sum(d["events"] for d in dyads) == len(store.events()) == 4
+        rus_ukr = next(d for d in dyads if (d["src"], d["tgt"]) == ("RUS", "UKR"))
+        assert rus_ukr["types"] == {"ASSAULT": 1}
+        assert [(d["src"], d["tgt"]) for d in store.dyads(actor="IRN")] == [
+            ("IRN", "RUS"), ("RUS", "IRN")]
+        days = {d["day"]: d["events"] for d in store.daily()}
+        # the agreements on their own day; the assault on its published day; the month-dated
+        # accusation on the published day (2026-02-10) that lies inside that month
+        assert days == {date(2025, 1, 17): 2, date(2026, 1, 29): 1, date(2026, 2, 10): 1}
+        assert [e["day"] for e in store.events(type="ACCUSE")] == ["2026-02-10"]
+        assert store.daily(fact="alleged")[0]["day"] == date(2026, 1, 29)
