@@ -84,13 +84,16 @@ def metric(scores: Scores | Mapping, name: str) -> float | None:
 
 
 def check_baseline(scores: Scores, baseline: Baseline) -> list[str]:
-    """One message per floor that the scores fall below (or that names no metric); [] passes."""
+    """One message per floor the scores fall below or that names no metric ([] passes).
+
+    Messages do not name the file; the caller adds it (``baseline.path``).
+    """
     values = scores_to_dict(scores, digits=None)
     problems = []
     for name, floor in baseline.floors.items():
         value = metric(values, name)
         if value is None:
-            problems.append(f"{baseline.path}: {name}: no such metric")
+            problems.append(f"{name}: no such metric")
         elif value + TOLERANCE < floor:
-            problems.append(f"{baseline.path}: {name} is {value:.4f}, below the floor {floor:g}")
+            problems.append(f"{name} is {value:.4f}, below the floor {floor:g}")
     return problems
