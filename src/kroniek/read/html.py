@@ -1,0 +1,174 @@
+"""HTML page -> plain text in the layout the segmenter reads.
+
+trafilatura finds the main article; it usually drops the "Meer uit <rubriek>" list of
+briefs, so that list is taken from the HTML itself: every block of text after the list
+heading, one per line (a brief's headline, its "CITY (AGENCY) - text" line, its time).
+Output::
+
+    Headline
+    [time of the article, when printed near the headline]
+    CITY (AGENCY/AGENCY) - first paragraph
+    more paragraphs
+    Meer uit Buitenland
+    CITY (AGENCY) - brief text
+    1 uur geleden
+    ...
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from kroniek.segment import patterns as p
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 "
+    "header hgroup li main ol p pre section summary table tbody td tfoot th thead time tr ul".split()
+)
+SKIP_TAGS = frozenset(
+    "script style noscript template svg canvas iframe object embed form button select "
+    "input textarea nav footer head meta link".split()
+)
+_BRIEF_HEADING = re.compile(r"(?i)meer uit\s+\S.{0,40}")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What an HTML page yields: its text in the segmenter's layout, and its canonical URL."""
+
+    text: str
+    url: str | None
+
+
+def extract_html(html: str) -> Extracted:
+    """The page's text: headline, main article, then the brief list, one block per line."""
+    root = _parse(html)
+    blocks = html_blocks(root)
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        deduplicate=False,
+    )
+    headline = _first_heading(root) or (extracted.title if extracted is not None else None)
+    start = _brief_list_start(blocks)
+    briefs = blocks[start:] if start is not None else []
+    main = _lines(extracted.text) if extracted is not None and extracted.text else []
+    cut = next((i for i, line in enumerate(main) if p.LIST_HEADING.fullmatch(line)), len(main))
+    in_list = set(briefs[1:])
+    main = [line for line in main[:cut] if line not in in_list]
+    if not main:
+        main = blocks[:start] if start is not None else blocks
+    if headline and main and main[0] == headline:
+        main = main[1:]
+    out = [headline] if headline else []
+    stamp = _article_time(blocks, headline, main)
+    if stamp:
+        out.append(stamp)
+    url = extracted.url if extracted is not None else None
+    return Extracted("\n".join(out + main + briefs).strip(), url or None)
+
+
+def _parse(html: str):
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def html_blocks(root) -> list[str]:
+    """Every block of visible text in document order (scripts, menus and footers left out)."""
+    if root is None:
+        return []
+    body = root.find("body")
+    out: list[str] = []
+    _walk(body if body is not None else root, out)
+    return out
+
+
+def _walk(element, out: list[str]) -> None:
+    buffer: list[str] = [element.text or ""]
+    for child in element:
+        tag = child.tag.lower() if isinstance(child.tag, str) else None
+        if tag is None or tag in SKIP_TAGS:
+            pass
+        elif tag == "br":
+            buffer.append("\n")
+        elif tag in BLOCK_TAGS or _holds_blocks(child):
+            _flush(buffer, out)
+            _walk(child, out)
+        else:
+            buffer.append(_inline_text(child))
+        buffer.append(child.tail or "")
+    _flush(buffer, out)
+
+
+def _holds_blocks(element) -> bool:
+    return any(
+        isinstance(d.tag, str) and d.tag.lower() in BLOCK_TAGS for d in element.iterdescendants()
+    )
+
+
+def _inline_text(element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.lower() not in SKIP_TAGS:
+            parts.append("\n" if child.tag.lower() == "br" else _inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _flush(buffer: list[str], out: list[str]) -> None:
+    for piece in "".join(buffer).split("\n"):
+        line = re.sub(r"\s+", " ", piece).strip()
+        if line:
+            out.append(line)
+    buffer.clear()
+
+
+def _lines(text: str) -> list[str]:
+    return [re.sub(r"\s+", " ", line).strip() for line in text.splitlines() if line.strip()]
+
+
+def _first_heading(root) -> str | None:
+    if root is None:
+        return None
+    for h1 in root.iter("h1"):
+        text = re.sub(r"\s+", " ", h1.text_content()).strip()
+        if text:
+            return text
+    return None
+
+
+def _brief_list_start(blocks: list[str]) -> int | None:
+    """Index of the heading over the brief list: "Meer uit ..." first, else any list heading
+    whose items open with a dateline."""
+    headings = [i for i, line in enumerate(blocks) if p.LIST_HEADING.fullmatch(line)]
+    for want_meer_uit in (True, False):
+        for n, i in enumerate(headings):
+            if want_meer_uit and not _BRIEF_HEADING.fullmatch(blocks[i]):
+                continue
+            end = headings[n + 1] if n + 1 < len(headings) else len(blocks)
+            if any(p.DATELINE_STRICT.search(line[:60]) for line in blocks[i + 1:end]):
+                return i
+    return None
+
+
+def _article_time(blocks: list[str], headline: str | None, main: list[str]) -> str | None:
+    """A time printed between the headline and the first paragraph of the article."""
+    if not headline or not main or headline not in blocks:
+        return None
+    top = blocks.index(headline)
+    first = main[0]
+    for line in blocks[top + 1: top + 8]:
+        if line == first:
+            return None
+        if p.TIME_LINE.fullmatch(line):
+            return line
+        labelled = p.TIME_LABEL.match(line)
+        if labelled and p.TIME_LINE.fullmatch(line[labelled.end():]):
+            return line
+    return None
