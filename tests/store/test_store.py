@@ -193,3 +193,16 @@ def test_dyads_and_daily_aggregate_the_same_events(tmp_path):
         assert days == {date(2025, 1, 17): 2, date(2026, 1, 29): 1, date(2026, 2, 10): 1}
         assert [e["day"] for e in store.events(type="ACCUSE")] == ["2026-02-10"]
         assert store.daily(fact="alleged")[0]["day"] == date(2026, 1, 29)
+
+
+def test_foreign_files_are_refused(tmp_path):
+    other = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(other))
+    con.execute("CREATE TABLE things (x INTEGER)")
+    con.close()
+    with pytest.raises(KroniekError, match="not a kroniek store"):
+        Store(other)
+    junk = tmp_path / "junk.duckdb"
+    junk.write_text("no database here", encoding="utf-8")
+    with pytest.raises(KroniekError, match="cannot open the store"):
+        Store(junk)

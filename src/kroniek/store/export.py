@@ -146,7 +146,7 @@ def gdelt_row(row: dict) -> dict[str, object]:
 
 def gdelt_rows(store: Store) -> Iterator[dict[str, object]]:
     """Every stored event once, as a GDELT 2.0 record (sightings counted, never rows)."""
-    for row in store.query(_GDELT_SQL):
+    for row in store.stream(_GDELT_SQL):
         yield gdelt_row(row)
 
 

@@ -6,6 +6,7 @@ import calendar
 import hashlib
 import threading
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -101,6 +102,11 @@ class Store:
         except duckdb.Error as err:
             raise KroniekError(str(self.path), f"cannot open the store: {err}") from err
         self._lock = threading.RLock()
+        tables = {r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        if tables and "meta" not in tables:
+            self.close()
+            raise KroniekError(str(self.path), "a DuckDB file that is not a kroniek store",
+                               "choose another --db path")
         if not read_only:
             self._con.execute(DDL)
             self._con.execute(
@@ -151,6 +157,19 @@ class Store:
             cur = self._con.execute(sql, params or [])
             names = [d[0] for d in cur.description]
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def stream(self, sql: str, params: list | None = None, batch: int = 5000) -> Iterator[dict]:
+        """Like ``query`` but yields rows in batches from a cursor of its own (large exports)."""
+        with self._lock:
+            cur = self._con.cursor()
+        try:
+            cur.execute(sql, params or [])
+            names = [d[0] for d in cur.description]
+            while rows := cur.fetchmany(batch):
+                for row in rows:
+                    yield dict(zip(names, row, strict=True))
+        finally:
+            cur.close()
 
     # -- writing ---------------------------------------------------------------------------
 
