@@ -1,0 +1,5 @@
+"""Run the kroniek CLI as ``python -m kroniek``."""
+
+from kroniek.cli import main
+
+main()

@@ -1,0 +1,77 @@
+"""HTTP API and browsing pages over a kroniek DuckDB store."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse
+
+from kroniek.api.pages import render_events_page
+from kroniek.store import Store
+
+FACTS = ("asserted", "future", "negated", "alleged")
+
+
+def _dyad(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    codes = [c.strip().upper() for c in value.split(",")]
+    if len(codes) != 2 or not all(codes):
+        raise HTTPException(status_code=422, detail="dyad takes two codes, e.g. RUS,IRN")
+    return codes[0], codes[1]
+
+
+def create_app(db_path: Path) -> FastAPI:
+    """The FastAPI application serving ``db_path`` (one store connection, serialised)."""
+    app = FastAPI(title="kroniek", version="1", description="Sourced political event data from Dutch news.")
+    store = Store(db_path, read_only=True)
+    lock = threading.Lock()
+
+    def query(actor, dyad, etype, fact, since, until, limit) -> list[dict]:
+        if fact and fact not in FACTS:
+            raise HTTPException(status_code=422, detail=f"fact is one of {', '.join(FACTS)}")
+        with lock:
+            return store.events(
+                actor=actor.upper() if actor else None, dyad=_dyad(dyad),
+                type=etype.upper() if etype else None, fact=fact or None,
+                since=since, until=until, limit=limit,
+            )
+
+    @app.get("/api/stats")
+    def stats() -> dict:
+        """How many pages, articles, sightings, mentions, events and failures are stored."""
+        with lock:
+            return store.counts()
+
+    @app.get("/api/events")
+    def events(
+        actor: str | None = None, dyad: str | None = None,
+        type: str | None = None, fact: str | None = None,
+        since: date | None = None, until: date | None = None,
+        limit: int = Query(500, ge=1, le=100_000),
+    ) -> list[dict]:
+        """Stored events, filtered as ``kroniek events`` filters them."""
+        return query(actor, dyad, type, fact, since, until, limit)
+
+    @app.get("/", response_class=HTMLResponse)
+    def home(
+        actor: str | None = None, dyad: str | None = None,
+        type: str | None = None, fact: str | None = None,
+        since: date | None = None, until: date | None = None,
+    ) -> str:
+        """The events, newest first, with the sentence each was read from."""
+        rows = query(actor, dyad, type, fact, since, until, 500)
+        with lock:
+            counts = store.counts()
+        filters = {"actor": actor, "dyad": dyad, "type": type, "fact": fact,
+                   "since": since, "until": until}
+        return render_events_page(rows, counts, filters)
+
+    @app.on_event("shutdown")
+    def close() -> None:
+        store.close()
+
+    return app
