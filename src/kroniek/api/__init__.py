@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 
@@ -26,8 +27,15 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
 
 def create_app(db_path: Path) -> FastAPI:
     """The FastAPI application serving ``db_path`` (one store connection, serialised)."""
-    app = FastAPI(title="kroniek", version="1", description="Sourced political event data from Dutch news.")
     store = Store(db_path, read_only=True)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(title="kroniek", version="1", lifespan=lifespan,
+                  description="Sourced political event data from Dutch news.")
     lock = threading.Lock()
 
     def query(actor, dyad, etype, fact, since, until, limit) -> list[dict]:
@@ -69,9 +77,5 @@ def create_app(db_path: Path) -> FastAPI:
         filters = {"actor": actor, "dyad": dyad, "type": type, "fact": fact,
                    "since": since, "until": until}
         return render_events_page(rows, counts, filters)
-
-    @app.on_event("shutdown")
-    def close() -> None:
-        store.close()
 
     return app
