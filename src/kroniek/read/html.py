@@ -59,9 +59,10 @@ def extract_html(html: str) -> Extracted:
     main = _lines(extracted.text) if extracted is not None and extracted.text else []
     cut = next((i for i, line in enumerate(main) if p.LIST_HEADING.fullmatch(line)), len(main))
     in_list = set(briefs[1:])
-    main = [line for line in main[:cut] if line not in in_list]
+    main = [line for line in main[:cut] if line not in in_list and not _is_chrome(line)]
     if not main:
-        main = blocks[:start] if start is not None else blocks
+        fallback = blocks[:start] if start is not None else blocks
+        main = [line for line in fallback if not _is_chrome(line)]
     if headline and main and main[0] == headline:
         main = main[1:]
     out = [headline] if headline else []
@@ -127,6 +128,10 @@ def _flush(buffer: list[str], out: list[str]) -> None:
         if line:
             out.append(line)
     buffer.clear()
+
+
+def _is_chrome(line: str) -> bool:
+    return bool(p.CHROME_LINE.fullmatch(line) or p.MENU_LINE.fullmatch(line))
 
 
 def _lines(text: str) -> list[str]:
