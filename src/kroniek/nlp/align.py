@@ -40,6 +40,7 @@ def _norm_char(ch: str) -> str:
 class _Normalised:
     """A string after _norm_char, with each character's offset in the original."""
 
+    original: str
     text: str
     origin: tuple[int, ...]
 
@@ -51,11 +52,14 @@ class _Normalised:
             for n in _norm_char(ch):
                 chars.append(n)
                 origin.append(i)
-        return cls("".join(chars), tuple(origin))
+        return cls(original, "".join(chars), tuple(origin))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original offsets of normalised [start, end)."""
-        return self.origin[start], self.origin[end - 1] + 1
+        """Original offsets of normalised [start, end), with trailing combining marks."""
+        last = self.origin[end - 1] + 1
+        while last < len(self.original) and unicodedata.combining(self.original[last]):
+            last += 1
+        return self.origin[start], last
 
     def position(self, original_offset: int) -> int:
         """First normalised index at or after an original offset."""

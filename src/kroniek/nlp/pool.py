@@ -332,8 +332,11 @@ class FrogPool:
     def _key(self, text: str) -> bytes:
         return hashlib.sha256(f"{self.mode}\x00{text}".encode("utf-8", "surrogatepass")).digest()
 
-    def analyse_raw(self, text: str) -> Rows:
-        """Frog's rows for `text`: a list of sentences, each a list of column tuples."""
+    def analyse_raw(self, text: str, timeout: float | None = None) -> Rows:
+        """Frog's rows for `text`: a list of sentences, each a list of column tuples.
+
+        `timeout` overrides the pool's timeout for this one request.
+        """
         with self._lock:
             self._counts["requests"] += 1
         if not text.strip():
@@ -347,7 +350,7 @@ class FrogPool:
                     self._counts["cache_hits"] += 1
                     return [list(sentence) for sentence in cached]
                 self._counts["cache_misses"] += 1
-        rows = self._ask(text)
+        rows = self._ask(text, self.timeout if timeout is None else timeout)
         if key is not None:
             with self._lock:
                 self._cache[key] = tuple(tuple(sentence) for sentence in rows)
@@ -355,7 +358,7 @@ class FrogPool:
                     self._cache.popitem(last=False)
         return rows
 
-    def _ask(self, text: str) -> Rows:
+    def _ask(self, text: str, timeout: float) -> Rows:
         """Borrow a worker, send the text; restart and retry once if the process died."""
         self._ensure_workers()
         worker = self._idle.get()
@@ -367,7 +370,7 @@ class FrogPool:
                     self._start(worker, restart=worker.port != 0)
                 t0 = time.monotonic()
                 try:
-                    data = worker.request(text, t0 + self.timeout)
+                    data = worker.request(text, t0 + timeout)
                 except TimeoutError:
                     worker.stop()  # restarted on its next use
                     with self._lock:
@@ -375,7 +378,7 @@ class FrogPool:
                         self._seconds["frog"] += time.monotonic() - t0
                     raise FrogError(
                         "frog",
-                        f"Frog ({self.mode} mode) did not answer within {self.timeout:g} s "
+                        f"Frog ({self.mode} mode) did not answer within {timeout:g} s "
                         f"for a text of {len(text)} characters starting {text[:40]!r}",
                         "the process was restarted; raise the timeout for long texts",
                     ) from None

@@ -1,0 +1,127 @@
+"""analyse() and parse() against real Frog: offsets, sentence splitting, dependencies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kroniek.errors import FrogError
+from kroniek.nlp import analyse, parse
+from kroniek.records import Sentence
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def _assert_offsets(text: str, sentences: tuple[Sentence, ...]) -> None:
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+        for t in s.tokens:
+            assert text[t.start : t.end] == t.text, (t, text[t.start : t.end])
+            assert s.start <= t.start <= t.end <= s.end
+
+
+def test_offsets_with_quotes_ellipsis_and_hyphenated_names(tag_pool):
+    text = (
+        "De premier zei: “Wij gaan niet onderhandelen.” Volgens Anne-Marie van der Berg-Smit "
+        'was dat "een vergissing"... Het ministerie in ’s-Gravenhage zweeg (voorlopig).'
+    )
+    sentences = analyse(tag_pool, "text", text)
+    _assert_offsets(text, sentences)
+    words = [t.text for s in sentences for t in s.tokens]
+    assert "“" in words and "”" in words and '"' in words
+    assert "Anne-Marie" in words
+    assert "’s-Gravenhage" in words
+
+
+def test_headline_line_and_paragraphs_become_separate_sentences(tag_pool):
+    text = (
+        "Minister opent nieuwe brug\n"
+        "De minister van Verkeer heeft dinsdag een brug over de rivier geopend. "
+        "Zij knipte een lint door.\n"
+        "\n"
+        "  Daarna reed de eerste bus over de brug\n"
+    )
+    sentences = analyse(tag_pool, "text", text, first_index=3)
+    _assert_offsets(text, sentences)
+    assert [s.index for s in sentences] == [3, 4, 5, 6]
+    assert sentences[0].text == "Minister opent nieuwe brug"
+    assert sentences[1].text.startswith("De minister") and sentences[1].text.endswith("geopend.")
+    assert sentences[3].text == "Daarna reed de eerste bus over de brug"
+    assert all("\n" not in s.text for s in sentences)
+    assert all(s.field == "text" and not s.parsed for s in sentences)
+    assert all(t.head is None for s in sentences for t in s.tokens)
+
+
+def test_empty_text_gives_no_sentences(tag_pool):
+    assert analyse(tag_pool, "headline", " \n\n \t") == ()
+
+
+def test_parse_pool_gives_subject_and_object(parse_pool):
+    text = "De minister tekende gisteren het verdrag."
+    [sentence] = analyse(parse_pool, "text", text)
+    assert sentence.parsed
+    by_word = {t.text: t for t in sentence.tokens}
+    verb = by_word["tekende"]
+    assert by_word["minister"].rel == "su" and by_word["minister"].head == verb.index
+    assert by_word["verdrag"].rel == "obj1" and by_word["verdrag"].head == verb.index
+    assert verb.head == 0
+
+
+def test_parse_pool_fills_ner(parse_pool):
+    text = "Angela Merkel reisde naar Parijs."
+    [sentence] = analyse(parse_pool, "text", text)
+    _assert_offsets(text, (sentence,))
+    tags = {t.text: t.ner for t in sentence.tokens}
+    assert any(tag.endswith("PER") for tag in tags.values())
+    assert tags["Parijs"].endswith("LOC")
+
+
+def test_parse_keeps_the_sentence_and_its_field_offsets(tag_pool, parse_pool):
+    text = "Kop\nDe boeren blokkeerden gisteren de snelweg bij de grens."
+    tagged = analyse(tag_pool, "text", text)[1]
+    parsed = parse(parse_pool, tagged)
+    assert (parsed.field, parsed.index, parsed.start, parsed.end, parsed.text) == (
+        tagged.field,
+        tagged.index,
+        tagged.start,
+        tagged.end,
+        tagged.text,
+    )
+    assert parsed.parsed
+    _assert_offsets(text, (parsed,))
+    by_word = {t.text: t for t in parsed.tokens}
+    assert by_word["boeren"].rel == "su"
+    assert by_word["snelweg"].rel == "obj1"
+
+
+def test_parse_merges_a_sentence_frog_splits(parse_pool):
+    text = "Hij kwam binnen. Zij ging weg."
+    sentence = Sentence("text", 7, 0, len(text), text, tokens=())
+    parsed = parse(parse_pool, sentence)
+    assert parsed.index == 7 and parsed.text == text
+    assert [t.index for t in parsed.tokens] == list(range(1, len(parsed.tokens) + 1))
+    assert all(0 <= t.head <= len(parsed.tokens) for t in parsed.tokens)
+    roots = [t for t in parsed.tokens if t.head == 0]
+    assert [t.text for t in roots] == ["kwam"]
+    ging = next(t for t in parsed.tokens if t.text == "ging")
+    assert ging.head == roots[0].index and ging.rel == "ROOT"
+    zij = next(t for t in parsed.tokens if t.text == "Zij")
+    assert zij.head == ging.index
+
+
+def test_parse_needs_a_parse_pool(tag_pool):
+    sentence = analyse(tag_pool, "text", "Een korte zin.")[0]
+    with pytest.raises(FrogError, match="parse"):
+        parse(tag_pool, sentence)
+
+
+def test_seed_pages_align(tag_pool):
+    pages = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not pages:
+        pytest.skip(f"no seed pages at {SEEDS}")
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        sentences = analyse(tag_pool, "text", text)
+        assert sentences, page
+        _assert_offsets(text, sentences)
