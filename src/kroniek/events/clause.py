@@ -1,0 +1,269 @@
+"""Clauses and grammatical roles of actor mentions, from Frog's tags and (when parsed) dependencies.
+
+A sentence is cut into clause windows at subordinators, relative pronouns, "maar", colons,
+semicolons and commas before a verb. Inside a window a mention's role is its preposition
+(read off the tags, which are reliable) or, for a bare noun phrase, subject or object: taken
+from the dependency parse when it links the mention to the trigger's verb chain, otherwise
+from Dutch word order (V2 main clause, verb-final subordinate clause) as a fallback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kroniek.records import Mention, Sentence, Token
+
+SUBORDINATORS = {
+    "dat", "omdat", "als", "nadat", "zodat", "terwijl", "hoewel", "voordat", "doordat", "toen",
+    "waarbij", "waarna", "zodra", "indien", "tenzij", "alsof", "wanneer", "waardoor", "waarmee",
+}
+NP_INNER = ("LID", "ADJ", "TW", "SPEC")
+COORD = {"en", "of", "noch", "als", ",", "&"}
+SUBJECT_PRONOUNS = {"hij", "zij", "ze", "wij", "we"}
+
+
+def lemma(token: Token) -> str:
+    """Lower-cased lemma with multi-word units joined by spaces."""
+    return token.lemma.lower().replace("_", " ")
+
+
+def words(token: Token) -> list[str]:
+    """The lemma parts of one token (a multi-word unit gives several)."""
+    return lemma(token).split()
+
+
+def is_finite(token: Token) -> bool:
+    """True for a finite verb form."""
+    return token.pos.startswith("WW(pv")
+
+
+def is_np_inner(token: Token) -> bool:
+    """Tokens that can stand inside a noun phrase before its head."""
+    if token.tag in NP_INNER:
+        return True
+    if token.tag == "VNW" and ("bez" in token.pos or "aanw" in token.pos or "det" in token.pos):
+        return True
+    if token.tag == "WW" and "prenom" in token.pos:
+        return True
+    return token.tag == "LET" and token.text in {'"', "'", "“", "”", "‘", "’"}
+
+
+@dataclass(frozen=True)
+class Window:
+    """One clause: tokens [first, last] (1-based, inclusive) and how it starts."""
+
+    first: int
+    last: int
+    opener: str  # lemma of the subordinator, "rel", "om", "comma" or "" for a main clause
+
+    @property
+    def subordinate(self) -> bool:
+        """True for a clause that starts with a subordinator or relative pronoun."""
+        return self.opener not in ("", "comma")
+
+    def __contains__(self, index: int) -> bool:
+        return self.first <= index <= self.last
+
+
+def windows(sentence: Sentence) -> tuple[Window, ...]:
+    """Cut a sentence into clause windows."""
+    toks = sentence.tokens
+    cuts: list[tuple[int, str]] = [(1, "")]
+    for pos, tok in enumerate(toks):
+        i = tok.index
+        low = tok.text.lower()
+        nxt = toks[pos + 1] if pos + 1 < len(toks) else None
+        if tok.pos.startswith("VG(onder") and lemma(tok) in SUBORDINATORS and i > 1:
+            cuts.append((i, lemma(tok)))
+        elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
+            cuts.append((i, "rel"))
+        elif low == "om" and any(t.text.lower() == "te" for t in toks[pos + 1: pos + 12]):
+            cuts.append((i, "om"))
+        elif low in {"maar", ";", ":"} and i > 1:
+            cuts.append((i, "") if low == "maar" else (i + 1, ""))
+        elif low == "," and nxt is not None and (is_finite(nxt) or nxt.text.lower() in {"en", "maar", "aldus"}):
+            cuts.append((i + 1, "comma"))
+    result = []
+    cuts = sorted(dict(cuts).items())
+    for n, (start, opener) in enumerate(cuts):
+        end = cuts[n + 1][0] - 1 if n + 1 < len(cuts) else len(toks)
+        if start <= end:
+            result.append(Window(start, end, opener))
+    return tuple(result)
+
+
+def window_of(wins: tuple[Window, ...], index: int) -> Window:
+    """The window holding a token index."""
+    for win in wins:
+        if index in win:
+            return win
+    return wins[-1]
+
+
+def _tok(sentence: Sentence, index: int) -> Token:
+    return sentence.tokens[index - 1]
+
+
+def np_start(sentence: Sentence, first: int) -> int:
+    """Index where the noun phrase ending at or containing ``first`` begins (left over articles etc.)."""
+    i = first
+    while i > 1 and is_np_inner(_tok(sentence, i - 1)):
+        i -= 1
+    return i
+
+
+def preposition(sentence: Sentence, first: int) -> tuple[str, int] | None:
+    """The preposition governing the noun phrase that starts at or before ``first`` and its index."""
+    i = np_start(sentence, first) - 1
+    if i >= 1 and _tok(sentence, i).tag == "VZ":
+        return lemma(_tok(sentence, i)), i
+    if i >= 2 and _tok(sentence, i).text.lower() == "zowel" and _tok(sentence, i - 1).tag == "VZ":
+        return lemma(_tok(sentence, i - 1)), i - 1
+    return None
+
+
+def verb_chain(sentence: Sentence, trigger: int) -> set[int]:
+    """The trigger's verb and the auxiliaries, modals and control verbs above it (dependency)."""
+    chain = {trigger}
+    if not sentence.parsed:
+        return chain
+    cur = _tok(sentence, trigger)
+    while cur.head and cur.rel in ("vc", "body", "svp", None) and _tok(sentence, cur.head).tag in ("WW", "VZ", "VG"):
+        nxt = _tok(sentence, cur.head)
+        chain.add(nxt.index)
+        cur = nxt
+    for tok in sentence.tokens:
+        if tok.head in chain and tok.rel == "vc" and tok.tag == "WW":
+            chain.add(tok.index)
+    return chain
+
+
+def dependency_role(sentence: Sentence, mention: Mention, chain: set[int]) -> str | None:
+    """su/obj1/obj2 of a verb in the chain, following coordination and appositions; else None."""
+    if not sentence.parsed:
+        return None
+    first, last = mention.tokens
+    inside = set(range(first, last + 1))
+    anchor = next((i for i in inside if (_tok(sentence, i).head or 0) not in inside), first)
+    cur = _tok(sentence, anchor)
+    for _ in range(8):
+        if not cur.head:
+            return None
+        head = _tok(sentence, cur.head)
+        if cur.rel in ("su", "obj1", "obj2") and head.tag == "WW":
+            return {"su": "su", "obj1": "obj", "obj2": "obj2"}[cur.rel] if head.index in chain else None
+        if head.tag in ("VZ", "WW"):
+            return None
+        cur = head
+    return None
+
+
+def linear_roles(sentence: Sentence, win: Window, bare: list[Mention]) -> dict[int, str]:
+    """Subject/object for bare mentions from word order (index of mention in ``bare`` -> role)."""
+    roles: dict[int, str] = {}
+    if not bare:
+        return roles
+    finite = next((i for i in range(win.first, win.last + 1) if is_finite(_tok(sentence, i))), None)
+    groups = _coordinated_groups(sentence, bare)
+    if win.subordinate or finite is None:
+        subject_group = 0
+    else:
+        first_group = groups[0]
+        starts_clause = np_start(sentence, bare[first_group[0]].tokens[0]) <= win.first + 1
+        before = bare[first_group[-1]].tokens[1] < finite
+        subject_group = 0 if (before and starts_clause) else next(
+            (g for g, members in enumerate(groups) if bare[members[0]].tokens[0] > finite), None)
+    for g, members in enumerate(groups):
+        for m in members:
+            roles[m] = "su" if g == subject_group else "obj"
+    return roles
+
+
+def _coordinated_groups(sentence: Sentence, bare: list[Mention]) -> list[list[int]]:
+    """Group bare mentions joined by "en", "of", commas (X, Y en Z)."""
+    groups: list[list[int]] = []
+    for n, mention in enumerate(bare):
+        if groups:
+            prev = bare[groups[-1][-1]]
+            gap = [_tok(sentence, i) for i in range(prev.tokens[1] + 1, np_start(sentence, mention.tokens[0]))]
+            if gap and all(t.text.lower() in COORD or t.text.lower() in {"zowel", "ook"} for t in gap):
+                groups[-1].append(n)
+                continue
+            if not gap:
+                groups[-1].append(n)
+                continue
+        groups.append([n])
+    return groups
+
+
+@dataclass(frozen=True)
+class Role:
+    """Where a mention stands relative to a trigger: su, obj, obj2, a preposition, np (inside the trigger's NP)."""
+
+    mention: Mention
+    role: str
+    how: str  # "dep", "order", "prep", "coord", "np"
+
+
+def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], trigger: int, noun: bool) -> list[Role]:
+    """The role of every mention inside the trigger's window."""
+    chain = verb_chain(sentence, trigger)
+    inside = sorted((m for m in mentions if m.tokens[0] in win), key=lambda m: m.tokens[0])
+    result: dict[int, Role] = {}
+    bare: list[Mention] = []
+    trig_np = np_start(sentence, trigger)
+    for n, m in enumerate(inside):
+        first, last = m.tokens
+        if noun and trig_np <= first and last < trigger:
+            result[n] = Role(m, "np", "np")
+            continue
+        prep = preposition(sentence, first)
+        if prep is not None and prep[1] >= win.first:
+            word, at = prep
+            before = _tok(sentence, at - 1) if at > 1 else None
+            if before is not None and before.index != trigger and before.tag in ("N", "SPEC") and word in ("van", "in", "uit"):
+                owner = _owner(inside, before.index)
+                if owner is not None and owner in result:
+                    result[n] = Role(m, result[owner].role, "coord")
+                    continue
+                if owner is None:
+                    continue
+            result[n] = Role(m, word, "prep")
+            continue
+        coord_with = _coordinated_with(sentence, inside, n)
+        if coord_with is not None and coord_with in result:
+            result[n] = Role(m, result[coord_with].role, "coord")
+            continue
+        role = None if noun else dependency_role(sentence, m, chain)
+        if role:
+            result[n] = Role(m, role, "dep")
+        else:
+            bare.append(m)
+    order = linear_roles(sentence, win, bare)
+    for b, m in enumerate(bare):
+        n = inside.index(m)
+        result[n] = Role(m, order.get(b, "obj"), "order")
+    # coordination after the fact: a mention joined by "en" to one with a role takes that role
+    for n in range(len(inside)):
+        c = _coordinated_with(sentence, inside, n)
+        if c is not None and c in result and result[n].how == "order":
+            result[n] = Role(inside[n], result[c].role, "coord")
+    return [result[n] for n in sorted(result)]
+
+
+def _owner(inside: list[Mention], noun_index: int) -> int | None:
+    for n, m in enumerate(inside):
+        if m.tokens[0] <= noun_index <= m.tokens[1]:
+            return n
+    return None
+
+
+def _coordinated_with(sentence: Sentence, inside: list[Mention], n: int) -> int | None:
+    """Index of the mention this one is coordinated with ("X en Y", "X, Y en Z"), if any."""
+    if n == 0:
+        return None
+    m, prev = inside[n], inside[n - 1]
+    gap = [_tok(sentence, i) for i in range(prev.tokens[1] + 1, np_start(sentence, m.tokens[0]))]
+    if gap and len(gap) <= 2 and all(t.text.lower() in COORD for t in gap):
+        return n - 1
+    return None

@@ -1,0 +1,337 @@
+"""The event coder: triggers by lemma, conditions, who did it to whom, factuality, evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kroniek.events.clause import (
+    SUBJECT_PRONOUNS,
+    Role,
+    Window,
+    lemma,
+    np_start,
+    roles_in_window,
+    window_of,
+    windows,
+    words,
+)
+from kroniek.events.factuality import attribution, background, factuality, has_seq, lemma_seq
+from kroniek.events.patterns import Pattern, Patterns
+from kroniek.records import Event, Mention, Sentence, Token
+
+SOURCE_ROLES_NOUN = ("np", "van")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A pattern whose trigger word occurs in a sentence."""
+
+    pattern: Pattern
+    trigger: int  # token index
+    particle: str  # required separable particle ("" when none)
+    noun: bool
+
+
+def noun_patterns(patterns: Patterns, token: Token) -> tuple[Pattern, ...]:
+    """Noun patterns for a noun token, also via the last part of a compound (cyberaanval -> aanval)."""
+    word = lemma(token).replace(" ", "")
+    found = patterns.by_noun.get(word, ())
+    if found:
+        return found
+    for cut in range(3, len(word) - 3):
+        tail = word[cut:]
+        if tail in patterns.by_noun:
+            return patterns.by_noun[tail]
+        if word[cut - 1] == "s" and tail in patterns.by_noun:
+            return patterns.by_noun[tail]
+    return ()
+
+
+def candidates(patterns: Patterns, sentence: Sentence) -> list[Candidate]:
+    """Every (pattern, trigger) pair whose trigger lemma is in the sentence."""
+    found: list[Candidate] = []
+    for tok in sentence.tokens:
+        if tok.tag == "WW":
+            for pattern, particle in patterns.by_verb.get(lemma(tok).replace(" ", ""), ()):
+                found.append(Candidate(pattern, tok.index, particle, False))
+        elif tok.tag == "N":
+            found.extend(Candidate(p, tok.index, "", True) for p in noun_patterns(patterns, tok))
+    found.sort(key=lambda c: (c.trigger, -c.pattern.specificity))
+    return found
+
+
+def needs_parse(sentence: Sentence, mentions: Sequence[Mention], patterns: Patterns) -> bool:
+    """True when a sentence has two actors, or one actor and a trigger word: worth the parser's time."""
+    here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
+    if not here:
+        return False
+    if len(here) >= 2:
+        return True
+    return any(True for _ in candidates(patterns, sentence))
+
+
+def _noun_ok(tokens: Sequence[Token], wanted: tuple[str, ...]) -> bool:
+    for tok in tokens:
+        if tok.tag not in ("N", "SPEC", "ADJ", "WW"):
+            continue
+        word = lemma(tok).replace(" ", "")
+        if any(word == w or (len(word) > len(w) + 2 and word.endswith(w)) for w in wanted):
+            return True
+    return False
+
+
+def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
+    """Why the pattern does not apply in this clause, or None when its conditions hold."""
+    p = c.pattern
+    toks = sentence.tokens[win.first - 1: win.last]
+    seq = lemma_seq(sentence, win.first, win.last)
+    texts = {t.index: t.text.lower() for t in sentence.tokens}
+    if c.particle:
+        parts = tuple(c.particle.split("_"))
+        if len(parts) == 1:
+            if not any(lemma(t) == parts[0] and t.tag in ("VZ", "BW", "ADJ", "N") and t.index != c.trigger
+                       for t in toks if t.index > c.trigger or t.rel == "svp"):
+                return f"separable particle '{c.particle}' not found"
+        elif has_seq(seq, parts, texts) is None:
+            return f"fixed part '{' '.join(parts)}' not found"
+    if p.objects and not _noun_ok([t for t in toks if t.index != c.trigger], p.objects):
+        return f"none of the objects {list(p.objects)} in the clause"
+    if p.with_ and not any(has_seq(seq, w, texts) is not None for w in p.with_):
+        return f"none of {[' '.join(w) for w in p.with_]} in the clause"
+    for w in p.without:
+        if has_seq(seq, w, texts) is not None:
+            return f"blocked by '{' '.join(w)}'"
+    return None
+
+
+def _passive(sentence: Sentence, win: Window, trigger: int) -> bool:
+    tok = sentence.tokens[trigger - 1]
+    if not tok.pos.startswith("WW(vd"):
+        return False
+    toks = sentence.tokens[win.first - 1: win.last]
+    if any(lemma(t) == "worden" for t in toks):
+        return True
+    return any(lemma(t) == "door" and t.tag == "VZ" for t in toks if t.index > trigger - 3)
+
+
+def _reference(sentence: Sentence, win: Window, memory: list[Mention]) -> list[Mention]:
+    """Resolve a subject pronoun or "het land" in the clause to the previous sentence's subject."""
+    if not memory:
+        return []
+    toks = sentence.tokens[win.first - 1: win.last]
+    for n, tok in enumerate(toks):
+        low = tok.text.lower()
+        if low in SUBJECT_PRONOUNS and tok.tag == "VNW":
+            return list(memory)
+        if low in {"het", "dat"} and n + 1 < len(toks) and lemma(toks[n + 1]) == "land":
+            states = [m for m in memory if len(m.code) == 3 and m.sector in (None, "GOV")]
+            return states[:1]
+    return []
+
+
+@dataclass
+class Outcome:
+    """Sources, targets and the trace of one candidate."""
+
+    sources: list[Mention]
+    targets: list[Mention]
+    symmetric: bool
+    why: str
+
+
+def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Window,
+           mentions: list[Mention], memory: list[Mention], light: set[str]) -> Outcome:
+    """Who did it to whom, for one candidate in its clause."""
+    p = c.pattern
+    roles = roles_in_window(sentence, win, mentions, c.trigger, c.noun)
+    by_role: dict[str, list[Mention]] = {}
+    for r in roles:
+        by_role.setdefault(r.role, []).append(r.mention)
+    passive = not c.noun and _passive(sentence, win, c.trigger)
+    if c.noun:
+        sources = [r.mention for r in roles if r.role == "np"]
+        if "van" not in p.target:
+            sources += [r.mention for r in roles if r.role == "van" and _after(r, c.trigger)]
+        if not sources and _governed_by_light_verb(sentence, win, c, light):
+            sources = by_role.get("su", []) or _reference(sentence, win, memory)
+    elif passive:
+        sources = by_role.get("door", [])
+    else:
+        sources = by_role.get("su", [])
+        if not sources and win.opener == "om":
+            sources = _controller(sentence, wins, win, mentions)
+        if not sources:
+            sources = _reference(sentence, win, memory)
+    targets: list[Mention] = []
+    for key in p.target:
+        if key in ("obj", "obj2"):
+            targets += by_role.get("su", []) if passive else by_role.get(key, []) + by_role.get("obj" if key == "obj2" else "", [])
+        elif key == "sub":
+            targets += _embedded_subjects(sentence, wins, win, mentions)
+        elif c.noun:
+            targets += [r.mention for r in roles if r.role == key and _after(r, c.trigger)]
+        else:
+            targets += by_role.get(key, [])
+    if p.symmetric and any(lemma(t) == "elkaar" for t in sentence.tokens[win.first - 1: win.last]):
+        targets = [m for m in targets if m not in sources]
+    if c.noun and p.symmetric and not sources and "tussen" in by_role:
+        sources = [r.mention for r in roles if r.role == "tussen"]
+    if p.target_sectors:
+        targets = [m for m in targets if m.sector in p.target_sectors]
+    why = f"roles: {', '.join(f'{r.mention.text}={r.role}({r.how})' for r in roles) or 'none'}"
+    if passive:
+        why += "; passive"
+    return Outcome(_unique(sources), _unique([m for m in targets if m not in sources]), p.symmetric, why)
+
+
+def _after(role: Role, trigger: int) -> bool:
+    return role.mention.tokens[0] > trigger
+
+
+def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light: set[str]) -> bool:
+    """A noun event takes the clause subject as its source when a light verb or a PP holds it."""
+    verbs = [t for t in sentence.tokens[win.first - 1: win.last] if t.tag == "WW"]
+    if any(lemma(t).replace(" ", "") in light for t in verbs):
+        return True
+    before = sentence.tokens[np_start(sentence, c.trigger) - 2] if np_start(sentence, c.trigger) > 1 else None
+    return c.pattern.symmetric and before is not None and before.tag == "VZ"
+
+
+def _controller(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+    """Subject of the clause an om-te infinitive depends on (subject control)."""
+    at = wins.index(win)
+    if at == 0:
+        return []
+    prev = wins[at - 1]
+    return [r.mention for r in roles_in_window(sentence, prev, mentions, prev.first, False) if r.role == "su"]
+
+
+def _embedded_subjects(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+    """Subjects of the dat-clause right after the trigger's clause."""
+    at = wins.index(win)
+    for nxt in wins[at + 1: at + 3]:
+        if nxt.opener in ("dat", "om"):
+            return [r.mention for r in roles_in_window(sentence, nxt, mentions, nxt.last, False) if r.role == "su"]
+    return []
+
+
+def _unique(ms: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in ms:
+        if m not in out:
+            out.append(m)
+    return out
+
+
+def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
+    pairs: list[tuple[Mention, Mention]] = []
+    if out.symmetric:
+        if out.targets:
+            for s in out.sources:
+                for t in out.targets:
+                    pairs += [(s, t), (t, s)]
+        else:
+            for s in out.sources:
+                pairs += [(s, t) for t in out.sources if t is not s]
+    else:
+        pairs = [(s, t) for s in out.sources for t in out.targets]
+    return [(s, t) for s, t in pairs if (s.code, s.sector) != (t.code, t.sector) and s.tokens != t.tokens]
+
+
+def trigger_text(sentence: Sentence, c: Candidate) -> str:
+    """The trigger word(s) as printed, with a separated particle or fixed part."""
+    tok = sentence.tokens[c.trigger - 1]
+    text = tok.text
+    if c.particle and "_" not in c.particle:
+        for t in sentence.tokens[c.trigger:]:
+            if lemma(t) == c.particle:
+                return f"{text} ... {t.text}"
+    return text
+
+
+def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Patterns, memory: list[Mention],
+                  trace: list[str] | None = None) -> list[Event]:
+    """Events of one sentence; ``trace`` collects why each candidate fired or not."""
+    events: list[Event] = []
+    wins = windows(sentence)
+    light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
+    taken: set[int] = set()
+    for c in candidates(patterns, sentence):
+        p = c.pattern
+        note = f"{p.id} @ '{sentence.tokens[c.trigger - 1].text}'"
+        if c.trigger in taken:
+            _say(trace, f"{note}: skipped, a more specific pattern fired on this word")
+            continue
+        win = window_of(wins, c.trigger)
+        reason = check(c, sentence, win)
+        if reason:
+            _say(trace, f"{note}: no ({reason})")
+            continue
+        bg = background(patterns, sentence, win, c.trigger, c.noun)
+        if bg:
+            taken.add(c.trigger)
+            _say(trace, f"{note}: no (background history, {bg})")
+            continue
+        out = assign(c, sentence, wins, win, mentions, memory, light)
+        pairs = _pairs(out)
+        if not pairs:
+            _say(trace, f"{note}: no actor pair ({out.why}; sources={[m.code for m in out.sources]}, "
+                        f"targets={[m.code for m in out.targets]})")
+            continue
+        taken.add(c.trigger)
+        parties = {m.code for m in out.sources + out.targets}
+        fact, cue = factuality(patterns, sentence, wins, win, c.trigger, c.noun, parties, mentions)
+        reporter, _ = attribution(patterns, sentence, wins, win, [m for m in mentions if m not in out.sources + out.targets])
+        _say(trace, f"{note}: FIRED {p.type} {p.cameo} fact={fact}{f' ({cue})' if cue else ''} "
+                    f"pairs={[(s.code, t.code) for s, t in pairs]}; {out.why}")
+        label, goldstein, quad = patterns.cameo[p.cameo]
+        for s, t in pairs:
+            events.append(Event(
+                src=s.code, src_sector=s.sector, src_text=s.text, tgt=t.code, tgt_sector=t.sector,
+                tgt_text=t.text, type=p.type, mode=p.mode, cameo=p.cameo, goldstein=goldstein,
+                quad_class=quad, fact=fact, sentence=sentence.text, field=sentence.field,
+                span=(sentence.start, sentence.end), trigger=trigger_text(sentence, c), rule=p.id,
+                attributed_to=reporter if reporter not in (s.code, None) or reporter != s.code else None,
+            ))
+    return events
+
+
+def _say(trace: list[str] | None, line: str) -> None:
+    if trace is not None:
+        trace.append(line)
+
+
+def sentence_subjects(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """The main-clause subject mentions of a sentence (memory for pronouns in the next one)."""
+    wins = windows(sentence)
+    if not wins:
+        return []
+    main = wins[0]
+    finite = next((t.index for t in sentence.tokens[main.first - 1: main.last] if t.pos.startswith("WW(pv")), main.first)
+    roles = roles_in_window(sentence, main, mentions, finite, False)
+    return [r.mention for r in roles if r.role == "su"]
+
+
+def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patterns: Patterns) -> tuple[Event, ...]:
+    """Code the events of one article's sentences (headline first), one Event per direction."""
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    memory: list[Mention] = []
+    for sentence in sentences:
+        here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
+        if here or memory:
+            for ev in code_sentence(sentence, here, patterns, memory if sentence.field == "text" else []):
+                key = (ev.src, ev.src_sector, ev.tgt, ev.tgt_sector, ev.type, ev.span, ev.field)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(ev)
+        if sentence.field == "text":
+            subjects = sentence_subjects(sentence, here) if here else []
+            memory = subjects or ([] if here else memory)
+    return tuple(events)
+
+
+def lemmas_of(sentence: Sentence) -> list[str]:
+    """All lemma words of a sentence (for tests and explain)."""
+    return [w for t in sentence.tokens for w in words(t)]

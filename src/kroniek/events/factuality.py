@@ -1,0 +1,166 @@
+"""Factuality (asserted, future, negated, alleged), attribution and background history cues."""
+
+from __future__ import annotations
+
+from kroniek.events.clause import Window, lemma, np_start, words
+from kroniek.events.patterns import Cue, Patterns
+from kroniek.records import Mention, Sentence
+
+ORDER = ("negated", "alleged", "future")
+
+
+def lemma_seq(sentence: Sentence, first: int, last: int) -> list[tuple[int, str]]:
+    """(token index, lemma word) pairs for tokens first..last, multi-word units split."""
+    out: list[tuple[int, str]] = []
+    for tok in sentence.tokens[first - 1: last]:
+        out.extend((tok.index, w) for w in words(tok))
+    return out
+
+
+def has_seq(seq: list[tuple[int, str]], wanted: tuple[str, ...], texts: dict[int, str] | None = None) -> int | None:
+    """Token index where the lemma (or word) sequence ``wanted`` starts, or None."""
+    n = len(wanted)
+    for k in range(len(seq) - n + 1):
+        if all(seq[k + j][1] == wanted[j] or (texts and texts.get(seq[k + j][0]) == wanted[j]) for j in range(n)):
+            return seq[k][0]
+    return None
+
+
+def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[int, str]) -> bool:
+    seq = lemma_seq(sentence, first, last)
+    for tok in sentence.tokens[first - 1: last]:
+        if lemma(tok).replace(" ", "") in cue.lemmas and (cue.pos is None or tok.pos.startswith(cue.pos)):
+            if cue.needs_infinitive and not _governs_infinitive(sentence, tok.index, last):
+                continue
+            return True
+    return any(has_seq(seq, s, texts) is not None for s in cue.seqs)
+
+
+def _governs_infinitive(sentence: Sentence, verb: int, last: int) -> bool:
+    """gaan + infinitive ("gaan samenwerken"), not "gaat door met"."""
+    toks = sentence.tokens
+    for tok in toks[verb: last]:
+        if lemma(tok) in {"door", "uit", "over", "mee", "weg", "terug"} and tok.tag == "VZ":
+            return False
+        if tok.pos.startswith("WW(inf"):
+            return True
+    return False
+
+
+def governing(wins: tuple[Window, ...], win: Window) -> list[Window]:
+    """The windows before a subordinate window, nearest first, up to the main clause."""
+    out: list[Window] = []
+    at = wins.index(win)
+    cur = win
+    while cur.subordinate and at > 0:
+        at -= 1
+        cur = wins[at]
+        out.append(cur)
+    return out
+
+
+def factuality(
+    patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window, trigger: int,
+    noun: bool, parties: set[str], mentions: list[Mention],
+) -> tuple[str, str | None]:
+    """The fact value of an event at ``trigger`` and the id of the cue that decided it."""
+    texts = {t.index: t.text.lower() for t in sentence.tokens}
+    above = governing(wins, win)
+    found: dict[str, str] = {}
+    for kind in ORDER:
+        for cue in patterns.cue(kind):
+            if kind in found:
+                break
+            if cue.id == "fact.alleged.volgens_third_party":
+                if _third_party_source(sentence, mentions, parties):
+                    found[kind] = cue.id
+                continue
+            if cue.nominal_only:
+                if noun and _cue_hits(cue, sentence, np_start(sentence, trigger), trigger, texts):
+                    found[kind] = cue.id
+                continue
+            spans = [(win.first, win.last)]
+            if cue.scope == "govern":
+                spans += [(w.first, w.last) for w in above]
+            elif cue.scope == "sentence":
+                spans = [(1, len(sentence.tokens))]
+            if kind == "negated" and cue.scope != "govern":
+                spans = [_negation_scope(sentence, win, trigger, noun)]
+                spans += [(w.first, w.last) for w in above if _confirms(sentence, w)]
+            if any(_cue_hits(cue, sentence, a, b, texts) for a, b in spans if a <= b):
+                found[kind] = cue.id
+    strong = [c for c in patterns.cue("alleged") if c.scope == "sentence" and c.seqs]
+    for cue in strong:
+        if any(has_seq(lemma_seq(sentence, 1, len(sentence.tokens)), s, texts) is not None for s in cue.seqs):
+            if "niet" in " ".join(" ".join(s) for s in cue.seqs):
+                return "alleged", cue.id
+    for kind in ORDER:
+        if kind in found:
+            return kind, found[kind]
+    return "asserted", None
+
+
+def _negation_scope(sentence: Sentence, win: Window, trigger: int, noun: bool) -> tuple[int, int]:
+    """Negation counts in the clause for verbs; for nouns only right before the noun ("geen akkoord")."""
+    if noun:
+        return np_start(sentence, trigger), trigger
+    return win.first, win.last
+
+
+def _confirms(sentence: Sentence, win: Window) -> bool:
+    """A governing clause with a verb of confirming or saying ("bevestigden niet dat ...")."""
+    return any(lemma(t) in {"bevestigen", "zeggen", "melden"} for t in sentence.tokens[win.first - 1: win.last])
+
+
+def _third_party_source(sentence: Sentence, mentions: list[Mention], parties: set[str]) -> bool:
+    """True when "volgens X" names someone who is neither side of the event."""
+    for m in mentions:
+        prev = m.tokens[0] - 1
+        while prev >= 1 and sentence.tokens[prev - 1].tag in ("LID", "ADJ"):
+            prev -= 1
+        if prev >= 1 and lemma(sentence.tokens[prev - 1]) == "volgens":
+            return m.code not in parties
+    return False
+
+
+def attribution(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window,
+                mentions: list[Mention]) -> tuple[str | None, str | None]:
+    """Code of who reports the event ("volgens het Pentagon", "meldt de FSB", "zei Lavrov") and the cue id."""
+    for cue in patterns.cue("attribution"):
+        for m in mentions:
+            prev = m.tokens[0] - 1
+            while prev >= 1 and sentence.tokens[prev - 1].tag in ("LID", "ADJ"):
+                prev -= 1
+            if cue.preps and prev >= 1 and lemma(sentence.tokens[prev - 1]) in cue.preps:
+                return m.code, cue.id
+        if not cue.verbs:
+            continue
+        for other in wins:
+            if other == win or win.first < other.first and not other.opener == "comma":
+                continue
+            verbs = [t for t in sentence.tokens[other.first - 1: other.last]
+                     if t.tag == "WW" and lemma(t).replace(" ", "") in cue.verbs]
+            if not verbs:
+                continue
+            speakers = [m for m in mentions if m.tokens[0] in other]
+            if speakers:
+                return speakers[0].code, cue.id
+    return None, None
+
+
+def background(patterns: Patterns, sentence: Sentence, win: Window, trigger: int, noun: bool) -> str | None:
+    """Id of the background cue when the event is told as history ("sinds de invasie ... geleden")."""
+    texts = {t.index: t.text.lower() for t in sentence.tokens}
+    start = np_start(sentence, trigger)
+    before = sentence.tokens[start - 2] if start >= 2 else None
+    for cue in patterns.cue("background"):
+        if cue.preps and noun and before is not None and lemma(before) in cue.preps:
+            return cue.id
+        if cue.seqs and noun:
+            tail = lemma_seq(sentence, trigger, win.last)
+            if any(has_seq(tail, s, texts) is not None for s in cue.seqs):
+                return cue.id
+        if cue.seqs and not noun and cue.id == "background.destijds":
+            if any(has_seq(lemma_seq(sentence, win.first, win.last), s, texts) is not None for s in cue.seqs):
+                return cue.id
+    return None

@@ -1,0 +1,245 @@
+"""Load and validate the event patterns, cue words and CAMEO table (data/events/).
+
+Pattern keys (one YAML list entry each):
+  id, type, cameo          stable dotted id, PLOVER type, CAMEO code (Goldstein/QuadClass from cameo.tsv)
+  mode, note               optional PLOVER mode; free text for people
+  verbs                    verb lemmas; "op|rollen" is a separable verb (particle|base), the
+                           particle may be several words joined by "_" ("in_beslag|nemen")
+  nouns                    noun lemmas, also matched as the last part of a compound
+  objects                  one of these noun lemmas (or compound ends) must be in the clause
+  with / without           lemma sequences of which one must / none may occur in the clause
+  target                   where the other side is: obj, obj2, sub (subject of a dat-clause),
+                           or a preposition lemma (met, tegen, aan, naar, op, ...)
+  symmetric                the predicate holds both ways (emitted once per direction)
+  priority                 a higher priority wins on the same trigger word (default 1)
+  target_sectors           only targets of these sectors count
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kroniek.errors import RulesError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+_PATTERN_KEYS = {
+    "id", "type", "cameo", "mode", "note", "verbs", "nouns", "objects", "with", "without",
+    "target", "symmetric", "priority", "target_sectors",
+}
+_CUE_KINDS = ("future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs")
+_CUE_KEYS = {"id", "lemmas", "seq", "pos", "scope", "needs_infinitive", "nominal_only", "preps", "verbs", "note"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One verb or noun pattern that codes an event."""
+
+    id: str
+    type: str
+    cameo: str
+    goldstein: float
+    quad_class: int
+    mode: str | None = None
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    with_: tuple[tuple[str, ...], ...] = ()
+    without: tuple[tuple[str, ...], ...] = ()
+    target: tuple[str, ...] = ("obj",)
+    symmetric: bool = False
+    priority: int = 1
+    target_sectors: tuple[str, ...] = ()
+    source: str = ""  # file:line
+
+    @property
+    def specificity(self) -> int:
+        """Higher for patterns with more conditions; used to order competing patterns."""
+        return self.priority * 10 + bool(self.objects) + bool(self.with_)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue word entry for factuality, attribution, background, pronouns or light verbs."""
+
+    id: str
+    kind: str
+    lemmas: frozenset[str] = frozenset()
+    seqs: tuple[tuple[str, ...], ...] = ()
+    pos: str | None = None
+    scope: str = "clause"  # clause | govern | sentence
+    needs_infinitive: bool = False
+    nominal_only: bool = False
+    preps: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Every pattern and cue, indexed by lemma; built once by load_patterns and passed in."""
+
+    patterns: tuple[Pattern, ...]
+    cues: dict[str, tuple[Cue, ...]]
+    by_verb: dict[str, tuple[tuple[Pattern, str], ...]] = field(repr=False)
+    by_noun: dict[str, tuple[Pattern, ...]] = field(repr=False)
+    cameo: dict[str, tuple[str, float, int]] = field(repr=False)
+    sha256: str = ""
+
+    def cue(self, kind: str) -> tuple[Cue, ...]:
+        """The cue entries of one kind (future, negated, alleged, ...)."""
+        return self.cues.get(kind, ())
+
+    def ids(self) -> tuple[str, ...]:
+        """Every pattern and cue id."""
+        return tuple(p.id for p in self.patterns) + tuple(c.id for cs in self.cues.values() for c in cs)
+
+
+def _seq(text: str) -> tuple[str, ...]:
+    return tuple(part for part in text.lower().replace("_", " ").split() if part)
+
+
+def _lines(path: Path) -> dict[str, int]:
+    """Line number of each ``id:`` in a YAML file, for error messages."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.strip().lstrip("- ").strip()
+        if stripped.startswith("id:"):
+            found.setdefault(stripped[3:].strip(), number)
+    return found
+
+
+def load_cameo(path: Path) -> dict[str, tuple[str, float, int]]:
+    """CAMEO code -> (label, Goldstein value, QuadClass) from cameo.tsv."""
+    table: dict[str, tuple[str, float, int]] = {}
+    with path.open(encoding="utf-8") as handle:
+        rows = [line for line in handle if not line.startswith("#")]
+    for number, row in enumerate(csv.DictReader(rows, delimiter="\t"), start=2):
+        try:
+            table[row["code"]] = (row["label"], float(row["goldstein"]), int(row["quad_class"]))
+        except (KeyError, TypeError, ValueError) as err:
+            raise RulesError(f"{path}:{number}", f"bad CAMEO row: {err}") from err
+    return table
+
+
+def _strings(value, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RulesError(where, f"'{key}' must be a list of strings")
+    return tuple(v.strip().lower() for v in value)
+
+
+def _pattern(entry: dict, where: str, cameo: dict) -> Pattern:
+    if not isinstance(entry, dict):
+        raise RulesError(where, "each entry must be a mapping")
+    unknown = set(entry) - _PATTERN_KEYS
+    if unknown:
+        raise RulesError(where, f"unknown keys {sorted(unknown)}", f"allowed: {sorted(_PATTERN_KEYS)}")
+    pid, ptype, code = entry.get("id"), entry.get("type"), str(entry.get("cameo", ""))
+    if not pid or ptype not in TYPES:
+        raise RulesError(where, f"entry needs an id and a PLOVER type, got {pid!r} / {ptype!r}")
+    if code not in cameo:
+        raise RulesError(where, f"{pid}: CAMEO code {code!r} is not in cameo.tsv")
+    verbs, nouns = _strings(entry.get("verbs"), where, "verbs"), _strings(entry.get("nouns"), where, "nouns")
+    if not verbs and not nouns:
+        raise RulesError(where, f"{pid}: needs verbs or nouns")
+    default_target = ("obj",) if verbs else ("tegen", "op", "aan")
+    _, goldstein, quad = cameo[code]
+    return Pattern(
+        id=pid, type=ptype, cameo=code, goldstein=goldstein, quad_class=quad,
+        mode=entry.get("mode"), verbs=verbs, nouns=nouns,
+        objects=_strings(entry.get("objects"), where, "objects"),
+        with_=tuple(_seq(s) for s in _strings(entry.get("with"), where, "with")),
+        without=tuple(_seq(s) for s in _strings(entry.get("without"), where, "without")),
+        target=_strings(entry.get("target"), where, "target") or default_target,
+        symmetric=bool(entry.get("symmetric", False)),
+        priority=int(entry.get("priority", 1)),
+        target_sectors=tuple(s.upper() for s in _strings(entry.get("target_sectors"), where, "target_sectors")),
+        source=where,
+    )
+
+
+def _cue(kind: str, entry: dict, where: str) -> Cue:
+    if not isinstance(entry, dict) or "id" not in entry:
+        raise RulesError(where, f"each {kind} cue needs an id")
+    unknown = set(entry) - _CUE_KEYS
+    if unknown:
+        raise RulesError(where, f"unknown keys {sorted(unknown)}")
+    return Cue(
+        id=entry["id"], kind=kind,
+        lemmas=frozenset(s.replace(" ", "") for s in _strings(entry.get("lemmas"), where, "lemmas")),
+        seqs=tuple(_seq(s) for s in _strings(entry.get("seq"), where, "seq")),
+        pos=entry.get("pos"), scope=entry.get("scope", "clause"),
+        needs_infinitive=bool(entry.get("needs_infinitive", False)),
+        nominal_only=bool(entry.get("nominal_only", False)),
+        preps=frozenset(_strings(entry.get("preps"), where, "preps")),
+        verbs=frozenset(s.replace(" ", "") for s in _strings(entry.get("verbs"), where, "verbs")),
+    )
+
+
+def _read_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise RulesError(f"{path}{line}", f"not valid YAML: {getattr(err, 'problem', err)}") from err
+
+
+def load_patterns(data_dir: Path | None = None) -> Patterns:
+    """Read patterns/*.yaml, cues.yaml and cameo.tsv under ``data_dir`` (default: the package data)."""
+    base = Path(data_dir) if data_dir else DATA_DIR
+    digest = hashlib.sha256()
+    cameo = load_cameo(base / "cameo.tsv")
+    patterns: list[Pattern] = []
+    seen: dict[str, str] = {}
+    for path in sorted((base / "patterns").glob("*.yaml")):
+        digest.update(path.read_bytes())
+        entries = _read_yaml(path) or []
+        if not isinstance(entries, list):
+            raise RulesError(str(path), "a pattern file must be a YAML list")
+        lines = _lines(path)
+        for entry in entries:
+            where = f"{path}:{lines.get(str(entry.get('id')) if isinstance(entry, dict) else '', 1)}"
+            pattern = _pattern(entry, where, cameo)
+            if pattern.id in seen:
+                raise RulesError(where, f"duplicate id {pattern.id} (first at {seen[pattern.id]})")
+            seen[pattern.id] = where
+            patterns.append(pattern)
+    cue_path = base / "cues.yaml"
+    digest.update(cue_path.read_bytes())
+    raw = _read_yaml(cue_path) or {}
+    lines = _lines(cue_path)
+    cues: dict[str, tuple[Cue, ...]] = {}
+    for kind in _CUE_KINDS:
+        entries = raw.get(kind) or []
+        cues[kind] = tuple(_cue(kind, e, f"{cue_path}:{lines.get(str(e.get('id')), 1)}") for e in entries)
+    by_verb: dict[str, list[tuple[Pattern, str]]] = {}
+    by_noun: dict[str, list[Pattern]] = {}
+    for pattern in patterns:
+        for verb in pattern.verbs:
+            particle, _, stem = verb.rpartition("|")
+            keys = [(stem, particle)]
+            if particle and "_" not in particle:
+                keys.append((particle + stem, ""))
+            for key, part in keys:
+                if (pattern, part) not in by_verb.setdefault(key, []):
+                    by_verb[key].append((pattern, part))
+        for noun in pattern.nouns:
+            by_noun.setdefault(noun, []).append(pattern)
+    return Patterns(
+        patterns=tuple(patterns), cues=cues,
+        by_verb={k: tuple(v) for k, v in by_verb.items()},
+        by_noun={k: tuple(v) for k, v in by_noun.items()},
+        cameo=cameo, sha256=digest.hexdigest(),
+    )
