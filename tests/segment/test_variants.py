@@ -300,3 +300,63 @@ def test_page_without_any_dateline() -> None:
 def test_empty_or_blank_page_has_no_articles() -> None:
     assert _seg("") == []
     assert _seg("\n  \n\t\n") == []
+
+
+def test_main_without_dateline_above_a_brief_list() -> None:
+    text = (
+        "Ga naar de inhoud\n"
+        "Analyse: wat betekent de nieuwe coalitie voor Europa?\n"
+        "Door onze correspondent\n"
+        "De nieuwe Duitse regering wil in Brussel een actievere rol spelen.\n"
+        "Dat zal in de andere hoofdsteden niet overal even goed vallen.\n"
+        "Meer uit Buitenland\n"
+        "• BERLIJN (ANP/DPA) - De Bondsdag heeft een nieuwe bondskanselier gekozen.\n"
+        "5 min. geleden\n"
+    )
+    main, brief = _seg(text)
+    assert main.headline == "Analyse: wat betekent de nieuwe coalitie voor Europa?"
+    assert (main.dateline, main.agencies) == (None, ())
+    assert main.text.split("\n") == [
+        "De nieuwe Duitse regering wil in Brussel een actievere rol spelen.",
+        "Dat zal in de andere hoofdsteden niet overal even goed vallen.",
+    ]
+    assert (brief.part, brief.dateline, brief.ago) == ("brief:0", "BERLIJN", "5 min. geleden")
+
+
+def test_headline_running_straight_into_its_dateline() -> None:
+    text = (
+        "Kop van het hoofdartikel\n"
+        "KAIRO (ANP) - Egypte opent een nieuw museum bij de piramides.\n"
+        "Meer uit Buitenland\n"
+        "Droogte treft oogst in MarokkoRABAT (ANP/AFP) - De graanoogst in Marokko valt tegen.\n"
+        "2 uur geledenTUNIS (ANP) - Tunesië krijgt een nieuwe premier.\n"
+        "3 uur geleden"
+    )
+    briefs = _seg(text)[1:]
+    assert [(b.headline, b.dateline, b.ago) for b in briefs] == [
+        ("Droogte treft oogst in Marokko", "RABAT", "2 uur geleden"),
+        (None, "TUNIS", "3 uur geleden"),
+    ]
+
+
+def test_main_time_printed_after_its_text() -> None:
+    text = (
+        "Kop van het hoofdartikel\n"
+        "NAIROBI (ANP) - Kenia stuurt politieagenten naar Haïti.\n"
+        "4 uur geledenMeer uit Buitenland\n"
+        "ADDIS ABEBA (ANP) - De Afrikaanse Unie vergadert over Soedan.\n"
+        "5 uur geleden"
+    )
+    main, brief = _seg(text)
+    assert main.ago == "4 uur geleden"
+    assert main.text == "Kenia stuurt politieagenten naar Haïti."
+    assert (brief.dateline, brief.ago) == ("ADDIS ABEBA", "5 uur geleden")
+
+
+def test_party_in_brackets_is_not_a_dateline() -> None:
+    text = (
+        "Kop van het hoofdartikel\n"
+        "DEN HAAG (ANP) - Het debat duurde lang. De minister van VWS (CDA) - die net begon - kreeg veel vragen.\n"
+    )
+    [main] = _seg(text)
+    assert main.text == "Het debat duurde lang. De minister van VWS (CDA) - die net begon - kreeg veel vragen."

@@ -34,7 +34,6 @@ SKIP_TAGS = frozenset(
     "script style noscript template svg canvas iframe object embed form button select "
     "input textarea nav footer head meta link".split()
 )
-_BRIEF_HEADING = re.compile(r"(?i)meer uit\s+\S.{0,40}")
 
 
 @dataclass(frozen=True)
@@ -154,7 +153,7 @@ def _brief_list_start(blocks: list[str]) -> int | None:
     headings = [i for i, line in enumerate(blocks) if p.LIST_HEADING.fullmatch(line)]
     for want_meer_uit in (True, False):
         for n, i in enumerate(headings):
-            if want_meer_uit and not _BRIEF_HEADING.fullmatch(blocks[i]):
+            if want_meer_uit and not p.BRIEF_HEADING.fullmatch(blocks[i]):
                 continue
             end = headings[n + 1] if n + 1 < len(headings) else len(blocks)
             if any(p.DATELINE_STRICT.search(line[:60]) for line in blocks[i + 1:end]):

@@ -25,12 +25,20 @@ DATELINE = re.compile(
 )
 #: a dateline without agencies, accepted only in capitals: ``MOSKOU - ``
 DATELINE_BARE = re.compile(rf"(?P<city>[{_UP}][{_UP}'’.]{{2,}}(?:[ \-][{_UP}][{_UP}'’.]*){{0,4}}) [-–—] (?=\S)")
-#: a capitals dateline with agencies, strict enough to split a run-together line on
-DATELINE_STRICT = re.compile(rf"{_CITY_CAPS}\s*\({_AGENCIES}\){_DASH}(?=\S)")
+#: agencies accepted after a title-case city ("Den Haag (ANP) -") and in run-together lines
+KNOWN_AGENCIES = frozenset(
+    "ANP AFP AP RTR REUTERS DPA BELGA BLOOMBERG EFE ANSA NOVUM NOS KYODO XINHUA TASS "
+    "IRNA YONHAP PAP CTK APA SDA ATS LUSA".split()
+)
+_KNOWN = "|".join(sorted(KNOWN_AGENCIES, key=len, reverse=True))
+#: a capitals dateline whose first agency is a known one, strict enough to split a line on
+DATELINE_STRICT = re.compile(
+    rf"{_CITY_CAPS}\s*\((?i:{_KNOWN})(?:\s*[/,]\s*{_AGENCY})*\){_DASH}(?=\S)"
+)
 
 _NUM = r"\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|enkele"
 _UNIT = (
-    r"seconden?|sec|minuten|minuut|min|uur|uren|dagen|dag|weken|week|maanden|maand|jaren|jaar"
+    r"(?:seconden?|sec|minuten|minuut|min|uur|uren|u|dagen|dag|weken|week|maanden|maand|jaren|jaar)\.?"
 )
 _RELATIVE = rf"(?:(?:ruim|bijna|ongeveer|circa|zo'n)\s+)?(?:{_NUM})\s*(?:{_UNIT})\s+geleden"
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*uur)?"
@@ -62,8 +70,12 @@ TIME_INLINE = re.compile(
 )
 #: a sentence end directly followed by a capitals dateline on the same line
 DATELINE_INLINE = re.compile(
-    rf"(?<=[.!?…\"”’'])(?<![{_UP}]\.)\s+(?={DATELINE_STRICT.pattern})"  # not after "ST."
+    rf"(?<=[.!?…])(?<![{_UP}]\.)\s*(?={DATELINE_STRICT.pattern})"  # not after "ST."
+    rf"|(?<=[\"”’'])\s+(?={DATELINE_STRICT.pattern})"
+    rf"|(?<=[{_LO}0-9])(?={DATELINE_STRICT.pattern})"  # a headline running into a dateline
 )
+#: the heading over the list of briefs itself
+BRIEF_HEADING = re.compile(r"(?i:meer uit)\s+\S.{0,40}")
 
 #: a label in front of a page's own time stamp ("Gepubliceerd op 29 januari 2026 10:04")
 TIME_LABEL = re.compile(
@@ -89,7 +101,8 @@ _CHROME_WORDS = (
     r"e-mail|email|mail|print|printen|kopieer link|link gekopieerd|reageer|reacties|volg ons|"
     r"nieuws|buitenland|binnenland|economie|politiek|sport|cultuur|media|tech|wetenschap|"
     r"opmerkelijk|regio|weer|verkeer|video|video's|foto's|podcast|podcasts|live|liveblog|"
-    r"tip de redactie|over ons|vacatures|service|klantenservice|overzicht|alle nieuws"
+    r"tip de redactie|over ons|vacatures|service|klantenservice|overzicht|alle nieuws|"
+    r"(?:ga |direct |spring )?naar (?:de )?(?:hoofd)?(?:inhoud|content|navigatie)|sla over.*|skip to .*"
 )
 #: a line that is site chrome, not news
 CHROME_LINE = re.compile(

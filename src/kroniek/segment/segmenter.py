@@ -23,12 +23,6 @@ from dataclasses import dataclass
 from kroniek.records import Article, Page
 from kroniek.segment import patterns as p
 
-#: agencies accepted after a title-case city ("Den Haag (ANP) -"); capitals cities take any
-KNOWN_AGENCIES = frozenset(
-    "ANP AFP AP RTR REUTERS DPA BELGA BLOOMBERG EFE ANSA NOVUM NOS NU KYODO XINHUA TASS "
-    "IRNA YONHAP PAP CTK APA SDA ATS LUSA".split()
-)
-
 
 @dataclass(frozen=True)
 class _Item:
@@ -54,6 +48,9 @@ def segment(page: Page) -> list[Article]:
     if not lines:
         return []
     start = next((i for i, line in enumerate(lines) if _dateline(line)), None)
+    heading = next((i for i, line in enumerate(lines) if p.BRIEF_HEADING.fullmatch(line)), None)
+    if start is not None and heading is not None and heading < start:
+        start = None  # the main article has no dateline; the first one opens a brief
     if start is None:
         head_end, headline = _headline_without_dateline(lines)
         main_first = head_end
@@ -67,22 +64,22 @@ def segment(page: Page) -> list[Article]:
         while rest_from - 1 > main_first and _is_lead_in(lines[rest_from - 1]):
             rest_from -= 1
     body = [ln for ln in lines[main_first:rest_from] if not _is_chrome(ln)]
+    city, agencies = None, ()
     if start is not None:
-        city, agencies, first = _dateline(body[0])
-        body[0] = first
-    else:
-        city, agencies = None, ()
+        city, agencies, body[0] = _dateline(body[0])
     if rest_from >= len(lines):
         body = _trim_fragment(body)
     paragraphs = [ln for ln in body if not p.TIME_LINE.fullmatch(ln)]
-    if main_ago is None:
-        main_ago = next((ln for ln in body if p.TIME_LINE.fullmatch(ln)), None)
+    items = _items(lines[rest_from:])
+    trailing = _leading_times(items)
+    main_ago = main_ago or next((ln for ln in body if p.TIME_LINE.fullmatch(ln)), None)
+    main_ago = main_ago or (trailing[-1].text if trailing else None)
     articles = []
     if paragraphs:
         articles.append(
             Article(page.doc, "main", headline, city, agencies, main_ago, "\n".join(paragraphs))
         )
-    for n, draft in enumerate(_briefs(_items(lines[rest_from:]))):
+    for n, draft in enumerate(_briefs(items[len(trailing):])):
         articles.append(
             Article(
                 page.doc, f"brief:{n}", draft.headline, draft.city, draft.agencies,
@@ -93,6 +90,8 @@ def segment(page: Page) -> list[Article]:
 
 
 # ---------------------------------------------------------------- lines
+
+_BULLET = re.compile(r"^[•·▪■►▸»*]\s*")
 
 
 def _lines(text: str) -> list[str]:
@@ -105,7 +104,7 @@ def _lines(text: str) -> list[str]:
     out: list[str] = []
     blank_before = True
     for raw in text.split("\n"):
-        line = re.sub(r"[ \t]+", " ", raw).strip()
+        line = _BULLET.sub("", re.sub(r"[ \t]+", " ", raw).strip())
         if not line:
             blank_before = True
             continue
@@ -152,7 +151,7 @@ def _dateline(line: str) -> tuple[str | None, tuple[str, ...], str] | None:
         agencies = tuple(a.strip() for a in re.split(r"[/,]", m.group("agencies")))
         city = m.group("city")
         capitals = city.upper() == city
-        if capitals or all(a.upper() in KNOWN_AGENCIES for a in agencies):
+        if capitals or all(a.upper() in p.KNOWN_AGENCIES for a in agencies):
             return city, agencies, line[m.end():]
     m = p.DATELINE_BARE.match(line)
     if m:
@@ -185,7 +184,7 @@ def _headline_without_dateline(lines: list[str]) -> tuple[int, str | None]:
             continue
         if p.LIST_HEADING.fullmatch(line):
             break
-        if len(line.split()) >= 2 and not _ends_sentence(line):
+        if 2 <= len(line.split()) <= 25 and not line.endswith("."):
             j = i + 1
             while j < len(lines) and lines[j] == line:
                 j += 1
@@ -257,6 +256,9 @@ def _items(lines: list[str]) -> list[_Item]:
         if lead:
             items.append(_Item("time", lead.group(0).strip()))
             line = line[lead.end():].strip()
+            if p.LIST_HEADING.fullmatch(line) or _is_chrome(line):
+                items.append(_Item("break", line))
+                continue
         tail = p.TIME_TAIL.search(line)
         if tail:
             line = line[: tail.start()].rstrip()
@@ -314,6 +316,14 @@ def _briefs(items: list[_Item]) -> list[_Draft]:
         if draft.paragraphs and draft.paragraphs[0]:
             kept.append(draft)
     return kept
+
+
+def _leading_times(items: list[_Item]) -> list[_Item]:
+    """Times printed after the main article, before the heading of the brief list."""
+    n = 0
+    while n < len(items) and items[n].kind == "time":
+        n += 1
+    return items[:n] if n < len(items) and items[n].kind == "break" else []
 
 
 def _leads_to_start(items: list[_Item], n: int) -> bool:
