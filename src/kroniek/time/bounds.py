@@ -1,0 +1,237 @@
+"""Publication bounds for an article printed without a time (a page captured long after).
+
+The capture time is an upper bound only. Lower (and tighter upper) bounds come from the
+text: office holders named with their role ("verkozen president Joe Biden" dates the text
+between the election and the inauguration; "NAVO-chef Mark Rutte" after 1 October 2024),
+well-known events ("de Russische invasie ... bijna drie jaar geleden"), and dates and years
+the text names as past. The evidence is intersected; conflicting evidence is dropped and
+reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from kroniek.records import Article
+from kroniek.time.eventdate import _alt, find_time_expressions, is_future, local_date
+from kroniek.time.published import at_local
+from kroniek.time.rules import Facts, Person, TimeRules, default_rules
+
+Interval = tuple[date | None, date | None]
+FIRM = {"tenure", "elected", "former", "dated_event", "date_named", "year_named"}
+YEAR_PREPS = r"in|van|uit|sinds|begin|eind|medio|na|najaar|voorjaar|zomer|winter|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+AGO = re.compile(r"\b(?P<q>bijna|ruim|meer dan|ongeveer|zo'n)?\s*(?P<n>\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|"
+                 r"elf|twaalf|twintig|dertig)\s+(?P<u>jaar|maanden|maand)\s+geleden\b", re.I)
+WORD_NUMBERS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+                "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "twintig": 20, "dertig": 30}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One clue about when a text was written: the periods it allows."""
+
+    kind: str  # tenure, tenure_article, elected, former, dated_event, years_ago, date_named, year_named
+    rule: str  # id of the fact or cue entry
+    text: str  # the words in the article that gave it
+    intervals: tuple[Interval, ...]  # allowed periods (None = open end)
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """When an article was published at the earliest and the latest, and how sure that is."""
+
+    earliest: datetime | None
+    latest: datetime | None
+    how_sure: str  # "high" (narrow, firm evidence), "medium" (wide or approximate), "low" (capture only)
+    reason: str
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def estimate(self) -> datetime | None:
+        """The middle of the bounds when both are known (a stand-in date for dictionaries)."""
+        if self.earliest is None or self.latest is None:
+            return None
+        return self.earliest + (self.latest - self.earliest) / 2
+
+
+def _person_evidence(text: str, person: Person, facts: Facts) -> list[Evidence]:
+    roles = {cue: office for office, cues in facts.roles.items() for cue in cues}
+    role_re = _alt(roles)
+    former, elect = _alt(facts.former_modifiers), _alt(facts.elect_modifiers)
+    before_re = re.compile(rf"(?:(?P<mod>{former}|{elect})\s*)?(?P<role>{role_re})\s+$", re.I)
+    after_re = re.compile(rf"^,\s+(?:de|het)\s+(?:[\w-]+e\s+)?(?:(?P<mod>{former}|{elect})\s*)?(?P<role>{role_re})\b", re.I)
+    gov_re = re.compile(rf"(?:{_alt(facts.elect_government)})\s+(?:verkozen\s+)?(?:president\s+)?$", re.I)
+    office_re = re.compile(rf"(?:{_alt(facts.in_office_cues)})\s+$", re.I)
+    found: dict[tuple[str, str], Evidence] = {}
+    taken: list[tuple[int, int]] = []
+    for name in sorted(person.names, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            before = re.split(r"[.!?]\s", text[max(0, m.start() - 90):m.start()])[-1]
+            hit = before_re.search(before) or after_re.search(text[m.end():m.end() + 90])
+            terms, kind = (), ""
+            if gov_re.search(before):
+                terms, kind = tuple(t for t in person.terms if t.elected), "elected"
+            elif hit:
+                office_terms = tuple(t for t in person.terms if hit["role"].lower() in
+                                     [c.lower() for c in facts.roles[t.office]])
+                mod = (hit["mod"] or "").lower()
+                kind = "tenure" if not mod else ("elected" if mod in facts.elect_modifiers else "former")
+                if mod.startswith("toenmalig"):
+                    kind = "tenure_then"
+                terms = office_terms
+            elif office_re.search(before):
+                terms, kind = person.terms, "tenure"
+            else:
+                terms, kind = _article_role_terms(text, person, facts), "tenure_article"
+            intervals = _term_intervals(terms, kind)
+            if intervals:
+                label = "tenure" if kind == "tenure_then" else kind
+                found[(person.id, label)] = Evidence(label, person.id, (before[-40:] + m.group(0)).strip(), intervals)
+    direct = [e for e in found.values() if e.kind != "tenure_article"]
+    return direct or list(found.values())
+
+
+def _article_role_terms(text: str, person: Person, facts: Facts):
+    """Terms whose specific role (several words, or a compound like "navo-chef") the article
+    names somewhere, also in the plural ("de ministers van Buitenlandse Zaken")."""
+    low = text.lower()
+    terms = []
+    for term in person.terms:
+        for cue in facts.roles[term.office]:
+            if " " not in cue and "-" not in cue:
+                continue
+            first, _, rest = cue.partition(" ")
+            pattern = rf"(?<![\w-]){re.escape(first)}(?:s|en)?{(' ' + re.escape(rest)) if rest else ''}(?![\w-])"
+            if re.search(pattern, low):
+                terms.append(term)
+                break
+    return tuple(terms)
+
+
+def _term_intervals(terms, kind: str) -> tuple[Interval, ...]:
+    if kind in ("tenure", "tenure_article"):
+        return tuple((t.start, t.end) for t in terms)
+    if kind == "tenure_then":
+        return tuple((t.start, None) for t in terms)
+    if kind == "elected":
+        return tuple((t.elected, t.start) for t in terms if t.elected)
+    if kind == "former":
+        return tuple((t.end, None) for t in terms if t.end)
+    return ()
+
+
+def _add_years(day: date, years: float) -> date:
+    return day + timedelta(days=round(365.25 * years))
+
+
+def _event_evidence(text: str, facts: Facts) -> list[Evidence]:
+    found = []
+    for sentence in SENTENCE.findall(text):
+        low = sentence.lower()
+        for event in facts.events:
+            cue = next((c for c in event.cues if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", low)), None)
+            if cue is None:
+                continue
+            found.append(Evidence("dated_event", event.id, cue, ((event.date, None),)))
+            ago = AGO.search(sentence)
+            if ago:
+                n = int(ago["n"]) if ago["n"].isdigit() else WORD_NUMBERS[ago["n"].lower()]
+                years = n if ago["u"].lower() == "jaar" else n / 12
+                step = 1 if ago["u"].lower() == "jaar" else 1 / 12
+                q = (ago["q"] or "").lower()
+                lo, hi = (years - step / 2, years) if q == "bijna" else \
+                    (years, years + step) if q in ("ruim", "meer dan") else (years - step / 2, years + step)
+                found.append(Evidence("years_ago", event.id, ago.group(0).strip(),
+                                      ((_add_years(event.date, lo), _add_years(event.date, hi)),)))
+    return found
+
+
+def _named_dates(text: str, rules: TimeRules, capture: date | None) -> list[Evidence]:
+    """Dates and years the text names as past: the text is not older than the latest of them."""
+    best: tuple[date, str, str] | None = None
+    for sentence in SENTENCE.findall(text):
+        if is_future(sentence, rules):
+            continue
+        for expr in find_time_expressions(sentence, None, False, rules):
+            start = date(*(int(x) for x in (expr.value + "-01-01")[:10].split("-")))
+            kind = "date_named" if expr.precision != "year" else "year_named"
+            if (capture is None or start <= capture) and (best is None or start > best[0]):
+                best = (start, kind, expr.text)
+        for m in re.finditer(rf"\b(?:{YEAR_PREPS})\s+((?:19|20)\d\d)\b(?![\w-])", sentence, re.I):
+            start = date(int(m.group(1)), 1, 1)
+            if (capture is None or start <= capture) and (best is None or start > best[0]):
+                best = (start, "year_named", m.group(0))
+    if best is None:
+        return []
+    return [Evidence(best[1], f"time.{best[1]}", best[2], ((best[0], None),))]
+
+
+def _intersect(current: list[Interval], allowed: tuple[Interval, ...]) -> list[Interval]:
+    out = []
+    for a0, a1 in current:
+        for b0, b1 in allowed:
+            lo = max((d for d in (a0, b0) if d), default=None)
+            hi = min((d for d in (a1, b1) if d), default=None)
+            if lo is None or hi is None or lo <= hi:
+                out.append((lo, hi))
+    return out
+
+
+def publication_bounds(
+    article: Article, fetched_at: datetime | None, rules: TimeRules | None = None
+) -> Bounds:
+    """Bounds on when an article without a printed time was published, with the evidence."""
+    rules = rules or default_rules()
+    facts = rules.facts
+    text = f"{article.headline or ''}. {article.text}"
+    capture = local_date(fetched_at) if fetched_at else None
+    evidence: list[Evidence] = []
+    for person in facts.people:
+        evidence += _person_evidence(text, person, facts)
+    evidence += _event_evidence(text, facts)
+    evidence += _named_dates(text, rules, capture)
+    evidence.sort(key=lambda e: e.kind not in FIRM)
+    current: list[Interval] = [(None, capture)]
+    used, dropped = [], []
+    for ev in evidence:
+        narrowed = _intersect(current, ev.intervals)
+        if narrowed:
+            current, used = narrowed, used + [ev]
+        else:
+            dropped.append(ev)
+    lo = None if any(a is None for a, _ in current) else min(a for a, _ in current)
+    hi = None if any(b is None for _, b in current) else max(b for _, b in current)
+    earliest = at_local(lo, 0, 0) if lo else None
+    latest = None
+    if hi is not None:
+        latest = at_local(hi, 23, 59)
+        if fetched_at is not None and hi == capture:
+            latest = fetched_at.astimezone(timezone.utc)
+    return Bounds(earliest, latest, _how_sure(lo, hi, used), _reason(used, dropped, fetched_at), tuple(used))
+
+
+def _how_sure(lo: date | None, hi: date | None, used: list[Evidence]) -> str:
+    if lo is None or hi is None or not used:
+        return "low"
+    firm = all(e.kind in FIRM for e in used)
+    return "high" if firm and (hi - lo).days <= 400 else "medium"
+
+
+def _reason(used: list[Evidence], dropped: list[Evidence], fetched_at: datetime | None) -> str:
+    parts = []
+    for ev in used:
+        spans = ", ".join(f"{a or '…'}..{b or '…'}" for a, b in ev.intervals)
+        parts.append(f"{ev.kind} {ev.rule} from {ev.text!r}: {spans}")
+    if fetched_at is not None:
+        parts.append(f"not after the capture time {fetched_at.astimezone(timezone.utc):%Y-%m-%dT%H:%MZ}")
+    if not used:
+        parts.append("the text names no dated office holder, event or date")
+    if dropped:
+        parts.append("ignored as conflicting: " + ", ".join(f"{e.rule} ({e.text!r})" for e in dropped))
+    return "; ".join(parts)

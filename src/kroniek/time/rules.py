@@ -1,0 +1,227 @@
+"""The time stage's dictionaries: calendar words, temporal cues, number words, dated facts.
+
+Everything is read from the YAML files in ``kroniek/data/time`` into frozen records once
+(``load_time_rules``) and passed to the functions that need them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import yaml
+
+from kroniek.errors import RulesError
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "time"
+FILES = ("calendar.yaml", "expressions.yaml", "numbers.yaml", "facts.yaml")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term in office of one person."""
+
+    office: str
+    country: str
+    start: date
+    end: date | None = None
+    elected: date | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """An office holder: names as printed in Dutch news and the terms they served."""
+
+    id: str
+    names: tuple[str, ...]
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """A widely known event with its date and the Dutch phrases that name it."""
+
+    id: str
+    date: date
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Dated evidence for publication bounds: office holders, role words, known events."""
+
+    roles: Mapping[str, tuple[str, ...]]
+    in_office_cues: tuple[str, ...]
+    former_modifiers: tuple[str, ...]
+    elect_modifiers: tuple[str, ...]
+    elect_government: tuple[str, ...]
+    people: tuple[Person, ...]
+    events: tuple[DatedEvent, ...]
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """Dutch number words, scales, magnitudes, approximation cues and counted units."""
+
+    units: Mapping[str, int]
+    tens: Mapping[str, int]
+    fractions: Mapping[str, float]
+    scales: Mapping[str, int]
+    magnitudes: Mapping[str, tuple[str, int, int]]  # word -> (id, low, high)
+    approximations: Mapping[str, tuple[str, str]]  # cue -> (id, label)
+    measures: Mapping[str, str]  # word -> id
+    currencies: Mapping[str, tuple[str, str]]  # word or sign -> (id, unit)
+    stop_words: frozenset[str]
+    reporting: Mapping[str, tuple[str, str]]  # word -> (kind "prep" or "verb", id)
+
+
+@dataclass(frozen=True, eq=False)
+class TimeRules:
+    """All word lists of the time stage, keyed for lookup (hashed by identity)."""
+
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    day_parts: tuple[str, ...]
+    holidays: tuple[tuple[str, int, int, tuple[str, ...]], ...]  # (id, month, day, cues)
+    ago_units: Mapping[str, tuple[str, str]]  # word -> (unit, id)
+    just_now: tuple[str, ...]
+    relative_days: Mapping[str, tuple[int, str]]  # word -> (offset, id)
+    period_shifts: Mapping[str, tuple[int, str]]
+    period_units: Mapping[str, tuple[str, str]]  # word -> (unit, id)
+    period_parts: Mapping[str, tuple[str, str]]  # word -> (part, id)
+    weekday_modifiers: Mapping[str, tuple[str, str]]  # word -> (direction, id)
+    future_cues: tuple[str, ...]
+    past_cues: tuple[str, ...]
+    future_year_preps: tuple[str, ...]
+    numbers: NumberWords
+    facts: Facts
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise RulesError(str(path), f"cannot read the file: {err}") from err
+    if not isinstance(data, dict):
+        raise RulesError(str(path), "expected a mapping at the top level")
+    return data
+
+
+def _need(data: Mapping[str, Any], key: str, path: Path, where: str = "") -> Any:
+    if key not in data:
+        raise RulesError(str(path), f"missing key {key!r}{' in ' + where if where else ''}")
+    return data[key]
+
+
+def _words(entries: list[dict], path: Path, value) -> dict[str, Any]:
+    """Map every word of every entry to value(entry), checking ids are present and unique."""
+    seen: set[str] = set()
+    out: dict[str, Any] = {}
+    for entry in entries:
+        ident = _need(entry, "id", path, str(entry))
+        if ident in seen:
+            raise RulesError(str(path), f"duplicate id {ident!r}")
+        seen.add(ident)
+        for word in _need(entry, "words" if "words" in entry else "names", path, ident):
+            out[str(word).lower()] = value(entry)
+    return out
+
+
+def _frozen(mapping: dict) -> Mapping:
+    return MappingProxyType(dict(mapping))
+
+
+def _date(value: Any, path: Path, where: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    raise RulesError(str(path), f"{where}: expected a date YYYY-MM-DD, got {value!r}")
+
+
+def _facts(data: dict, path: Path) -> Facts:
+    people = []
+    ids: set[str] = set()
+    for entry in _need(data, "people", path):
+        ident = _need(entry, "id", path, str(entry))
+        if ident in ids:
+            raise RulesError(str(path), f"duplicate id {ident!r}")
+        ids.add(ident)
+        terms = []
+        for term in _need(entry, "terms", path, ident):
+            if term.get("office") not in data["roles"]:
+                raise RulesError(str(path), f"{ident}: unknown office {term.get('office')!r}")
+            terms.append(Term(
+                office=term["office"], country=str(term.get("country", "")),
+                start=_date(_need(term, "start", path, ident), path, ident),
+                end=_date(term.get("end"), path, ident),
+                elected=_date(term.get("elected"), path, ident),
+            ))
+        people.append(Person(ident, tuple(_need(entry, "names", path, ident)), tuple(terms)))
+    events = tuple(
+        DatedEvent(e["id"], _date(_need(e, "date", path, e["id"]), path, e["id"]),
+                   tuple(c.lower() for c in _need(e, "cues", path, e["id"])))
+        for e in _need(data, "events", path)
+    )
+    return Facts(
+        roles=_frozen({k: tuple(v) for k, v in data["roles"].items()}),
+        in_office_cues=tuple(data.get("in_office_cues", ())),
+        former_modifiers=tuple(data.get("former_modifiers", ())),
+        elect_modifiers=tuple(data.get("elect_modifiers", ())),
+        elect_government=tuple(data.get("elect_government", ())),
+        people=tuple(people),
+        events=events,
+    )
+
+
+def _numbers(data: dict, path: Path) -> NumberWords:
+    return NumberWords(
+        units=_frozen(_need(data, "units", path)),
+        tens=_frozen(_need(data, "tens", path)),
+        fractions=_frozen(_need(data, "fractions", path)),
+        scales=_frozen(_need(data, "scales", path)),
+        magnitudes=_frozen(_words(data["magnitudes"], path, lambda e: (e["id"], e["low"], e["high"]))),
+        approximations=_frozen(_words(data["approximations"], path, lambda e: (e["id"], e["label"]))),
+        measures=_frozen(_words(data["measures"], path, lambda e: e["id"])),
+        currencies=_frozen(_words(data["currencies"], path, lambda e: (e["id"], e["unit"]))),
+        stop_words=frozenset(_need(data, "stop_words", path)),
+        reporting=_frozen(_words(_need(data, "reporting", path), path, lambda e: (e["kind"], e["id"]))),
+    )
+
+
+def load_time_rules(data_dir: Path = DATA_DIR) -> TimeRules:
+    """Read and check the time stage's YAML files; raises RulesError naming the file."""
+    cal, expr, num, facts = (_read(data_dir / name) for name in FILES)
+    cal_path, expr_path = data_dir / FILES[0], data_dir / FILES[1]
+    holidays = tuple(
+        (h["id"], int(h["month"]), int(h["day"]), tuple(c.lower() for c in h["cues"]))
+        for h in _need(cal, "holidays", cal_path)
+    )
+    return TimeRules(
+        months=_frozen(_words(_need(cal, "months", cal_path), cal_path, lambda e: e["n"])),
+        weekdays=_frozen(_words(_need(cal, "weekdays", cal_path), cal_path, lambda e: e["n"])),
+        day_parts=tuple(_need(cal, "day_parts", cal_path)),
+        holidays=holidays,
+        ago_units=_frozen(_words(_need(expr, "ago_units", expr_path), expr_path,
+                                 lambda e: (e["unit"], e["id"]))),
+        just_now=tuple(_need(expr, "just_now", expr_path)),
+        relative_days=_frozen(_words(expr["relative_days"], expr_path, lambda e: (e["offset"], e["id"]))),
+        period_shifts=_frozen(_words(expr["period_shifts"], expr_path, lambda e: (e["offset"], e["id"]))),
+        period_units=_frozen(_words(expr["period_units"], expr_path, lambda e: (e["unit"], e["id"]))),
+        period_parts=_frozen(_words(expr["period_parts"], expr_path, lambda e: (e["id"].rsplit(".", 1)[1], e["id"]))),
+        weekday_modifiers=_frozen(_words(expr["weekday_modifiers"], expr_path,
+                                         lambda e: (e["direction"], e["id"]))),
+        future_cues=tuple(_need(expr, "future_cues", expr_path)),
+        past_cues=tuple(_need(expr, "past_cues", expr_path)),
+        future_year_preps=tuple(_need(expr, "future_year_preps", expr_path)),
+        numbers=_numbers(num, data_dir / FILES[2]),
+        facts=_facts(facts, data_dir / FILES[3]),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> TimeRules:
+    """The packaged rules, read once per process (the result is immutable)."""
+    return load_time_rules()
