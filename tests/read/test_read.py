@@ -213,3 +213,19 @@ def test_html_built_from_seed_pages_segments_like_the_text(seeds_dir: Path, tmp_
         assert [(a.part, a.headline, a.dateline, a.agencies, a.ago, a.text) for a in from_html] == [
             (a.part, a.headline, a.dateline, a.agencies, a.ago, a.text) for a in from_text
         ], path.name
+
+
+def test_html_in_a_declared_legacy_charset(tmp_path: Path) -> None:
+    html = (
+        '<html><head><meta charset="windows-1252"><title>x</title></head><body><article>'
+        "<h1>Café in Brugge wint prijs</h1>"
+        "<p>BRUGGE (BELGA) - Een café in het centrum van Brugge is verkozen tot het beste van "
+        "België. De eigenaars reageerden verrast en blij op de uitslag.</p></article></body></html>"
+    )
+    page = _one(_write(tmp_path / "brugge.html", html.encode("windows-1252")))
+    assert isinstance(page, Page)
+    [main] = segment(page)
+    assert (main.headline, main.dateline, main.agencies) == (
+        "Café in Brugge wint prijs", "BRUGGE", ("BELGA",))
+    latin = _one(_write(tmp_path / "brugge.txt", "Café in Brugge".encode("windows-1252")))
+    assert isinstance(latin, ReadError) and "UTF-8" in latin.problem

@@ -360,3 +360,20 @@ def test_party_in_brackets_is_not_a_dateline() -> None:
     )
     [main] = _seg(text)
     assert main.text == "Het debat duurde lang. De minister van VWS (CDA) - die net begon - kreeg veel vragen."
+
+
+def test_photo_caption_is_not_the_headline() -> None:
+    text = (
+        "Finland en Zweden oefenen samen met NAVO-troepen\n"
+        "Soldaten tijdens een eerdere oefening in Lapland (archieffoto)\n"
+        "Soldaten in de sneeuw. Beeld: Voorbeeldfotograaf\n"
+        "ROVANIEMI (ANP/RTR) - In het noorden van Finland is een grote militaire oefening begonnen.\n"
+        "Tankwagens in een dorp © Voorbeeldbureau\n"
+        "Er doen duizenden militairen uit meerdere landen mee.\n"
+    )
+    [main] = _seg(text)
+    assert main.headline == "Finland en Zweden oefenen samen met NAVO-troepen"
+    assert main.text == (
+        "In het noorden van Finland is een grote militaire oefening begonnen.\n"
+        "Er doen duizenden militairen uit meerdere landen mee."
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -87,6 +88,8 @@ class Reader:
             yield ReadError(source, f"cannot read the file: {err.strerror or err}")
             return
         text = _decode(source, data)
+        if isinstance(text, ReadError) and kind != "text":
+            text = _declared_charset(data) or text
         if isinstance(text, ReadError):
             yield text
             return
@@ -203,6 +206,23 @@ def _decode(source: str, data: bytes) -> str | ReadError:
             "convert the file to UTF-8 (e.g. iconv -f windows-1252 -t utf-8)",
         )
     return text
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """An HTML page decoded with the charset its <meta> declares, when that is not UTF-8."""
+    head = data[:4096]
+    if not head.lstrip().startswith(b"<"):
+        return None
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", head, re.IGNORECASE)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    if name.replace("-", "").replace("_", "") == "utf8":
+        return None
+    try:
+        return data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def _mostly_controls(text: str) -> bool:

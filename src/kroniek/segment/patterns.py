@@ -109,7 +109,7 @@ CHROME_LINE = re.compile(
     rf"(?i:(?:{_CHROME_WORDS})[:.!]?"
     r"|(?:foto|beeld|bron|tekst|video)\s*:.{0,80}|door\s+\w[\w.'’-]*(?:\s+\w[\w.'’-]*){0,4}"
     r"|(?:leestijd|lees-?tijd)\b.{0,30}"
-    r"|©.*|copyright\b.*"
+    r"|.*©.*|copyright\b.*|.{0,200}\b(?:foto|beeld)\s*:\s*[^.!?]{0,60}|.{0,200}\((?:archief)?foto\)"
     r"|.*\b(?:gebruik(?:t|en)|plaats(?:t|en)|accepteer|cookies? accepteren)\b.{0,40}\bcookies?\b.*"
     r"|.*\bcookies?\b.{0,60}\b(?:accepteren|toestemming|instellingen|weigeren)\b.*)"
 )
