@@ -377,3 +377,17 @@ def test_photo_caption_is_not_the_headline() -> None:
         "In het noorden van Finland is een grote militaire oefening begonnen.\n"
         "Er doen duizenden militairen uit meerdere landen mee."
     )
+
+
+def test_page_that_is_only_a_brief_list() -> None:
+    text = (
+        "Meer uit Buitenland\n"
+        "LIMA (ANP/EFE) - Peru roept de noodtoestand uit in de hoofdstad.\n"
+        "1 uur geledenQUITO (ANP) - Ecuador sluit tijdelijk de grens.\n"
+        "2 uur geleden"
+    )
+    articles = _seg(text)
+    assert [(a.part, a.dateline, a.ago) for a in articles] == [
+        ("brief:0", "LIMA", "1 uur geleden"),
+        ("brief:1", "QUITO", "2 uur geleden"),
+    ]

@@ -58,7 +58,8 @@ def segment(page: Page) -> list[Article]:
         head_end, headline = start, _headline(lines[:start])
         main_first = start
     main_ago = _page_time(lines[:head_end])
-    body_end = _main_end(lines, main_first + 1)
+    opens_list = main_first < len(lines) and p.LIST_HEADING.fullmatch(lines[main_first])
+    body_end = main_first if opens_list else _main_end(lines, main_first + 1)
     rest_from = body_end
     if body_end < len(lines) and not p.LIST_HEADING.fullmatch(lines[body_end]):
         while rest_from - 1 > main_first and _is_lead_in(lines[rest_from - 1]):
@@ -165,11 +166,12 @@ def _dateline(line: str) -> tuple[str | None, tuple[str, ...], str] | None:
 def _headline(head: list[str]) -> str | None:
     """The headline: the nearest line above the dateline that is not chrome, time or intro."""
     for line in reversed(head):
+        if p.LIST_HEADING.fullmatch(line):
+            return None
         if (
             p.TIME_LINE.fullmatch(line)
             or _labelled_time(line)
             or _is_chrome(line)
-            or p.LIST_HEADING.fullmatch(line)
             or (line.endswith(".") and not line.endswith("..."))
         ):
             continue
@@ -183,7 +185,7 @@ def _headline_without_dateline(lines: list[str]) -> tuple[int, str | None]:
         if _is_chrome(line) or p.TIME_LINE.fullmatch(line) or _labelled_time(line):
             continue
         if p.LIST_HEADING.fullmatch(line):
-            break
+            return i, None
         if 2 <= len(line.split()) <= 25 and not line.endswith("."):
             j = i + 1
             while j < len(lines) and lines[j] == line:
