@@ -75,6 +75,7 @@ def test_empty_file(tmp_path: Path) -> None:
     assert isinstance(error, ReadError)
     assert "empty file" in error.problem
     assert str(error).startswith(f"kroniek: {tmp_path / 'leeg.txt'}: empty file")
+    assert "size limit" not in str(error)
 
 
 def test_whitespace_only_file(tmp_path: Path) -> None:

@@ -79,6 +79,9 @@ class Reader:
             if kind == "jsonl":
                 yield from self._jsonl(path, size, mtime)
                 return
+            if size == 0:
+                yield ReadError(source, "empty file", FIX_FORMAT)
+                return
             problem = _size_problem(size, self.max_bytes, "file")
             if problem:
                 yield ReadError(source, problem, "raise the size limit (max_bytes) or split the file")
@@ -181,8 +184,6 @@ class Reader:
 
 
 def _size_problem(size: int, limit: int, what: str) -> str | None:
-    if size == 0:
-        return "empty file"
     if size > limit:
         return f"{what} is {size:,} bytes, over the limit of {limit:,} bytes"
     return None
