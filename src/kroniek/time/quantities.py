@@ -21,6 +21,8 @@ RANGE_WORDS = {"tot", "à", "a", "-", "–", "en"}
 YEAR_PREPS = {"in", "van", "sinds", "uit", "tot", "na", "voor", "begin", "eind", "medio",
               "jaar", "vanaf", "tegen", "rond", "zomer", "winter", "voorjaar", "najaar"}
 NP_STOP_PUNCT = set(",.;:!?\"“”()")
+NP_STARTS = {"de", "het", "een", "zijn", "haar", "hun", "ons", "onze"}
+PRONOUNS = {"dat", "dit", "het", "er", "die", "ze", "zij", "hij", "men", "wij", "we"}
 
 
 @dataclass(frozen=True)
@@ -143,10 +145,20 @@ def _head(text: str, tokens, low, i: int, nw: NumberWords) -> tuple[str, int, st
         if not word[0].isalpha() or low[j] in nw.stop_words:
             return "", 0, None
         last = j + 1 >= len(tokens) or not tokens[j + 1][0][0].isalpha() \
+            or low[j + 1] in nw.stop_words or _clause_end_verb(text, tokens, low, j + 1, nw) \
             or any(ch in NP_STOP_PUNCT for ch in text[tokens[j][2]:tokens[j + 1][1]])
-        if not low[j].endswith("e") or last:
+        participle = low[j].startswith("ge") and low[j].endswith(("en", "d", "t"))
+        if not (low[j].endswith("e") or participle) or last:
             return word, j - i + 1, None
     return "", 0, None
+
+
+def _clause_end_verb(text: str, tokens, low, k: int, nw: NumberWords) -> bool:
+    """A participle closing its clause ("... vrijgelaten."), so not part of the counted phrase."""
+    if not re.fullmatch(r"\w*ge\w+(?:en|d|t)", low[k]):
+        return False
+    return k + 1 >= len(tokens) or low[k + 1] in nw.stop_words \
+        or any(ch in NP_STOP_PUNCT for ch in text[tokens[k][2]:tokens[k + 1][1]])
 
 
 def _aantal_head(text: str, before: int, nw: NumberWords) -> str:
@@ -155,11 +167,12 @@ def _aantal_head(text: str, before: int, nw: NumberWords) -> str:
     matches = list(re.finditer(r"\baantal\s+((?:[\w-]+\s+){0,3})", text[start:before]))
     if not matches:
         return ""
-    m = matches[-1]
-    for word in m.group(1).split():
-        if not word.lower().endswith("e") and word.lower() not in nw.stop_words:
-            return word
-    return ""
+    words = []
+    for word in matches[-1].group(1).split():
+        if word.lower() in nw.stop_words:
+            break
+        words.append(word)
+    return words[-1] if words else ""
 
 
 def _is_year_or_date(tokens, low, i: int, j: int, value: float, text: str, rules: TimeRules) -> bool:
@@ -189,12 +202,12 @@ def _reporter(sentence: str, nw: NumberWords) -> str | None:
         inverted = kind == "verb" and (before.endswith(",") or low[:k] in (["dat"], ["dit"], ["zo"]))
         if kind == "prep" or inverted:
             noun_phrase = _noun_phrase(sentence, tokens[k][2], nw)
-            if noun_phrase[:1].isupper() or noun_phrase.split(" ")[0] in ("de", "het", "een"):
+            if noun_phrase[:1].isupper() or noun_phrase.split(" ")[0] in NP_STARTS:
                 return noun_phrase
         if kind == "verb" and k > 0:
             clause = re.split(r"[;:]", sentence[: tokens[k][1]])[-1]
             subject = clause.split(",")[0].strip()
-            if not subject[:1].isupper():
+            if not subject[:1].isupper() or subject.lower() in PRONOUNS:
                 continue
             if 0 < len(subject.split()) <= 6 and not DIGITS.search(subject):
                 return subject
@@ -204,17 +217,17 @@ def _reporter(sentence: str, nw: NumberWords) -> str | None:
 def _noun_phrase(sentence: str, pos: int, nw: NumberWords) -> str:
     """The noun phrase starting at pos, up to punctuation or a function word (max 10 words)."""
     words: list[str] = []
-    keep = {"de", "het", "een", "van", "der"}
     for m in TOKEN.finditer(sentence, pos):
         gap = sentence[pos:m.start()]
         if any(ch in NP_STOP_PUNCT for ch in gap) or len(words) >= 10:
             break
-        word = m.group(0)
-        if (word.lower() in nw.stop_words and word.lower() not in keep) or word[0].isdigit():
+        word, low = m.group(0), m.group(0).lower()
+        article_ok = low in NP_STARTS and (not words or words[-1].lower() in ("van", "der"))
+        if (low in nw.stop_words and low not in ("van", "der") and not article_ok) or word[0].isdigit():
             break
         words.append(word)
         pos = m.end()
-    while words and words[-1].lower() in keep:
+    while words and words[-1].lower() in NP_STARTS | {"van", "der"}:
         words.pop()
     return " ".join(words)
 

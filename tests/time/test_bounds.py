@@ -1,0 +1,89 @@
+"""Bounds for a main article printed without a time, found on a page captured much later."""
+
+from datetime import date, datetime, timezone
+
+from kroniek.records import Article
+from kroniek.time import date_articles, publication_bounds
+
+CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=timezone.utc)
+
+
+def _main(text: str, headline: str = "Een kop") -> Article:
+    return Article(doc="d", part="main", headline=headline, dateline="PARIJS", agencies=("ANP",),
+                   ago=None, text=text)
+
+
+def test_old_article_on_new_page_gets_bounds_not_the_capture_time():
+    article = _main("De Franse regering verwacht weinig van de toekomstige relatie met de VS. "
+                    "Parijs wacht af wat de aanstaande regering van verkozen president Joe Biden gaat doen.")
+    dated = date_articles([article], CAPTURE)[0]
+    assert dated.published is None and dated.published_precision == "bounds"
+    bounds = publication_bounds(article, CAPTURE)
+    assert bounds.earliest.date() >= date(2020, 11, 6)
+    assert bounds.latest.date() <= date(2021, 1, 20)
+    assert bounds.how_sure == "high"
+    assert "fact.person.biden" in bounds.reason
+    assert date(2020, 11, 7) <= bounds.estimate.date() <= date(2021, 1, 20)
+
+
+def test_role_before_name_bounds_by_tenure():
+    bounds = publication_bounds(_main("Volgens NAVO-chef Jens Stoltenberg moet het bondgenootschap meer uitgeven."), CAPTURE)
+    assert (bounds.earliest.date(), bounds.latest.date()) == (date(2014, 9, 30), date(2024, 10, 1))
+    assert bounds.how_sure == "medium"  # ten years wide
+
+
+def test_apposition_and_former_office():
+    text = ("Blinken, de Amerikaanse minister van Buitenlandse Zaken, sprak met zijn collega. "
+            "Ook de Amerikaanse oud-president Barack Obama was aanwezig.")
+    bounds = publication_bounds(_main(text), CAPTURE)
+    assert bounds.earliest.date() == date(2021, 1, 25)  # local midnight of 26 January, in UTC
+    assert bounds.latest.date() == date(2025, 1, 20)
+    kinds = {e.kind for e in bounds.evidence}
+    assert kinds == {"tenure", "former"}
+
+
+def test_name_without_role_is_no_evidence():
+    bounds = publication_bounds(_main("Een journalist sprak met Obama over zijn boek."), CAPTURE)
+    assert bounds.earliest is None and bounds.latest == CAPTURE and bounds.how_sure == "low"
+
+
+def test_known_event_years_ago_places_the_article():
+    text = "De landen trekken samen op sinds de Russische invasie in Oekraïne, ruim twee jaar geleden."
+    bounds = publication_bounds(_main(text), CAPTURE)
+    assert date(2024, 2, 23) <= bounds.earliest.date() <= date(2024, 2, 25)
+    assert date(2025, 2, 23) <= bounds.latest.date() <= date(2025, 2, 25)
+    assert bounds.how_sure == "medium"
+
+
+def test_named_dates_and_years_set_the_earliest_date():
+    text = "Het akkoord van 12 maart 2023 werd nooit uitgevoerd. De crisis begon in 2021."
+    bounds = publication_bounds(_main(text), CAPTURE)
+    assert bounds.earliest.date() == date(2023, 3, 11)
+    assert bounds.latest == CAPTURE
+    future = publication_bounds(_main("De regering wil tegen 2030 klimaatneutraal zijn."), CAPTURE)
+    assert future.earliest is None
+
+
+def test_conflicting_evidence_is_dropped_and_reported():
+    text = ("De Britse premier Rishi Sunak sprak met de Duitse bondskanselier Friedrich Merz.")
+    bounds = publication_bounds(_main(text), CAPTURE)
+    assert "ignored as conflicting" in bounds.reason
+    assert len(bounds.evidence) == 1
+
+
+def test_headline_counts_as_text():
+    article = _main("Er is overleg geweest.", headline="Premier Keir Starmer ontvangt koning")
+    assert publication_bounds(article, CAPTURE).earliest.date() == date(2024, 7, 4)
+
+
+def test_plural_role_elsewhere_in_the_article_is_weaker_evidence():
+    text = ("De ministers van Buitenlandse Zaken van twee landen spraken in Peking. "
+            "Volgens de Noord-Koreaanse Choe Son-hui gaat het goed.")
+    bounds = publication_bounds(_main(text), CAPTURE)
+    assert bounds.earliest.date() == date(2022, 6, 10)
+    assert bounds.how_sure == "medium"
+
+
+def test_without_capture_time():
+    bounds = publication_bounds(_main("De Iraanse president Ebrahim Raisi reisde naar Moskou."), None)
+    assert (bounds.earliest.date(), bounds.latest.date()) == (date(2021, 8, 2), date(2024, 5, 19))
