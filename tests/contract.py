@@ -32,8 +32,8 @@ def contract_problems(page: dict) -> list[str]:
     if page.get("fetched_at") is not None and not UTC.match(page["fetched_at"]):
         problems.append(f"fetched_at {page['fetched_at']!r}")
     parts = [a.get("part") for a in page.get("articles", [])]
-    expected = ["main"] + [f"brief:{k}" for k in range(len(parts) - 1)]
-    if parts != expected[: len(parts)]:
+    briefs = [f"brief:{k}" for k in range(len(parts))]
+    if parts not in (["main"] + briefs[: len(parts) - 1], briefs):
         problems.append(f"parts {parts}")
     for article in page.get("articles", []):
         where = f"{page.get('doc')}/{article.get('part')}"
