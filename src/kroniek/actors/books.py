@@ -1,0 +1,280 @@
+"""Load the actor dictionaries (data/actors/*.tsv, people.yaml) into one immutable ActorBooks.
+
+Every entry keeps its stable id and its file:line source. The lookup tables (first token ->
+candidate patterns) are built here once, so matching a sentence is one pass over its tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from kroniek.errors import RulesError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+ENTITY_FILES = (
+    "states.tsv",
+    "bodies.tsv",
+    "groups.tsv",
+    "agencies.tsv",
+    "organisations.tsv",
+    "cities.tsv",
+)
+ROLE_FILE = "roles.tsv"
+PEOPLE_FILE = "people.yaml"
+ENTITY_KINDS = ("name", "adj", "people", "capital", "seat", "body", "group", "agency", "org", "city")
+ROLE_KINDS = ("role", "modifier", "former", "counterpart")
+_DOUBLE_VOWEL = re.compile(r"^(.*)([aeou])\2([^aeiou])$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One actor or place entry: a state's name/adjective/..., a body, group, agency, city."""
+
+    id: str
+    kind: str
+    code: str
+    sector: str
+    terms: tuple[str, ...]
+    source: str  # file:line
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role word family ("president", "leger"), a modifier, a 'former' word or 'ambtgenoot'."""
+
+    id: str
+    kind: str
+    sector: str | None  # None for modifiers and counterparts ("-" in the file)
+    terms: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """One tenure of a person in one office."""
+
+    office: str
+    role: str
+    code: str
+    sector: str
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person with the offices held, for resolving bare names by the article's date."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    out_of_office: str | None
+    terms: tuple[Term, ...]
+    source: str
+
+    def term_on(self, on_date: date | None) -> Term | None:
+        """The term covering `on_date` (latest start wins); the newest term when no date."""
+        if on_date is None:
+            return max(self.terms, key=lambda t: t.start) if self.terms else None
+        covering = [t for t in self.terms if t.start <= on_date and (t.end is None or on_date < t.end)]
+        return max(covering, key=lambda t: t.start) if covering else None
+
+    def home_code(self, on_date: date | None) -> str:
+        """The code the person counts for on `on_date`, even out of office (last term before it)."""
+        term = self.term_on(on_date)
+        if term is not None:
+            return term.code
+        before = [t for t in self.terms if on_date is None or t.start <= on_date]
+        if before:
+            return max(before, key=lambda t: t.start).code
+        return min(self.terms, key=lambda t: t.start).code
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A term as a token sequence with its case rule, pointing at the entry it stands for."""
+
+    words: tuple[str, ...]  # lower-cased tokens
+    case: tuple[str, ...]  # per token: "exact" (acronyms), "cap" (capitalised) or "any"
+    originals: tuple[str, ...]
+    target: str  # entry, role or person id
+    kind: str  # entry/role kind, or "person"
+    inflected: bool = False  # an adjective's generated "-e" form (base forms need an ADJ tag)
+
+
+@dataclass(frozen=True)
+class ActorBooks:
+    """All actor dictionaries, loaded once; plain frozen data, picklable for Dask workers."""
+
+    entries: dict[str, Entry]
+    roles: dict[str, Role]
+    people: dict[str, Person]
+    by_first: dict[str, tuple[Pattern, ...]]  # first token lower-cased -> patterns, longest first
+    name_stops: frozenset[str]  # capitalised words of role terms ("Buitenlandse", "Zaken")
+    sha256: str
+
+
+def case_rule(word: str) -> str:
+    """'exact' for words with two capitals or more, 'cap' for capitalised words, else 'any'."""
+    capitals = sum(1 for ch in word if ch.isupper())
+    if capitals >= 2:
+        return "exact"
+    return "cap" if word[:1].isupper() else "any"
+
+
+def inflect(base: str) -> str:
+    """The attributive '-e' form of a Dutch adjective base: Russisch -> Russische, Chinees -> Chinese."""
+    last = base.split("-")[-1]
+    head = base[: len(base) - len(last)]
+    match = _DOUBLE_VOWEL.match(last)
+    if match:
+        return head + match.group(1) + match.group(2) + match.group(3) + "e"
+    return base + "e"
+
+
+def make_pattern(term: str, target: str, kind: str, inflected: bool = False) -> Pattern:
+    """Split a term into tokens the way Frog does (on spaces) and record each token's case rule."""
+    words = tuple(term.replace("\u2019", "'").split())
+    return Pattern(
+        words=tuple(w.lower() for w in words),
+        case=tuple(case_rule(w) for w in words),
+        originals=words,
+        target=target,
+        kind=kind,
+        inflected=inflected,
+    )
+
+
+def entry_patterns(entry: Entry) -> list[Pattern]:
+    """All surface patterns of one entry (adjectives also in their inflected form)."""
+    patterns = []
+    for term in entry.terms:
+        patterns.append(make_pattern(term, entry.id, entry.kind))
+        if entry.kind == "adj":
+            patterns.append(make_pattern(inflect(term), entry.id, entry.kind, inflected=True))
+    return patterns
+
+
+def read_tsv(path: Path, columns: int) -> list[tuple[int, list[str]]]:
+    """Rows of a dictionary TSV with their line numbers; '#' lines and blank lines skipped."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < columns - 1 or len(cells) > columns:
+            raise RulesError(f"{path}:{number}", f"expected {columns} tab-separated columns, got {len(cells)}")
+        rows.append((number, cells + [""] * (columns - len(cells))))
+    return rows
+
+
+def _terms(cell: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in cell.split("|") if t.strip())
+
+
+def load_entries(data_dir: Path) -> list[Entry]:
+    """Entries of every entity file, in file order."""
+    entries = []
+    for name in ENTITY_FILES:
+        path = data_dir / name
+        for number, cells in read_tsv(path, 6):
+            entries.append(Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), f"{path}:{number}"))
+    return entries
+
+
+def load_roles(data_dir: Path) -> list[Role]:
+    """Role, modifier, former and counterpart entries of roles.tsv."""
+    path = data_dir / ROLE_FILE
+    return [
+        Role(cells[0], cells[1], None if cells[2] == "-" else cells[2], _terms(cells[3]), f"{path}:{number}")
+        for number, cells in read_tsv(path, 5)
+    ]
+
+
+def _date(value, source: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as err:
+        raise RulesError(source, f"not an ISO date: {value!r}") from err
+
+
+def people_lines(path: Path) -> dict[str, int]:
+    """Line number of each person id in people.yaml (for file:line messages)."""
+    lines = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        found = re.search(r"\bid:\s*([\w.]+)", line)
+        if found:
+            lines.setdefault(found.group(1), number)
+    return lines
+
+
+def load_people(data_dir: Path) -> list[Person]:
+    """People of people.yaml with their terms."""
+    path = data_dir / PEOPLE_FILE
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        raise RulesError(str(path), f"not valid YAML: {err}") from err
+    lines = people_lines(path)
+    people = []
+    for raw in doc.get("people", []):
+        source = f"{path}:{lines.get(raw.get('id'), 0)}"
+        try:
+            terms = tuple(
+                Term(t["office"], t["role"], t["code"], t["sector"], _date(t["start"], source), _date(t.get("end"), source))
+                for t in raw["terms"]
+            )
+            people.append(
+                Person(raw["id"], raw["name"], tuple(raw.get("aliases") or ()), raw.get("out_of_office"), terms, source)
+            )
+        except (KeyError, TypeError) as err:
+            raise RulesError(source, f"person entry lacks a field: {err}") from err
+    return people
+
+
+def build_index(entries: list[Entry], roles: list[Role], people: list[Person]) -> dict[str, tuple[Pattern, ...]]:
+    """First token (lower case) -> every pattern starting with it, longest first."""
+    index: dict[str, list[Pattern]] = {}
+    patterns: list[Pattern] = []
+    for entry in entries:
+        patterns.extend(entry_patterns(entry))
+    for role in roles:
+        patterns.extend(make_pattern(term, role.id, role.kind) for term in role.terms)
+    for person in people:
+        for term in (person.name, *person.aliases):
+            patterns.append(make_pattern(term, person.id, "person"))
+    for pattern in patterns:
+        if pattern.words:
+            index.setdefault(pattern.words[0], []).append(pattern)
+    return {key: tuple(sorted(group, key=lambda p: -len(p.words))) for key, group in index.items()}
+
+
+def load_books(data_dir: Path | None = None) -> ActorBooks:
+    """Load every actor dictionary once into an immutable, picklable ActorBooks."""
+    import hashlib
+
+    folder = Path(data_dir) if data_dir is not None else DATA_DIR
+    entries = load_entries(folder)
+    roles = load_roles(folder)
+    people = load_people(folder)
+    digest = hashlib.sha256()
+    for name in (*ENTITY_FILES, ROLE_FILE, PEOPLE_FILE):
+        digest.update((folder / name).read_bytes())
+    stops = frozenset(
+        word.lower() for role in roles for term in role.terms for word in term.split()[1:] if word[:1].isupper()
+    )
+    return ActorBooks(
+        entries={e.id: e for e in entries},
+        roles={r.id: r for r in roles},
+        people={p.id: p for p in people},
+        by_first=build_index(entries, roles, people),
+        name_stops=stops,
+        sha256=digest.hexdigest(),
+    )

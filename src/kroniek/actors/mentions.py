@@ -1,0 +1,306 @@
+"""Second pass of the actor matcher: atoms -> actor phrases -> Mentions, with coreference.
+
+A phrase is: [determiner] [modifiers] [state adjectives] [role] [body/agency] [van|in|uit
+place] [person name] ["(" acronym ")"], or a standalone head (state name, inhabitants,
+capital, seat, body, group, agency, organisation, known person). People named with a role
+or nationality are remembered for the rest of the article, so a later bare surname resolves
+to them; "zijn Iraanse ambtgenoot" takes the role of the person mentioned before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from kroniek.actors.atoms import Atom, find_atoms
+from kroniek.actors.books import ActorBooks, Person
+from kroniek.records import Mention, Sentence
+
+DETERMINERS = frozenset({"de", "het", "een", "zijn", "haar", "hun", "diens"})
+POSSESSIVES = frozenset({"zijn", "haar", "hun", "diens"})
+PLACE_PREPOSITIONS = frozenset({"van", "in", "uit"})
+LOCATIVES = frozenset({"in", "te", "nabij", "bij", "buiten", "rond", "rondom", "vanuit", "hoofdstad", "stad", "regio"})
+NAME_PARTICLES = frozenset({"van", "de", "der", "den", "von", "al", "bin", "ibn", "da", "dos", "del", "la", "le", "el"})
+HEAD_KINDS = frozenset({"name", "people", "capital", "seat", "body", "group", "agency", "org"})
+ATTACHED_KINDS = frozenset({"body", "group", "agency", "seat", "org"})
+PLACE_KINDS = frozenset({"name", "capital", "city"})
+
+
+@dataclass
+class _Phrase:
+    """The parts of one actor phrase, collected left to right (working state of one match)."""
+
+    first: int
+    last: int = -1
+    det: int | None = None
+    former: bool = False
+    adjs: list[Atom] = field(default_factory=list)
+    role: Atom | None = None
+    entity: Atom | None = None
+    head: Atom | None = None
+    place: Atom | None = None
+    paren: Atom | None = None
+    person: Atom | None = None
+    name: tuple[int, int] | None = None
+
+
+@dataclass
+class _Article:
+    """Per-call coreference memory: mentions so far and the people named in this article."""
+
+    books: ActorBooks
+    on_date: date | None
+    mentions: list[Mention] = field(default_factory=list)
+    names: dict[str, Mention | None] = field(default_factory=dict)  # None = ambiguous
+
+    def remember(self, mention: Mention) -> None:
+        """Let later bare mentions of this person's name tokens resolve to the mention."""
+        if not mention.person or mention.code == "---":
+            return
+        for word in {mention.person, *mention.person.split()}:
+            if len(word) < 3 or not word[:1].isupper():
+                continue
+            known = self.names.get(word)
+            same = known is not None and known.person == mention.person
+            self.names[word] = mention if (word not in self.names or same) else None
+
+    def antecedent(self, sentence: int, same_sentence: bool, role: str | None = None) -> Mention | None:
+        """The latest coded mention (with a role when `role` is '*', with that role if given)."""
+        for mention in reversed(self.mentions):
+            if same_sentence and mention.sentence != sentence:
+                return None
+            if mention.code == "---":
+                continue
+            if role is None or (role == "*" and (mention.role or mention.person)) or mention.role == role:
+                return mention
+        return None
+
+
+def _at(atoms: dict[int, list[Atom]], j: int, kinds: frozenset[str] | tuple[str, ...]) -> Atom | None:
+    group = atoms.get(j, [])
+    return group[0] if len(group) == 1 and group[0].kind in kinds else None
+
+
+def _name_run(books: ActorBooks, sentence: Sentence, atoms: dict[int, list[Atom]], j: int) -> tuple[int, int] | None:
+    """Tokens j.. that read as a person's name: capitalised proper nouns, particles inside."""
+    tokens, last, k = sentence.tokens, None, j
+    while k < len(tokens) and k - j < 6 and k not in atoms:
+        text = tokens[k].text
+        proper = text[:1].isupper() and tokens[k].tag in ("SPEC", "N") and text.lower() not in books.name_stops
+        inner = text.lower() in NAME_PARTICLES or text.lower().startswith(("al-", "el-"))
+        if proper or (inner and last is not None and text[:1].islower()):
+            if proper or text.lower().startswith(("al-", "el-")):
+                last = k
+            k += 1
+            continue
+        break
+    return (j, last) if last is not None else None
+
+
+def _collect(article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]], i: int) -> _Phrase | None:
+    """Read one phrase starting at token i, or None when no actor starts there."""
+    tokens, books = sentence.tokens, article.books
+    phrase, j = _Phrase(first=i), i
+    if tokens[j].text.lower() in DETERMINERS and j + 1 < len(tokens):
+        phrase.det, j = j, j + 1
+    while j < len(tokens):
+        mod = _at(atoms, j, ("modifier", "former"))
+        if mod is not None:
+            phrase.former |= mod.kind == "former"
+            j = mod.last + 1
+        elif j not in atoms and tokens[j].tag == "TW":
+            j += 1
+        elif atoms.get(j) and all(a.kind == "adj" for a in atoms[j]):
+            phrase.adjs.extend(atoms[j])
+            j = atoms[j][0].last + 1
+            if j + 1 < len(tokens) and tokens[j].text in (",", "en") and atoms.get(j + 1, [None])[0] is not None \
+                    and all(a.kind == "adj" for a in atoms[j + 1]):
+                j += 1
+        else:
+            break
+    role = _at(atoms, j, ("role", "counterpart"))
+    if role is not None:
+        phrase.role, j = role, role.last + 1
+        phrase.former |= role.former
+    entity = _at(atoms, j, ATTACHED_KINDS)
+    if entity is not None:
+        phrase.entity, j = entity, entity.last + 1
+    elif not phrase.adjs and not phrase.role:
+        head = _at(atoms, j, HEAD_KINDS | {"person"})
+        if head is not None and head.kind == "person":
+            phrase.person, j = head, head.last + 1
+        elif head is not None:
+            phrase.head, j = head, head.last + 1
+    if (phrase.role or phrase.entity) and not phrase.adjs and j + 1 < len(tokens) \
+            and tokens[j].text.lower() in PLACE_PREPOSITIONS:
+        k = j + 2 if tokens[j + 1].text.lower() in ("de", "het") else j + 1
+        kinds = PLACE_KINDS | (ATTACHED_KINDS if tokens[j].text.lower() == "van" else frozenset())
+        place = _at(atoms, k, kinds)
+        if place is not None:
+            phrase.place, j = place, place.last + 1
+    if phrase.adjs or phrase.role or (phrase.entity and phrase.entity.role):
+        if j + 1 < len(tokens) and tokens[j].text == "," and _at(atoms, j + 1, ("person",)):
+            j += 1
+        person = _at(atoms, j, ("person",))
+        if person is not None:
+            phrase.person, j = person, person.last + 1
+        elif phrase.person is None:
+            phrase.name = _name_run(books, sentence, atoms, j)
+            j = phrase.name[1] + 1 if phrase.name else j
+    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")":
+        paren = _at(atoms, j + 1, ATTACHED_KINDS | {"name"})
+        if paren is not None:
+            phrase.paren, j = paren, j + 3
+    if not (phrase.adjs or phrase.role or phrase.entity or phrase.head or phrase.person):
+        return None
+    phrase.last = j - 1
+    return phrase
+
+
+def _span_text(sentence: Sentence, start: int, end: int) -> str:
+    return sentence.text[start - sentence.start : end - sentence.start]
+
+
+def _mention(sentence: Sentence, first: int, last: int, span: tuple[int, int], **values) -> Mention:
+    return Mention(
+        text=_span_text(sentence, *span),
+        field=sentence.field,
+        span=span,
+        sentence=sentence.index,
+        tokens=(sentence.tokens[first].index, sentence.tokens[last].index),
+        **values,
+    )
+
+
+def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Mention]:
+    """Codes, sector, rule, role and person of a collected phrase -> one mention per code."""
+    books, on_date = article.books, article.on_date
+    person: Person | None = books.people[phrase.person.target] if phrase.person else None
+    term = person.term_on(on_date) if person else None
+    role_id = phrase.role.target if phrase.role else (phrase.entity.role if phrase.entity else None)
+    role = books.roles.get(role_id) if role_id else None
+    entity = books.entries[phrase.entity.target] if phrase.entity else None
+    head = books.entries[phrase.head.target] if phrase.head else None
+    sentence_tokens = sentence.tokens
+    det_word = sentence_tokens[phrase.det].text.lower() if phrase.det is not None else None
+    antecedent = None
+    if role is not None and role.kind == "counterpart":
+        antecedent = article.antecedent(sentence.index, same_sentence=False, role="*")
+    elif det_word in POSSESSIVES and role is not None:
+        antecedent = article.antecedent(sentence.index, same_sentence=True)
+    elif det_word in ("de", "het") and role is not None and not (phrase.adjs or entity or person or phrase.name):
+        antecedent = article.antecedent(sentence.index, same_sentence=False, role=role.id)
+    codes = [books.entries[a.target].code for a in phrase.adjs]
+    if person is not None and (term is not None or not codes):
+        codes = [person.home_code(on_date)]
+    elif entity is not None and (not codes or entity.kind == "body"):
+        codes = [entity.code]
+    for extra in (head, phrase.place, phrase.paren, antecedent):
+        if not codes and extra is not None:
+            codes = [extra.code if not isinstance(extra, Atom) else books.entries[extra.target].code]
+    codes = codes or ["---"]
+    if phrase.former:
+        sector = books.roles["role.former"].sector if "role.former" in books.roles else "OPP"
+    elif term is not None:
+        sector = term.sector
+    elif entity is not None and (entity.kind != "name"):
+        sector = entity.sector
+    elif role is not None and role.sector:
+        sector = role.sector
+    elif role is not None and role.kind == "counterpart" and antecedent is not None:
+        sector = antecedent.sector
+    elif person is not None and not phrase.adjs:
+        sector = person.out_of_office
+    elif head is not None and head.kind == "capital" and _locative(sentence, phrase.head.first):
+        sector = None
+    else:
+        sector = head.sector if head is not None else "GOV"
+    if role is not None and role.kind == "counterpart" and antecedent is not None:
+        role_id = antecedent.role
+    elif role_id is None and term is not None:
+        role_id = term.role
+    name = person.name if person else None
+    if name is None and phrase.name is not None:
+        name = " ".join(t.text for t in sentence_tokens[phrase.name[0] : phrase.name[1] + 1])
+    if name is None and antecedent is not None and role is not None and role.kind != "counterpart" and det_word in ("de", "het"):
+        name = antecedent.person
+    rule = (
+        person.id if person else
+        entity.id if entity else
+        books.entries[phrase.adjs[-1].target].id if phrase.adjs else
+        head.id if head else
+        role.id if role else "actor.unknown"
+    )
+    has_head = bool(role or entity or head or person or phrase.name)
+    start_tok = phrase.det if (phrase.det is not None and has_head) else phrase.first + (phrase.det is not None)
+    if not has_head:
+        start_tok = phrase.adjs[0].first
+    start = sentence_tokens[start_tok].start
+    end = sentence_tokens[phrase.last].end if has_head else phrase.adjs[-1].end
+    last_tok = phrase.last if has_head else phrase.adjs[-1].last
+    if len(phrase.adjs) <= 1 or len(set(codes)) == 1 or person is not None:
+        values = dict(code=codes[0], sector=sector, rule=rule, person=name, role=role_id)
+        return [_mention(sentence, start_tok, last_tok, (start, end), **values)]
+    mentions = []
+    for n, adj in enumerate(phrase.adjs):
+        first_tok = start_tok if n == 0 else adj.first
+        span_start = start if n == 0 else adj.start
+        is_last = n == len(phrase.adjs) - 1
+        span = (span_start, end if is_last else adj.end)
+        rule_n = books.entries[adj.target].id if not (entity or person) else rule
+        values = dict(code=books.entries[adj.target].code, sector=sector, rule=rule_n, person=name, role=role_id)
+        mentions.append(_mention(sentence, first_tok, last_tok if is_last else adj.last, span, **values))
+    return mentions
+
+
+def _locative(sentence: Sentence, position: int) -> bool:
+    return position > 0 and sentence.tokens[position - 1].text.lower() in LOCATIVES
+
+
+def _bare_name(
+    article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]], i: int
+) -> tuple[Mention, int] | None:
+    """A name token of a person introduced earlier in the article ("Choe", "Pezeshkians")."""
+    token = sentence.tokens[i]
+    if i in atoms or not token.text[:1].isupper():
+        return None
+    text = token.text.replace("\u2019", "'")
+    for key in (text, text[:-2] if text.endswith("'s") else None, text[:-1] if text.endswith("s") else None):
+        known = article.names.get(key) if key else None
+        if known is not None:
+            last = i
+            while last + 1 < len(sentence.tokens) and article.names.get(sentence.tokens[last + 1].text) is known:
+                last += 1
+            span = (token.start, sentence.tokens[last].end)
+            found = _mention(
+                sentence, i, last, span, code=known.code, sector=known.sector, rule=known.rule,
+                person=known.person, role=known.role,
+            )
+            return found, last
+    return None
+
+
+def find_mentions(sentences: Sequence[Sentence], books: ActorBooks, on_date: date | None = None) -> tuple[Mention, ...]:
+    """Every actor mention in one article's sentences (headline first), in text order."""
+    article = _Article(books=books, on_date=on_date)
+    for sentence in sentences:
+        atoms: dict[int, list[Atom]] = {}
+        for atom in find_atoms(books, sentence.tokens):
+            atoms.setdefault(atom.first, []).append(atom)
+        i = 0
+        while i < len(sentence.tokens):
+            phrase = _collect(article, sentence, atoms, i)
+            if phrase is not None:
+                for mention in _resolve(article, sentence, phrase):
+                    article.mentions.append(mention)
+                    article.remember(mention)
+                i = phrase.last + 1
+                continue
+            bare = _bare_name(article, sentence, atoms, i)
+            if bare is not None:
+                article.mentions.append(bare[0])
+                i = bare[1] + 1
+                continue
+            i += 1
+    return tuple(article.mentions)
