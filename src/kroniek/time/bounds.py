@@ -89,7 +89,7 @@ def _person_evidence(text: str, person: Person, facts: Facts) -> list[Evidence]:
                 terms, kind = person.terms, "tenure"
             else:
                 terms, kind = _article_role_terms(text, person, facts), "tenure_article"
-            intervals = _term_intervals(terms, kind)
+            intervals = _term_intervals(terms, kind, timedelta(days=facts.tenure_grace_days))
             if intervals:
                 label = "tenure" if kind == "tenure_then" else kind
                 found[(person.id, label)] = Evidence(label, person.id, (before[-40:] + m.group(0)).strip(), intervals)
@@ -114,9 +114,9 @@ def _article_role_terms(text: str, person: Person, facts: Facts):
     return tuple(terms)
 
 
-def _term_intervals(terms, kind: str) -> tuple[Interval, ...]:
+def _term_intervals(terms, kind: str, grace: timedelta) -> tuple[Interval, ...]:
     if kind in ("tenure", "tenure_article"):
-        return tuple((t.start, t.end) for t in terms)
+        return tuple((t.start, t.end + grace if t.end else None) for t in terms)
     if kind == "tenure_then":
         return tuple((t.start, None) for t in terms)
     if kind == "elected":

@@ -61,6 +61,7 @@ class Facts:
     elect_government: tuple[str, ...]
     people: tuple[Person, ...]
     events: tuple[DatedEvent, ...]
+    tenure_grace_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def _facts(data: dict, path: Path) -> Facts:
         elect_government=tuple(data.get("elect_government", ())),
         people=tuple(people),
         events=events,
+        tenure_grace_days=int(data.get("tenure_grace_days", 0)),
     )
 
 
