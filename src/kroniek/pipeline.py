@@ -14,7 +14,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from kroniek.actors import ActorBooks, find_mentions, load_books
@@ -24,7 +24,7 @@ from kroniek.nlp import FrogPool, analyse, parse
 from kroniek.read import read_paths
 from kroniek.records import AnalysedArticle, Article, Page, PageResult, Sentence
 from kroniek.segment import segment
-from kroniek.time import date_articles, date_events
+from kroniek.time import date_articles, date_events, publication_bounds
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -126,9 +126,26 @@ def analyse_sentences(article: Article, res: Resources) -> tuple[Sentence, ...]:
     return sentences + analyse(res.tagger, "text", article.text, first_index=len(sentences))
 
 
-def analyse_article(article: Article, res: Resources, fallback_date: date | None) -> AnalysedArticle:
+def reference_time(article: Article, fetched_at: datetime | None) -> datetime | None:
+    """The moment an article speaks from: its own time, else its inferred bounds, else capture.
+
+    A main article printed without a time is not stamped with the capture time; when the
+    text bounds it to well before the capture (an old article on a new page), the middle of
+    those bounds stands in for dictionaries (who held which office) and relative dates.
+    """
+    if article.published is not None:
+        return article.published
+    if fetched_at is not None and article.published_precision == "bounds":
+        bounds = publication_bounds(article, fetched_at)
+        if bounds.latest is not None and bounds.latest < fetched_at - timedelta(days=1):
+            return bounds.estimate
+    return fetched_at
+
+
+def analyse_article(article: Article, res: Resources, fetched_at: datetime | None) -> AnalysedArticle:
     """Find the actors and events of one dated article."""
-    on_date = article.published.date() if article.published else fallback_date
+    speaks_from = reference_time(article, fetched_at)
+    on_date = speaks_from.date() if speaks_from else None
     key = _article_key(article, on_date)
     known = res.cached(key)
     if known is None:
@@ -143,12 +160,11 @@ def analyse_article(article: Article, res: Resources, fallback_date: date | None
         events = code_events(sentences, mentions, res.patterns)
         known = AnalysedArticle(article, sentences, mentions, events)
         res.remember(key, known)
-    published = article.published
     return AnalysedArticle(
         article=article,
         sentences=known.sentences,
         mentions=known.mentions,
-        events=date_events(known.events, published),
+        events=date_events(known.events, speaks_from),
     )
 
 
@@ -157,8 +173,7 @@ def process_page(page: Page, res: Resources) -> PageResult:
     digest = content_hash(page)
     try:
         articles = date_articles(segment(page), page.fetched_at)
-        fallback = page.fetched_at.date() if page.fetched_at else None
-        analysed = tuple(analyse_article(a, res, fallback) for a in articles)
+        analysed = tuple(analyse_article(a, res, page.fetched_at) for a in articles)
     except KroniekError as err:
         return PageResult(page, "nl", error=str(err), content_hash=digest)
     if not analysed:
