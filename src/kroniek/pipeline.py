@@ -24,6 +24,7 @@ from kroniek.nlp import FrogPool, analyse, parse
 from kroniek.read import read_paths
 from kroniek.records import AnalysedArticle, Article, Page, PageResult, Sentence
 from kroniek.segment import segment
+from kroniek.stories import find_claims
 from kroniek.time import date_articles, date_events, publication_bounds
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -158,13 +159,15 @@ def analyse_article(article: Article, res: Resources, fetched_at: datetime | Non
             )
             mentions = find_mentions(sentences, res.books, on_date)
         events = code_events(sentences, mentions, res.patterns)
-        known = AnalysedArticle(article, sentences, mentions, events)
+        claims = find_claims(article, sentences, mentions, tuple(events))
+        known = AnalysedArticle(article, sentences, mentions, events, claims)
         res.remember(key, known)
     return AnalysedArticle(
         article=article,
         sentences=known.sentences,
         mentions=known.mentions,
         events=date_events(known.events, speaks_from),
+        quantities=known.quantities,
     )
 
 

@@ -115,6 +115,25 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A reported figure (a number with what it counts) in one sentence, tied to its events."""
+
+    value: float
+    unit: str  # what is counted: "militairen", "kilo cocaïne", "euro"
+    approx: str | None  # approximation cue as printed: "ongeveer", "meer dan", "bijna"
+    low: float | None  # range ends when the text gives a range
+    high: float | None
+    text: str  # the quantity as printed
+    field: str  # "headline" or "text"
+    span: tuple[int, int]  # offsets of the quantity in the field
+    sentence: int  # Sentence.index
+    reported_by: str | None = None  # who gives the figure ("het Pentagon"), else the event's attribution
+    events: tuple[int, ...] = ()  # positions in AnalysedArticle.events of the sentence's events
+    actors: tuple[str, ...] = ()  # actor codes of the sentence, nearest mention first
+    rule: str | None = None  # id of the cue/unit entry that matched
+
+
+@dataclass(frozen=True)
 class AnalysedArticle:
     """An article with everything the pipeline found in it."""
 
@@ -122,6 +141,7 @@ class AnalysedArticle:
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
+    quantities: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True)
