@@ -34,7 +34,8 @@ def test_new_store_has_schema_and_version(tmp_path):
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.counts() == {t: 0 for t in (
-            "pages", "articles", "sightings", "sentences", "mentions", "events", "failures")}
+            "pages", "articles", "sightings", "sentences", "mentions", "events", "failures",
+            "versions", "quantities", "stories", "story_events")}
     assert path.is_file()
     with Store(path, read_only=True) as store:  # reopening keeps the same file
         assert store.schema_version == SCHEMA_VERSION

@@ -5,14 +5,20 @@ idempotent); an *article* is one news item keyed by the SHA-256 of its normalise
 headline, dateline and text, so the same wire brief printed on many pages is stored once;
 a *sighting* ties an article to every page (and part of that page) that carried it.
 Sentences, mentions and events hang off the article, so they are stored once too.
+A *near-duplicate* (a lightly edited version of a stored item: MinHash LSH over word
+shingles, decided by exact Jaccard) is stored as a sighting of the item it repeats plus a
+*version* row with its own text; only events and figures the version adds are stored.
+*Quantities* are the reported figures; *stories* link events across documents.
 Times are stored as UTC in TIMESTAMP columns (naive by convention).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+UPGRADABLE = ("1",)  # versions a writable open upgrades in place (new tables only)
 
-TABLES = ("meta", "pages", "articles", "sightings", "sentences", "mentions", "events", "failures")
+TABLES = ("meta", "pages", "articles", "sightings", "sentences", "mentions", "events", "failures",
+          "versions", "quantities", "stories", "story_events")
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -121,5 +127,63 @@ CREATE TABLE IF NOT EXISTS failures (
     last_seen_at TIMESTAMP NOT NULL,
     times        INTEGER NOT NULL,
     PRIMARY KEY (source, reason)
+);
+
+CREATE TABLE IF NOT EXISTS signatures (        -- MinHash of every article and version
+    article_id VARCHAR PRIMARY KEY,             -- articles.article_id or versions.version_id
+    hashvalues UINTEGER[] NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS versions (
+    version_id   VARCHAR PRIMARY KEY,           -- article_id() of the version's own text
+    article_id   VARCHAR NOT NULL REFERENCES articles (article_id),  -- the item it repeats
+    similarity   DOUBLE NOT NULL,               -- Jaccard of word 3-grams with that item
+    headline     VARCHAR,
+    dateline     VARCHAR,
+    text         VARCHAR NOT NULL,
+    published    TIMESTAMP,
+    content_hash VARCHAR NOT NULL,              -- page that first carried this version
+    part         VARCHAR NOT NULL,
+    first_seen   TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS quantities (
+    article_id   VARCHAR NOT NULL REFERENCES articles (article_id),
+    version_id   VARCHAR NOT NULL,              -- the text it was read from (= article_id if original)
+    idx          INTEGER NOT NULL,              -- position in that text's quantity list
+    event_ids    VARCHAR[] NOT NULL,            -- events of the same sentence
+    value        DOUBLE NOT NULL,
+    low          DOUBLE,
+    high         DOUBLE,
+    unit         VARCHAR NOT NULL,
+    approx       VARCHAR,
+    text         VARCHAR NOT NULL,
+    field        VARCHAR NOT NULL,
+    span_start   INTEGER NOT NULL,
+    span_end     INTEGER NOT NULL,
+    sentence_idx INTEGER NOT NULL,
+    sentence     VARCHAR NOT NULL,
+    reported_by  VARCHAR,
+    actors       VARCHAR[] NOT NULL,            -- actor codes of the sentence, nearest first
+    rule         VARCHAR,
+    published    TIMESTAMP,                     -- UTC, of the text it was read from
+    PRIMARY KEY (version_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS stories (
+    story_id  INTEGER PRIMARY KEY,
+    side_a    VARCHAR NOT NULL,                 -- the dyad, unordered (side_a <= side_b)
+    side_b    VARCHAR NOT NULL,
+    family    VARCHAR NOT NULL,                 -- cooperation | conflict
+    first_day DATE NOT NULL,
+    last_day  DATE NOT NULL,
+    events    INTEGER NOT NULL,
+    articles  INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS story_events (
+    event_id VARCHAR PRIMARY KEY,               -- events.event_id
+    story_id INTEGER NOT NULL,
+    day      DATE NOT NULL                      -- the day the event was placed on
 );
 """

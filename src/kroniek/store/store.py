@@ -14,10 +14,12 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from kroniek.dedup import THRESHOLD, NearIndex, best_match, from_hashvalues, shingles, signature
 from kroniek.errors import KroniekError
 from kroniek.output import iso_utc
 from kroniek.records import AnalysedArticle, Article, Event, PageResult
-from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES
+from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES, UPGRADABLE
+from kroniek.store.versions import claim_key, event_key, key_of, quantity_rows
 
 EVENT_FIELDS = (
     "src", "src_sector", "src_text", "tgt", "tgt_sector", "tgt_text", "type", "mode",
@@ -34,6 +36,7 @@ class AddOutcome:
     new_articles: int
     duplicate_articles: int  # articles already stored (another page carried them): sighting only
     new_events: int
+    near_duplicates: int = 0  # of duplicate_articles: edited versions of a stored item
 
 
 def _normalise(text: str | None) -> str:
@@ -89,12 +92,16 @@ class Store:
     """A DuckDB file holding pages, articles, sightings, sentences, mentions, events, failures.
 
     Use as a context manager. The schema is created when missing; a file written by a
-    different schema version is refused with a clear error. One writer per file (DuckDB);
-    within a process the store may be shared between threads.
+    different schema version is refused with a clear error (an older one is upgraded when
+    opened for writing). One writer per file (DuckDB); within a process the store may be
+    shared between threads. ``near_threshold`` is the word-3-gram Jaccard similarity at
+    which a new article counts as a version of a stored one.
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(self, path: str | Path, read_only: bool = False, near_threshold: float = THRESHOLD):
         self.path = Path(path)
+        self.near_threshold = near_threshold
+        self._near: NearIndex | None = None
         if read_only and not self.path.exists():
             raise KroniekError(str(self.path), "no such store", "run `kroniek ingest` first")
         try:
@@ -114,6 +121,9 @@ class Store:
                 "ON CONFLICT DO NOTHING",
                 [str(SCHEMA_VERSION), iso_utc(datetime.now(timezone.utc))],
             )
+            self._con.execute(  # older versions lack only tables, which DDL has just created
+                "UPDATE meta SET value = ? WHERE key = 'schema_version' AND list_contains(?, value)",
+                [str(SCHEMA_VERSION), list(UPGRADABLE)])
         self._check_version()
 
     def _check_version(self) -> None:
@@ -129,7 +139,8 @@ class Store:
             raise KroniekError(
                 str(self.path),
                 f"store schema version {found or 'missing'}, this kroniek writes version {SCHEMA_VERSION}",
-                "ingest into a new store file",
+                "open it once for writing (kroniek ingest) to upgrade it" if found in UPGRADABLE
+                else "ingest into a new store file",
             )
 
     @property
@@ -192,7 +203,9 @@ class Store:
 
         A page already stored (same content hash) adds nothing. An article already stored
         (the same brief on another page) only gets a new sighting: its sentences, mentions
-        and events are not inserted again. A failed result is recorded as a failure.
+        and events are not inserted again. A near-duplicate (a lightly edited version of a
+        stored article) gets a sighting of that article and a version row; only the events
+        and figures the edit adds are stored. A failed result is recorded as a failure.
         """
         if result.error is not None:
             self.record_failure(result.page.source, result.error)
@@ -204,6 +217,7 @@ class Store:
                 outcome = self._add_page(result, digest, rules_sha256)
             except BaseException:
                 self._con.execute("ROLLBACK")
+                self._near = None  # it may hold signatures of rows just rolled back
                 raise
             self._con.execute("COMMIT")
         return outcome
@@ -223,23 +237,90 @@ class Store:
         known = {row[0] for row in con.execute(
             "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]
         ).fetchall()}
+        versions = dict(con.execute(
+            "SELECT version_id, article_id FROM versions WHERE list_contains(?, version_id)", [ids]
+        ).fetchall())
+        index = self._near_index()
         rows = _Rows()
         parts: set[str] = set()
-        duplicates = 0
+        duplicates = near = 0
         for aid, analysed in zip(ids, result.articles, strict=True):
             art = analysed.article
-            if aid in known:
+            target = versions.get(aid, aid)
+            if aid in known or aid in versions:
                 duplicates += 1
             else:
-                known.add(aid)
-                rows.add_article(aid, analysed, now)
+                grams = shingles(art.headline, art.text)
+                sig = signature(grams)
+                match = self._near_match(grams, sig, rows.grams)
+                if match is None:
+                    known.add(aid)
+                    rows.add_article(aid, analysed, now)
+                else:
+                    target, similarity = match
+                    versions[aid] = target
+                    duplicates += 1
+                    near += 1
+                    rows.versions.append((aid, target, similarity, art.headline, art.dateline,
+                                          art.text, _utc(art.published), digest, art.part, now))
+                    rows.add_version(target, aid, analysed, self._stored_keys(target))
+                rows.grams[aid] = (grams, target)
+                rows.signatures.append((aid, [int(v) for v in sig.hashvalues]))
+                index.add(aid, sig)
             if art.part not in parts:
                 parts.add(art.part)
-                rows.sightings.append((aid, digest, art.doc, art.part, art.ago,
+                rows.sightings.append((target, digest, art.doc, art.part, art.ago,
                                        _utc(art.published), _utc(page.fetched_at)))
-        for table in ("articles", "sentences", "mentions", "events", "sightings"):
+        for table in ("articles", "versions", "signatures", "sentences", "mentions", "events",
+                      "quantities", "sightings"):
             self._bulk(table, getattr(rows, table))
-        return AddOutcome(True, len(rows.articles), duplicates, len(rows.events))
+        return AddOutcome(True, len(rows.articles), duplicates, len(rows.events), near)
+
+    def _near_index(self) -> NearIndex:
+        """The LSH index of stored signatures, built on first use (missing signatures added)."""
+        if self._near is None:
+            index = NearIndex()
+            for key, values in self._con.execute(
+                    "SELECT article_id, hashvalues FROM signatures").fetchall():
+                index.add(key, from_hashvalues(values))
+            missing = []
+            for aid, headline, text in self._con.execute(
+                    "SELECT article_id, headline, text FROM articles "
+                    "WHERE article_id NOT IN (SELECT article_id FROM signatures)").fetchall():
+                sig = signature(shingles(headline, text))
+                index.add(aid, sig)
+                missing.append((aid, [int(v) for v in sig.hashvalues]))
+            self._bulk("signatures", missing)
+            self._near = index
+        return self._near
+
+    def _near_match(self, grams: frozenset[str], sig, pending: dict) -> tuple[str, float] | None:
+        """(stored article id, similarity) of the item this text is a version of, or None."""
+        candidates = self._near_index().candidates(sig)
+        if not candidates:
+            return None
+        texts = {k: pending[k][0] for k in candidates if k in pending}
+        owner = {k: pending[k][1] for k in candidates if k in pending}
+        rest = [k for k in candidates if k not in pending]
+        for key, canon, headline, text in self._con.execute(
+                "SELECT article_id, article_id, headline, text FROM articles "
+                "WHERE list_contains(?, article_id) UNION ALL "
+                "SELECT version_id, article_id, headline, text FROM versions "
+                "WHERE list_contains(?, version_id)", [rest, rest]).fetchall():
+            texts[key] = shingles(headline, text)
+            owner[key] = canon
+        found = best_match(grams, texts, self.near_threshold)
+        return (owner[found[0]], found[1]) if found else None
+
+    def _stored_keys(self, aid: str) -> tuple[dict, set, int]:
+        """Event keys (-> event id), figure keys and the next free event idx of a stored article."""
+        events = self._con.execute(
+            "SELECT src, tgt, type, cameo, fact, trigger, event_id, idx FROM events "
+            "WHERE article_id = ?", [aid]).fetchall()
+        figures = self._con.execute(
+            "SELECT value, unit, approx FROM quantities WHERE article_id = ?", [aid]).fetchall()
+        return ({event_key(*r[:6]): r[6] for r in events}, {claim_key(*f) for f in figures},
+                max((r[7] for r in events), default=-1) + 1)
 
     def _bulk(self, table: str, rows: list[tuple]) -> None:
         """Insert many rows at once through an Arrow table (far faster than executemany)."""
@@ -382,9 +463,14 @@ class _Rows:
         self.sentences: list[tuple] = []
         self.mentions: list[tuple] = []
         self.events: list[tuple] = []
+        self.versions: list[tuple] = []
+        self.signatures: list[tuple] = []
+        self.quantities: list[tuple] = []
+        self.grams: dict[str, tuple[frozenset[str], str]] = {}  # new id -> (shingles, stored id)
+        self.keys: dict[str, tuple[dict, set, int]] = {}  # article id -> its event/figure keys
 
     def add_article(self, aid: str, analysed: AnalysedArticle, now: datetime) -> None:
-        """Rows for a new article with its sentences, mentions and (deduplicated) events."""
+        """Rows for a new article with its sentences, mentions, (deduplicated) events, figures."""
         art = analysed.article
         self.articles.append((aid, art.headline, art.dateline, list(art.agencies), art.text,
                               _utc(art.published), art.published_precision, now))
@@ -396,18 +482,45 @@ class _Rows:
             for i, m in enumerate(analysed.mentions)
         ]
         seen: set[str] = set()
-        for i, e in enumerate(analysed.events):
-            eid = event_id(aid, e)
+        ids = [event_id(aid, e) for e in analysed.events]
+        for i, (eid, e) in enumerate(zip(ids, analysed.events, strict=True)):
             if eid in seen:
                 continue
             seen.add(eid)
-            date_from, date_to = date_bounds(e.event_date)
-            self.events.append((
-                eid, aid, i, e.src, e.src_sector, e.src_text, e.tgt, e.tgt_sector, e.tgt_text,
-                e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.fact, e.sentence, e.field,
-                e.span[0], e.span[1], e.trigger, e.rule, e.attributed_to, e.event_date,
-                e.event_date_precision, date_from, date_to,
-            ))
+            self.events.append(_event_row(eid, aid, i, e))
+        figures: set[tuple] = set()
+        self.quantities += quantity_rows(aid, aid, analysed, ids, _utc(art.published), figures)
+        self.keys[aid] = ({key_of(e): eid for eid, e in zip(ids, analysed.events, strict=True)},
+                          figures, len(analysed.events))
+
+    def add_version(self, aid: str, version: str, analysed: AnalysedArticle,
+                    stored: tuple[dict, set, int]) -> None:
+        """Rows for what a near-duplicate version adds to stored article ``aid``."""
+        if aid not in self.keys:
+            self.keys[aid] = stored
+        events, figures, next_idx = self.keys[aid]
+        ids = []
+        for e in analysed.events:
+            key = key_of(e)
+            if key not in events:
+                events[key] = event_id(version, e)
+                self.events.append(_event_row(events[key], aid, next_idx, e))
+                next_idx += 1
+            ids.append(events[key])
+        self.keys[aid] = (events, figures, next_idx)
+        self.quantities += quantity_rows(aid, version, analysed, ids,
+                                         _utc(analysed.article.published), figures)
+
+
+def _event_row(eid: str, aid: str, idx: int, e: Event) -> tuple:
+    """One ``events`` row (columns in table order)."""
+    date_from, date_to = date_bounds(e.event_date)
+    return (
+        eid, aid, idx, e.src, e.src_sector, e.src_text, e.tgt, e.tgt_sector, e.tgt_text,
+        e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.fact, e.sentence, e.field,
+        e.span[0], e.span[1], e.trigger, e.rule, e.attributed_to, e.event_date,
+        e.event_date_precision, date_from, date_to,
+    )
 
 
 EVENTS_SQL = """
