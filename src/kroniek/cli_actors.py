@@ -1,0 +1,55 @@
+"""CLI commands of the actors stage: `kroniek actors TEXT` and `kroniek rules check`."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+import click
+
+
+@click.command()
+@click.argument("text")
+@click.option("--date", "on_date", default=None, help="Article date (YYYY-MM-DD) for resolving office holders.")
+def actors(text: str, on_date: str | None) -> None:
+    """Print the actor mentions found in TEXT, one per line (tab-separated)."""
+    from kroniek.actors import find_mentions, load_books
+    from kroniek.errors import KroniekError
+    from kroniek.nlp import FrogPool, analyse
+
+    try:
+        day = date.fromisoformat(on_date) if on_date else None
+    except ValueError as err:
+        raise click.BadParameter(f"not an ISO date: {on_date!r}", param_hint="--date") from err
+    books = load_books()
+    pool = FrogPool(mode="tag")
+    try:
+        sentences = analyse(pool, "text", text)
+    except KroniekError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    finally:
+        pool.close()
+    for m in find_mentions(sentences, books, day):
+        click.echo("\t".join([
+            f"{m.span[0]}-{m.span[1]}", m.text, m.code, m.sector or "-", m.rule, m.person or "-", m.role or "-",
+        ]))
+
+
+@click.group()
+def rules() -> None:
+    """Dictionary files: validation."""
+
+
+@rules.command("check")
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help="Data folder (default: the packaged one).")
+def rules_check(data_dir: str | None) -> None:
+    """Validate every dictionary file; print problems as file:line and exit 1 if any."""
+    from kroniek.rules import check_rules
+
+    problems = check_rules(data_dir)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        sys.exit(1)
+    click.echo("kroniek: rules: all dictionary files are valid")

@@ -1,0 +1,41 @@
+"""Shared fixtures for the actors tests: the real dictionaries and one real Frog for the session."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+
+from kroniek.actors import find_mentions, load_books
+
+
+@pytest.fixture(scope="session")
+def books():
+    """The packaged actor dictionaries."""
+    return load_books()
+
+
+@pytest.fixture(scope="session")
+def frog():
+    """One Frog tagger for the whole session, closed at the end."""
+    if shutil.which("frog") is None:
+        pytest.skip("frog is not installed (apt-get install frog); the actor tests need real Frog tokens")
+    from kroniek.nlp import FrogPool
+
+    pool = FrogPool(mode="tag")
+    yield pool
+    pool.close()
+
+
+@pytest.fixture(scope="session")
+def mentions_of(frog, books):
+    """Analyse a text with Frog and return its mentions (optionally on a date)."""
+    from kroniek.nlp import analyse
+
+    def run(text: str, on: date | None = None, headline: str | None = None):
+        sentences = analyse(frog, "headline", headline) if headline else ()
+        sentences += analyse(frog, "text", text, first_index=len(sentences))
+        return find_mentions(sentences, books, on)
+
+    return run
