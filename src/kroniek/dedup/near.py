@@ -20,8 +20,8 @@ NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"  # datasketch's hashing scheme; stored hash values are only valid with it
 SHINGLE = 3
-THRESHOLD = 0.6  # exact Jaccard at or above which two items are one; see bench/dedup_pairs.py
-CANDIDATE_THRESHOLD = 0.4  # LSH threshold: lower than THRESHOLD so candidates are not missed
+THRESHOLD = 0.45  # exact Jaccard at or above which two items are one; see bench/dedup_pairs.py
+CANDIDATE_THRESHOLD = 0.3  # LSH threshold: lower than THRESHOLD so candidates are not missed
 WORD = re.compile(r"\w+")
 
 
