@@ -1,0 +1,157 @@
+"""Near-duplicate articles in the store: one copy, every sighting, events counted once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+from tests.store.store_records import analysed, event, page_result
+
+from kroniek.errors import KroniekError
+from kroniek.records import Claim
+from kroniek.store import Store, gdelt_rows
+
+PAIRS = Path(__file__).resolve().parents[2] / "bench" / "data" / "dedup_pairs.yaml"
+
+
+@pytest.fixture(scope="module")
+def items() -> dict:
+    """The hand-written briefs of the pairs file."""
+    return yaml.safe_load(PAIRS.read_text(encoding="utf-8"))["items"]
+
+
+def brief(items, key, doc, part="brief:0", events=(), quantities=()):
+    """An analysed article made of one item of the pairs file."""
+    item = items[key]
+    art = analysed(doc, part, item["text"], tuple(events), headline=item["headline"])
+    return replace(art, quantities=tuple(quantities))
+
+
+def figure(value: float, unit: str = "militairen", approx: str | None = "ongeveer") -> Claim:
+    """A claim in the article's one sentence, tied to its first event."""
+    return Claim(value=value, unit=unit, approx=approx, low=None, high=None,
+                 text=f"{approx} {value:g} {unit}", field="text", span=(10, 30), sentence=0,
+                 reported_by="de inlichtingendienst", events=(0,), actors=("PRK", "RUS"))
+
+
+def test_edited_update_is_one_article_with_a_version(tmp_path, items):
+    send = (event("PRK", "RUS", "AID", cameo="074"),)
+    first = page_result("p1", (brief(items, "t1a", "p1", events=send, quantities=[figure(3000)]),))
+    second = page_result("p2", (brief(items, "t1b", "p2", part="brief:4", events=send,
+                                      quantities=[figure(10_000)]),))
+    with Store(tmp_path / "k.duckdb") as store:
+        store.add(first)
+        outcome = store.add(second)
+        assert (outcome.new_articles, outcome.duplicate_articles, outcome.near_duplicates,
+                outcome.new_events) == (0, 1, 1, 0)
+        counts = store.counts()
+        assert counts["articles"] == 1 and counts["versions"] == 1 and counts["sightings"] == 2
+        assert counts["events"] == 1 and len(store.events()) == 1
+        assert store.events()[0]["sightings"] == 2
+        version = store.query("SELECT * FROM versions")[0]
+        assert version["text"] == items["t1b"]["text"] and version["similarity"] >= 0.45
+        assert sorted(q["value"] for q in store.query("SELECT value FROM quantities")) == [3000, 10_000]
+        rows = list(gdelt_rows(store))
+        assert len(rows) == 1 and rows[0]["NumMentions"] == 2 and rows[0]["NumArticles"] == 2
+
+
+def test_event_added_by_an_update_is_stored_once(tmp_path, items):
+    meet = event("PRK", "RUS")
+    check = replace(event("USA", "PRK", "CONSULT", cameo="010"), trigger="onderzoeken")
+    with Store(tmp_path / "k.duckdb") as store:
+        store.add(page_result("p1", (brief(items, "t1a", "p1", events=[meet]),)))
+        outcome = store.add(page_result("p2", (brief(items, "t1c", "p2", events=[meet, check]),)))
+        assert outcome.new_events == 1
+        again = store.add(page_result("p3", (brief(items, "t1c", "p3", events=[meet, check]),)))
+        assert again.new_events == 0 and again.duplicate_articles == 1
+        assert store.counts()["events"] == 2 and store.counts()["articles"] == 1
+        assert {(e["src"], e["tgt"]) for e in store.events()} == {("PRK", "RUS"), ("USA", "PRK")}
+
+
+@pytest.mark.parametrize("a,b", [("t2a", "t2c"), ("t2a", "t2d"), ("t15a", "t15c"), ("t3a", "t3d")])
+def test_different_briefs_on_one_topic_are_not_merged(tmp_path, items, a, b):
+    with Store(tmp_path / "k.duckdb") as store:
+        store.add(page_result("p1", (brief(items, a, "p1", events=[event("USA", "VEN")]),)))
+        outcome = store.add(page_result("p2", (brief(items, b, "p2", events=[event("USA", "VEN")]),)))
+        assert outcome.new_articles == 1 and outcome.near_duplicates == 0
+        assert store.counts()["articles"] == 2 and store.counts()["versions"] == 0
+
+
+def test_near_duplicate_index_survives_reopening(tmp_path, items):
+    path = tmp_path / "k.duckdb"
+    with Store(path) as store:
+        store.add(page_result("p1", (brief(items, "t7a", "p1", events=[event("ISR", "PSE")]),)))
+    with Store(path) as store:
+        assert store.counts()["articles"] == 1
+        outcome = store.add(page_result("p2", (brief(items, "t7b", "p2", events=[event("ISR", "PSE")]),)))
+        assert outcome.near_duplicates == 1
+    with Store(path) as store:  # a version of the version is found through either
+        outcome = store.add(page_result("p3", (brief(items, "t7e", "p3"),)))
+        assert outcome.near_duplicates == 1
+        assert store.counts()["articles"] == 1 and store.counts()["versions"] == 2
+        assert store.counts()["events"] == 1
+        assert len(store.query("SELECT * FROM signatures")) == 3
+
+
+def test_two_versions_on_one_page_are_one_article(tmp_path, items):
+    page = page_result("p1", (brief(items, "t9a", "p1", part="main", events=[event("IRN", "IGO")]),
+                              brief(items, "t9b", "p1", part="brief:0", events=[event("IRN", "IGO")])))
+    with Store(tmp_path / "k.duckdb") as store:
+        outcome = store.add(page)
+        assert (outcome.new_articles, outcome.near_duplicates, outcome.new_events) == (1, 1, 1)
+        assert store.counts()["sightings"] == 2
+
+
+def test_reingesting_pages_that_share_briefs_keeps_one_copy(tmp_path, items):
+    """Three captures carry the same briefs (one lightly edited on the last); counts stay right."""
+    shared = {"t4a": event("UKR", "RUS", "CONSULT"), "t13a": event("USA", "EU", "COERCE", cameo="172")}
+
+    def capture(doc: str, edited: bool, chrome: str = ""):
+        arts = [analysed(doc, "main", f"Eigen hoofdartikel van {doc}.", (event("FRA", "DEU"),),
+                         headline=f"Kop {doc}")]
+        for n, (key, ev) in enumerate(shared.items()):
+            use = "t4b" if edited and key == "t4a" else key
+            arts.append(brief(items, use, doc, part=f"brief:{n}", events=[ev]))
+        return page_result(doc, tuple(arts), body=f"pagina {doc}{chrome}")
+
+    pages = [capture("p1", False), capture("p2", False), capture("p3", True)]
+    path = tmp_path / "k.duckdb"
+    with Store(path) as store:
+        for page in pages:
+            store.add(page)
+        before = store.counts()
+        n_events, n_gdelt = len(store.events()), len(list(gdelt_rows(store)))
+    assert before["articles"] == 5 and before["versions"] == 1 and before["sightings"] == 9
+    assert before["events"] == 5 and n_events == 5 and n_gdelt == 5
+    with Store(path) as store:
+        for page in pages:  # the same captures again, and one recapture with other chrome
+            store.add(page)
+        store.add(capture("p2", True, chrome=" (opnieuw opgehaald)"))
+        after = store.counts()
+        assert after["pages"] == 4 and after["sightings"] == before["sightings"] + 3
+        assert {k: after[k] for k in ("articles", "versions", "events", "quantities")} == \
+            {k: before[k] for k in ("articles", "versions", "events", "quantities")}
+        assert len(store.events()) == after["events"] == len(list(gdelt_rows(store)))
+        assert sum(d["events"] for d in store.daily()) == after["events"]
+        shared_rows = [e for e in store.events() if (e["src"], e["tgt"]) in {("UKR", "RUS"), ("USA", "EU")}]
+        assert len(shared_rows) == 2 and all(e["sightings"] == 4 for e in shared_rows)
+        assert len(store.query("SELECT * FROM sightings WHERE doc = 'p2'")) == 6
+
+
+def test_schema_1_store_is_upgraded_when_opened_for_writing(tmp_path, items):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.add(page_result("p1", (brief(items, "t12a", "p1"),)))
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.execute("DELETE FROM signatures")
+    con.close()
+    with pytest.raises(KroniekError, match="to upgrade it"):
+        Store(path, read_only=True)
+    with Store(path) as store:
+        assert store.schema_version == 2
+        outcome = store.add(page_result("p2", (brief(items, "t12b", "p2"),)))
+        assert outcome.near_duplicates == 1  # the missing signature was rebuilt from the text
