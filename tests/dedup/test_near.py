@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 from kroniek.dedup import THRESHOLD, NearIndex, from_hashvalues, jaccard, shingles, signature
@@ -13,6 +14,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "dedup_pairs.py"
 def _bench():
     spec = importlib.util.spec_from_file_location("dedup_pairs", BENCH)
     module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("dedup_pairs", module)  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
