@@ -125,3 +125,18 @@ def test_seed_pages_align(tag_pool):
         sentences = analyse(tag_pool, "text", text)
         assert sentences, page
         _assert_offsets(text, sentences)
+
+
+@pytest.mark.parametrize("pool_name", ["tag_pool", "parse_pool"])
+def test_closing_quote_stays_with_its_sentence(pool_name, request):
+    pool = request.getfixturevalue(pool_name)
+    text = 'De burgemeester zei: "Wij bouwen de brug opnieuw." Daarna ging de raad naar huis.'
+    first, second = analyse(pool, "text", text)
+    _assert_offsets(text, (first, second))
+    assert first.text.endswith('opnieuw."')
+    assert second.text == "Daarna ging de raad naar huis."
+    for sentence in (first, second):
+        assert [t.index for t in sentence.tokens] == list(range(1, len(sentence.tokens) + 1))
+        if sentence.parsed:
+            assert all(0 <= t.head <= len(sentence.tokens) for t in sentence.tokens)
+            assert any(t.head == 0 for t in sentence.tokens)

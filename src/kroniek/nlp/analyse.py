@@ -10,6 +10,8 @@ from kroniek.nlp.align import align
 from kroniek.nlp.pool import FrogPool
 from kroniek.records import Sentence, Token
 
+_QUOTES = frozenset("\"'`´‘’‚‛“”„‟′″«»‹›")
+
 # The line boundaries of str.splitlines(): a headline never runs into the next line.
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 
@@ -17,6 +19,46 @@ _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 def _sentence(field: str, index: int, text: str, tokens: list[Token], parsed: bool) -> Sentence:
     start, end = tokens[0].start, max(t.end for t in tokens)
     return Sentence(field, index, start, end, text[start:end], tuple(tokens), parsed)
+
+
+def _closing_quotes_back(sentences: list[list[Token]]) -> list[list[Token]]:
+    """Give a quote that Frog put at the start of a sentence back to the previous one.
+
+    Frog ends a sentence at `."` and starts the next with the closing quote. A quote token
+    glued to the end of the previous sentence (no space between) is moved back: it gets
+    the next index there, and in a parse it hangs under that sentence's root as "punct".
+    """
+    fixed: list[list[Token]] = []
+    for tokens in sentences:
+        moved = 0
+        while (
+            fixed
+            and moved < len(tokens)
+            and set(tokens[moved].text) <= _QUOTES
+            and tokens[moved].start == fixed[-1][-1].end
+        ):
+            previous = fixed[-1]
+            token = tokens[moved]
+            head = rel = None
+            if token.head is not None:
+                roots = [t.index for t in previous if t.head == 0]
+                head, rel = (roots[0] if roots else previous[-1].index), "punct"
+            previous.append(replace(token, index=len(previous) + 1, head=head, rel=rel))
+            moved += 1
+        if moved == len(tokens):
+            continue
+        fixed.append([_renumber(t, moved) for t in tokens[moved:]])
+    return fixed
+
+
+def _renumber(token: Token, removed: int) -> Token:
+    """A token after `removed` tokens were taken from the front of its sentence."""
+    if removed == 0:
+        return token
+    head = token.head
+    if head is not None and head > 0:
+        head = head - removed if head > removed else 0
+    return replace(token, index=token.index - removed, head=head)
 
 
 def analyse(pool: FrogPool, field: str, text: str, first_index: int = 0) -> tuple[Sentence, ...]:
@@ -31,7 +73,8 @@ def analyse(pool: FrogPool, field: str, text: str, first_index: int = 0) -> tupl
         if not line.group().strip():
             continue
         offset = line.start()
-        for tokens in align(line.group(), pool.analyse_raw(line.group()), parsed):
+        aligned = align(line.group(), pool.analyse_raw(line.group()), parsed)
+        for tokens in _closing_quotes_back(aligned):
             moved = [replace(t, start=t.start + offset, end=t.end + offset) for t in tokens]
             sentences.append(_sentence(field, first_index + len(sentences), text, moved, parsed))
     return tuple(sentences)

@@ -122,6 +122,7 @@ class _Worker:
         self.argv = argv
         self.mode = mode
         self.proc: subprocess.Popen | None = None
+        self.sock: socket.socket | None = None
         self.port = 0
         self.log: tempfile.SpooledTemporaryFile | None = None
         self.lock = threading.Lock()  # guards proc between stop() and start()
@@ -188,7 +189,8 @@ class _Worker:
         return " | ".join(tail[-3:])
 
     def stop(self) -> None:
-        """Kill the process (if any) and drop its log."""
+        """Kill the process group (if any), close the connection and drop the log."""
+        self.disconnect()
         with self.lock:
             proc, self.proc = self.proc, None
             log, self.log = self.log, None
@@ -197,27 +199,57 @@ class _Worker:
             log.close()
 
     def request(self, text: str, deadline: float) -> bytes:
-        """Send one text, return Frog's raw answer; OSError/TimeoutError on failure."""
-        payload = "\n".join(_safe_line(line) for line in text.split("\n")) + "\nEOT\n"
+        """Send one text, return Frog's raw answer; OSError/TimeoutError on failure.
+
+        Frog forks a child per connection, so the connection is kept open between
+        requests; a kept connection that turns out closed is reopened once.
+        """
+        payload = ("\n".join(_safe_line(line) for line in text.split("\n")) + "\nEOT\n").encode()
+        if self.sock is not None:
+            try:
+                return self._exchange(self.sock, payload, deadline)
+            except TimeoutError:
+                self.disconnect()
+                raise
+            except OSError:
+                self.disconnect()
+                if not self.alive():
+                    raise
+        self.sock = socket.create_connection(
+            ("127.0.0.1", self.port), timeout=self._remaining(deadline)
+        )
+        try:
+            return self._exchange(self.sock, payload, deadline)
+        except OSError:
+            self.disconnect()
+            raise
+
+    @staticmethod
+    def _remaining(deadline: float) -> float:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise TimeoutError("deadline passed before sending")
-        with socket.create_connection(("127.0.0.1", self.port), timeout=remaining) as sock:
-            sock.sendall(payload.encode("utf-8"))
-            chunks: list[bytes] = []
-            tail = b"\n"
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError("no READY before the deadline")
-                sock.settimeout(remaining)
-                chunk = sock.recv(1 << 16)
-                if not chunk:
-                    raise ConnectionError("Frog closed the connection before READY")
-                chunks.append(chunk)
-                tail = (tail + chunk)[-16:]
-                if b"\nREADY\n" in tail or tail.endswith(b"\nREADY"):
-                    return b"".join(chunks)
+            raise TimeoutError("no READY before the deadline")
+        return remaining
+
+    def _exchange(self, sock: socket.socket, payload: bytes, deadline: float) -> bytes:
+        sock.settimeout(self._remaining(deadline))
+        sock.sendall(payload)
+        chunks: list[bytes] = []
+        tail = b"\n"
+        while b"\nREADY\n" not in tail:
+            sock.settimeout(self._remaining(deadline))
+            chunk = sock.recv(1 << 16)
+            if not chunk:
+                raise ConnectionError("Frog closed the connection before READY")
+            chunks.append(chunk)
+            tail = (tail + chunk)[-16:]
+        return b"".join(chunks)
+
+    def disconnect(self) -> None:
+        """Close the kept connection (Frog's child for it then exits)."""
+        sock, self.sock = self.sock, None
+        if sock is not None:
+            sock.close()
 
 
 class FrogPool:

@@ -1,0 +1,112 @@
+"""Frog server mode, "tag" vs "parse": startup seconds, words/s and peak RSS.
+
+    python bench/frog_modes.py [PATH ...] [--modes tag,parse] [--size 1] [--repeat 1]
+
+PATH is a text file or a directory of *.txt files (default: ../shared/seeds). Every
+non-empty line goes through `kroniek.nlp.analyse` with the cache off, so each figure is
+real Frog work plus offset alignment. One mode runs at a time; its processes are stopped
+before the next mode starts. "words" are Frog tokens, punctuation included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from kroniek.errors import KroniekError
+from kroniek.nlp import FrogPool, analyse
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_INPUT = REPO.parent / "shared" / "seeds"
+
+
+def read_texts(paths: list[Path]) -> list[str]:
+    """The texts of the given files and of the *.txt files in the given directories."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
+    texts = []
+    for file in files:
+        try:
+            texts.append(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"skipping {file}: {exc}", file=sys.stderr)
+    return texts
+
+
+def peak_rss_mib(pids: list[int]) -> float:
+    """Sum of the peak resident sizes (VmHWM) of the given processes, in MiB."""
+    total_kib = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total_kib += int(line.split()[1])
+        except OSError:
+            continue
+    return total_kib / 1024
+
+
+def measure(mode: str, texts: list[str], size: int, repeat: int) -> dict[str, float]:
+    """Start a pool in `mode`, analyse all texts `repeat` times, return the figures."""
+    with FrogPool(mode, size=size, cache_size=0, timeout=600) as pool:
+        t0 = time.monotonic()
+        pool.start()
+        startup = time.monotonic() - t0
+        words = sentences = 0
+        t1 = time.monotonic()
+        with ThreadPoolExecutor(max_workers=size) as executor:
+            for _ in range(repeat):
+                for result in executor.map(lambda text: analyse(pool, "text", text), texts):
+                    sentences += len(result)
+                    words += sum(len(s.tokens) for s in result)
+        wall = time.monotonic() - t1
+        stats = pool.stats()
+        return {
+            "startup_s": startup,
+            "wall_s": wall,
+            "sentences": sentences,
+            "words": words,
+            "words_per_s": words / wall if wall else 0.0,
+            "frog_share": stats.frog_seconds / (wall * size) if wall else 0.0,
+            "peak_rss_mib": peak_rss_mib(pool.pids()),
+        }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, run each mode, print one line per mode."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path, default=[DEFAULT_INPUT])
+    parser.add_argument("--modes", default="tag,parse")
+    parser.add_argument("--size", type=int, default=1, help="Frog processes per pool (<= 2)")
+    parser.add_argument("--repeat", type=int, default=1, help="passes over the texts")
+    args = parser.parse_args(argv)
+    texts = read_texts(args.paths)
+    if not texts:
+        print(f"no texts found in {', '.join(map(str, args.paths))}", file=sys.stderr)
+        return 2
+    chars = sum(len(t) for t in texts)
+    print(f"{len(texts)} texts, {chars} characters, pool size {args.size}, repeat {args.repeat}")
+    print(
+        f"{'mode':6} {'startup s':>9} {'wall s':>8} {'sentences':>9} {'words':>7} "
+        f"{'words/s':>8} {'in Frog':>7} {'peak RSS MiB':>12}"
+    )
+    for mode in args.modes.split(","):
+        try:
+            r = measure(mode, texts, args.size, args.repeat)
+        except KroniekError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(
+            f"{mode:6} {r['startup_s']:9.1f} {r['wall_s']:8.1f} {r['sentences']:9d} "
+            f"{r['words']:7d} {r['words_per_s']:8.0f} {r['frog_share']:7.0%} "
+            f"{r['peak_rss_mib']:12.0f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
