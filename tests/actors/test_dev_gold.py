@@ -8,7 +8,6 @@ plain precision against the gold codes is printed as well.
 from __future__ import annotations
 
 import pytest
-
 from tests.actors.gold import GOLD, SEEDS, found_codes, gold_codes, verified_extras
 
 

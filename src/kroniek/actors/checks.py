@@ -113,7 +113,7 @@ def check(folder: Path) -> list[RulesError]:
         patterns.extend((make_pattern(t, person.id, "person"), person.source) for t in (person.name, *person.aliases))
     first_source: dict[tuple, tuple[str, str]] = {}
     for pattern, source in patterns:
-        key = (pattern.originals if "exact" in pattern.case else pattern.words, pattern.inflected)
+        key = pattern.words
         if key in first_source and first_source[key][0] != pattern.target:
             other_id, other_source = first_source[key]
             problems.append(RulesError(source, f"term {' '.join(pattern.originals)!r} is also {other_id} at {other_source}"))

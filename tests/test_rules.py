@@ -1,0 +1,82 @@
+"""`kroniek rules check`: the packaged dictionaries validate; broken copies report file:line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kroniek.cli_actors import rules
+from kroniek.rules import DATA_DIR, check_rules
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR / "actors", target / "actors")
+    return target
+
+
+def _append(path: Path, line: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + "\n" + line + "\n", encoding="utf-8")
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_packaged_actor_dictionaries_are_valid():
+    problems = [p for p in check_rules() if "/actors/" in p.source or p.source.endswith("actors")]
+    assert problems == []
+
+
+def test_duplicate_id_is_reported_with_file_and_line(data_copy):
+    line = _append(data_copy / "actors" / "groups.tsv", "actor.group.hamas\tgroup\tPSE\tREB\tHamas-beweging\t")
+    problems = check_rules(data_copy)
+    assert any(p.source.endswith(f"groups.tsv:{line}") and "duplicate id" in p.problem for p in problems)
+
+
+def test_unknown_code_and_sector_are_reported(data_copy):
+    line = _append(data_copy / "actors" / "groups.tsv", "actor.group.fake\tgroup\tXYZ\tFOO\tNepgroep\t")
+    texts = [str(p) for p in check_rules(data_copy) if p.source.endswith(f":{line}")]
+    assert any("unknown actor code 'XYZ'" in t for t in texts)
+    assert any("unknown sector 'FOO'" in t for t in texts)
+
+
+def test_same_term_in_two_entries_is_reported(data_copy):
+    line = _append(data_copy / "actors" / "groups.tsv", "actor.group.copy\tgroup\tPSE\tREB\tHezbollah\t")
+    assert any(p.source.endswith(f":{line}") and "is also actor.group.hezbollah" in p.problem for p in check_rules(data_copy))
+
+
+def test_entry_shadowing_another_is_reported(data_copy):
+    # The same words in another spelling: whichever entry the matcher tries first hides the other.
+    agency = _append(data_copy / "actors" / "agencies.tsv", "actor.agency.USA.odd\tagency\tUSA\tLEG\tCongres van de VS\t")
+    role = _append(data_copy / "actors" / "roles.tsv", "role.odd\trole\tLEG\tcongres van de vs\t")
+    problems = check_rules(data_copy)
+    assert any(
+        (p.source.endswith(f"agencies.tsv:{agency}") or p.source.endswith(f"roles.tsv:{role}"))
+        and ("is read as" in p.problem or "is also" in p.problem)
+        for p in problems
+    )
+
+
+def test_person_term_dates_are_checked(data_copy):
+    path = data_copy / "actors" / "people.yaml"
+    line = _append(path, "- {id: actor.person.backwards, name: Jan Achteruit, aliases: [], out_of_office: null, terms: [")
+    _append(path, "   {office: premier, role: role.head_of_government, code: NLD, sector: GOV, start: 2020-01-01, end: 2019-01-01}]}")
+    assert any(p.source.endswith(f"people.yaml:{line}") and "ends" in p.problem for p in check_rules(data_copy))
+
+
+def test_missing_header_is_reported(data_copy):
+    path = data_copy / "actors" / "cities.tsv"
+    path.write_text("\n".join(x for x in path.read_text(encoding="utf-8").splitlines() if not x.startswith("#")) + "\n")
+    assert any(p.source.endswith("cities.tsv:1") and "header" in p.problem for p in check_rules(data_copy))
+
+
+def test_cli_exit_codes(data_copy):
+    runner = CliRunner()
+    good = runner.invoke(rules, ["check", "--data-dir", str(data_copy)])
+    assert good.exit_code == 0, good.output
+    _append(data_copy / "actors" / "groups.tsv", "actor.group.fake\tgroup\tXYZ\tREB\tNepgroep\t")
+    bad = runner.invoke(rules, ["check", "--data-dir", str(data_copy)])
+    assert bad.exit_code == 1 and "XYZ" in bad.output
