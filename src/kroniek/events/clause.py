@@ -20,6 +20,7 @@ SUBORDINATORS = {
 NP_INNER = ("LID", "ADJ", "TW", "SPEC")
 COORD = {"en", "of", "noch", "als", ",", "&"}
 SUBJECT_PRONOUNS = {"hij", "zij", "ze", "wij", "we"}
+FOCUS = {"onder veel", "onder meer", "onder ander", "onder andere", "met name", "zelfs", "ook", "al", "vooral", "zowel", "alleen"}
 
 
 def lemma(token: Token) -> str:
@@ -39,7 +40,7 @@ def is_finite(token: Token) -> bool:
 
 def is_np_inner(token: Token) -> bool:
     """Tokens that can stand inside a noun phrase before its head."""
-    if token.tag in NP_INNER:
+    if token.tag in NP_INNER or token.pos.startswith("LID"):
         return True
     if token.tag == "VNW" and ("bez" in token.pos or "aanw" in token.pos or "det" in token.pos):
         return True
@@ -81,7 +82,7 @@ def windows(sentence: Sentence) -> tuple[Window, ...]:
             cuts.append((i, "om"))
         elif low in {"maar", ";", ":"} and i > 1:
             cuts.append((i, "") if low == "maar" else (i + 1, ""))
-        elif low == "," and nxt is not None and (is_finite(nxt) or nxt.text.lower() in {"en", "maar", "aldus"}):
+        elif low == "," and nxt is not None and (is_finite(nxt) or nxt.text.lower() in {"en", "maar", "aldus", "al", "terwijl"}):
             cuts.append((i + 1, "comma"))
     result = []
     cuts = sorted(dict(cuts).items())
@@ -115,10 +116,12 @@ def np_start(sentence: Sentence, first: int) -> int:
 def preposition(sentence: Sentence, first: int) -> tuple[str, int] | None:
     """The preposition governing the noun phrase that starts at or before ``first`` and its index."""
     i = np_start(sentence, first) - 1
-    if i >= 1 and _tok(sentence, i).tag == "VZ":
-        return lemma(_tok(sentence, i)), i
-    if i >= 2 and _tok(sentence, i).text.lower() == "zowel" and _tok(sentence, i - 1).tag == "VZ":
-        return lemma(_tok(sentence, i - 1)), i - 1
+    while i >= 1 and lemma(_tok(sentence, i)) in FOCUS:
+        i -= 1
+    if i >= 1 and _tok(sentence, i).pos.startswith("VZ"):
+        parts = lemma(_tok(sentence, i)).split()
+        if len(parts) == 1 or all(w in {"de", "het", "een"} for w in parts[1:]):
+            return parts[0], i
     return None
 
 
@@ -227,6 +230,9 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
                     result[n] = Role(m, result[owner].role, "coord")
                     continue
                 if owner is None:
+                    role = _noun_role(sentence, win, before.index, chain, noun, trigger)
+                    if role:
+                        result[n] = Role(m, role, "np-of")
                     continue
             result[n] = Role(m, word, "prep")
             continue
@@ -249,6 +255,26 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
         if c is not None and c in result and result[n].how == "order":
             result[n] = Role(inside[n], result[c].role, "coord")
     return [result[n] for n in sorted(result)]
+
+
+def _noun_role(sentence: Sentence, win: Window, noun_index: int, chain: set[int], noun: bool, trigger: int) -> str | None:
+    """Role of a plain noun phrase (no actor in it) that an actor modifies ("diplomaten uit Frankrijk")."""
+    start = np_start(sentence, noun_index)
+    prep = preposition(sentence, start)
+    if prep is not None and prep[1] >= win.first:
+        return prep[0]
+    if noun and start <= trigger <= noun_index:
+        return None
+    if sentence.parsed:
+        tok = _tok(sentence, noun_index)
+        if tok.rel in ("su", "obj1", "obj2") and tok.head in chain:
+            return {"su": "su", "obj1": "obj", "obj2": "obj2"}[tok.rel]
+    finite = next((i for i in range(win.first, win.last + 1) if is_finite(_tok(sentence, i))), None)
+    if finite is None:
+        return None
+    if not win.subordinate and start <= win.first + 1 and noun_index < finite:
+        return "su"
+    return None
 
 
 def _owner(inside: list[Mention], noun_index: int) -> int | None:

@@ -20,7 +20,7 @@ from kroniek.events.factuality import attribution, background, factuality, has_s
 from kroniek.events.patterns import Pattern, Patterns
 from kroniek.records import Event, Mention, Sentence, Token
 
-SOURCE_ROLES_NOUN = ("np", "van")
+ACCUSE_VERBS = {"beschuldigen", "betichten", "verdenken", "verwijten"}
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,9 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
            mentions: list[Mention], memory: list[Mention], light: set[str]) -> Outcome:
     """Who did it to whom, for one candidate in its clause."""
     p = c.pattern
-    roles = roles_in_window(sentence, win, mentions, c.trigger, c.noun)
+    things = [t.index for t in sentence.tokens if p.objects and _noun_ok([t], p.objects)]
+    actors = [m for m in mentions if not any(m.tokens[0] <= i <= m.tokens[1] for i in things)]
+    roles = roles_in_window(sentence, win, actors, c.trigger, c.noun)
     by_role: dict[str, list[Mention]] = {}
     for r in roles:
         by_role.setdefault(r.role, []).append(r.mention)
@@ -153,6 +155,8 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         sources = [r.mention for r in roles if r.role == "np"]
         if "van" not in p.target:
             sources += [r.mention for r in roles if r.role == "van" and _after(r, c.trigger)]
+        if not sources and any(lemma(t) in ACCUSE_VERBS for t in sentence.tokens[win.first - 1: c.trigger - 1]):
+            sources = by_role.get("obj", []) or by_role.get("su", [])
         if not sources and _governed_by_light_verb(sentence, win, c, light):
             sources = by_role.get("su", []) or _reference(sentence, win, memory)
     elif passive:
@@ -195,7 +199,8 @@ def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light
     if any(lemma(t).replace(" ", "") in light for t in verbs):
         return True
     before = sentence.tokens[np_start(sentence, c.trigger) - 2] if np_start(sentence, c.trigger) > 1 else None
-    return c.pattern.symmetric and before is not None and before.tag == "VZ"
+    meeting = c.pattern.type in ("CONSULT", "COOPERATE", "AGREE")
+    return meeting and c.pattern.symmetric and before is not None and before.tag == "VZ"
 
 
 def _controller(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
@@ -211,7 +216,7 @@ def _embedded_subjects(sentence: Sentence, wins: tuple[Window, ...], win: Window
     """Subjects of the dat-clause right after the trigger's clause."""
     at = wins.index(win)
     for nxt in wins[at + 1: at + 3]:
-        if nxt.opener in ("dat", "om"):
+        if nxt.opener in ("dat", "om", "rel"):
             return [r.mention for r in roles_in_window(sentence, nxt, mentions, nxt.last, False) if r.role == "su"]
     return []
 
@@ -236,7 +241,8 @@ def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
                 pairs += [(s, t) for t in out.sources if t is not s]
     else:
         pairs = [(s, t) for s in out.sources for t in out.targets]
-    return [(s, t) for s, t in pairs if (s.code, s.sector) != (t.code, t.sector) and s.tokens != t.tokens]
+    pairs = [(s, t) for s, t in pairs if (s.code, s.sector) != (t.code, t.sector) and s.tokens != t.tokens]
+    return [(s, t) for s, t in pairs if not (out.symmetric and s.code == t.code)]
 
 
 def trigger_text(sentence: Sentence, c: Candidate) -> str:

@@ -26,10 +26,10 @@ def has_seq(seq: list[tuple[int, str]], wanted: tuple[str, ...], texts: dict[int
     return None
 
 
-def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[int, str]) -> bool:
+def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[int, str], skip: int = 0) -> bool:
     seq = lemma_seq(sentence, first, last)
     for tok in sentence.tokens[first - 1: last]:
-        if lemma(tok).replace(" ", "") in cue.lemmas and (cue.pos is None or tok.pos.startswith(cue.pos)):
+        if tok.index != skip and lemma(tok).replace(" ", "") in cue.lemmas and (cue.pos is None or tok.pos.startswith(cue.pos)):
             if cue.needs_infinitive and not _governs_infinitive(sentence, tok.index, last):
                 continue
             return True
@@ -80,6 +80,9 @@ def factuality(
                     found[kind] = cue.id
                 continue
             spans = [(win.first, win.last)]
+            at = wins.index(win)
+            if noun and at + 1 < len(wins) and wins[at + 1].opener == "rel" and kind == "future":
+                spans.append((wins[at + 1].first, wins[at + 1].last))
             if cue.scope == "govern":
                 spans += [(w.first, w.last) for w in above]
             elif cue.scope == "sentence":
@@ -87,7 +90,7 @@ def factuality(
             if kind == "negated" and cue.scope != "govern":
                 spans = [_negation_scope(sentence, win, trigger, noun)]
                 spans += [(w.first, w.last) for w in above if _confirms(sentence, w)]
-            if any(_cue_hits(cue, sentence, a, b, texts) for a, b in spans if a <= b):
+            if any(_cue_hits(cue, sentence, a, b, texts, trigger) for a, b in spans if a <= b):
                 found[kind] = cue.id
     strong = [c for c in patterns.cue("alleged") if c.scope == "sentence" and c.seqs]
     for cue in strong:
