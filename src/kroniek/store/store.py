@@ -14,12 +14,14 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from kroniek.dedup import THRESHOLD, NearIndex, best_match, from_hashvalues, shingles, signature
+from kroniek.dedup import THRESHOLD, NearIndex, shingles, signature
 from kroniek.errors import KroniekError
 from kroniek.output import iso_utc
 from kroniek.records import AnalysedArticle, Article, Event, PageResult
+from kroniek.store.claims import claim_rows
 from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES, UPGRADABLE
-from kroniek.store.versions import claim_key, event_key, key_of, quantity_rows
+from kroniek.store.stories import link_stories, story_rows
+from kroniek.store.versions import key_of, near_index, near_match, quantity_rows, stored_keys
 
 EVENT_FIELDS = (
     "src", "src_sector", "src_text", "tgt", "tgt_sector", "tgt_text", "type", "mode",
@@ -263,7 +265,7 @@ class Store:
                     near += 1
                     rows.versions.append((aid, target, similarity, art.headline, art.dateline,
                                           art.text, _utc(art.published), digest, art.part, now))
-                    rows.add_version(target, aid, analysed, self._stored_keys(target))
+                    rows.add_version(target, aid, analysed, stored_keys(self._con, target))
                 rows.grams[aid] = (grams, target)
                 rows.signatures.append((aid, [int(v) for v in sig.hashvalues]))
                 index.add(aid, sig)
@@ -279,48 +281,12 @@ class Store:
     def _near_index(self) -> NearIndex:
         """The LSH index of stored signatures, built on first use (missing signatures added)."""
         if self._near is None:
-            index = NearIndex()
-            for key, values in self._con.execute(
-                    "SELECT article_id, hashvalues FROM signatures").fetchall():
-                index.add(key, from_hashvalues(values))
-            missing = []
-            for aid, headline, text in self._con.execute(
-                    "SELECT article_id, headline, text FROM articles "
-                    "WHERE article_id NOT IN (SELECT article_id FROM signatures)").fetchall():
-                sig = signature(shingles(headline, text))
-                index.add(aid, sig)
-                missing.append((aid, [int(v) for v in sig.hashvalues]))
-            self._bulk("signatures", missing)
-            self._near = index
+            self._near = near_index(self._con, self._bulk)
         return self._near
 
     def _near_match(self, grams: frozenset[str], sig, pending: dict) -> tuple[str, float] | None:
         """(stored article id, similarity) of the item this text is a version of, or None."""
-        candidates = self._near_index().candidates(sig)
-        if not candidates:
-            return None
-        texts = {k: pending[k][0] for k in candidates if k in pending}
-        owner = {k: pending[k][1] for k in candidates if k in pending}
-        rest = [k for k in candidates if k not in pending]
-        for key, canon, headline, text in self._con.execute(
-                "SELECT article_id, article_id, headline, text FROM articles "
-                "WHERE list_contains(?, article_id) UNION ALL "
-                "SELECT version_id, article_id, headline, text FROM versions "
-                "WHERE list_contains(?, version_id)", [rest, rest]).fetchall():
-            texts[key] = shingles(headline, text)
-            owner[key] = canon
-        found = best_match(grams, texts, self.near_threshold)
-        return (owner[found[0]], found[1]) if found else None
-
-    def _stored_keys(self, aid: str) -> tuple[dict, set, int]:
-        """Event keys (-> event id), figure keys and the next free event idx of a stored article."""
-        events = self._con.execute(
-            "SELECT src, tgt, type, cameo, fact, trigger, event_id, idx FROM events "
-            "WHERE article_id = ?", [aid]).fetchall()
-        figures = self._con.execute(
-            "SELECT value, unit, approx FROM quantities WHERE article_id = ?", [aid]).fetchall()
-        return ({event_key(*r[:6]): r[6] for r in events}, {claim_key(*f) for f in figures},
-                max((r[7] for r in events), default=-1) + 1)
+        return near_match(self._con, self._near_index(), grams, sig, pending, self.near_threshold)
 
     def _bulk(self, table: str, rows: list[tuple]) -> None:
         """Insert many rows at once through an Arrow table (far faster than executemany)."""
@@ -445,6 +411,45 @@ class Store:
             f"SELECT * FROM ({EVENTS_SQL}) WHERE article_id = ? ORDER BY idx", [article_id])]
         return art
 
+    def claims(
+        self,
+        actors: tuple[str, ...] | list[str] = (),
+        units: tuple[str, ...] | list[str] = (),
+        words: tuple[str, ...] | list[str] = (),
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+    ) -> list[dict]:
+        """Reported figures, oldest first: value, approx, unit, reported_by, doc, part, sentence.
+
+        ``actors``: codes that must all be among the figure's sentence or event actors;
+        ``units``: unit words, any of which the unit must contain (see
+        ``kroniek.stories.query.parse_claim_query`` to read a free-text query);
+        ``words``: words the sentence must contain.
+        """
+        return claim_rows(self, actors, units, words, since, until, limit)
+
+    def link_stories(self, window_days: int = 60) -> dict[str, int]:
+        """Put every event not yet in a story into one (incremental; call after an ingest).
+
+        Returns {"events": placed, "stories": created, "merged": stories merged away}.
+        """
+        with self._lock:
+            return link_stories(self, EVENTS_SQL, window_days)
+
+    def stories(self, actor: str | None = None, limit: int | None = None,
+                min_events: int = 1) -> list[dict]:
+        """Stories, most recent first, each with side_a, side_b, family, days and timeline."""
+        return story_rows(self, EVENTS_SQL, actor, limit, min_events)
+
+    def story(self, story_id: int) -> dict | None:
+        """One story with its timeline and the figures reported in its events, or None."""
+        found = story_rows(self, EVENTS_SQL, story_id=int(story_id))
+        if not found:
+            return None
+        found[0]["claims"] = claim_rows(self, story_id=int(story_id))
+        return found[0]
+
     def failures(self) -> list[dict]:
         """Recorded failures, most recent first."""
         rows = self.query("SELECT * FROM failures ORDER BY last_seen_at DESC, source")
@@ -532,7 +537,7 @@ WITH seen AS (
     FROM sightings s JOIN pages p USING (content_hash)
 )
 SELECT e.*, seen.doc, seen.part, seen.source, seen.url, seen.sightings,
-       a.headline, a.published,
+       a.headline, a.published, se.story_id,
        coalesce(e.date_from, CAST(a.published AS DATE)) AS day_from,
        coalesce(e.date_to, CAST(a.published AS DATE)) AS day_to,
        CASE WHEN e.date_from IS NULL OR e.date_from = e.date_to
@@ -543,6 +548,7 @@ SELECT e.*, seen.doc, seen.part, seen.source, seen.url, seen.sightings,
 FROM events e
 JOIN articles a USING (article_id)
 JOIN seen ON seen.article_id = e.article_id AND seen.seen_rank = 1
+LEFT JOIN story_events se ON se.event_id = e.event_id
 """
 
 
@@ -586,6 +592,7 @@ def _event_dict(row: dict) -> dict:
         source=row["source"],
         url=row["url"],
         sightings=row["sightings"],
+        story_id=row["story_id"],
     )
     return out
 
