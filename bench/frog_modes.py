@@ -5,12 +5,15 @@
 PATH is a text file or a directory of *.txt files (default: ../shared/seeds). Every
 non-empty line goes through `kroniek.nlp.analyse` with the cache off, so each figure is
 real Frog work plus offset alignment. One mode runs at a time; its processes are stopped
-before the next mode starts. "words" are Frog tokens, punctuation included.
+before the next mode starts. "words" are Frog tokens, punctuation included. Memory:
+peak RSS of the Frog servers, of the child Frog forks for each connection, and the
+proportional set size of both (shared copy-on-write pages counted once).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -37,17 +40,45 @@ def read_texts(paths: list[Path]) -> list[str]:
     return texts
 
 
-def peak_rss_mib(pids: list[int]) -> float:
-    """Sum of the peak resident sizes (VmHWM) of the given processes, in MiB."""
-    total_kib = 0
-    for pid in pids:
+def _status_kib(pid: int, key: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    """Child processes of `pid` (Frog forks one per connection)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
         try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    total_kib += int(line.split()[1])
+            found.extend(int(c) for c in (task / "children").read_text().split())
         except OSError:
             continue
-    return total_kib / 1024
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def memory_mib(pids: list[int]) -> tuple[float, float, float]:
+    """Peak RSS of the servers, peak RSS of their per-connection children, and the
+    proportional set size (shared pages counted once) of both together, in MiB."""
+    children = [c for pid in pids for c in _children(pid)]
+    server = sum(_status_kib(pid, "VmHWM") for pid in pids)
+    child = sum(_status_kib(c, "VmHWM") for c in children)
+    pss = sum(_pss_kib(p) for p in [*pids, *children])
+    return server / 1024, child / 1024, pss / 1024
 
 
 def measure(mode: str, texts: list[str], size: int, repeat: int) -> dict[str, float]:
@@ -65,6 +96,7 @@ def measure(mode: str, texts: list[str], size: int, repeat: int) -> dict[str, fl
                     words += sum(len(s.tokens) for s in result)
         wall = time.monotonic() - t1
         stats = pool.stats()
+        server_mib, child_mib, pss_mib = memory_mib(pool.pids())
         return {
             "startup_s": startup,
             "wall_s": wall,
@@ -72,7 +104,9 @@ def measure(mode: str, texts: list[str], size: int, repeat: int) -> dict[str, fl
             "words": words,
             "words_per_s": words / wall if wall else 0.0,
             "frog_share": stats.frog_seconds / (wall * size) if wall else 0.0,
-            "peak_rss_mib": peak_rss_mib(pool.pids()),
+            "server_mib": server_mib,
+            "child_mib": child_mib,
+            "pss_mib": pss_mib,
         }
 
 
@@ -89,10 +123,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no texts found in {', '.join(map(str, args.paths))}", file=sys.stderr)
         return 2
     chars = sum(len(t) for t in texts)
-    print(f"{len(texts)} texts, {chars} characters, pool size {args.size}, repeat {args.repeat}")
+    print(
+        f"{len(texts)} texts, {chars} characters, pool size {args.size}, "
+        f"repeat {args.repeat}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     print(
         f"{'mode':6} {'startup s':>9} {'wall s':>8} {'sentences':>9} {'words':>7} "
-        f"{'words/s':>8} {'in Frog':>7} {'peak RSS MiB':>12}"
+        f"{'words/s':>8} {'in Frog':>7} {'RSS MiB':>7} {'child':>6} {'PSS':>6}"
     )
     for mode in args.modes.split(","):
         try:
@@ -103,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{mode:6} {r['startup_s']:9.1f} {r['wall_s']:8.1f} {r['sentences']:9d} "
             f"{r['words']:7d} {r['words_per_s']:8.0f} {r['frog_share']:7.0%} "
-            f"{r['peak_rss_mib']:12.0f}"
+            f"{r['server_mib']:7.0f} {r['child_mib']:6.0f} {r['pss_mib']:6.0f}"
         )
     return 0
 

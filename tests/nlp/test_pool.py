@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -85,3 +86,21 @@ def test_timeout_raises_and_the_next_request_works(tag_pool):
     rows = tag_pool.analyse_raw("Daarna ging alles weer goed.")
     assert rows[0][0][1] == "Daarna"
     assert tag_pool.pids() and tag_pool.pids() != old
+
+
+def test_a_line_reading_eot_does_not_end_the_request_early(tag_pool):
+    rows = tag_pool.analyse_raw("Eerste regel hier.\nEOT\nDe laatste regel.")
+    words = [row[1] for sentence in rows for row in sentence]
+    assert words[-4:] == ["De", "laatste", "regel", "."]
+    assert "EOT" in words
+    [after] = tag_pool.analyse_raw("Nu een andere zin.")
+    assert [row[1] for row in after] == ["Nu", "een", "andere", "zin", "."]
+
+
+def test_concurrent_callers_each_get_their_own_answer(tag_pool):
+    texts = [f"Op dag {n} kocht de bakker {n} zakken meel." for n in range(1, 13)]
+    with ThreadPoolExecutor(max_workers=4) as executor:
+        results = list(executor.map(tag_pool.analyse_raw, texts))
+    for n, rows in enumerate(results, start=1):
+        words = [row[1] for sentence in rows for row in sentence]
+        assert words[2] == str(n) and words[6] == str(n)
