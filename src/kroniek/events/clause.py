@@ -241,6 +241,8 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
             result[n] = Role(m, result[coord_with].role, "coord")
             continue
         role = None if noun else dependency_role(sentence, m, chain)
+        if role == "su" and _subject_taken(sentence, win, m):
+            role = "obj"
         if role:
             result[n] = Role(m, role, "dep")
         else:
@@ -275,6 +277,19 @@ def _noun_role(sentence: Sentence, win: Window, noun_index: int, chain: set[int]
     if not win.subordinate and start <= win.first + 1 and noun_index < finite:
         return "su"
     return None
+
+
+def _subject_taken(sentence: Sentence, win: Window, m: Mention) -> bool:
+    """A main clause that opens with a noun phrase before its finite verb has its subject there."""
+    if win.subordinate:
+        return False
+    finite = next((i for i in range(win.first, win.last + 1) if is_finite(_tok(sentence, i))), None)
+    if finite is None or m.tokens[0] < finite:
+        return False
+    opener = _tok(sentence, win.first)
+    return opener.tag in ("LID", "N", "SPEC") and all(
+        _tok(sentence, i).tag in ("LID", "N", "SPEC", "ADJ", "TW", "WW") for i in range(win.first, finite)
+    ) and finite - win.first <= 6
 
 
 def _owner(inside: list[Mention], noun_index: int) -> int | None:
