@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timezone
 
 from kroniek.output import iso_utc
-from kroniek.stories.query import unit_pattern
+from kroniek.stories.query import unit_pattern, unit_words
 
 CLAIMS_SQL = """
 WITH first AS (
@@ -91,14 +91,20 @@ def claim_rows(
     return rows
 
 
-def figure_changes(rows: list[dict]) -> list[dict]:
-    """Per unit, the successive distinct values in time order: how a figure moved."""
+def figure_changes(rows: list[dict], families: Sequence = ()) -> list[dict]:
+    """Per unit (or unit family), the successive distinct values in time order.
+
+    ``families`` (kroniek.stories.query.UnitFamily) put "militairen" and "soldaten" in one
+    series; each series is {"unit": family id or unit, "steps": [{value, approx, day, ...}]}.
+    """
     series: dict[str, list[dict]] = {}
     for row in rows:
-        steps = series.setdefault(row["unit"].lower(), [])
+        head = (row["unit"].split() or [""])[0]
+        key = unit_words(head, tuple(families))[0] or row["unit"].lower()
+        steps = series.setdefault(key, [])
         if not steps or steps[-1]["value"] != row["value"]:
             steps.append({"value": row["value"], "approx": row["approx"], "day": row["day"],
-                          "reported_by": row["reported_by"]})
+                          "unit": row["unit"], "reported_by": row["reported_by"]})
     return [{"unit": unit, "steps": steps} for unit, steps in series.items()]
 
 
