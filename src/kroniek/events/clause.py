@@ -109,6 +109,8 @@ def np_start(sentence: Sentence, first: int) -> int:
     """Index where the noun phrase ending at or containing ``first`` begins (left over articles etc.)."""
     i = first
     while i > 1 and is_np_inner(_tok(sentence, i - 1)):
+        if _tok(sentence, i - 1).tag == "WW" and i > 2 and _tok(sentence, i - 2).tag in ("N", "SPEC"):
+            break  # "Hamas ontvoerde burgers": a verb read as a participle, not part of the phrase
         i -= 1
     return i
 
@@ -241,7 +243,7 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
             result[n] = Role(m, result[coord_with].role, "coord")
             continue
         role = None if noun else dependency_role(sentence, m, chain)
-        if role == "su" and _subject_taken(sentence, win, m):
+        if role == "su" and _subject_taken(sentence, win, m.tokens[0]):
             role = "obj"
         if role:
             result[n] = Role(m, role, "dep")
@@ -270,7 +272,8 @@ def _noun_role(sentence: Sentence, win: Window, noun_index: int, chain: set[int]
     if sentence.parsed:
         tok = _tok(sentence, noun_index)
         if tok.rel in ("su", "obj1", "obj2") and tok.head in chain:
-            return {"su": "su", "obj1": "obj", "obj2": "obj2"}[tok.rel]
+            role = {"su": "su", "obj1": "obj", "obj2": "obj2"}[tok.rel]
+            return "obj" if role == "su" and _subject_taken(sentence, win, start) else role
     finite = next((i for i in range(win.first, win.last + 1) if is_finite(_tok(sentence, i))), None)
     if finite is None:
         return None
@@ -279,12 +282,12 @@ def _noun_role(sentence: Sentence, win: Window, noun_index: int, chain: set[int]
     return None
 
 
-def _subject_taken(sentence: Sentence, win: Window, m: Mention) -> bool:
+def _subject_taken(sentence: Sentence, win: Window, first: int) -> bool:
     """A main clause that opens with a noun phrase before its finite verb has its subject there."""
     if win.subordinate:
         return False
     finite = next((i for i in range(win.first, win.last + 1) if is_finite(_tok(sentence, i))), None)
-    if finite is None or m.tokens[0] < finite:
+    if finite is None or first < finite:
         return False
     opener = _tok(sentence, win.first)
     return opener.tag in ("LID", "N", "SPEC") and all(

@@ -169,6 +169,8 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
             sources = _reference(sentence, win, memory)
     targets: list[Mention] = []
     for key in p.target:
+        if targets:
+            break
         if key in ("obj", "obj2"):
             targets += by_role.get("su", []) if passive else by_role.get(key, []) + by_role.get("obj" if key == "obj2" else "", [])
         elif key == "sub":
