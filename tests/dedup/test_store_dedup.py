@@ -12,7 +12,7 @@ from tests.store.store_records import analysed, event, page_result
 
 from kroniek.errors import KroniekError
 from kroniek.records import Claim
-from kroniek.store import Store, gdelt_rows
+from kroniek.store import Store, article_id, gdelt_rows
 
 PAIRS = Path(__file__).resolve().parents[2] / "bench" / "data" / "dedup_pairs.yaml"
 
@@ -155,3 +155,48 @@ def test_schema_1_store_is_upgraded_when_opened_for_writing(tmp_path, items):
         assert store.schema_version == 2
         outcome = store.add(page_result("p2", (brief(items, "t12b", "p2"),)))
         assert outcome.near_duplicates == 1  # the missing signature was rebuilt from the text
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "pages"
+
+
+def _segmented(doc: str, text: str):
+    """A PageResult of a segmented page (no NLP), keyed by its text."""
+    import hashlib
+
+    from kroniek.records import AnalysedArticle, Page, PageResult
+    from kroniek.segment import segment
+
+    page = Page(doc=doc, source=f"{doc}.txt", text=text, html=None, fetched_at=None,
+                fetched_at_from="none")
+    return PageResult(page, "nl", articles=tuple(AnalysedArticle(a) for a in segment(page)),
+                      content_hash=hashlib.sha256(text.encode()).hexdigest())
+
+
+def _revised(text: str) -> str:
+    """Every article's first figure of two or more digits raised by one: a wire update."""
+    import re
+
+    return re.sub(r"(?<![\d.])(\d\d+)(?![\d.])", lambda m: str(int(m.group(1)) + 1), text)
+
+
+def test_updated_sample_pages_add_versions_not_articles(tmp_path):
+    files = sorted(SAMPLES.glob("*.txt"))
+    if not files:
+        pytest.skip(f"no sample pages in {SAMPLES}")
+    with Store(tmp_path / "k.duckdb") as store:
+        for f in files:
+            store.add(_segmented(f.stem, f.read_text(encoding="utf-8")))
+        before = store.counts()
+        stored = {r["article_id"] for r in store.query("SELECT article_id FROM articles")}
+        edited: set[str] = set()
+        for f in files:
+            update = _segmented(f"{f.stem}-update", _revised(f.read_text(encoding="utf-8")))
+            outcome = store.add(update)
+            assert outcome.new_articles == 0, f.name
+            edited |= {article_id(a.article) for a in update.articles} - stored
+        after = store.counts()
+    assert len(edited) > 10  # the update really edits many articles
+    assert after["articles"] == before["articles"]
+    assert after["versions"] - before["versions"] == len(edited)
+    assert after["sightings"] == 2 * before["sightings"]
