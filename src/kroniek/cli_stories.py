@@ -80,7 +80,8 @@ def claims(query, db, actors, kind, since, until, limit, fmt) -> None:
     codes = tuple(dict.fromkeys(parsed.actors + tuple(a.upper() for a in actors)))
     with _open(db, link=False) as store:
         rows = store.claims(actors=codes, units=parsed.units, words=parsed.words,
-                            since=_day(since), until=_day(until), limit=limit)
+                            since=_day(since), until=_day(until), limit=limit,
+                            skip_units=parsed.skip_units)
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False, default=str))

@@ -119,3 +119,21 @@ def test_cli_claims_stories_and_story(tmp_path):
     assert shown.exit_code == 0 and f"story {first_id}" in shown.output
     missing = runner.invoke(story, ["999", "--db", db])
     assert missing.exit_code != 0 and "no story 999" in missing.output
+
+
+def test_durations_are_left_out_unless_asked_for(tmp_path):
+    books, families = load_books(), load_unit_families()
+    toll = analysed("d1", "main", "Het is de eerste aanval in 24 jaar; er vielen 12 doden.", (),
+                    published=T0)
+    years = Claim(value=24, unit="jaar", approx=None, low=None, high=None, text="24 jaar",
+                  field="text", span=(28, 35), sentence=0, actors=("UKR",))
+    deaths = replace(years, value=12, unit="doden", text="12 doden", span=(46, 54))
+    with Store(tmp_path / "k.duckdb") as store:
+        store.add(page_result("d1", (replace(toll, quantities=(years, deaths)),)))
+        plain = parse_claim_query("Oekraïne", books, families)
+        assert "jaar" in plain.skip_units
+        shown = store.claims(actors=plain.actors, skip_units=plain.skip_units)
+        assert [r["unit"] for r in shown] == ["doden"]
+        asked = parse_claim_query("Oekraïne", books, families, kind="jaar")
+        assert asked.skip_units == () and [r["unit"] for r in store.claims(
+            actors=asked.actors, units=asked.units, skip_units=asked.skip_units)] == ["jaar"]

@@ -49,13 +49,14 @@ def claim_rows(
     until: date | None = None,
     limit: int | None = None,
     story_id: int | None = None,
+    skip_units: Sequence[str] = (),
 ) -> list[dict]:
     """Stored figures, oldest first, filtered.
 
     ``actors``: every code must be among the sentence's actors or its events' actors;
     ``units``: the figure's unit must contain one of these words (long ones as prefixes);
     ``words``: each must occur in the sentence (case-insensitive); ``story_id``: figures
-    of that story's events.
+    of that story's events; ``skip_units``: unit words whose figures are left out.
     """
     where, params = [], []
     if story_id is not None:
@@ -67,6 +68,9 @@ def claim_rows(
     if units:
         where.append("regexp_matches(lower(unit), ?)")
         params.append(unit_regex(units))
+    if skip_units:
+        where.append("NOT regexp_matches(lower(unit), ?)")
+        params.append(unit_regex(skip_units))
     for word in words:
         where.append("(lower(sentence) LIKE ? OR lower(coalesce(headline, '')) LIKE ?)")
         like = "%" + re.sub(r"([%_\\])", r"\\\1", word.lower()) + "%"

@@ -419,15 +419,16 @@ class Store:
         since: date | None = None,
         until: date | None = None,
         limit: int | None = None,
+        skip_units: tuple[str, ...] | list[str] = (),
     ) -> list[dict]:
         """Reported figures, oldest first: value, approx, unit, reported_by, doc, part, sentence.
 
         ``actors``: codes that must all be among the figure's sentence or event actors;
         ``units``: unit words, any of which the unit must contain (see
         ``kroniek.stories.query.parse_claim_query`` to read a free-text query);
-        ``words``: words the sentence must contain.
+        ``words``: words the sentence must contain; ``skip_units``: unit words to leave out.
         """
-        return claim_rows(self, actors, units, words, since, until, limit)
+        return claim_rows(self, actors, units, words, since, until, limit, skip_units=skip_units)
 
     def link_stories(self, window_days: int = 60) -> dict[str, int]:
         """Put every event not yet in a story into one (incremental; call after an ingest).

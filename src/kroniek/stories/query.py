@@ -29,6 +29,7 @@ class UnitFamily:
 
     id: str
     words: tuple[str, ...]
+    skip: bool = False  # durations and the like: not shown unless asked for
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,14 @@ class ClaimQuery:
     units: tuple[str, ...] = ()
     families: tuple[str, ...] = ()  # ids of the unit families the unit words came from
     words: tuple[str, ...] = ()
+    skip_units: tuple[str, ...] = ()  # unit words left out (skip families not asked for)
 
 
 def load_unit_families(path: Path = UNITS_FILE) -> tuple[UnitFamily, ...]:
     """The unit families of a units file."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return tuple(UnitFamily(f["id"], tuple(w.lower() for w in f["words"]))
+        return tuple(UnitFamily(f["id"], tuple(w.lower() for w in f["words"]), bool(f.get("skip")))
                      for f in data["families"])
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise KroniekError(str(path), f"cannot read the unit families: {err}",
@@ -96,5 +98,6 @@ def parse_claim_query(text: str, books, families: tuple[UnitFamily, ...],
         family, members = unit_words(kind, families)
         ids.append(family or kind.lower())
         units += members
+    skip = tuple(w for f in families if f.skip and f.id not in ids for w in f.words)
     return ClaimQuery(tuple(dict.fromkeys(actors)), tuple(dict.fromkeys(units)),
-                      tuple(dict.fromkeys(ids)), tuple(words))
+                      tuple(dict.fromkeys(ids)), tuple(words), skip)
