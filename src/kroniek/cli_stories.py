@@ -12,19 +12,28 @@ DEFAULT_DB = "kroniek.duckdb"
 
 
 def _open(db: str, link: bool):
-    """The store at ``db``; with ``link`` writable, after placing new events in stories."""
+    """The store at ``db``; with ``link`` first placing new events in stories.
+
+    When the file cannot be opened for writing (another process is writing it), the
+    stories as last linked are read instead.
+    """
     from kroniek.errors import KroniekError
     from kroniek.store import Store
 
     if not Path(db).exists():
         raise click.ClickException(f"{db}: no such database; run 'kroniek ingest PATH' first")
-    try:
-        store = Store(db, read_only=not link)
-        if link:
+    if link:
+        try:
+            store = Store(db)
+        except KroniekError:
+            click.echo(f"kroniek: {db}: busy; showing stories as last linked", err=True)
+        else:
             store.link_stories()
+            return store
+    try:
+        return Store(db, read_only=True)
     except KroniekError as err:
         raise click.ClickException(str(err)) from err
-    return store
 
 
 def _day(value: str | None) -> date | None:
