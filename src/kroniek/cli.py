@@ -11,7 +11,8 @@ import click
 
 from kroniek.cli_actors import actors, rules
 from kroniek.cli_events import explain
-from kroniek.errors import ReadError
+from kroniek.cli_stories import claims, stories, story
+from kroniek.errors import KroniekError, ReadError
 
 DEFAULT_DB = "kroniek.duckdb"
 
@@ -36,6 +37,18 @@ def _day(value: str | None) -> date | None:
         raise click.BadParameter(f"not an ISO date: {value!r}") from err
 
 
+def _captures(path: str | None) -> dict[str, datetime] | None:
+    """Capture times per file name from a TSV, or None when no file was given."""
+    from kroniek.pipeline import load_captures
+
+    if path is None:
+        return None
+    try:
+        return load_captures(Path(path))
+    except KroniekError as err:
+        raise click.ClickException(str(err).removeprefix("kroniek: ")) from err
+
+
 def _complain(problem: str) -> None:
     click.echo(problem if problem.startswith("kroniek:") else f"kroniek: {problem}", err=True)
 
@@ -49,6 +62,9 @@ def main() -> None:
 main.add_command(actors)
 main.add_command(rules)
 main.add_command(explain)
+main.add_command(claims)
+main.add_command(stories)
+main.add_command(story)
 
 
 @main.command()
@@ -62,10 +78,10 @@ main.add_command(explain)
 def extract(paths, fmt, fetched_at, captures, workers, output) -> None:
     """Write one JSON object per page (the output contract) to stdout."""
     from kroniek.output import page_to_json
-    from kroniek.pipeline import Resources, load_captures, run
+    from kroniek.pipeline import Resources, run
 
     failed = 0
-    known_times = load_captures(Path(captures)) if captures else None
+    known_times = _captures(captures)
     with Resources.load(workers=workers) as res:
         for outcome in run(paths, res, fetched_at=_when(fetched_at), captures=known_times):
             if isinstance(outcome, ReadError):
@@ -92,12 +108,13 @@ def ingest(paths, db, fetched_at, captures, workers, progress) -> None:
     """Read, analyse and store pages; pages stored before are skipped."""
     from tqdm import tqdm
 
-    from kroniek.pipeline import Resources, content_hash, load_captures, run
+    from kroniek.pipeline import Resources, content_hash, run
     from kroniek.store import Store
 
     show = sys.stderr.isatty() if progress is None else progress
-    known_times = load_captures(Path(captures)) if captures else None
-    totals = {"pages": 0, "known": 0, "failed": 0, "articles": 0, "duplicates": 0, "events": 0}
+    known_times = _captures(captures)
+    totals = {"pages": 0, "known": 0, "failed": 0, "articles": 0, "duplicates": 0, "near": 0,
+              "events": 0}
     with Store(db) as store, Resources.load(workers=workers) as res:
         def known(page) -> bool:
             if store.has_page(content_hash(page)):
@@ -120,12 +137,15 @@ def ingest(paths, db, fetched_at, captures, workers, progress) -> None:
             totals["pages"] += int(added.new_page)
             totals["articles"] += added.new_articles
             totals["duplicates"] += added.duplicate_articles
+            totals["near"] += added.near_duplicates
             totals["events"] += added.new_events
         bar.close()
+        linked = store.link_stories()
     click.echo(
         f"ingested {totals['pages']} new pages ({totals['known']} already stored, "
         f"{totals['failed']} failed): {totals['articles']} new articles, "
-        f"{totals['duplicates']} seen before, {totals['events']} new events -> {db}",
+        f"{totals['duplicates']} seen before ({totals['near']} near-duplicates), "
+        f"{totals['events']} new events, {linked['stories']} stories -> {db}",
         err=True,
     )
     sys.exit(1 if totals["failed"] else 0)

@@ -94,7 +94,10 @@ class Resources:
 
 
 def load_captures(path: Path) -> dict[str, datetime]:
-    """Read a TSV of ``file name<TAB>ISO capture time`` lines (``#`` starts a comment)."""
+    """Read a TSV of ``file name<TAB>ISO capture time`` lines.
+
+    ``#`` starts a comment; a first line that holds no time is taken as a header.
+    """
     captures: dict[str, datetime] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -103,6 +106,8 @@ def load_captures(path: Path) -> dict[str, datetime]:
         try:
             moment = datetime.fromisoformat(when.strip().replace("Z", "+00:00"))
         except ValueError as err:
+            if number == 1:
+                continue
             raise KroniekError(f"{path}:{number}", f"not an ISO capture time: {when!r}") from err
         captures[Path(name.strip()).name] = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
     return captures
