@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from tests.contract import contract_problems
 
 REPO = Path(__file__).resolve().parents[1]
