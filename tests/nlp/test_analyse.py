@@ -140,3 +140,25 @@ def test_closing_quote_stays_with_its_sentence(pool_name, request):
         if sentence.parsed:
             assert all(0 <= t.head <= len(sentence.tokens) for t in sentence.tokens)
             assert any(t.head == 0 for t in sentence.tokens)
+
+
+def test_parse_answer_does_not_depend_on_earlier_texts(parse_pool):
+    # Frog remembers names within one connection; each call must start afresh.
+    target = "Moskou heeft met de Verenigde Staten een netwerk opgerold."
+    earlier = "Kim zei ook, zonder bewijs, dat de Verenigde Staten achter de aanval zaten."
+    first = analyse(parse_pool, "text", target)
+    analyse(parse_pool, "text", earlier)
+    again = analyse(parse_pool, "text", target + " ")  # another cache key, same sentence
+    assert [(t.text, t.head, t.rel) for t in first[0].tokens] == [
+        (t.text, t.head, t.rel) for t in again[0].tokens
+    ]
+
+
+def test_repeated_field_text_is_served_from_the_cache(tag_pool):
+    text = "Kop van een bericht\nDe bakker opende om zes uur zijn winkel."
+    first = analyse(tag_pool, "text", text)
+    hits = tag_pool.stats().cache_hits
+    second = analyse(tag_pool, "text", text, first_index=1)
+    assert tag_pool.stats().cache_hits == hits + 1
+    assert [s.text for s in first] == [s.text for s in second]
+    assert [s.index for s in second] == [1, 2]

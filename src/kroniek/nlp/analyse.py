@@ -64,17 +64,18 @@ def _renumber(token: Token, removed: int) -> Token:
 def analyse(pool: FrogPool, field: str, text: str, first_index: int = 0) -> tuple[Sentence, ...]:
     """Analyse `text` line by line with Frog; offsets of sentences and tokens are into `text`.
 
+    The lines go to Frog as one document (one request per line, so a headline never
+    runs into the next line); the answer is cached by the whole text.
     With a "parse" pool the tokens carry NER tags, heads and relations (parsed=True).
     Sentences are numbered from `first_index` (so a headline can come first).
     """
     parsed = pool.mode == "parse"
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    answers = pool.analyse_lines([m.group() for m in lines])
     sentences: list[Sentence] = []
-    for line in _LINE.finditer(text):
-        if not line.group().strip():
-            continue
+    for line, rows in zip(lines, answers, strict=True):
         offset = line.start()
-        aligned = align(line.group(), pool.analyse_raw(line.group()), parsed)
-        for tokens in _closing_quotes_back(aligned):
+        for tokens in _closing_quotes_back(align(line.group(), rows, parsed)):
             moved = [replace(t, start=t.start + offset, end=t.end + offset) for t in tokens]
             sentences.append(_sentence(field, first_index + len(sentences), text, moved, parsed))
     return tuple(sentences)
@@ -119,7 +120,7 @@ def parse(pool: FrogPool, sentence: Sentence) -> Sentence:
         )
     # Newlines would be read as separate lines; same length keeps the offsets.
     flat = re.sub(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]", " ", sentence.text)
-    parts = align(flat, pool.analyse_raw(flat), parsed=True)
+    parts = align(flat, pool.analyse_lines([flat])[0], parsed=True)
     if not parts:
         return replace(sentence, parsed=True)
     tokens = [

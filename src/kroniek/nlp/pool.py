@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import json
 import os
 import queue
 import shutil
@@ -25,6 +26,7 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -259,7 +261,9 @@ class FrogPool:
     A caller borrows one process for one request, so the pool is thread-safe; `size`
     processes serve that many requests at once. `timeout` bounds one request (seconds),
     `startup_timeout` one process start. `cache_size` answers (0 = no cache) are kept,
-    keyed by SHA-256 of mode and text.
+    keyed by SHA-256 of mode and text. Frog forks a child per connection; with
+    `reuse_connections` (default: only in "tag" mode, whose answers do not depend on
+    earlier requests) a worker keeps its connection, otherwise each call opens one.
     """
 
     def __init__(
@@ -270,6 +274,7 @@ class FrogPool:
         startup_timeout: float = 180.0,
         cache_size: int = 4096,
         executable: str = "frog",
+        reuse_connections: bool | None = None,
     ):
         if mode not in MODES:
             raise FrogError("frog", f"unknown mode {mode!r}", f"use one of {', '.join(MODES)}")
@@ -281,7 +286,11 @@ class FrogPool:
         self.startup_timeout = startup_timeout
         self.cache_size = cache_size
         self.executable = executable
-        self._cache: OrderedDict[bytes, tuple[tuple[tuple[str, ...], ...], ...]] = OrderedDict()
+        self.reuse_connections = mode == "tag" if reuse_connections is None else reuse_connections
+        # answer per line -> sentences -> rows, as tuples so no caller can change them
+        self._cache: OrderedDict[bytes, tuple[tuple[tuple[tuple[str, ...], ...], ...], ...]] = (
+            OrderedDict()
+        )
         self._lock = threading.Lock()
         self._counts = dict.fromkeys(
             ("requests", "cache_hits", "cache_misses", "starts", "restarts", "timeouts"), 0
@@ -361,70 +370,98 @@ class FrogPool:
 
     # -- requests --------------------------------------------------------------------
 
-    def _key(self, text: str) -> bytes:
-        return hashlib.sha256(f"{self.mode}\x00{text}".encode("utf-8", "surrogatepass")).digest()
+    def _key(self, lines: Sequence[str]) -> bytes:
+        """SHA-256 of the mode and the lines (never hash(): it differs between processes)."""
+        return hashlib.sha256(json.dumps([self.mode, list(lines)]).encode("ascii")).digest()
 
     def analyse_raw(self, text: str, timeout: float | None = None) -> Rows:
-        """Frog's rows for `text`: a list of sentences, each a list of column tuples.
+        """Frog's rows for `text` sent as one request: sentences of column tuples.
 
-        `timeout` overrides the pool's timeout for this one request.
+        Frog runs lines of one request together; use `analyse_lines` to keep them apart.
+        `timeout` overrides the pool's timeout for this call.
+        """
+        return self.analyse_lines([text], timeout)[0]
+
+    def analyse_lines(self, lines: Sequence[str], timeout: float | None = None) -> list[Rows]:
+        """Frog's rows for each line; the lines form one Frog document, one request each.
+
+        No sentence runs across two lines. In "parse" mode Frog remembers names across
+        the requests of one connection (a "document"), so every call gets a connection of
+        its own: the answer depends only on these lines, which keeps the cache sound.
+        `timeout` (default: the pool's) bounds each request.
         """
         with self._lock:
             self._counts["requests"] += 1
-        if not text.strip():
-            return []
-        key = self._key(text) if self.cache_size > 0 else None
+        if not any(line.strip() for line in lines):
+            return [[] for _ in lines]
+        key = self._key(lines) if self.cache_size > 0 else None
         if key is not None:
             with self._lock:
                 cached = self._cache.get(key)
                 if cached is not None:
                     self._cache.move_to_end(key)
                     self._counts["cache_hits"] += 1
-                    return [list(sentence) for sentence in cached]
+                    return [[list(sentence) for sentence in rows] for rows in cached]
                 self._counts["cache_misses"] += 1
-        rows = self._ask(text, self.timeout if timeout is None else timeout)
+        answers = self._session(lines, self.timeout if timeout is None else timeout)
         if key is not None:
             with self._lock:
-                self._cache[key] = tuple(tuple(sentence) for sentence in rows)
+                self._cache[key] = tuple(tuple(map(tuple, rows)) for rows in answers)
                 while len(self._cache) > self.cache_size:
                     self._cache.popitem(last=False)
-        return rows
+        return answers
 
-    def _ask(self, text: str, timeout: float) -> Rows:
-        """Borrow a worker, send the text; restart and retry once if the process died."""
+    def _session(self, lines: Sequence[str], timeout: float) -> list[Rows]:
+        """Borrow a worker for all lines; restart it and retry once if its process died."""
         self._ensure_workers()
         worker = self._idle.get()
         try:
-            for attempt in (1, 2):
-                if self._closed:
-                    raise FrogError("frog", "the Frog pool is closed")
-                if not worker.alive():
-                    self._start(worker, restart=worker.port != 0)
-                t0 = time.monotonic()
+            retries = 1
+            while True:
                 try:
-                    data = worker.request(text, t0 + timeout)
-                except TimeoutError:
-                    worker.stop()  # restarted on its next use
-                    with self._lock:
-                        self._counts["timeouts"] += 1
-                        self._seconds["frog"] += time.monotonic() - t0
-                    raise FrogError(
-                        "frog",
-                        f"Frog ({self.mode} mode) did not answer within {timeout:g} s "
-                        f"for a text of {len(text)} characters starting {text[:40]!r}",
-                        "the process was restarted; raise the timeout for long texts",
-                    ) from None
+                    return self._send_all(worker, lines, timeout)
                 except OSError as exc:
-                    worker.stop()
-                    if attempt == 2:
+                    worker.stop()  # restarted by the retry or by the next caller
+                    if retries == 0:
                         raise FrogError(
                             "frog",
                             f"Frog ({self.mode} mode) failed twice on a text starting "
-                            f"{text[:40]!r}: {exc}",
+                            f"{next(line for line in lines if line.strip())[:40]!r}: {exc}",
                         ) from exc
-                    continue
+                    retries -= 1
+        finally:
+            if not self.reuse_connections:
+                worker.disconnect()
+            self._idle.put(worker)
+
+    def _send_all(self, worker: _Worker, lines: Sequence[str], timeout: float) -> list[Rows]:
+        """Send every line as one request on one connection; OSError when Frog went away."""
+        if self._closed:
+            raise FrogError("frog", "the Frog pool is closed")
+        if not worker.alive():
+            self._start(worker, restart=worker.port != 0)
+        if not self.reuse_connections:
+            worker.disconnect()
+        answers: list[Rows] = []
+        for line in lines:
+            if not line.strip():
+                answers.append([])
+                continue
+            t0 = time.monotonic()
+            try:
+                data = worker.request(line, t0 + timeout)
+            except TimeoutError:
+                worker.stop()  # restarted on its next use
+                with self._lock:
+                    self._counts["timeouts"] += 1
+                raise FrogError(
+                    "frog",
+                    f"Frog ({self.mode} mode) did not answer within {timeout:g} s "
+                    f"for a text of {len(line)} characters starting {line[:40]!r}",
+                    "the process was restarted; raise the timeout for long texts",
+                ) from None
+            finally:
                 with self._lock:
                     self._seconds["frog"] += time.monotonic() - t0
-                return _parse_answer(data)
-        finally:
-            self._idle.put(worker)
+            answers.append(_parse_answer(data))
+        return answers
