@@ -1,6 +1,7 @@
 """Frog server mode, "tag" vs "parse": startup seconds, words/s and peak RSS.
 
     python bench/frog_modes.py [PATH ...] [--modes tag,parse] [--size 1] [--repeat 1]
+                               [--connections auto|reuse|fresh]
 
 PATH is a text file or a directory of *.txt files (default: ../shared/seeds). Every
 non-empty line goes through `kroniek.nlp.analyse` with the cache off, so each figure is
@@ -81,9 +82,11 @@ def memory_mib(pids: list[int]) -> tuple[float, float, float]:
     return server / 1024, child / 1024, pss / 1024
 
 
-def measure(mode: str, texts: list[str], size: int, repeat: int) -> dict[str, float]:
+def measure(
+    mode: str, texts: list[str], size: int, repeat: int, reuse: bool | None
+) -> dict[str, float]:
     """Start a pool in `mode`, analyse all texts `repeat` times, return the figures."""
-    with FrogPool(mode, size=size, cache_size=0, timeout=600) as pool:
+    with FrogPool(mode, size=size, cache_size=0, timeout=600, reuse_connections=reuse) as pool:
         t0 = time.monotonic()
         pool.start()
         startup = time.monotonic() - t0
@@ -117,6 +120,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--modes", default="tag,parse")
     parser.add_argument("--size", type=int, default=1, help="Frog processes per pool (<= 2)")
     parser.add_argument("--repeat", type=int, default=1, help="passes over the texts")
+    parser.add_argument(
+        "--connections",
+        choices=["auto", "reuse", "fresh"],
+        default="auto",
+        help="keep one connection per process, or a fresh one per text (auto: the pool's default)",
+    )
     args = parser.parse_args(argv)
     texts = read_texts(args.paths)
     if not texts:
@@ -125,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(len(t) for t in texts)
     print(
         f"{len(texts)} texts, {chars} characters, pool size {args.size}, "
-        f"repeat {args.repeat}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+        f"repeat {args.repeat}, connections {args.connections}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
     print(
         f"{'mode':6} {'startup s':>9} {'wall s':>8} {'sentences':>9} {'words':>7} "
@@ -133,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     for mode in args.modes.split(","):
         try:
-            r = measure(mode, texts, args.size, args.repeat)
+            reuse = {"auto": None, "reuse": True, "fresh": False}[args.connections]
+            r = measure(mode, texts, args.size, args.repeat, reuse)
         except KroniekError as exc:
             print(exc, file=sys.stderr)
             return 1

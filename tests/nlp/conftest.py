@@ -26,9 +26,9 @@ def tag_pool():
 
 @pytest.fixture(scope="session")
 def parse_pool():
-    """A one-process pool in "parse" mode (NER + dependencies)."""
+    """A one-process pool in "parse" mode (NER + dependencies), a fresh Frog per call."""
     _need_frog()
-    with FrogPool("parse", size=1, timeout=120) as pool:
+    with FrogPool("parse", size=1, timeout=120, reuse_connections=False) as pool:
         yield pool
 
 

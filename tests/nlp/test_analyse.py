@@ -142,8 +142,9 @@ def test_closing_quote_stays_with_its_sentence(pool_name, request):
             assert any(t.head == 0 for t in sentence.tokens)
 
 
-def test_parse_answer_does_not_depend_on_earlier_texts(parse_pool):
-    # Frog remembers names within one connection; each call must start afresh.
+def test_without_reuse_a_parse_does_not_depend_on_earlier_texts(parse_pool):
+    # Frog remembers names within one connection; without reuse each call starts afresh.
+    assert not parse_pool.reuse_connections
     target = "Moskou heeft met de Verenigde Staten een netwerk opgerold."
     earlier = "Kim zei ook, zonder bewijs, dat de Verenigde Staten achter de aanval zaten."
     first = analyse(parse_pool, "text", target)

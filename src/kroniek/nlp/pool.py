@@ -29,6 +29,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from kroniek.errors import FrogError
 
@@ -84,6 +85,17 @@ def _kill(proc: subprocess.Popen | None) -> None:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         pass
+
+
+def _children(pid: int) -> list[int]:
+    """Child process ids of `pid` (Frog forks one per connection); [] when unknown."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.extend(int(child) for child in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return found
 
 
 def _stop_all(workers: list[_Worker], launcher: ThreadPoolExecutor) -> None:
@@ -248,10 +260,22 @@ class _Worker:
         return b"".join(chunks)
 
     def disconnect(self) -> None:
-        """Close the kept connection (Frog's child for it then exits)."""
+        """Close the connection and SIGKILL Frog's child that served it.
+
+        Left alone, the child takes up to a minute to exit, freeing its models page by
+        page and so copying them (~1.4 GB in parse mode) before it goes.
+        """
         sock, self.sock = self.sock, None
-        if sock is not None:
-            sock.close()
+        if sock is None:
+            return
+        sock.close()
+        proc = self.proc
+        if proc is not None:
+            for child in _children(proc.pid):
+                try:
+                    os.kill(child, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    continue
 
 
 class FrogPool:
@@ -261,9 +285,13 @@ class FrogPool:
     A caller borrows one process for one request, so the pool is thread-safe; `size`
     processes serve that many requests at once. `timeout` bounds one request (seconds),
     `startup_timeout` one process start. `cache_size` answers (0 = no cache) are kept,
-    keyed by SHA-256 of mode and text. Frog forks a child per connection; with
-    `reuse_connections` (default: only in "tag" mode, whose answers do not depend on
-    earlier requests) a worker keeps its connection, otherwise each call opens one.
+    keyed by SHA-256 of mode and text.
+
+    Frog forks a child per connection, and in "parse" mode that child remembers names
+    across the requests it serves (a name seen as a multi-word unit once is joined later
+    too). With `reuse_connections` (the default, fast) a worker keeps its connection, so
+    a parse may depend on texts analysed before it on that worker; with False each call
+    gets a fresh child: answers depend only on their text, at 2-4x the time per call.
     """
 
     def __init__(
@@ -286,7 +314,7 @@ class FrogPool:
         self.startup_timeout = startup_timeout
         self.cache_size = cache_size
         self.executable = executable
-        self.reuse_connections = mode == "tag" if reuse_connections is None else reuse_connections
+        self.reuse_connections = True if reuse_connections is None else reuse_connections
         # answer per line -> sentences -> rows, as tuples so no caller can change them
         self._cache: OrderedDict[bytes, tuple[tuple[tuple[tuple[str, ...], ...], ...], ...]] = (
             OrderedDict()
@@ -385,10 +413,9 @@ class FrogPool:
     def analyse_lines(self, lines: Sequence[str], timeout: float | None = None) -> list[Rows]:
         """Frog's rows for each line; the lines form one Frog document, one request each.
 
-        No sentence runs across two lines. In "parse" mode Frog remembers names across
-        the requests of one connection (a "document"), so every call gets a connection of
-        its own: the answer depends only on these lines, which keeps the cache sound.
-        `timeout` (default: the pool's) bounds each request.
+        No sentence runs across two lines. Without `reuse_connections` the call is a
+        Frog document of its own (see the class docstring). `timeout` (default: the
+        pool's) bounds each request.
         """
         with self._lock:
             self._counts["requests"] += 1
