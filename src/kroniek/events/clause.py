@@ -74,7 +74,8 @@ def windows(sentence: Sentence) -> tuple[Window, ...]:
         i = tok.index
         low = tok.text.lower()
         nxt = toks[pos + 1] if pos + 1 < len(toks) else None
-        if tok.pos.startswith("VG(onder") and lemma(tok) in SUBORDINATORS and i > 1:
+        zowel = low == "als" and any(t.text.lower() == "zowel" for t in toks[max(0, pos - 8): pos])
+        if tok.pos.startswith("VG(onder") and lemma(tok) in SUBORDINATORS and i > 1 and not zowel:
             cuts.append((i, lemma(tok)))
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
             cuts.append((i, "rel"))
@@ -82,6 +83,9 @@ def windows(sentence: Sentence) -> tuple[Window, ...]:
             cuts.append((i, "om"))
         elif low in {"maar", ";", ":"} and i > 1:
             cuts.append((i, "") if low == "maar" else (i + 1, ""))
+        elif low == "en" and i > 1 and nxt is not None and (is_finite(nxt) or (
+                nxt.text.lower() == "er" and pos + 2 < len(toks) and is_finite(toks[pos + 2]))):
+            cuts.append((i, ""))  # a coordinated main clause: "..., en er zijn ..."
         elif low == "," and nxt is not None and (is_finite(nxt) or nxt.text.lower() in {"en", "maar", "aldus", "al", "terwijl"}):
             cuts.append((i + 1, "comma"))
     result = []
@@ -168,6 +172,8 @@ def linear_roles(sentence: Sentence, win: Window, bare: list[Mention]) -> dict[i
     roles: dict[int, str] = {}
     if not bare:
         return roles
+    if win.opener == "om":
+        return {n: "obj" for n in range(len(bare))}  # om ... te: the subject is the controller's
     finite = next((i for i in range(win.first, win.last + 1) if is_finite(_tok(sentence, i))), None)
     groups = _coordinated_groups(sentence, bare)
     if win.subordinate or finite is None:
@@ -223,6 +229,8 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
             result[n] = Role(m, "np", "np")
             continue
         prep = preposition(sentence, first)
+        if prep is not None and win.opener == "om" and prep[1] == win.first:
+            prep = None  # "om X te bekritiseren": om opens the clause, it governs no noun phrase
         if prep is not None and prep[1] >= win.first:
             word, at = prep
             before = _tok(sentence, at - 1) if at > 1 else None
@@ -242,6 +250,13 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
         if coord_with is not None and coord_with in result:
             result[n] = Role(m, result[coord_with].role, "coord")
             continue
+        head = first - 1
+        if head >= win.first and head != trigger and _tok(sentence, first).tag == "SPEC" \
+                and _tok(sentence, head).tag == "N" and _owner(inside, head) is None:
+            prep = preposition(sentence, head)  # apposition: "tegen buurland Oekraïne"
+            if prep is not None and prep[1] >= win.first:
+                result[n] = Role(m, prep[0], "apposition")
+                continue
         role = None if noun else dependency_role(sentence, m, chain)
         if role == "su" and _subject_taken(sentence, win, m.tokens[0]):
             role = "obj"
@@ -250,14 +265,18 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
         else:
             bare.append(m)
     order = linear_roles(sentence, win, bare)
+    parsed_subject = any(r.role == "su" and r.how == "dep" for r in result.values())
     for b, m in enumerate(bare):
         n = inside.index(m)
-        result[n] = Role(m, order.get(b, "obj"), "order")
+        role = order.get(b, "obj")
+        result[n] = Role(m, "obj" if role == "su" and parsed_subject else role, "order")
     # coordination after the fact: a mention joined by "en" to one with a role takes that role
     for n in range(len(inside)):
         c = _coordinated_with(sentence, inside, n)
         if c is not None and c in result and result[n].how == "order":
             result[n] = Role(inside[n], result[c].role, "coord")
+        elif c is not None and c in result and result[c].how == "order" and result[n].how == "dep":
+            result[c] = Role(inside[c], result[n].role, "coord")  # "Rusland en Noord-Korea": the parse linked only the last
     return [result[n] for n in sorted(result)]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kroniek.events.clause import (
     SUBJECT_PRONOUNS,
@@ -17,7 +17,7 @@ from kroniek.events.clause import (
     words,
 )
 from kroniek.events.factuality import attribution, background, factuality, has_seq, lemma_seq
-from kroniek.events.patterns import Pattern, Patterns
+from kroniek.events.patterns import Cue, Pattern, Patterns
 from kroniek.records import Event, Mention, Sentence, Token
 
 ACCUSE_VERBS = {"beschuldigen", "betichten", "verdenken", "verwijten"}
@@ -105,12 +105,15 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
     return None
 
 
-def _passive(sentence: Sentence, win: Window, trigger: int) -> bool:
+def _passive(sentence: Sentence, win: Window, trigger: int, transitive: bool) -> bool:
+    """A participle with worden, with door, or (for a transitive trigger) with zijn: "is opgepakt"."""
     tok = sentence.tokens[trigger - 1]
     if not tok.pos.startswith("WW(vd"):
         return False
     toks = sentence.tokens[win.first - 1: win.last]
     if any(lemma(t) == "worden" for t in toks):
+        return True
+    if transitive and any(lemma(t) == "zijn" and t.pos.startswith("WW(pv") for t in toks):
         return True
     return any(lemma(t) == "door" and t.tag == "VZ" for t in toks if t.index > trigger - 3)
 
@@ -141,7 +144,8 @@ class Outcome:
 
 
 def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Window,
-           mentions: list[Mention], memory: list[Mention], light: set[str]) -> Outcome:
+           mentions: list[Mention], memory: list[Mention], light: set[str],
+           patterns_undergo: tuple[Cue, ...] = ()) -> Outcome:
     """Who did it to whom, for one candidate in its clause."""
     p = c.pattern
     things = [t.index for t in sentence.tokens if p.objects and _noun_ok([t], p.objects)]
@@ -150,15 +154,16 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
     by_role: dict[str, list[Mention]] = {}
     for r in roles:
         by_role.setdefault(r.role, []).append(r.mention)
-    passive = not c.noun and _passive(sentence, win, c.trigger)
+    passive = not c.noun and _passive(sentence, win, c.trigger, p.target[0] == "obj" and not p.symmetric)
     if c.noun:
         sources = [r.mention for r in roles if r.role == "np"]
         if "van" not in p.target:
             sources += [r.mention for r in roles if r.role == "van" and _after(r, c.trigger)]
+        sources += [r.mention for r in roles if r.role == "door" and _after(r, c.trigger)]  # "de arrestatie van X door Y"
         if not sources and any(lemma(t) in ACCUSE_VERBS for t in sentence.tokens[win.first - 1: c.trigger - 1]):
             sources = by_role.get("obj", []) or by_role.get("su", [])
         if not sources and _governed_by_light_verb(sentence, win, c, light):
-            sources = by_role.get("su", []) or _reference(sentence, win, memory)
+            sources = by_role.get("su", []) or _elided_subject(sentence, wins, win, mentions) or _reference(sentence, win, memory)
     elif passive:
         sources = by_role.get("door", [])
     else:
@@ -166,11 +171,15 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         if not sources and win.opener == "om":
             sources = _controller(sentence, wins, win, mentions)
         if not sources:
+            sources = _elided_subject(sentence, wins, win, mentions)
+        if not sources:
             sources = _reference(sentence, win, memory)
     targets: list[Mention] = []
+    used = ""
     for key in p.target:
         if targets:
             break
+        used = key
         if key in ("obj", "obj2"):
             targets += by_role.get("su", []) if passive else by_role.get(key, []) + by_role.get("obj" if key == "obj2" else "", [])
         elif key == "sub":
@@ -183,12 +192,79 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         targets = [m for m in targets if m not in sources]
     if c.noun and p.symmetric and not sources and "tussen" in by_role:
         sources = [r.mention for r in roles if r.role == "tussen"]
+    if c.noun and sources and not targets and _undergoes(patterns_undergo, sentence, win):
+        targets = [m for m in by_role.get("su", []) if m not in sources]  # "X kampt met westerse sancties"
+    symmetric = p.symmetric and not (c.noun and targets and used == "tegen")  # "oorlog tegen X" has a direction
+    if c.noun and not sources and len(by_role.get("tussen", [])) >= 2:
+        sources, targets, symmetric = by_role["tussen"], [], True  # "aanvallen over en weer tussen X en Y"
     if p.target_sectors:
         targets = [m for m in targets if m.sector in p.target_sectors]
     why = f"roles: {', '.join(f'{r.mention.text}={r.role}({r.how})' for r in roles) or 'none'}"
     if passive:
         why += "; passive"
-    return Outcome(_unique(sources), _unique([m for m in targets if m not in sources]), p.symmetric, why)
+    sources, targets, note = implied(p, sentence, c.trigger, roles, sources, targets)
+    return Outcome(_unique(sources), _unique([m for m in targets if m not in sources]), symmetric, why + note)
+
+
+DOMESTIC_DOERS = ("GOV", "COP", "SPY", "JUD")
+
+
+def _place(roles: list[Role]) -> Mention | None:
+    """A place the clause locates the event in ("in Londen", "in Iran"), not an actor of it."""
+    for r in roles:
+        m = r.mention
+        if r.role == "in" and (m.sector is None or m.rule.endswith((".name", ".capital")) or ".city." in m.rule):
+            return m
+    return None
+
+
+def _stand_in(base: Mention, code: str, sector: str, rule: str, tokens: tuple[int, int] | None = None) -> Mention:
+    return replace(base, code=code, sector=sector, rule=rule, person=None, role=None, tokens=tokens or base.tokens)
+
+
+def _state(m: Mention) -> bool:
+    return m.code not in ("---", "WST") and m.sector != "IGO"
+
+
+def implied(p: Pattern, sentence: Sentence, trigger: int, roles: list[Role], sources: list[Mention],
+            targets: list[Mention]) -> tuple[list[Mention], list[Mention], str]:
+    """Unnamed doers and undergoers a pattern implies: the police of the place of an arrest,
+    protesters of the place or of the government they protest against, the population of the
+    doer's own country for a domestic measure. Returns sources, targets and a trace note."""
+    place = _place(roles)
+    note = ""
+    at = (trigger, trigger)
+    if p.implied_source and (not sources or all(m.code == "---" for m in sources)):
+        country = place if place is not None else next(
+            (m for m in targets if _state(m) and m.sector in p.implied_from), None)
+        if country is not None:
+            base = sources[0] if sources else country
+            sources = [_stand_in(base, country.code, p.implied_source,
+                                 "implied.source." + ("place" if country is place else "target"), (0, 0))]
+            note += f"; implied source {country.code}/{p.implied_source}"
+    if p.implied_target and not targets and sources and not all(m.rule.startswith("implied.") for m in sources):
+        doer = sources[0]
+        if p.implied_target == "---":
+            targets = [_stand_in(doer, "---", "CVL", "implied.target.unknown", at)]
+        elif place is not None and place.code != doer.code:
+            targets = [_stand_in(place, place.code, p.implied_target, "implied.target.place", at)]
+        elif _state(doer) and (doer.sector in DOMESTIC_DOERS or doer.sector == p.implied_source or place is not None):
+            targets = [_stand_in(doer, doer.code, p.implied_target, "implied.target.domestic", at)]
+        if targets:
+            note += f"; implied target {targets[0].code}/{targets[0].sector}"
+    return sources, targets, note
+
+
+def _undergoes(cues: tuple[Cue, ...], sentence: Sentence, win: Window) -> bool:
+    """The clause subject undergoes a nominal event ("heeft te maken met", "lijdt onder")."""
+    texts = {t.index: t.text.lower() for t in sentence.tokens}
+    seq = lemma_seq(sentence, win.first, win.last)
+    for cue in cues:
+        if any(lemma(t).replace(" ", "") in cue.lemmas for t in sentence.tokens[win.first - 1: win.last] if t.tag == "WW"):
+            return True
+        if any(has_seq(seq, w, texts) is not None for w in cue.seqs):
+            return True
+    return False
 
 
 def _after(role: Role, trigger: int) -> bool:
@@ -212,6 +288,20 @@ def _controller(sentence: Sentence, wins: tuple[Window, ...], win: Window, menti
         return []
     prev = wins[at - 1]
     return [r.mention for r in roles_in_window(sentence, prev, mentions, prev.first, False) if r.role == "su"]
+
+
+def _elided_subject(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+    """Subject shared by coordinated main clauses: "X en Y ontkennen ..., maar spreken over ..."."""
+    at = wins.index(win)
+    first = sentence.tokens[win.first - 1]
+    nxt = sentence.tokens[win.first] if win.first < len(sentence.tokens) else None
+    if at == 0 or win.subordinate or lemma(first) not in ("maar", "en") or nxt is None or not nxt.pos.startswith("WW(pv"):
+        return []
+    main = next((w for w in reversed(wins[:at]) if not w.subordinate), None)
+    if main is None:
+        return []
+    finite = next((t.index for t in sentence.tokens[main.first - 1: main.last] if t.pos.startswith("WW(pv")), main.first)
+    return [r.mention for r in roles_in_window(sentence, main, mentions, finite, False) if r.role == "su"]
 
 
 def _embedded_subjects(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
@@ -281,7 +371,7 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             taken.add(c.trigger)
             _say(trace, f"{note}: no (background history, {bg})")
             continue
-        out = assign(c, sentence, wins, win, mentions, memory, light)
+        out = assign(c, sentence, wins, win, mentions, memory, light, patterns.cue("undergo_verbs"))
         pairs = _pairs(out)
         if not pairs:
             _say(trace, f"{note}: no actor pair ({out.why}; sources={[m.code for m in out.sources]}, "

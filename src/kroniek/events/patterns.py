@@ -13,6 +13,13 @@ Pattern keys (one YAML list entry each):
   symmetric                the predicate holds both ways (emitted once per direction)
   priority                 a higher priority wins on the same trigger word (default 1)
   target_sectors           only targets of these sectors count
+  implied_source           sector of the unnamed doer when the text names none: the country of
+                           a place in the clause ("in Londen opgepakt")
+  implied_from             target sectors whose country also stands in for that unnamed doer
+                           (protesters against ICE are American: [GOV, COP, ...])
+  implied_target           sector of the unnamed undergoer when the text names none: the country
+                           of a place in the clause, else the doer's own country (domestic, only
+                           for GOV/COP/SPY/JUD doers); "---" for an unknown party
 """
 
 from __future__ import annotations
@@ -33,9 +40,10 @@ TYPES = (
 )
 _PATTERN_KEYS = {
     "id", "type", "cameo", "mode", "note", "verbs", "nouns", "objects", "with", "without",
-    "target", "symmetric", "priority", "target_sectors",
+    "target", "symmetric", "priority", "target_sectors", "implied_source", "implied_target",
+    "implied_from",
 }
-_CUE_KINDS = ("future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs")
+_CUE_KINDS = ("future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs")
 _CUE_KEYS = {"id", "lemmas", "seq", "pos", "scope", "needs_infinitive", "nominal_only", "preps", "verbs", "note"}
 
 
@@ -58,6 +66,9 @@ class Pattern:
     symmetric: bool = False
     priority: int = 1
     target_sectors: tuple[str, ...] = ()
+    implied_source: str | None = None
+    implied_target: str | None = None
+    implied_from: tuple[str, ...] = ()
     source: str = ""  # file:line
 
     @property
@@ -165,8 +176,22 @@ def _pattern(entry: dict, where: str, cameo: dict) -> Pattern:
         symmetric=bool(entry.get("symmetric", False)),
         priority=int(entry.get("priority", 1)),
         target_sectors=tuple(s.upper() for s in _strings(entry.get("target_sectors"), where, "target_sectors")),
+        implied_source=_sector(entry.get("implied_source"), where, "implied_source"),
+        implied_target=_sector(entry.get("implied_target"), where, "implied_target"),
+        implied_from=tuple(s.upper() for s in _strings(entry.get("implied_from"), where, "implied_from")),
         source=where,
     )
+
+
+SECTORS = ("GOV", "MIL", "SPY", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED", "HRI", "IGO")
+
+
+def _sector(value, where: str, key: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or (value.upper() not in SECTORS and value != "---"):
+        raise RulesError(where, f"'{key}' must be a sector code ({', '.join(SECTORS)}) or '---', got {value!r}")
+    return value.upper()
 
 
 def _cue(kind: str, entry: dict, where: str) -> Cue:
