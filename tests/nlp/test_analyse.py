@@ -163,3 +163,15 @@ def test_repeated_field_text_is_served_from_the_cache(tag_pool):
     assert tag_pool.stats().cache_hits == hits + 1
     assert [s.text for s in first] == [s.text for s in second]
     assert [s.index for s in second] == [1, 2]
+
+
+def test_parse_keeps_the_tagged_tokens_of_a_multiword_unit(tag_pool, parse_pool):
+    text = "De Verenigde Staten spraken met Den Haag over sancties."
+    (tagged,) = analyse(tag_pool, "text", text)
+    parsed = parse(parse_pool, tagged)
+    assert [t.text for t in parsed.tokens] == [t.text for t in tagged.tokens]
+    assert [(t.start, t.end) for t in parsed.tokens] == [(t.start, t.end) for t in tagged.tokens]
+    by_word = {t.text: t for t in parsed.tokens}
+    assert by_word["Staten"].rel == "mwp" and by_word["Staten"].head == by_word["Verenigde"].index
+    assert by_word["Haag"].rel == "mwp" and by_word["Haag"].head == by_word["Den"].index
+    assert by_word["Den"].rel == "obj1" and by_word["Den"].head == by_word["met"].index

@@ -123,13 +123,43 @@ def parse(pool: FrogPool, sentence: Sentence) -> Sentence:
     parts = align(flat, pool.analyse_lines([flat])[0], parsed=True)
     if not parts:
         return replace(sentence, parsed=True)
-    tokens = [
-        replace(
-            t,
-            start=t.start + sentence.start,
-            end=t.end + sentence.start,
-            text=sentence.text[t.start : t.end] if t.text == flat[t.start : t.end] else t.text,
-        )
+    parsed = [
+        replace(t, start=t.start + sentence.start, end=t.end + sentence.start)
         for t in _merge(parts)
     ]
-    return replace(sentence, tokens=tuple(tokens), parsed=True)
+    return replace(sentence, tokens=_project(sentence.tokens, parsed), parsed=True)
+
+
+def _project(tagged: tuple[Token, ...], parsed: list[Token]) -> tuple[Token, ...]:
+    """The tagged tokens with the parse's heads, relations and NER laid over them.
+
+    The parser's Frog joins multi-word units ("Verenigde Staten") into one token; the
+    tagger does not. Keeping the tagged tokens means the actors found before parsing keep
+    their token numbers. A unit's first part takes the unit's head and relation, its other
+    parts hang under the first part as "mwp" (as Alpino marks multi-word parts). A tagged
+    token the parse does not cover keeps head and relation None. Without tagged tokens
+    the parse's own tokens are returned.
+    """
+    if not tagged:
+        return tuple(parsed)
+    first_of: dict[int, int] = {}  # parsed token index -> first tagged token it covers
+    cover: dict[int, Token] = {}  # tagged token index -> parsed token covering it
+    for token in tagged:
+        for candidate in parsed:
+            if candidate.start <= token.start < max(candidate.end, candidate.start + 1):
+                cover[token.index] = candidate
+                first_of.setdefault(candidate.index, token.index)
+                break
+    projected = []
+    for token in tagged:
+        unit = cover.get(token.index)
+        if unit is None:
+            projected.append(replace(token, head=None, rel=None))
+        elif first_of[unit.index] != token.index:
+            projected.append(replace(token, head=first_of[unit.index], rel="mwp", ner=unit.ner))
+        else:
+            head = unit.head
+            if head is not None and head > 0:
+                head = first_of.get(head)
+            projected.append(replace(token, head=head, rel=unit.rel, ner=unit.ner))
+    return tuple(projected)
