@@ -1,7 +1,7 @@
 """Frog server mode, "tag" vs "parse": startup seconds, words/s and peak RSS.
 
     python bench/frog_modes.py [PATH ...] [--modes tag,parse] [--size 1] [--repeat 1]
-                               [--connections auto|reuse|fresh]
+                               [--connections reuse|fresh]
 
 PATH is a text file or a directory of *.txt files (default: ../shared/seeds). Every
 non-empty line goes through `kroniek.nlp.analyse` with the cache off, so each figure is
@@ -82,9 +82,7 @@ def memory_mib(pids: list[int]) -> tuple[float, float, float]:
     return server / 1024, child / 1024, pss / 1024
 
 
-def measure(
-    mode: str, texts: list[str], size: int, repeat: int, reuse: bool | None
-) -> dict[str, float]:
+def measure(mode: str, texts: list[str], size: int, repeat: int, reuse: bool) -> dict[str, float]:
     """Start a pool in `mode`, analyse all texts `repeat` times, return the figures."""
     with FrogPool(mode, size=size, cache_size=0, timeout=600, reuse_connections=reuse) as pool:
         t0 = time.monotonic()
@@ -122,9 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="passes over the texts")
     parser.add_argument(
         "--connections",
-        choices=["auto", "reuse", "fresh"],
-        default="auto",
-        help="keep one connection per process, or a fresh one per text (auto: the pool's default)",
+        choices=["reuse", "fresh"],
+        default="reuse",
+        help="keep one connection per process (the pool's default), or a fresh one per text",
     )
     args = parser.parse_args(argv)
     texts = read_texts(args.paths)
@@ -142,8 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     for mode in args.modes.split(","):
         try:
-            reuse = {"auto": None, "reuse": True, "fresh": False}[args.connections]
-            r = measure(mode, texts, args.size, args.repeat, reuse)
+            r = measure(mode, texts, args.size, args.repeat, args.connections == "reuse")
         except KroniekError as exc:
             print(exc, file=sys.stderr)
             return 1

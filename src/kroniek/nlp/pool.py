@@ -298,7 +298,9 @@ class FrogPool:
     across the requests it serves (a name seen as a multi-word unit once is joined later
     too). With `reuse_connections` (the default, fast) a worker keeps its connection, so
     a parse may depend on texts analysed before it on that worker; with False each call
-    gets a fresh child: answers depend only on their text, at 2-4x the time per call.
+    gets a fresh child: answers depend only on their text, but each call pays for a
+    fork and a cold child (parse mode on the seed pages: ~370-520 instead of ~440-610
+    words/s, and up to 4x slower on a loaded machine).
     """
 
     def __init__(
@@ -309,7 +311,7 @@ class FrogPool:
         startup_timeout: float = 180.0,
         cache_size: int = 4096,
         executable: str = "frog",
-        reuse_connections: bool | None = None,
+        reuse_connections: bool = True,
     ):
         if mode not in MODES:
             raise FrogError("frog", f"unknown mode {mode!r}", f"use one of {', '.join(MODES)}")
@@ -321,7 +323,7 @@ class FrogPool:
         self.startup_timeout = startup_timeout
         self.cache_size = cache_size
         self.executable = executable
-        self.reuse_connections = True if reuse_connections is None else reuse_connections
+        self.reuse_connections = reuse_connections
         # answer per line -> sentences -> rows, as tuples so no caller can change them
         self._cache: OrderedDict[bytes, tuple[tuple[tuple[tuple[str, ...], ...], ...], ...]] = (
             OrderedDict()
