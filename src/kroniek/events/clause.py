@@ -77,6 +77,8 @@ def windows(sentence: Sentence) -> tuple[Window, ...]:
         zowel = low == "als" and any(t.text.lower() == "zowel" for t in toks[max(0, pos - 8): pos])
         if tok.pos.startswith("VG(onder") and lemma(tok) in SUBORDINATORS and i > 1 and not zowel:
             cuts.append((i, lemma(tok)))
+        elif low == "dat" and pos > 0 and is_finite(toks[pos - 1]) and toks[pos - 1].tag == "WW":
+            cuts.append((i, "dat"))  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
             cuts.append((i, "rel"))
         elif low == "om" and any(t.text.lower() == "te" for t in toks[pos + 1: pos + 12]):
@@ -200,8 +202,8 @@ def _coordinated_groups(sentence: Sentence, bare: list[Mention]) -> list[list[in
             if gap and all(t.text.lower() in COORD or t.text.lower() in {"zowel", "ook"} for t in gap):
                 groups[-1].append(n)
                 continue
-            if not gap:
-                groups[-1].append(n)
+            if not gap and _tok(sentence, prev.tokens[1]).tag not in ("N", "SPEC"):
+                groups[-1].append(n)  # a bare adjective mention runs on into the next one
                 continue
         groups.append([n])
     return groups
@@ -252,7 +254,7 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
             continue
         head = first - 1
         if head >= win.first and head != trigger and _tok(sentence, first).tag == "SPEC" \
-                and _tok(sentence, head).tag == "N" and _owner(inside, head) is None:
+                and _tok(sentence, head).tag == "N" and _tok(sentence, head).rel != "mwp" and _owner(inside, head) is None:
             prep = preposition(sentence, head)  # apposition: "tegen buurland Oekraïne"
             if prep is not None and prep[1] >= win.first:
                 result[n] = Role(m, prep[0], "apposition")

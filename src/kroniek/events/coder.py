@@ -86,6 +86,7 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
     p = c.pattern
     toks = sentence.tokens[win.first - 1: win.last]
     seq = lemma_seq(sentence, win.first, win.last)
+    wide = seq + (_embedded_seq(sentence, win) if "sub" in p.target else [])
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     if c.particle:
         parts = tuple(c.particle.split("_"))
@@ -97,12 +98,22 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
             return f"fixed part '{' '.join(parts)}' not found"
     if p.objects and not _noun_ok([t for t in toks if t.index != c.trigger], p.objects):
         return f"none of the objects {list(p.objects)} in the clause"
-    if p.with_ and not any(has_seq(seq, w, texts) is not None for w in p.with_):
+    if p.with_ and not any(has_seq(wide, w, texts) is not None for w in p.with_):
         return f"none of {[' '.join(w) for w in p.with_]} in the clause"
     for w in p.without:
         if has_seq(seq, w, texts) is not None:
             return f"blocked by '{' '.join(w)}'"
     return None
+
+
+def _embedded_seq(sentence: Sentence, win: Window) -> list[tuple[int, str]]:
+    """Lemmas of the dat-clause that follows a clause ("zei dat X moet ..."), for conditions on it."""
+    wins = windows(sentence)
+    at = wins.index(win) if win in wins else -1
+    for nxt in wins[at + 1: at + 2] if at >= 0 else ():
+        if nxt.opener in ("dat", "om"):
+            return lemma_seq(sentence, nxt.first, nxt.last)
+    return []
 
 
 def _passive(sentence: Sentence, win: Window, trigger: int, transitive: bool) -> bool:
@@ -377,7 +388,8 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             _say(trace, f"{note}: no actor pair ({out.why}; sources={[m.code for m in out.sources]}, "
                         f"targets={[m.code for m in out.targets]})")
             continue
-        taken.add(c.trigger)
+        if not p.keeps_trigger:
+            taken.add(c.trigger)
         parties = {m.code for m in out.sources + out.targets}
         fact, cue = factuality(patterns, sentence, wins, win, c.trigger, c.noun, parties, mentions)
         reporter, _ = attribution(patterns, sentence, wins, win, [m for m in mentions if m not in out.sources + out.targets])

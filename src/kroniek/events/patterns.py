@@ -15,6 +15,8 @@ Pattern keys (one YAML list entry each):
   target_sectors           only targets of these sectors count
   implied_source           sector of the unnamed doer when the text names none: the country of
                            a place in the clause ("in Londen opgepakt")
+  keeps_trigger            when it fires, other patterns may still fire on the same word
+                           ("zei tegen X dat Y moet": telling X and a demand on Y)
   implied_from             target sectors whose country also stands in for that unnamed doer
                            (protesters against ICE are American: [GOV, COP, ...])
   implied_target           sector of the unnamed undergoer when the text names none: the country
@@ -41,7 +43,7 @@ TYPES = (
 _PATTERN_KEYS = {
     "id", "type", "cameo", "mode", "note", "verbs", "nouns", "objects", "with", "without",
     "target", "symmetric", "priority", "target_sectors", "implied_source", "implied_target",
-    "implied_from",
+    "implied_from", "keeps_trigger",
 }
 _CUE_KINDS = ("future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs")
 _CUE_KEYS = {"id", "lemmas", "seq", "pos", "scope", "needs_infinitive", "nominal_only", "preps", "verbs", "note"}
@@ -69,6 +71,7 @@ class Pattern:
     implied_source: str | None = None
     implied_target: str | None = None
     implied_from: tuple[str, ...] = ()
+    keeps_trigger: bool = False
     source: str = ""  # file:line
 
     @property
@@ -179,6 +182,7 @@ def _pattern(entry: dict, where: str, cameo: dict) -> Pattern:
         implied_source=_sector(entry.get("implied_source"), where, "implied_source"),
         implied_target=_sector(entry.get("implied_target"), where, "implied_target"),
         implied_from=tuple(s.upper() for s in _strings(entry.get("implied_from"), where, "implied_from")),
+        keeps_trigger=bool(entry.get("keeps_trigger", False)),
         source=where,
     )
 
