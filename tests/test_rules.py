@@ -80,3 +80,15 @@ def test_cli_exit_codes(data_copy):
     _append(data_copy / "actors" / "groups.tsv", "actor.group.fake\tgroup\tXYZ\tREB\tNepgroep\t")
     bad = runner.invoke(rules, ["check", "--data-dir", str(data_copy)])
     assert bad.exit_code == 1 and "XYZ" in bad.output
+
+
+def test_rules_check_reports_a_broken_pattern_file_with_its_line(tmp_path):
+    from kroniek.events.checks import check
+
+    folder = tmp_path / "events"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "src/kroniek/data/events", folder)
+    target = sorted((folder / "patterns").glob("*.yaml"))[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\n- id: broken.entry\n  type: NOSUCHTYPE\n  cameo: '010'\n  verbs: [doen]\n", encoding="utf-8")
+    problems = check(folder)
+    assert len(problems) == 1 and str(target) in problems[0].source
+    assert check(Path(__file__).resolve().parents[1] / "src/kroniek/data/events") == []
