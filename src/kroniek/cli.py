@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
 
 from kroniek.cli_actors import actors, rules
 from kroniek.cli_events import explain
-from kroniek.cli_stories import claims, stories, story
+from kroniek.cli_stories import claims, parse_day, stories, story
 from kroniek.errors import KroniekError, ReadError
 
 DEFAULT_DB = "kroniek.duckdb"
@@ -26,15 +26,6 @@ def _when(value: str | None) -> datetime | None:
     except ValueError as err:
         raise click.BadParameter(f"not an ISO date-time: {value!r}") from err
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def _day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as err:
-        raise click.BadParameter(f"not an ISO date: {value!r}") from err
 
 
 def _captures(path: str | None) -> dict[str, datetime] | None:
@@ -176,7 +167,7 @@ def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
         rows = store.events(
             actor=actor.upper() if actor else None, dyad=pair,
             type=etype.upper() if etype else None, fact=fact,
-            since=_day(since), until=_day(until), limit=limit,
+            since=parse_day(since), until=parse_day(until), limit=limit,
         )
     if fmt == "json":
         for row in rows:

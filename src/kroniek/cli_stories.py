@@ -36,7 +36,8 @@ def _open(db: str, link: bool):
         raise click.ClickException(str(err)) from err
 
 
-def _day(value: str | None) -> date | None:
+def parse_day(value: str | None) -> date | None:
+    """An ISO date option (None stays None); a bad value is a usage error."""
     if value is None:
         return None
     try:
@@ -89,7 +90,7 @@ def claims(query, db, actors, kind, since, until, limit, fmt) -> None:
     codes = tuple(dict.fromkeys(parsed.actors + tuple(a.upper() for a in actors)))
     with _open(db, link=False) as store:
         rows = store.claims(actors=codes, units=parsed.units, words=parsed.words,
-                            since=_day(since), until=_day(until), limit=limit,
+                            since=parse_day(since), until=parse_day(until), limit=limit,
                             skip_units=parsed.skip_units)
     if fmt == "json":
         for row in rows:
