@@ -139,6 +139,7 @@ class _Worker:
         self.sock: socket.socket | None = None
         self.port = 0
         self.log: tempfile.SpooledTemporaryFile | None = None
+        self.workdir: str | None = None
         self.lock = threading.Lock()  # guards proc between stop() and start()
 
     def alive(self) -> bool:
@@ -189,8 +190,10 @@ class _Worker:
         """
         env = dict(os.environ)
         env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        self.workdir = tempfile.mkdtemp(prefix="kroniek-frog-")  # Frog leaves debug files in its cwd
         return subprocess.Popen(
             argv,
+            cwd=self.workdir,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=self.log,
@@ -218,6 +221,9 @@ class _Worker:
         _kill(proc)
         if log is not None:
             log.close()
+        workdir, self.workdir = self.workdir, None
+        if workdir is not None:
+            shutil.rmtree(workdir, ignore_errors=True)
 
     def request(self, text: str, deadline: float) -> bytes:
         """Send one text, return Frog's raw answer; OSError/TimeoutError on failure.
