@@ -62,13 +62,13 @@ def candidates(patterns: Patterns, sentence: Sentence) -> list[Candidate]:
 
 
 def needs_parse(sentence: Sentence, mentions: Sequence[Mention], patterns: Patterns) -> bool:
-    """True when a sentence has two actors, or one actor and a trigger word: worth the parser's time."""
-    here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
-    if not here:
-        return False
-    if len(here) >= 2:
-        return True
-    return any(True for _ in candidates(patterns, sentence))
+    """True when a sentence has two actors and a trigger word: only then is the parser worth its time.
+
+    The parser costs half of Frog's time; with one actor (or none) the clause rules on the
+    tagged words decide as well (measured on the dev gold: parsing those too gained nothing).
+    """
+    here = sum(1 for m in mentions if m.field == sentence.field and m.sentence == sentence.index)
+    return here >= 2 and any(True for _ in candidates(patterns, sentence))
 
 
 def _noun_ok(tokens: Sequence[Token], wanted: tuple[str, ...]) -> bool:
