@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
@@ -17,15 +16,9 @@ def books():
 
 
 @pytest.fixture(scope="session")
-def frog():
-    """One Frog tagger for the whole session, closed at the end."""
-    if shutil.which("frog") is None:
-        pytest.skip("frog is not installed (apt-get install frog); the actor tests need real Frog tokens")
-    from kroniek.nlp import FrogPool
-
-    pool = FrogPool(mode="tag")
-    yield pool
-    pool.close()
+def frog(frog_tagger):
+    """The session's Frog tagger (tests/conftest.py), shared with the other packages' tests."""
+    return frog_tagger
 
 
 @pytest.fixture(scope="session")
