@@ -11,9 +11,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ## setup: Debian packages (Frog) and the Python environment
 setup: system python
 
+# Debian packages: Frog (Dutch NLP) and Chromium (the browser the UI tests drive).
 system:
-	@command -v frog >/dev/null 2>&1 && [ -d /usr/share/frog/nld ] || \
-	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends frog frogdata; }
+	@command -v frog >/dev/null 2>&1 && [ -d /usr/share/frog/nld ] && command -v chromium >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends frog frogdata chromium; }
 
 python: $(BIN)/kroniek
 

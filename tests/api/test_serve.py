@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 import time
@@ -16,6 +17,8 @@ from kroniek.records import AnalysedArticle, Article, Event, Page, PageResult
 from kroniek.store import Store
 
 CAPTURED = datetime(2025, 1, 18, 9, 0, tzinfo=timezone.utc)
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 def _event(src: str, tgt: str, etype: str, fact: str, day: str) -> Event:
@@ -83,6 +86,29 @@ def test_bad_filters_are_refused_with_a_reason(server):
     bad = httpx.get(f"{server}/api/events", params={"dyad": "RUS"})
     assert bad.status_code == 422 and "two codes" in bad.text
     assert httpx.get(f"{server}/api/events", params={"fact": "maybe"}).status_code == 422
+
+
+def test_home_page_filters_in_a_real_browser(server):
+    """Headless Chromium fills in the filter form and reads the table it gets back."""
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("Debian's chromium is not installed (make setup installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as play:
+        browser = play.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.goto(f"{server}/")
+        assert page.locator("tbody tr").count() == 3
+        page.fill("input[name=actor]", "USA")
+        page.select_option("select[name=fact]", "alleged")
+        page.click("button[type=submit]")
+        page.wait_for_url("**/?actor=USA**")
+        rows = page.locator("tbody tr")
+        assert rows.count() == 1
+        assert "ACCUSE" in rows.first.inner_text() and "alleged" in rows.first.inner_text()
+        assert page.locator("#shown").inner_text() == "1 events shown"
+        browser.close()
 
 
 def test_home_page_shows_events_with_their_sentence(server):

@@ -25,6 +25,15 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
     return codes[0], codes[1]
 
 
+def _form_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        raise HTTPException(status_code=422, detail=f"not a date (YYYY-MM-DD): {value!r}") from err
+
+
 def create_app(db_path: Path) -> FastAPI:
     """The FastAPI application serving ``db_path`` (one store connection, serialised)."""
     store = Store(db_path, read_only=True)
@@ -68,10 +77,13 @@ def create_app(db_path: Path) -> FastAPI:
     def home(
         actor: str | None = None, dyad: str | None = None,
         type: str | None = None, fact: str | None = None,
-        since: date | None = None, until: date | None = None,
+        since: str | None = None, until: str | None = None,
     ) -> str:
-        """The events, newest first, with the sentence each was read from."""
-        rows = query(actor, dyad, type, fact, since, until, 500)
+        """The events, newest first, with the sentence each was read from.
+
+        The filter form sends every field, so an empty field means "no filter".
+        """
+        rows = query(actor, dyad, type, fact, _form_day(since), _form_day(until), 500)
         with lock:
             counts = store.counts()
         filters = {"actor": actor, "dyad": dyad, "type": type, "fact": fact,
