@@ -218,6 +218,7 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
 
 
 DOMESTIC_DOERS = ("GOV", "COP", "SPY", "JUD")
+TOPIC_PREPS = frozenset({"over", "sinds", "sedert"})  # a noun after these is a topic or a time, not an act
 
 
 def _place(roles: list[Role]) -> Mention | None:
@@ -284,10 +285,13 @@ def _after(role: Role, trigger: int) -> bool:
 
 def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light: set[str]) -> bool:
     """A noun event takes the clause subject as its source when a light verb or a PP holds it."""
+    before = sentence.tokens[np_start(sentence, c.trigger) - 2] if np_start(sentence, c.trigger) > 1 else None
+    if before is not None and lemma(before) in TOPIC_PREPS and c.pattern.quad_class >= 3:
+        return False  # "praten over de oorlog", "sinds de oorlog": the subject is not its doer (conflict only;
+        # "spraken over nauwere samenwerking" is a plan of the speakers)
     verbs = [t for t in sentence.tokens[win.first - 1: win.last] if t.tag == "WW"]
     if any(lemma(t).replace(" ", "") in light for t in verbs):
         return True
-    before = sentence.tokens[np_start(sentence, c.trigger) - 2] if np_start(sentence, c.trigger) > 1 else None
     meeting = c.pattern.type in ("CONSULT", "COOPERATE", "AGREE")
     return meeting and c.pattern.symmetric and before is not None and before.tag == "VZ"
 
