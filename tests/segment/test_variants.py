@@ -105,7 +105,8 @@ def test_cut_off_mid_first_sentence_drops_the_brief() -> None:
     assert articles[1].ago == "1 uur geleden"
 
 
-def test_cut_off_after_complete_sentences_keeps_brief_without_time() -> None:
+def test_cut_off_after_complete_sentences_drops_the_brief() -> None:
+    """The page stops mid-sentence inside its last brief: that brief is incomplete."""
     text = (
         "Brand in haven van Rotterdam onder controle\n"
         "ROTTERDAM (ANP) - De brandweer heeft een grote brand in de haven onder controle.\n"
@@ -114,9 +115,21 @@ def test_cut_off_after_complete_sentences_keeps_brief_without_time() -> None:
         "1 uur geledenGRONINGEN (ANP) - De provincie opent een nieuw fietspad. Het kost twee miljo"
     )
     articles = _seg(text)
-    last = articles[-1]
+    assert [a.dateline for a in articles] == ["ROTTERDAM", "ZWOLLE"]
+
+
+def test_last_brief_without_time_but_whole_is_kept() -> None:
+    """A list whose last brief has no time but ends its sentence is not cut off."""
+    text = (
+        "Brand in haven van Rotterdam onder controle\n"
+        "ROTTERDAM (ANP) - De brandweer heeft een grote brand in de haven onder controle.\n"
+        "Meer uit Binnenland\n"
+        "ZWOLLE (ANP) - De IJssel staat hoger dan normaal.\n"
+        "1 uur geledenGRONINGEN (ANP) - De provincie opent een nieuw fietspad. Het kost twee miljoen euro."
+    )
+    last = _seg(text)[-1]
     assert (last.part, last.dateline, last.ago) == ("brief:1", "GRONINGEN", None)
-    assert last.text == "De provincie opent een nieuw fietspad."
+    assert last.text == "De provincie opent een nieuw fietspad. Het kost twee miljoen euro."
 
 
 def test_page_without_brief_list() -> None:
