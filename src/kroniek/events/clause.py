@@ -77,7 +77,7 @@ def windows(sentence: Sentence) -> tuple[Window, ...]:
         zowel = low == "als" and any(t.text.lower() == "zowel" for t in toks[max(0, pos - 8): pos])
         if tok.pos.startswith("VG(onder") and lemma(tok) in SUBORDINATORS and i > 1 and not zowel:
             cuts.append((i, lemma(tok)))
-        elif low == "dat" and pos > 0 and is_finite(toks[pos - 1]) and toks[pos - 1].tag == "WW":
+        elif low == "dat" and pos > 0 and is_finite(toks[pos - 1]) and toks[pos - 1].tag == "WW" and _opens_clause(toks, pos):
             cuts.append((i, "dat"))  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
             cuts.append((i, "rel"))
@@ -99,6 +99,17 @@ def windows(sentence: Sentence) -> tuple[Window, ...]:
     return tuple(result)
 
 
+def _opens_clause(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """A "dat" after a finite verb opens a clause only when a verb follows before the next break;
+    "ontkent dat met klem", "spreekt dat tegen" use it as a pronoun object."""
+    for tok in toks[pos + 1:]:
+        if tok.tag == "LET" or tok.text.lower() in ("en", "maar"):
+            return False
+        if tok.tag == "WW":
+            return True
+    return False
+
+
 def window_of(wins: tuple[Window, ...], index: int) -> Window:
     """The window holding a token index."""
     for win in wins:
@@ -109,6 +120,19 @@ def window_of(wins: tuple[Window, ...], index: int) -> Window:
 
 def _tok(sentence: Sentence, index: int) -> Token:
     return sentence.tokens[index - 1]
+
+
+def antecedent(sentence: Sentence, win: Window) -> Token | None:
+    """The noun a relative clause hangs on ("het verdrag dat X tekende" -> verdrag)."""
+    if win.opener not in ("rel", "dat") or win.first < 2:
+        return None
+    for i in range(win.first - 1, max(0, win.first - 5), -1):
+        tok = _tok(sentence, i)
+        if tok.tag == "N":
+            return tok
+        if tok.tag not in ("LET", "ADJ") and tok.text not in {'"', "'", "“", "”"}:
+            return None
+    return None
 
 
 def np_start(sentence: Sentence, first: int) -> int:
@@ -227,16 +251,17 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
     trig_np = np_start(sentence, trigger)
     for n, m in enumerate(inside):
         first, last = m.tokens
-        if noun and trig_np <= first and last < trigger:
-            result[n] = Role(m, "np", "np")
-            continue
         prep = preposition(sentence, first)
+        if noun and trig_np <= first and last < trigger and not (
+                prep is not None and prep[1] >= win.first and _tok(sentence, last).tag in ("N", "SPEC")):
+            result[n] = Role(m, "np", "np")  # "de Russische aanval"; not "in het Witte Huis akkoorden"
+            continue
         if prep is not None and win.opener == "om" and prep[1] == win.first:
             prep = None  # "om X te bekritiseren": om opens the clause, it governs no noun phrase
         if prep is not None and prep[1] >= win.first:
             word, at = prep
             before = _tok(sentence, at - 1) if at > 1 else None
-            if before is not None and before.index != trigger and before.tag in ("N", "SPEC") and word in ("van", "in", "uit"):
+            if before is not None and before.index != trigger and before.tag in ("N", "SPEC") and word in ("van", "uit"):
                 owner = _owner(inside, before.index)
                 if owner is not None and owner in result:
                     result[n] = Role(m, result[owner].role, "coord")
@@ -279,7 +304,22 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
             result[n] = Role(inside[n], result[c].role, "coord")
         elif c is not None and c in result and result[c].how == "order" and result[n].how == "dep":
             result[c] = Role(inside[c], result[n].role, "coord")  # "Rusland en Noord-Korea": the parse linked only the last
+    _unify_chains(sentence, inside, result)
     return [result[n] for n in sorted(result)]
+
+
+def _unify_chains(sentence: Sentence, inside: list[Mention], result: dict[int, Role]) -> None:
+    """A list "X, Y, Z en W" is one phrase: when its members got both subject and object, all are subject."""
+    chain: list[int] = []
+    for n in range(len(inside) + 1):
+        if n < len(inside) and chain and _coordinated_with(sentence, inside, n) == chain[-1]:
+            chain.append(n)
+            continue
+        bare = [result[k].role for k in chain if k in result and result[k].role in ("su", "obj", "obj2")]
+        if len(bare) == len(chain) > 1 and "su" in bare and len(set(bare)) > 1:
+            for k in chain:
+                result[k] = Role(inside[k], "su", "coord")
+        chain = [n]
 
 
 def _noun_role(sentence: Sentence, win: Window, noun_index: int, chain: set[int], noun: bool, trigger: int) -> str | None:

@@ -9,6 +9,7 @@ from kroniek.events.clause import (
     SUBJECT_PRONOUNS,
     Role,
     Window,
+    antecedent,
     lemma,
     np_start,
     roles_in_window,
@@ -16,6 +17,7 @@ from kroniek.events.clause import (
     windows,
     words,
 )
+from kroniek.events.discourse import claimers, claimers_before, denied, refers_back
 from kroniek.events.factuality import attribution, background, factuality, has_seq, lemma_seq
 from kroniek.events.patterns import Cue, Pattern, Patterns
 from kroniek.records import Event, Mention, Sentence, Token
@@ -96,7 +98,8 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
                 return f"separable particle '{c.particle}' not found"
         elif has_seq(seq, parts, texts) is None:
             return f"fixed part '{' '.join(parts)}' not found"
-    if p.objects and not _noun_ok([t for t in toks if t.index != c.trigger], p.objects):
+    head = antecedent(sentence, win)  # "het verdrag dat X en Y tekenden": the object is the antecedent
+    if p.objects and not _noun_ok([t for t in toks if t.index != c.trigger] + ([head] if head else []), p.objects):
         return f"none of the objects {list(p.objects)} in the clause"
     if p.with_ and not any(has_seq(wide, w, texts) is not None for w in p.with_):
         return f"none of {[' '.join(w) for w in p.with_]} in the clause"
@@ -156,7 +159,7 @@ class Outcome:
 
 def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Window,
            mentions: list[Mention], memory: list[Mention], light: set[str],
-           patterns_undergo: tuple[Cue, ...] = ()) -> Outcome:
+           patterns_undergo: tuple[Cue, ...] = (), claims: Sequence[Mention] = ()) -> Outcome:
     """Who did it to whom, for one candidate in its clause."""
     p = c.pattern
     things = [t.index for t in sentence.tokens if p.objects and _noun_ok([t], p.objects)]
@@ -195,6 +198,9 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
             targets += by_role.get("su", []) if passive else by_role.get(key, []) + by_role.get("obj" if key == "obj2" else "", [])
         elif key == "sub":
             targets += _embedded_subjects(sentence, wins, win, mentions)
+        elif key == "claim":
+            if refers_back(sentence, win, c.trigger):  # "X ontkent dat": aimed at who made the claim
+                targets += denied(claimers_before(sentence, win, mentions) or list(claims), sources)
         elif c.noun:
             targets += [r.mention for r in roles if r.role == key and _after(r, c.trigger)]
         else:
@@ -364,8 +370,9 @@ def trigger_text(sentence: Sentence, c: Candidate) -> str:
 
 
 def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Patterns, memory: list[Mention],
-                  trace: list[str] | None = None) -> list[Event]:
-    """Events of one sentence; ``trace`` collects why each candidate fired or not."""
+                  trace: list[str] | None = None, claims: Sequence[Mention] = ()) -> list[Event]:
+    """Events of one sentence; ``memory`` holds the previous subjects, ``claims`` who made the previous
+    sentence's claims (for a denial); ``trace`` collects why each candidate fired or not."""
     events: list[Event] = []
     wins = windows(sentence)
     light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
@@ -386,7 +393,7 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             taken.add(c.trigger)
             _say(trace, f"{note}: no (background history, {bg})")
             continue
-        out = assign(c, sentence, wins, win, mentions, memory, light, patterns.cue("undergo_verbs"))
+        out = assign(c, sentence, wins, win, mentions, memory, light, patterns.cue("undergo_verbs"), claims)
         pairs = _pairs(out)
         if not pairs:
             _say(trace, f"{note}: no actor pair ({out.why}; sources={[m.code for m in out.sources]}, "
@@ -432,15 +439,20 @@ def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patt
     events: list[Event] = []
     seen: set[tuple] = set()
     memory: list[Mention] = []
+    claims: list[Mention] = []
     for sentence in sentences:
         here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
+        coded: list[Event] = []
         if here or memory:
-            for ev in code_sentence(sentence, here, patterns, memory if sentence.field == "text" else []):
+            text = sentence.field == "text"
+            coded = code_sentence(sentence, here, patterns, memory if text else [], claims=claims if text else [])
+            for ev in coded:
                 key = (ev.src, ev.src_sector, ev.tgt, ev.tgt_sector, ev.type, ev.span, ev.field)
                 if key not in seen:
                     seen.add(key)
                     events.append(ev)
         if sentence.field == "text":
+            claims = claimers(sentence, here, coded, memory)
             subjects = sentence_subjects(sentence, here) if here else []
             memory = subjects or ([] if here else memory)
     return tuple(events)

@@ -1,0 +1,100 @@
+"""What a clause points back to: the claim a denial answers ("X ontkent dat", "verwierp die beschuldiging").
+
+A denial whose object is an anaphor or a claim noun is aimed at whoever made the claim: the
+accuser of an ACCUSE event, the source of a "volgens X" or the subject of the clause before
+it (earlier in the same sentence, else in the previous sentence).
+"""
+
+from __future__ import annotations
+
+from kroniek.events.clause import Window, lemma, preposition, roles_in_window, windows
+from kroniek.records import Event, Mention, Sentence
+
+ANAPHORS = frozenset({"dat", "dit", "het"})
+CLAIM_NOUNS = frozenset({
+    "beschuldiging", "bewering", "aantijging", "verwijt", "claim", "lezing", "verdenking", "bericht",
+    "aanklacht", "kritiek", "verhaal",
+})
+# words that may follow a stand-alone anaphoric object: "ontkent dat met klem", "spreekt dat tegen"
+AFTER_ANAPHOR = frozenset({
+    "met", "ook", "altijd", "niet", "en", "maar", "stellig", "ten", "fel", "krachtig", "categorisch",
+    "nog", "steeds", "echter", "tegen", "af", "opnieuw", "resoluut", "formeel",
+})
+CLAIM_PREPS = frozenset({"volgens", "aldus"})
+POLITICAL = frozenset({"GOV", "OPP", "REB", "JUD", "LEG", "COP", "MIL", "SPY", "IGO"})
+
+
+def refers_back(sentence: Sentence, win: Window, trigger: int) -> bool:
+    """True when the trigger's object is "dat"/"dit"/"het" on its own or a claim noun like "die beschuldiging"."""
+    toks = sentence.tokens
+    for tok in toks[trigger: trigger + 3]:
+        if tok.text.lower() in ANAPHORS:
+            nxt = toks[tok.index] if tok.index < len(toks) else None
+            if nxt is None or nxt.tag == "LET" or lemma(nxt) in AFTER_ANAPHOR:
+                return True
+    before = toks[trigger - 2] if trigger >= 2 else None
+    if before is not None and before.index >= win.first and before.text.lower() in ("dat", "dit") and before.tag == "VNW":
+        return True  # verb-final: "... dat altijd ontkend", "omdat zij dat ontkennen"
+    for tok in toks[win.first - 1: win.last]:
+        if tok.tag == "N" and any(lemma(tok).replace(" ", "").endswith(w) for w in CLAIM_NOUNS):
+            prev = toks[tok.index - 2] if tok.index >= 2 else None
+            if prev is not None and (prev.tag in ("VNW", "LID") or prev.pos.startswith("LID")) and preposition(sentence, tok.index) is None:
+                return True
+    return False
+
+
+def _claim_sources(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """Mentions after "volgens"/"aldus" in a sentence, with those coordinated to them."""
+    found = []
+    for win in windows(sentence):
+        for r in roles_in_window(sentence, win, mentions, win.first, False):
+            if r.role in CLAIM_PREPS and r.mention not in found:
+                found.append(r.mention)
+    return found
+
+
+def _subjects(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:
+    finite = next((t.index for t in sentence.tokens[win.first - 1: win.last] if t.pos.startswith("WW(pv")), win.first)
+    return [r.mention for r in roles_in_window(sentence, win, mentions, finite, False) if r.role == "su"]
+
+
+def claimers_before(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:
+    """Who made a claim earlier in the same sentence, before the clause ``win`` ("X zegt ...; Y spreekt dat tegen")."""
+    earlier = [w for w in windows(sentence) if w.last < win.first]
+    here = [m for m in mentions if m.tokens[1] < win.first]
+    said = _claim_sources(sentence, here)
+    if said:
+        return said
+    for w in reversed(earlier):
+        if not w.subordinate:
+            found = _subjects(sentence, w, here)
+            if found:
+                return found
+    return []
+
+
+def claimers(sentence: Sentence, mentions: list[Mention], events: list[Event], memory: list[Mention]) -> list[Mention]:
+    """Who made the claims of a sentence, for a denial in the next one: accusers, "volgens X", else the subject."""
+    accusers = [m for m in mentions if any(e.type == "ACCUSE" and e.src == m.code and e.src_text == m.text for e in events)]
+    if accusers:
+        return accusers
+    said = _claim_sources(sentence, mentions)
+    if said:
+        return said
+    wins = windows(sentence)
+    if not wins:
+        return []
+    subjects = _subjects(sentence, wins[0], mentions)
+    if subjects:
+        return subjects
+    first = sentence.tokens[wins[0].first - 1] if sentence.tokens else None
+    if first is not None and first.text.lower() in ("hij", "zij", "ze") and first.tag == "VNW":
+        return list(memory)
+    return []
+
+
+def denied(claims: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """The claimers a denial by ``sources`` answers; a claimer of the denier's own country counts only
+    when it is a political actor (an opposition party against its government)."""
+    own = {m.code for m in sources}
+    return [m for m in claims if m not in sources and m.code != "---" and (m.code not in own or m.sector in POLITICAL)]
