@@ -55,7 +55,7 @@ def _fits(pattern: Pattern, tokens: Sequence[Token], i: int) -> bool:
     tag = tokens[i + size - 1].tag
     if pattern.kind == "adj" and not pattern.inflected:
         return tag == "ADJ"
-    if pattern.kind in ("role", "counterpart"):
+    if pattern.kind in ("role", "counterpart", "pair"):
         return tag in ("N", "SPEC")
     return True
 

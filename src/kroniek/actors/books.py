@@ -7,7 +7,7 @@ candidate patterns) are built here once, so matching a sentence is one pass over
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -24,10 +24,12 @@ ENTITY_FILES = (
     "organisations.tsv",
     "cities.tsv",
 )
+REFERENCE_FILE = "references.tsv"
 ROLE_FILE = "roles.tsv"
 PEOPLE_FILE = "people.yaml"
-ENTITY_KINDS = ("name", "adj", "people", "capital", "seat", "body", "group", "agency", "org", "city")
-ROLE_KINDS = ("role", "modifier", "former", "counterpart")
+ENTITY_KINDS = ("name", "adj", "people", "capital", "seat", "body", "group", "agency", "org", "city", "ref")
+ROLE_KINDS = ("role", "modifier", "former", "counterpart", "pair")
+PLACE_KINDS = ("capital", "city", "seat", "name", "ref")
 _DOUBLE_VOWEL = re.compile(r"^(.*)([aeou])\2([^aeiou])$")
 
 
@@ -41,6 +43,7 @@ class Entry:
     sector: str
     terms: tuple[str, ...]
     source: str  # file:line
+    refers: tuple[str, ...] = ()  # kind "ref": the codes it may point back to ("het bondgenootschap" -> NATO)
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class ActorBooks:
     by_first: dict[str, tuple[Pattern, ...]]  # first token lower-cased -> patterns, longest first
     name_stops: frozenset[str]  # capitalised words of role terms ("Buitenlandse", "Zaken")
     sha256: str
+    places: dict[str, str] = field(default_factory=dict)  # lower-cased place term -> state code (datelines)
 
 
 def case_rule(word: str) -> str:
@@ -184,7 +188,21 @@ def load_entries(data_dir: Path) -> list[Entry]:
         path = data_dir / name
         for number, cells in read_tsv(path, 6):
             entries.append(Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), f"{path}:{number}"))
+    path = data_dir / REFERENCE_FILE
+    for number, cells in read_tsv(path, 7):
+        source = f"{path}:{number}"
+        entries.append(Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), source, _terms(cells[5])))
     return entries
+
+
+def place_codes(entries: list[Entry]) -> dict[str, str]:
+    """Lower-cased capital, city, seat and state names -> state code, for reading datelines."""
+    places: dict[str, str] = {}
+    for entry in entries:
+        if entry.kind in PLACE_KINDS and len(entry.code) == 3 and entry.code.isalpha():
+            for term in entry.terms:
+                places.setdefault(term.lower(), entry.code)
+    return places
 
 
 def load_roles(data_dir: Path) -> list[Role]:
@@ -265,7 +283,7 @@ def load_books(data_dir: Path | None = None) -> ActorBooks:
     roles = load_roles(folder)
     people = load_people(folder)
     digest = hashlib.sha256()
-    for name in (*ENTITY_FILES, ROLE_FILE, PEOPLE_FILE):
+    for name in (*ENTITY_FILES, REFERENCE_FILE, ROLE_FILE, PEOPLE_FILE):
         digest.update((folder / name).read_bytes())
     stops = frozenset(
         word.lower() for role in roles for term in role.terms for word in term.split()[1:] if word[:1].isupper()
@@ -277,4 +295,5 @@ def load_books(data_dir: Path | None = None) -> ActorBooks:
         by_first=build_index(entries, roles, people),
         name_stops=stops,
         sha256=digest.hexdigest(),
+        places=place_codes(entries),
     )

@@ -22,8 +22,12 @@ POSSESSIVES = frozenset({"zijn", "haar", "hun", "diens"})
 PLACE_PREPOSITIONS = frozenset({"van", "in", "uit"})
 LOCATIVES = frozenset({"in", "te", "nabij", "bij", "buiten", "rond", "rondom", "vanuit", "hoofdstad", "stad", "regio"})
 NAME_PARTICLES = frozenset({"van", "de", "der", "den", "von", "al", "bin", "ibn", "da", "dos", "del", "la", "le", "el"})
-HEAD_KINDS = frozenset({"name", "people", "capital", "seat", "body", "group", "agency", "org"})
-ATTACHED_KINDS = frozenset({"body", "group", "agency", "seat", "org"})
+HEAD_KINDS = frozenset({"name", "people", "capital", "seat", "body", "group", "agency", "org", "ref"})
+ATTACHED_KINDS = frozenset({"body", "group", "agency", "seat", "org", "ref"})
+NOT_STATES = frozenset({"---", "ICC", "WHO", "WST"})  # three-letter codes that are no state
+# Roles that say nothing about whose they are: no country is taken from the context for them.
+NO_CONTEXT_ROLES = frozenset({"role.media", "role.business", "role.human_rights", "role.chair", "role.diplomat"})
+GUESSED = (".context", ".dateline", ".main")  # rule suffixes of codes taken from the context
 PLACE_KINDS = frozenset({"name", "capital", "city"})
 
 
@@ -51,6 +55,7 @@ class _Article:
 
     books: ActorBooks
     on_date: date | None
+    dateline: str | None = None  # the state code of the article's dateline place
     mentions: list[Mention] = field(default_factory=list)
     names: dict[str, Mention | None] = field(default_factory=dict)  # None = ambiguous
 
@@ -73,6 +78,53 @@ class _Article:
             if mention.code == "---":
                 continue
             if role is None or (role == "*" and (mention.role or mention.person)) or mention.role == role:
+                return mention
+        return None
+
+
+    def states(self) -> list[Mention]:
+        """Mentions so far that name a state explicitly (not guessed from the context)."""
+        return [
+            m for m in self.mentions
+            if len(m.code) == 3 and m.code not in NOT_STATES and not m.rule.endswith(GUESSED) and m.rule != "role.pair"
+        ]
+
+    def context_state(self, sentence: int, token: int) -> tuple[str, str] | None:
+        """(code, how) for an actor word with no country: nearest named state, dateline, main state.
+
+        The first state named earlier in the same sentence wins, else the first one named in
+        the previous sentence (when the dateline's state is among those, the dateline's);
+        then the dateline's state; then the state named most often so far in the article.
+        """
+        states = self.states()
+        near = [m for m in states if m.sentence == sentence and m.tokens[1] < token]
+        near = near or [m for m in states if m.sentence == sentence - 1]
+        if near:
+            codes = [m.code for m in near]
+            return (self.dateline, "dateline") if self.dateline in codes else (codes[0], "context")
+        if self.dateline is not None:
+            return self.dateline, "dateline"
+        if states:
+            counts = {}
+            for m in states:
+                counts[m.code] = counts.get(m.code, 0) + 1
+            return max(counts, key=lambda code: counts[code]), "main"
+        return None
+
+    def last_two_states(self) -> list[Mention]:
+        """The latest mentions of the last two different states named (older first)."""
+        found: list[Mention] = []
+        for mention in reversed(self.states()):
+            if all(m.code != mention.code for m in found):
+                found.append(mention)
+            if len(found) == 2:
+                return found[::-1]
+        return []
+
+    def body_before(self, codes: tuple[str, ...], sector: str | None = None) -> Mention | None:
+        """The latest mention with one of `codes` (and `sector`, if given)."""
+        for mention in reversed(self.mentions):
+            if mention.code in codes and (sector is None or mention.sector == sector):
                 return mention
         return None
 
@@ -119,7 +171,7 @@ def _collect(article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]]
                 j += 1
         else:
             break
-    role = _at(atoms, j, ("role", "counterpart"))
+    role = _at(atoms, j, ("role", "counterpart", "pair"))
     if role is not None:
         phrase.role, j = role, role.last + 1
         phrase.former |= role.former
@@ -239,6 +291,25 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
     start = sentence_tokens[start_tok].start
     end = sentence_tokens[phrase.last].end if has_head else phrase.adjs[-1].end
     last_tok = phrase.last if has_head else phrase.adjs[-1].last
+    ref = next((e for e in (entity, head) if e is not None and e.kind == "ref"), None)
+    if ref is not None and not phrase.adjs and _locative(sentence, phrase.first):
+        sector = None  # "in Brussel": a place, as capitals after a locative
+    elif ref is not None and not phrase.adjs:
+        back = article.body_before(ref.refers, "JUD" if ref.sector == "JUD" else None)
+        if back is not None:
+            codes, sector = [back.code], back.sector
+    elif codes == ["---"] and role is not None and not (phrase.adjs or entity or head or person or phrase.place):
+        if role.kind == "pair":
+            pair = article.last_two_states()
+            return [
+                _mention(sentence, start_tok, last_tok, (start, end), code=m.code, sector=role.sector, rule=role.id,
+                         person=None, role=role.id)
+                for m in pair
+            ] or [_mention(sentence, start_tok, last_tok, (start, end), code="---", sector=role.sector,
+                           rule=role.id, person=None, role=role.id)]
+        guess = _guess(article, sentence, phrase, role, name)
+        if guess is not None:
+            codes, rule = [guess[0]], guess[1]
     if len(phrase.adjs) <= 1 or len(set(codes)) == 1 or person is not None:
         values = dict(code=codes[0], sector=sector, rule=rule, person=name, role=role_id)
         return [_mention(sentence, start_tok, last_tok, (start, end), **values)]
@@ -252,6 +323,21 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         values = dict(code=books.entries[adj.target].code, sector=sector, rule=rule_n, person=name, role=role_id)
         mentions.append(_mention(sentence, first_tok, last_tok if is_last else adj.last, span, **values))
     return mentions
+
+
+def _guess(article: _Article, sentence: Sentence, phrase: _Phrase, role, name: str | None) -> tuple[str, str] | None:
+    """(code, rule) for a role word with no country: an earlier court, else the context's state."""
+    if role.kind != "role" or role.id in NO_CONTEXT_ROLES or (role.sector == "CVL" and name):
+        return None
+    if role.sector == "JUD":
+        court = next(
+            (m for m in reversed(article.mentions) if m.sector == "JUD" and m.rule.startswith(("actor.igo.", "actor.ref."))),
+            None,
+        )
+        if court is not None:
+            return court.code, f"{role.id}.court"
+    found = article.context_state(sentence.index, sentence.tokens[phrase.first].index)
+    return (found[0], f"{role.id}.{found[1]}") if found else None
 
 
 def _locative(sentence: Sentence, position: int) -> bool:
@@ -281,9 +367,16 @@ def _bare_name(
     return None
 
 
-def find_mentions(sentences: Sequence[Sentence], books: ActorBooks, on_date: date | None = None) -> tuple[Mention, ...]:
-    """Every actor mention in one article's sentences (headline first), in text order."""
-    article = _Article(books=books, on_date=on_date)
+def find_mentions(
+    sentences: Sequence[Sentence], books: ActorBooks, on_date: date | None = None, dateline: str | None = None
+) -> tuple[Mention, ...]:
+    """Every actor mention in one article's sentences (headline first), in text order.
+
+    `dateline` is the place printed before the agencies ("MOSKOU", "DEN HAAG"); its state is
+    the default country of police, crowds and authorities the text does not place.
+    """
+    place = books.places.get(dateline.strip().lower()) if dateline else None
+    article = _Article(books=books, on_date=on_date, dateline=place)
     for sentence in sentences:
         atoms: dict[int, list[Atom]] = {}
         for atom in find_atoms(books, sentence.tokens):

@@ -1,0 +1,126 @@
+"""Actors the text does not place: dateline, nearby states, earlier courts, references, pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.actors import find_mentions
+
+
+@pytest.fixture(scope="module")
+def run(frog, books):
+    """Analyse a short article with Frog and find its mentions under a dateline."""
+    from kroniek.nlp import analyse
+
+    def go(text: str, dateline: str | None = None):
+        return find_mentions(analyse(frog, "text", text), books, None, dateline=dateline)
+
+    return go
+
+
+def _first(mentions, text):
+    return next(m for m in mentions if m.text == text)
+
+
+def test_dateline_places_police_and_crowds(run):
+    mentions = run("De oproerpolitie verdreef gisteravond de betogers met traangas.", dateline="TBILISI")
+    police, crowd = _first(mentions, "De oproerpolitie"), _first(mentions, "de betogers")
+    assert (police.code, police.sector, police.rule) == ("GEO", "COP", "role.police.dateline")
+    assert (crowd.code, crowd.sector) == ("GEO", "CVL")
+
+
+def test_dateline_is_read_case_insensitively_and_in_two_words(run):
+    mentions = run("De regering kondigde nieuwe maatregelen aan.", dateline="den haag")
+    assert _first(mentions, "De regering").code == "NLD"
+
+
+def test_state_named_in_previous_sentence_beats_the_dateline(run):
+    mentions = run(
+        "Iran heeft de luchtruimte boven het westen van het land gesloten. "
+        "De autoriteiten spreken van een voorzorgsmaatregel.",
+        dateline="WASHINGTON",
+    )
+    authorities = _first(mentions, "De autoriteiten")
+    assert (authorities.code, authorities.rule) == ("IRN", "role.government.context")
+
+
+def test_dateline_wins_when_it_is_among_the_states_nearby(run):
+    mentions = run(
+        "Pakistan en India wisselden verwijten uit. Agenten hielden daarna drie verdachten aan.",
+        dateline="ISLAMABAD",
+    )
+    assert _first(mentions, "Agenten").code == "PAK"
+
+
+def test_without_dateline_the_article_main_state_is_used(run):
+    mentions = run(
+        "Chili kiest zondag een nieuw parlement. Chili telt vijftien miljoen kiezers. "
+        "Het weer was zacht en de opkomst hoog. De politie meldde geen incidenten."
+    )
+    police = _first(mentions, "De politie")
+    assert (police.code, police.rule) == ("CHL", "role.police.main")
+
+
+def test_unknown_dateline_and_empty_article_leave_the_role_unplaced(run):
+    mentions = run("De politie zocht de hele nacht.", dateline="NERGENSDORP")
+    assert _first(mentions, "De politie").code == "---"
+
+
+def test_named_official_takes_the_state_of_the_sentence_before(run):
+    mentions = run(
+        "Polen wil de defensie-uitgaven verder verhogen. "
+        "Minister van Financiën Jan Kowalczyk presenteerde de begroting."
+    )
+    official = next(m for m in mentions if m.person == "Jan Kowalczyk")
+    assert (official.code, official.sector) == ("POL", "GOV")
+
+
+def test_a_named_actor_of_no_state_role_stays_unplaced(run):
+    mentions = run("Frankrijk viert feest. Acteur Pierre Lenoir kreeg een prijs.", dateline="PARIJS")
+    assert next(m for m in mentions if m.person == "Pierre Lenoir").code == "---"
+
+
+def test_court_words_refer_to_the_court_named_before(run):
+    mentions = run(
+        "Het Internationaal Strafhof opende een onderzoek naar Myanmar. "
+        "Het hof wil getuigen horen en de aanklager reist naar de regio."
+    )
+    court, prosecutor = _first(mentions, "Het hof"), _first(mentions, "de aanklager")
+    assert (court.code, court.sector, court.rule) == ("ICC", "JUD", "role.judiciary.court")
+    assert prosecutor.code == "ICC"
+
+
+def test_court_word_without_earlier_court_is_national(run):
+    mentions = run("Het hof sprak de journalist gisteren vrij.", dateline="ANKARA")
+    assert _first(mentions, "Het hof").code == "TUR"
+
+
+def test_alliance_and_union_refer_back_to_their_bodies(run):
+    mentions = run(
+        "De NAVO en de Afrikaanse Unie overlegden. De Unie stuurt waarnemers, het bondgenootschap niet."
+    )
+    assert _first(mentions, "De Unie").code == "AU"
+    assert _first(mentions, "het bondgenootschap").code == "NATO"
+
+
+def test_brussels_is_the_eu_only_after_the_eu_and_not_as_a_place(run):
+    with_eu = run("De EU dreigt met heffingen. Brussel eist dat Washington toegeeft.")
+    assert (_first(with_eu, "Brussel").code, _first(with_eu, "Brussel").sector) == ("EU", "IGO")
+    alone = run("Brussel eist dat de spoorbonden het werk hervatten.")
+    assert _first(alone, "Brussel").code == "BEL"
+    place = run("De EU-ministers vergaderden in Brussel.")
+    assert (_first(place, "Brussel").code, _first(place, "Brussel").sector) == ("BEL", None)
+
+
+def test_both_countries_gives_one_mention_per_state_on_one_span(run):
+    mentions = run(
+        "Armenië en Azerbeidzjan sloten een vredesakkoord. De twee landen openen volgend jaar de grens."
+    )
+    pair = [m for m in mentions if m.text == "De twee landen"]
+    assert sorted(m.code for m in pair) == ["ARM", "AZE"]
+    assert len({m.tokens for m in pair}) == 1 and all(m.rule == "role.pair" for m in pair)
+
+
+def test_both_countries_without_two_states_stays_unplaced(run):
+    mentions = run("Beide landen ontkennen elke betrokkenheid.")
+    assert [m.code for m in mentions if m.text == "Beide landen"] == ["---"]
