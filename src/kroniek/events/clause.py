@@ -77,6 +77,8 @@ def windows(sentence: Sentence) -> tuple[Window, ...]:
         zowel = low == "als" and any(t.text.lower() == "zowel" for t in toks[max(0, pos - 8): pos])
         if tok.pos.startswith("VG(onder") and lemma(tok) in SUBORDINATORS and i > 1 and not zowel:
             cuts.append((i, lemma(tok)))
+        elif low == "als" and tok.tag == "VZ" and i > 1 and not zowel and _finite_follows(toks, pos):
+            cuts.append((i, "als"))  # a condition Frog tagged as a preposition: "als X Y ontmoet"
         elif low == "dat" and pos > 0 and is_finite(toks[pos - 1]) and toks[pos - 1].tag == "WW" and _opens_clause(toks, pos):
             cuts.append((i, "dat"))  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
@@ -97,6 +99,16 @@ def windows(sentence: Sentence) -> tuple[Window, ...]:
         if start <= end:
             result.append(Window(start, end, opener))
     return tuple(result)
+
+
+def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """A finite verb follows before the next comma, relative pronoun or subordinator (verb-final clause)."""
+    for tok in toks[pos + 1:]:
+        if tok.tag in ("LET", "VG") or (tok.tag == "VNW" and "betr" in tok.pos):
+            return False
+        if is_finite(tok) or (tok.tag == "WW" and tok.index < len(toks) and toks[tok.index].tag == "LET"):
+            return True  # a clause-final verb (Frog may read "ontmoet" as a participle)
+    return False
 
 
 def _opens_clause(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
@@ -256,7 +268,7 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
                 prep is not None and prep[1] >= win.first and _tok(sentence, last).tag in ("N", "SPEC")):
             result[n] = Role(m, "np", "np")  # "de Russische aanval"; not "in het Witte Huis akkoorden"
             continue
-        if prep is not None and win.opener == "om" and prep[1] == win.first:
+        if prep is not None and win.opener in ("om", "als") and prep[1] == win.first:
             prep = None  # "om X te bekritiseren": om opens the clause, it governs no noun phrase
         if prep is not None and prep[1] >= win.first:
             word, at = prep

@@ -88,7 +88,7 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
     p = c.pattern
     toks = sentence.tokens[win.first - 1: win.last]
     seq = lemma_seq(sentence, win.first, win.last)
-    wide = seq + (_embedded_seq(sentence, win) if "sub" in p.target else [])
+    wide = seq + (_embedded_seq(sentence, win) if {"sub", "cond"} & set(p.target) else [])
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     if c.particle:
         parts = tuple(c.particle.split("_"))
@@ -110,13 +110,16 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
 
 
 def _embedded_seq(sentence: Sentence, win: Window) -> list[tuple[int, str]]:
-    """Lemmas of the dat-clause that follows a clause ("zei dat X moet ..."), for conditions on it."""
+    """Lemmas of the dat-clause that follows a clause ("zei dat X moet ...") and of a condition
+    after it ("... als Y ..."), for conditions on them."""
     wins = windows(sentence)
     at = wins.index(win) if win in wins else -1
-    for nxt in wins[at + 1: at + 2] if at >= 0 else ():
-        if nxt.opener in ("dat", "om"):
-            return lemma_seq(sentence, nxt.first, nxt.last)
-    return []
+    found: list[tuple[int, str]] = []
+    for nxt in wins[at + 1: at + 3] if at >= 0 else ():
+        if nxt.opener not in ("dat", "om") + CONDITIONS:
+            break
+        found += lemma_seq(sentence, nxt.first, nxt.last)
+    return found
 
 
 def _passive(sentence: Sentence, win: Window, trigger: int, transitive: bool) -> bool:
@@ -197,7 +200,11 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         if key in ("obj", "obj2"):
             targets += by_role.get("su", []) if passive else by_role.get(key, []) + by_role.get("obj" if key == "obj2" else "", [])
         elif key == "sub":
-            targets += _embedded_subjects(sentence, wins, win, mentions)
+            own = {m.code for m in sources}  # "X zegt dat X zal ...": the speaker's own side is no target
+            targets += [m for m in _embedded_subjects(sentence, wins, win, mentions) if m.code not in own]
+        elif key == "cond":
+            own = {m.code for m in sources}
+            targets += [m for m in _conditional_actors(sentence, wins, win, mentions) if m.code not in own]
         elif key == "claim":
             if refers_back(sentence, win, c.trigger):  # "X ontkent dat": aimed at who made the claim
                 targets += denied(claimers_before(sentence, win, mentions) or list(claims), sources)
@@ -331,6 +338,18 @@ def _embedded_subjects(sentence: Sentence, wins: tuple[Window, ...], win: Window
     for nxt in wins[at + 1: at + 3]:
         if nxt.opener in ("dat", "om", "rel"):
             return [r.mention for r in roles_in_window(sentence, nxt, mentions, nxt.last, False) if r.role == "su"]
+    return []
+
+
+CONDITIONS = ("als", "indien", "wanneer", "zodra", "tenzij")
+
+
+def _conditional_actors(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+    """Subjects and objects of the condition a threat hangs on ("dreigt met ... als X Y ontmoet")."""
+    at = wins.index(win)
+    for nxt in wins[at + 1: at + 4]:
+        if nxt.opener in CONDITIONS:
+            return [r.mention for r in roles_in_window(sentence, nxt, mentions, nxt.last, False) if r.role in ("su", "obj")]
     return []
 
 

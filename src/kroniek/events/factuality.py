@@ -83,6 +83,10 @@ def factuality(
             at = wins.index(win)
             if noun and at + 1 < len(wins) and wins[at + 1].opener == "rel" and kind == "future":
                 spans.append((wins[at + 1].first, wins[at + 1].last))
+            if cue.scope == "opener":  # the trigger's clause is a condition: "als X Y aanvalt"
+                if win.subordinate and lemma(sentence.tokens[win.first - 1]) in cue.lemmas:
+                    found[kind] = cue.id
+                continue
             if cue.scope == "govern":
                 spans += [(w.first, w.last) for w in above]
             elif cue.scope == "sentence":

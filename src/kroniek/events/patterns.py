@@ -9,6 +9,8 @@ Pattern keys (one YAML list entry each):
   objects                  one of these noun lemmas (or compound ends) must be in the clause
   with / without           lemma sequences of which one must / none may occur in the clause
   target                   where the other side is: obj, obj2, sub (subject of a dat-clause),
+                           cond (subject/object of an als-condition after it), claim (who made
+                           the claim a denial of "dat" or "die beschuldiging" answers),
                            or a preposition lemma (met, tegen, aan, naar, op, ...)
   symmetric                the predicate holds both ways (emitted once per direction)
   priority                 a higher priority wins on the same trigger word (default 1)
@@ -89,7 +91,7 @@ class Cue:
     lemmas: frozenset[str] = frozenset()
     seqs: tuple[tuple[str, ...], ...] = ()
     pos: str | None = None
-    scope: str = "clause"  # clause | govern | sentence
+    scope: str = "clause"  # clause | govern | sentence | opener
     needs_infinitive: bool = False
     nominal_only: bool = False
     preps: frozenset[str] = frozenset()
