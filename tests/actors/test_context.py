@@ -124,3 +124,22 @@ def test_both_countries_gives_one_mention_per_state_on_one_span(run):
 def test_both_countries_without_two_states_stays_unplaced(run):
     mentions = run("Beide landen ontkennen elke betrokkenheid.")
     assert [m.code for m in mentions if m.text == "Beide landen"] == ["---"]
+
+
+def test_a_city_in_the_sentence_places_the_court(run):
+    mentions = run("De zaak tegen de Britse zakenman begint volgende week in Koersk, zei een rechtbank.")
+    court = _first(mentions, "een rechtbank")
+    assert (court.code, court.sector) == ("RUS", "JUD")
+
+
+def test_guessed_delegation_yields_to_the_government_it_speaks_for(run):
+    mentions = run(
+        "In Genève begonnen gesprekken tussen rebellen en een delegatie namens de Soedanese regering.",
+        dateline="GENÈVE",
+    )
+    assert _first(mentions, "een delegatie").code == "SDN"
+
+
+def test_european_leaders_are_the_eu(run):
+    mentions = run("De Europese regeringsleiders beloofden Moldavië steun.")
+    assert _first(mentions, "De Europese regeringsleiders").code == "EU"

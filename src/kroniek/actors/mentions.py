@@ -10,7 +10,7 @@ to them; "zijn Iraanse ambtgenoot" takes the role of the person mentioned before
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kroniek.actors.atoms import Atom, find_atoms
@@ -57,6 +57,7 @@ class _Article:
     on_date: date | None
     dateline: str | None = None  # the state code of the article's dateline place
     mentions: list[Mention] = field(default_factory=list)
+    places: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, code) of cities
     names: dict[str, Mention | None] = field(default_factory=dict)  # None = ambiguous
 
     def remember(self, mention: Mention) -> None:
@@ -92,16 +93,21 @@ class _Article:
     def context_state(self, sentence: int, token: int) -> tuple[str, str] | None:
         """(code, how) for an actor word with no country: nearest named state, dateline, main state.
 
-        The first state named earlier in the same sentence wins, else the first one named in
-        the previous sentence (when the dateline's state is among those, the dateline's);
-        then the dateline's state; then the state named most often so far in the article.
+        The states named earlier in the same sentence count, else those of the previous
+        sentence, else a city later in the same sentence: the dateline's state if among them,
+        else the first place (city, "in Moskou"), else the first state. Then the dateline's
+        state; then the state named most often so far in the article.
         """
         states = self.states()
-        near = [m for m in states if m.sentence == sentence and m.tokens[1] < token]
-        near = near or [m for m in states if m.sentence == sentence - 1]
+        named = sorted([(m.sentence, m.tokens[0], m.code, m.sector is None) for m in states]
+                       + [(s, t, code, True) for s, t, code in self.places])
+        near = [(code, place) for s, t, code, place in named if s == sentence and t < token]
+        near = near or [(code, place) for s, _, code, place in named if s == sentence - 1]
+        near = near or [(code, place) for s, _, code, place in named if s == sentence]
         if near:
-            codes = [m.code for m in near]
-            return (self.dateline, "dateline") if self.dateline in codes else (codes[0], "context")
+            if any(code == self.dateline for code, _ in near):
+                return self.dateline, "dateline"
+            return next((code for code, place in near if place), near[0][0]), "context"
         if self.dateline is not None:
             return self.dateline, "dateline"
         if states:
@@ -381,6 +387,8 @@ def find_mentions(
         atoms: dict[int, list[Atom]] = {}
         for atom in find_atoms(books, sentence.tokens):
             atoms.setdefault(atom.first, []).append(atom)
+            if atom.kind == "city":
+                article.places.append((sentence.index, sentence.tokens[atom.first].index, books.entries[atom.target].code))
         i = 0
         while i < len(sentence.tokens):
             phrase = _collect(article, sentence, atoms, i)
@@ -396,4 +404,20 @@ def find_mentions(
                 i = bare[1] + 1
                 continue
             i += 1
+        _on_behalf(article, sentence)
     return tuple(article.mentions)
+
+
+def _on_behalf(article: _Article, sentence: Sentence) -> None:
+    """'een delegatie namens de Afghaanse regering': a guessed code yields to the one it acts for."""
+    ours = [n for n, m in enumerate(article.mentions) if m.sentence == sentence.index]
+    for n in ours:
+        mention = article.mentions[n]
+        after = mention.tokens[1] + 1
+        if not mention.rule.endswith(GUESSED) or after > len(sentence.tokens) \
+                or sentence.tokens[after - 1].text.lower() not in ("namens", "uit"):
+            continue
+        principal = next((article.mentions[k] for k in ours if after < article.mentions[k].tokens[0] <= after + 2), None)
+        if principal is not None and principal.code != "---":
+            rule = mention.rule.rsplit(".", 1)[0] + ".context"
+            article.mentions[n] = replace(mention, code=principal.code, rule=rule)
