@@ -219,6 +219,9 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
     if c.noun and sources and not targets and _undergoes(patterns_undergo, sentence, win):
         targets = [m for m in by_role.get("su", []) if m not in sources]  # "X kampt met westerse sancties"
     symmetric = p.symmetric and not (c.noun and targets and used == "tegen")  # "oorlog tegen X" has a direction
+    nested = {r.mention.tokens for r in roles if r.how == "np-of"}
+    if symmetric and targets and all(m.tokens in nested for m in targets):
+        symmetric = False  # "stemde in met de toetreding van X": X is what was agreed to, not a partner
     if c.noun and not sources and len(by_role.get("tussen", [])) >= 2:
         sources, targets, symmetric = by_role["tussen"], [], True  # "aanvallen over en weer tussen X en Y"
     if p.target_sectors:
