@@ -120,7 +120,8 @@ def content_hash(page: Page) -> str:
 
 
 def _article_key(article: Article, on_date: date | None) -> str:
-    parts = [article.headline or "", article.text, on_date.isoformat() if on_date else ""]
+    parts = [article.headline or "", article.dateline or "", article.text,
+             on_date.isoformat() if on_date else ""]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -156,13 +157,13 @@ def analyse_article(article: Article, res: Resources, fetched_at: datetime | Non
     known = res.cached(key)
     if known is None:
         sentences = analyse_sentences(article, res)
-        mentions = find_mentions(sentences, res.books, on_date)
+        mentions = find_mentions(sentences, res.books, on_date, dateline=article.dateline)
         if any(needs_parse(s, mentions, res.patterns) for s in sentences):
             sentences = tuple(
                 parse(res.parser, s) if needs_parse(s, mentions, res.patterns) else s
                 for s in sentences
             )
-            mentions = find_mentions(sentences, res.books, on_date)
+            mentions = find_mentions(sentences, res.books, on_date, dateline=article.dateline)
         events = code_events(sentences, mentions, res.patterns)
         claims = find_claims(article, sentences, mentions, tuple(events))
         known = AnalysedArticle(article, sentences, mentions, events, claims)
