@@ -143,3 +143,17 @@ def test_guessed_delegation_yields_to_the_government_it_speaks_for(run):
 def test_european_leaders_are_the_eu(run):
     mentions = run("De Europese regeringsleiders beloofden Moldavië steun.")
     assert _first(mentions, "De Europese regeringsleiders").code == "EU"
+
+
+def test_neighbours_in_a_headline_are_the_two_states_named_after_it(run, frog, books):
+    from kroniek.nlp import analyse
+
+    sentences = analyse(frog, "headline", "Peking waarschuwt buurlanden en Japan")
+    sentences += analyse(
+        frog, "text", "China wil dat Vietnam en Laos de grens beter bewaken. Japan reageerde niet.",
+        first_index=len(sentences),
+    )
+    pair = [m for m in find_mentions(sentences, books) if m.text == "buurlanden"]
+    assert sorted(m.code for m in pair) == ["LAO", "VNM"]
+    assert all(m.rule == "role.pair.ahead" for m in pair)
+

@@ -405,7 +405,30 @@ def find_mentions(
                 continue
             i += 1
         _on_behalf(article, sentence)
-    return tuple(article.mentions)
+    return tuple(_pairs_ahead(article))
+
+
+def _pairs_ahead(article: _Article) -> list[Mention]:
+    """An unplaced 'buurlanden' in a headline: the first two states named in later sentences.
+
+    States of the pair's own sentence are left out ("buurlanden en China": not China).
+    """
+    result: list[Mention] = []
+    states = article.states()
+    for mention in article.mentions:
+        if mention.rule != "role.pair" or mention.code != "---":
+            result.append(mention)
+            continue
+        own = {m.code for m in states if m.sentence == mention.sentence}
+        codes: list[str] = []
+        for m in states:
+            if m.sentence > mention.sentence and m.code not in own and m.code not in codes:
+                codes.append(m.code)
+        if len(codes) < 2:
+            result.append(mention)
+            continue
+        result.extend(replace(mention, code=code, rule="role.pair.ahead") for code in codes[:2])
+    return result
 
 
 def _on_behalf(article: _Article, sentence: Sentence) -> None:
