@@ -18,7 +18,14 @@ from kroniek.events.clause import (
     words,
 )
 from kroniek.events.discourse import claimers, claimers_before, denied, refers_back
-from kroniek.events.factuality import attribution, background, factuality, has_seq, lemma_seq
+from kroniek.events.factuality import (
+    attribution,
+    background,
+    factuality,
+    governing,
+    has_seq,
+    lemma_seq,
+)
 from kroniek.events.patterns import Cue, Pattern, Patterns
 from kroniek.records import Event, Mention, Sentence, Token
 
@@ -415,6 +422,10 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             taken.add(c.trigger)
             _say(trace, f"{note}: no (background history, {bg})")
             continue
+        asked = None if c.noun else _demanded(patterns, sentence, wins, win)  # the attacks a demand names did happen
+        if asked:
+            _say(trace, f"{note}: no (what a demand asks for, {asked})")
+            continue
         out = assign(c, sentence, wins, win, mentions, memory, light, patterns.cue("undergo_verbs"), claims)
         pairs = _pairs(out)
         if not pairs:
@@ -438,6 +449,22 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
                 attributed_to=reporter if reporter not in (s.code, None) or reporter != s.code else None,
             ))
     return events
+
+
+def _demanded(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window) -> str | None:
+    """Id of the demand cue when the clause is what a demand asks for ("eist dat X zich terugtrekt")."""
+    if win.opener not in ("dat", "om"):
+        return None
+    above = governing(wins, win)
+    if not above:
+        return None
+    toks = sentence.tokens[above[0].first - 1: above[0].last]
+    verbs = {lemma(t).replace(" ", "") for t in toks if t.tag == "WW"}
+    verbs |= {lemma(p) + v for v in verbs for p in toks if p.tag == "VZ" and p.pos.startswith("VZ(fin")}  # riep ... op
+    for cue in patterns.cue("demand_verbs"):
+        if verbs & cue.lemmas:
+            return cue.id
+    return None
 
 
 def _say(trace: list[str] | None, line: str) -> None:

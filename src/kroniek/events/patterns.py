@@ -47,7 +47,10 @@ _PATTERN_KEYS = {
     "target", "symmetric", "priority", "target_sectors", "implied_source", "implied_target",
     "implied_from", "keeps_trigger",
 }
-_CUE_KINDS = ("future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs")
+_CUE_KINDS = (
+    "future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs",
+    "demand_verbs",
+)
 _CUE_KEYS = {"id", "lemmas", "seq", "pos", "scope", "needs_infinitive", "nominal_only", "preps", "verbs", "note"}
 
 
