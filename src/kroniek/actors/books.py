@@ -7,6 +7,7 @@ candidate patterns) are built here once, so matching a sentence is one pass over
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -120,7 +121,7 @@ class ActorBooks:
     by_first: dict[str, tuple[Pattern, ...]]  # first token lower-cased -> patterns, longest first
     name_stops: frozenset[str]  # capitalised words of role terms ("Buitenlandse", "Zaken")
     sha256: str
-    places: dict[str, str] = field(default_factory=dict)  # lower-cased place term -> state code (datelines)
+    places: dict[str, str] = field(default_factory=dict)  # folded place term -> state code (datelines)
 
 
 def case_rule(word: str) -> str:
@@ -195,13 +196,19 @@ def load_entries(data_dir: Path) -> list[Entry]:
     return entries
 
 
+def fold(text: str) -> str:
+    """Lower case without diacritics and with single spaces: 'CAÏRO' and 'Caïro' -> 'cairo'."""
+    plain = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(ch for ch in plain if not unicodedata.combining(ch)).lower().split())
+
+
 def place_codes(entries: list[Entry]) -> dict[str, str]:
-    """Lower-cased capital, city, seat and state names -> state code, for reading datelines."""
+    """Folded capital, city, seat and state names -> state code, for reading datelines."""
     places: dict[str, str] = {}
     for entry in entries:
         if entry.kind in PLACE_KINDS and len(entry.code) == 3 and entry.code.isalpha():
             for term in entry.terms:
-                places.setdefault(term.lower(), entry.code)
+                places.setdefault(fold(term), entry.code)
     return places
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kroniek.actors.atoms import Atom, find_atoms
-from kroniek.actors.books import ActorBooks, Person
+from kroniek.actors.books import ActorBooks, Person, fold
 from kroniek.records import Mention, Sentence
 
 DETERMINERS = frozenset({"de", "het", "een", "zijn", "haar", "hun", "diens"})
@@ -381,7 +381,7 @@ def find_mentions(
     `dateline` is the place printed before the agencies ("MOSKOU", "DEN HAAG"); its state is
     the default country of police, crowds and authorities the text does not place.
     """
-    place = books.places.get(dateline.strip().lower()) if dateline else None
+    place = books.places.get(fold(dateline)) if dateline else None
     article = _Article(books=books, on_date=on_date, dateline=place)
     for sentence in sentences:
         atoms: dict[int, list[Atom]] = {}
