@@ -17,7 +17,14 @@ from kroniek.events.clause import (
     windows,
     words,
 )
-from kroniek.events.discourse import claimers, claimers_before, denied, refers_back
+from kroniek.events.discourse import (
+    claimers,
+    claimers_before,
+    denied,
+    pair_reference,
+    refers_back,
+    the_pair,
+)
 from kroniek.events.factuality import (
     attribution,
     background,
@@ -169,7 +176,8 @@ class Outcome:
 
 def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Window,
            mentions: list[Mention], memory: list[Mention], light: set[str],
-           patterns_undergo: tuple[Cue, ...] = (), claims: Sequence[Mention] = ()) -> Outcome:
+           patterns_undergo: tuple[Cue, ...] = (), claims: Sequence[Mention] = (),
+           pair: Sequence[Mention] = ()) -> Outcome:
     """Who did it to whom, for one candidate in its clause."""
     p = c.pattern
     things = [t.index for t in sentence.tokens if p.objects and _noun_ok([t], p.objects)]
@@ -187,7 +195,8 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         if not sources and any(lemma(t) in ACCUSE_VERBS for t in sentence.tokens[win.first - 1: c.trigger - 1]):
             sources = by_role.get("obj", []) or by_role.get("su", [])
         if not sources and _governed_by_light_verb(sentence, win, c, light):
-            sources = by_role.get("su", []) or _elided_subject(sentence, wins, win, mentions) or _reference(sentence, win, memory)
+            sources = by_role.get("su", []) or _elided_subject(sentence, wins, win, mentions) or pair_reference(
+                sentence, win, list(pair)) or _reference(sentence, win, memory)
     elif passive:
         sources = by_role.get("door", [])
     else:
@@ -197,7 +206,7 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         if not sources:
             sources = _elided_subject(sentence, wins, win, mentions)
         if not sources:
-            sources = _reference(sentence, win, memory)
+            sources = pair_reference(sentence, win, list(pair)) or _reference(sentence, win, memory)
     targets: list[Mention] = []
     used = ""
     for key in p.target:
@@ -399,9 +408,10 @@ def trigger_text(sentence: Sentence, c: Candidate) -> str:
 
 
 def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Patterns, memory: list[Mention],
-                  trace: list[str] | None = None, claims: Sequence[Mention] = ()) -> list[Event]:
+                  trace: list[str] | None = None, claims: Sequence[Mention] = (),
+                  pair: Sequence[Mention] = ()) -> list[Event]:
     """Events of one sentence; ``memory`` holds the previous subjects, ``claims`` who made the previous
-    sentence's claims (for a denial); ``trace`` collects why each candidate fired or not."""
+    sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"); ``trace`` collects why each candidate fired or not."""
     events: list[Event] = []
     wins = windows(sentence)
     light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
@@ -426,7 +436,7 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
         if asked:
             _say(trace, f"{note}: no (what a demand asks for, {asked})")
             continue
-        out = assign(c, sentence, wins, win, mentions, memory, light, patterns.cue("undergo_verbs"), claims)
+        out = assign(c, sentence, wins, win, mentions, memory, light, patterns.cue("undergo_verbs"), claims, pair)
         pairs = _pairs(out)
         if not pairs:
             _say(trace, f"{note}: no actor pair ({out.why}; sources={[m.code for m in out.sources]}, "
@@ -489,12 +499,14 @@ def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patt
     seen: set[tuple] = set()
     memory: list[Mention] = []
     claims: list[Mention] = []
+    pair: list[Mention] = []
     for sentence in sentences:
         here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
         coded: list[Event] = []
         if here or memory:
             text = sentence.field == "text"
-            coded = code_sentence(sentence, here, patterns, memory if text else [], claims=claims if text else [])
+            coded = code_sentence(sentence, here, patterns, memory if text else [], claims=claims if text else [],
+                                  pair=pair if text else [])
             for ev in coded:
                 key = (ev.src, ev.src_sector, ev.tgt, ev.tgt_sector, ev.type, ev.span, ev.field)
                 if key not in seen:
@@ -502,6 +514,7 @@ def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patt
                     events.append(ev)
         if sentence.field == "text":
             claims = claimers(sentence, here, coded, memory)
+            pair = the_pair(here) or (pair if not here else [])
             subjects = sentence_subjects(sentence, here) if here else []
             memory = subjects or ([] if here else memory)
     return tuple(events)

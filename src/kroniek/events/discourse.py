@@ -98,3 +98,35 @@ def denied(claims: list[Mention], sources: list[Mention]) -> list[Mention]:
     when it is a political actor (an opposition party against its government)."""
     own = {m.code for m in sources}
     return [m for m in claims if m not in sources and m.code != "---" and (m.code not in own or m.sector in POLITICAL)]
+
+
+PAIR_WORDS = frozenset({"twee", "beide", "beiden"})
+
+
+def the_pair(mentions: list[Mention]) -> list[Mention]:
+    """The two sides a sentence names (one mention per code), when it names exactly two."""
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.code != "---":
+            first.setdefault(m.code, m)
+    return list(first.values()) if len(first) == 2 else []
+
+
+def pair_reference(sentence: Sentence, win: Window, pair: list[Mention]) -> list[Mention]:
+    """The two sides named before, for "de twee (leiders)", "beide landen", "beiden" in the clause."""
+    if not pair:
+        return []
+    toks = sentence.tokens[win.first - 1: win.last]
+    for n, tok in enumerate(toks):
+        low = tok.text.lower()
+        if low not in PAIR_WORDS:
+            continue
+        before = toks[n - 1] if n else None
+        if low == "twee" and (before is None or before.text.lower() != "de"):
+            continue
+        start = before if low == "twee" else tok
+        ahead = toks[max(0, toks.index(start) - 1)] if toks.index(start) else None
+        if ahead is not None and ahead.tag == "VZ":
+            continue  # "tussen de twee landen", "met beide kanten": not the doers
+        return list(pair)
+    return []
