@@ -162,3 +162,11 @@ def test_neighbours_in_a_headline_are_the_two_states_named_after_it(run, frog, b
 @pytest.mark.parametrize(("dateline", "code"), [("CAIRO", "EGY"), ("GENEVE", "CHE"), ("ABU  DHABI", "ARE"), ("Seoel", "KOR")])
 def test_datelines_are_read_without_accents_case_or_extra_spaces(run, dateline, code):
     assert _first(run("De autoriteiten zwegen.", dateline=dateline), "De autoriteiten").code == code
+
+
+def test_an_indefinite_court_after_an_international_one_is_national(run):
+    mentions = run(
+        "Het Strafhof zocht de generaal al jaren. Gisteren veroordeelde een rechtbank hem tot levenslang.",
+        dateline="BELGRADO",
+    )
+    assert _first(mentions, "een rechtbank").code == "SRB"

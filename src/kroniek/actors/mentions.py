@@ -335,7 +335,8 @@ def _guess(article: _Article, sentence: Sentence, phrase: _Phrase, role, name: s
     """(code, rule) for a role word with no country: an earlier court, else the context's state."""
     if role.kind != "role" or role.id in NO_CONTEXT_ROLES or (role.sector == "CVL" and name):
         return None
-    if role.sector == "JUD":
+    indefinite = phrase.det is not None and sentence.tokens[phrase.det].text.lower() == "een"
+    if role.sector == "JUD" and not indefinite:  # "een rechtbank" after the ICC is a national court
         court = next(
             (m for m in reversed(article.mentions) if m.sector == "JUD" and m.rule.startswith(("actor.igo.", "actor.ref."))),
             None,
