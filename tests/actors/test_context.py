@@ -170,3 +170,12 @@ def test_an_indefinite_court_after_an_international_one_is_national(run):
         dateline="BELGRADO",
     )
     assert _first(mentions, "een rechtbank").code == "SRB"
+
+
+def test_a_bare_office_word_in_running_text_gets_no_country(run, frog, books):
+    from kroniek.nlp import analyse
+
+    mentions = run("Spanje kreeg een nieuwe regering. Sinds hij koning werd, reist hij veel.", dateline="MADRID")
+    assert _first(mentions, "koning").code == "---"
+    headline = find_mentions(analyse(frog, "headline", "Premier treedt af na nederlaag"), books, dateline="MADRID")
+    assert _first(headline, "Premier").code == "ESP"

@@ -335,6 +335,8 @@ def _guess(article: _Article, sentence: Sentence, phrase: _Phrase, role, name: s
     """(code, rule) for a role word with no country: an earlier court, else the context's state."""
     if role.kind != "role" or role.id in NO_CONTEXT_ROLES or (role.sector == "CVL" and name):
         return None
+    if _predicative(sentence, phrase, role, name):
+        return None
     indefinite = phrase.det is not None and sentence.tokens[phrase.det].text.lower() == "een"
     if role.sector == "JUD" and not indefinite:  # "een rechtbank" after the ICC is a national court
         court = next(
@@ -345,6 +347,15 @@ def _guess(article: _Article, sentence: Sentence, phrase: _Phrase, role, name: s
             return court.code, f"{role.id}.court"
     found = article.context_state(sentence.index, sentence.tokens[phrase.first].index)
     return (found[0], f"{role.id}.{found[1]}") if found else None
+
+
+def _predicative(sentence: Sentence, phrase: _Phrase, role, name: str | None) -> bool:
+    """A bare singular office word in running text ("sinds hij koning werd", "onder leiding van"):
+    no one in particular, so no country is guessed for it. Headlines drop articles, so they count."""
+    if sentence.field == "headline" or phrase.det is not None or name or role.sector != "GOV" or phrase.role is None:
+        return False
+    before = sentence.tokens[phrase.first - 1].text.lower() if phrase.first > 0 else ""
+    return ",ev" in sentence.tokens[phrase.role.last].pos and before not in ("die", "deze", "dat", "dit")
 
 
 def _locative(sentence: Sentence, position: int) -> bool:
