@@ -21,6 +21,8 @@ from kroniek.events.discourse import (
     claimers,
     claimers_before,
     denied,
+    doers,
+    names_act,
     pair_reference,
     refers_back,
     the_pair,
@@ -177,7 +179,7 @@ class Outcome:
 def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Window,
            mentions: list[Mention], memory: list[Mention], light: set[str],
            patterns_undergo: tuple[Cue, ...] = (), claims: Sequence[Mention] = (),
-           pair: Sequence[Mention] = ()) -> Outcome:
+           pair: Sequence[Mention] = (), acts: Sequence[Mention] = ()) -> Outcome:
     """Who did it to whom, for one candidate in its clause."""
     p = c.pattern
     things = [t.index for t in sentence.tokens if p.objects and _noun_ok([t], p.objects)]
@@ -218,6 +220,10 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         elif key == "sub":
             own = {m.code for m in sources}  # "X zegt dat X zal ...": the speaker's own side is no target
             targets += [m for m in _embedded_subjects(sentence, wins, win, mentions) if m.code not in own]
+        elif key == "act":
+            if names_act(sentence, win, c.trigger, mentions):  # "steunden de operatie": aimed at its doers
+                own = {m.code for m in sources}
+                targets += [m for m in acts if m.code not in own]
         elif key == "cond":
             own = {m.code for m in sources}
             targets += [m for m in _conditional_actors(sentence, wins, win, mentions) if m.code not in own]
@@ -392,7 +398,7 @@ def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
                 pairs += [(s, t) for t in out.sources if t is not s]
     else:
         pairs = [(s, t) for s in out.sources for t in out.targets]
-    pairs = [(s, t) for s, t in pairs if (s.code, s.sector) != (t.code, t.sector) and s.tokens != t.tokens]
+    pairs = [(s, t) for s, t in pairs if (s.code, s.sector) != (t.code, t.sector) and (s.sentence, s.tokens) != (t.sentence, t.tokens)]
     return [(s, t) for s, t in pairs if not (out.symmetric and s.code == t.code)]
 
 
@@ -409,9 +415,9 @@ def trigger_text(sentence: Sentence, c: Candidate) -> str:
 
 def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Patterns, memory: list[Mention],
                   trace: list[str] | None = None, claims: Sequence[Mention] = (),
-                  pair: Sequence[Mention] = ()) -> list[Event]:
+                  pair: Sequence[Mention] = (), acts: Sequence[Mention] = ()) -> list[Event]:
     """Events of one sentence; ``memory`` holds the previous subjects, ``claims`` who made the previous
-    sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"); ``trace`` collects why each candidate fired or not."""
+    sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"), ``acts`` the doers of the last coded events; ``trace`` collects why each candidate fired or not."""
     events: list[Event] = []
     wins = windows(sentence)
     light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
@@ -436,7 +442,7 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
         if asked:
             _say(trace, f"{note}: no (what a demand asks for, {asked})")
             continue
-        out = assign(c, sentence, wins, win, mentions, memory, light, patterns.cue("undergo_verbs"), claims, pair)
+        out = assign(c, sentence, wins, win, mentions, memory, light, patterns.cue("undergo_verbs"), claims, pair, acts)
         pairs = _pairs(out)
         if not pairs:
             _say(trace, f"{note}: no actor pair ({out.why}; sources={[m.code for m in out.sources]}, "
@@ -493,30 +499,49 @@ def sentence_subjects(sentence: Sentence, mentions: list[Mention]) -> list[Menti
     return [r.mention for r in roles if r.role == "su"]
 
 
+@dataclass(frozen=True)
+class Context:
+    """What earlier sentences of the article left for the next one to refer back to."""
+
+    memory: tuple[Mention, ...] = ()  # main-clause subjects, for "hij", "het land"
+    claims: tuple[Mention, ...] = ()  # who made the claims, for "X ontkent dat"
+    pair: tuple[Mention, ...] = ()  # the two sides named, for "de twee"
+    acts: tuple[Mention, ...] = ()  # doers of the last coded events, for "steunden de operatie"
+
+
+def code_in_context(sentence: Sentence, here: list[Mention], patterns: Patterns, ctx: Context,
+                    trace: list[str] | None = None) -> tuple[list[Event], Context]:
+    """Events of one sentence given what came before, and the context for the next sentence."""
+    coded: list[Event] = []
+    text = sentence.field == "text"
+    if here or ctx.memory:
+        use = ctx if text else Context()
+        coded = code_sentence(sentence, here, patterns, list(use.memory), trace, claims=use.claims,
+                              pair=use.pair, acts=use.acts)
+    if not text:
+        return coded, ctx
+    subjects = sentence_subjects(sentence, here) if here else []
+    return coded, Context(
+        memory=tuple(subjects or ([] if here else ctx.memory)),
+        claims=tuple(claimers(sentence, here, coded, list(ctx.memory))),
+        pair=tuple(the_pair(here) or (ctx.pair if not here else ())),
+        acts=tuple(doers(coded, here) or ctx.acts),
+    )
+
+
 def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patterns: Patterns) -> tuple[Event, ...]:
     """Code the events of one article's sentences (headline first), one Event per direction."""
     events: list[Event] = []
     seen: set[tuple] = set()
-    memory: list[Mention] = []
-    claims: list[Mention] = []
-    pair: list[Mention] = []
+    ctx = Context()
     for sentence in sentences:
         here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
-        coded: list[Event] = []
-        if here or memory:
-            text = sentence.field == "text"
-            coded = code_sentence(sentence, here, patterns, memory if text else [], claims=claims if text else [],
-                                  pair=pair if text else [])
-            for ev in coded:
-                key = (ev.src, ev.src_sector, ev.tgt, ev.tgt_sector, ev.type, ev.span, ev.field)
-                if key not in seen:
-                    seen.add(key)
-                    events.append(ev)
-        if sentence.field == "text":
-            claims = claimers(sentence, here, coded, memory)
-            pair = the_pair(here) or (pair if not here else [])
-            subjects = sentence_subjects(sentence, here) if here else []
-            memory = subjects or ([] if here else memory)
+        coded, ctx = code_in_context(sentence, here, patterns, ctx)
+        for ev in coded:
+            key = (ev.src, ev.src_sector, ev.tgt, ev.tgt_sector, ev.type, ev.span, ev.field)
+            if key not in seen:
+                seen.add(key)
+                events.append(ev)
     return tuple(events)
 
 

@@ -1,8 +1,10 @@
-"""What a clause points back to: the claim a denial answers ("X ontkent dat", "verwierp die beschuldiging").
+"""What a clause points back to: the claim a denial answers ("X ontkent dat", "verwierp die beschuldiging"),
+the act a reaction judges ("steunden de operatie", "veroordeelde de aanvallen") and "de twee".
 
 A denial whose object is an anaphor or a claim noun is aimed at whoever made the claim: the
 accuser of an ACCUSE event, the source of a "volgens X" or the subject of the clause before
-it (earlier in the same sentence, else in the previous sentence).
+it (earlier in the same sentence, else in the previous sentence). A reaction whose object is a
+definite act noun without an actor in it is aimed at the doers of the last coded events.
 """
 
 from __future__ import annotations
@@ -130,3 +132,37 @@ def pair_reference(sentence: Sentence, win: Window, pair: list[Mention]) -> list
             continue  # "tussen de twee landen", "met beide kanten": not the doers
         return list(pair)
     return []
+
+
+ACT_NOUNS = frozenset({
+    "operatie", "aanval", "actie", "besluit", "beslissing", "uitspraak", "maatregel", "stap", "vonnis",
+    "arrestatiebevel", "bevel", "aankondiging", "offensief", "bombardement", "inval",
+})
+DEFINITE = frozenset({"de", "het", "die", "deze", "dat", "dit"})
+
+
+def names_act(sentence: Sentence, win: Window, trigger: int, mentions: list[Mention]) -> bool:
+    """The clause's object is a definite act noun with no actor in its phrase: "steunden de operatie"."""
+    toks = sentence.tokens
+    for tok in toks[win.first - 1: win.last]:
+        if tok.tag != "N" or tok.index == trigger:
+            continue
+        word = lemma(tok).replace(" ", "")
+        if not any(word == w or (len(word) > len(w) + 2 and word.endswith(w)) for w in ACT_NOUNS):
+            continue
+        first = tok.index
+        while first > 1 and toks[first - 2].tag in ("ADJ", "TW"):
+            first -= 1
+        det = toks[first - 2] if first >= 2 else None
+        if det is None or det.text.lower() not in DEFINITE or preposition(sentence, first) is not None:
+            continue
+        after = toks[tok.index] if tok.index < len(toks) else None
+        owned = after is not None and after.tag == "VZ" and lemma(after) in ("van", "tegen", "op", "door")
+        if not owned and not any(first - 1 <= m.tokens[0] <= tok.index for m in mentions):
+            return True
+    return False
+
+
+def doers(sentence_events: list[Event], mentions: list[Mention]) -> list[Mention]:
+    """The mentions that were the sources of a sentence's coded events."""
+    return [m for m in mentions if any(e.src == m.code and e.src_text == m.text for e in sentence_events)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kroniek.events.coder import code_sentence, needs_parse
+from kroniek.events.coder import Context, code_in_context, needs_parse
 from kroniek.events.patterns import Patterns
 from kroniek.records import Mention, Sentence
 
@@ -12,7 +12,7 @@ from kroniek.records import Mention, Sentence
 def explain_lines(sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], patterns: Patterns) -> list[str]:
     """Readable lines: tokens (index, word, lemma, POS, head, rel), actors, rules tried, events."""
     lines: list[str] = []
-    memory: list[Mention] = []
+    ctx = Context()
     for sentence in sentences:
         here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
         lines.append(f"sentence {sentence.index} ({sentence.field} {sentence.start}-{sentence.end}, "
@@ -23,7 +23,7 @@ def explain_lines(sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]
         for m in here:
             lines.append(f"    {m.text!r} -> {m.code} {m.sector or '-'} tokens {m.tokens[0]}-{m.tokens[1]} ({m.rule})")
         trace: list[str] = []
-        events = code_sentence(sentence, here, patterns, memory, trace)
+        events, ctx = code_in_context(sentence, here, patterns, ctx, trace)
         lines.append("  rules tried:" if trace else "  rules tried: none (no trigger word)")
         lines.extend(f"    {t}" for t in trace)
         for ev in events:

@@ -10,7 +10,8 @@ Pattern keys (one YAML list entry each):
   with / without           lemma sequences of which one must / none may occur in the clause
   target                   where the other side is: obj, obj2, sub (subject of a dat-clause),
                            cond (subject/object of an als-condition after it), claim (who made
-                           the claim a denial of "dat" or "die beschuldiging" answers),
+                           the claim a denial of "dat" or "die beschuldiging" answers), act
+                           (the doers of the last coded events, for "steunden de operatie"),
                            or a preposition lemma (met, tegen, aan, naar, op, ...)
   symmetric                the predicate holds both ways (emitted once per direction)
   priority                 a higher priority wins on the same trigger word (default 1)
