@@ -142,7 +142,8 @@ def test_guessed_delegation_yields_to_the_government_it_speaks_for(run):
 
 def test_european_leaders_are_the_eu(run):
     mentions = run("De Europese regeringsleiders beloofden Moldavië steun.")
-    assert _first(mentions, "De Europese regeringsleiders").code == "EU"
+    leaders = _first(mentions, "De Europese regeringsleiders")
+    assert (leaders.code, leaders.sector) == ("EU", "IGO")
 
 
 def test_neighbours_in_a_headline_are_the_two_states_named_after_it(run, frog, books):

@@ -274,6 +274,8 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         sector = None
     else:
         sector = head.sector if head is not None else "GOV"
+    if sector == "GOV" and phrase.adjs and all(books.entries[a.target].sector == "IGO" for a in phrase.adjs):
+        sector = "IGO"  # "de Europese regeringsleiders" act for the EU
     if role is not None and role.kind == "counterpart" and antecedent is not None:
         role_id = antecedent.role
     elif role_id is None and term is not None:
