@@ -352,6 +352,10 @@ def _noun_role(sentence: Sentence, win: Window, noun_index: int, chain: set[int]
         return None
     if not win.subordinate and start <= win.first + 1 and noun_index < finite:
         return "su"
+    fronted = any(_tok(sentence, i).tag in ("N", "SPEC") for i in range(win.first, finite))
+    if not noun and not win.subordinate and fronted and finite < start and noun_index < trigger \
+            and _tok(sentence, trigger).pos.startswith(("WW(vd", "WW(inf")):
+        return "obj"  # "X hebben doelen van Y aangevallen": a bare phrase before the final verb, subject in front
     return None
 
 
