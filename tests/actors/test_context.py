@@ -180,3 +180,19 @@ def test_a_bare_office_word_in_running_text_gets_no_country(run, frog, books):
     assert _first(mentions, "koning").code == "---"
     headline = find_mentions(analyse(frog, "headline", "Premier treedt af na nederlaag"), books, dateline="MADRID")
     assert _first(headline, "Premier").code == "ESP"
+
+
+def test_government_of_a_named_leader_takes_the_leader_s_state(run):
+    mentions = run("Betogers in Haifa willen de regering van premier Benjamin Netanyahu tot een akkoord dwingen.")
+    assert _first(mentions, "de regering").code == "ISR"
+
+
+def test_pair_counts_states_named_not_people(run):
+    mentions = run("Het bestand tussen Ecuador en Peru houdt geen stand; Trump is boos op beide landen.")
+    assert sorted(m.code for m in mentions if m.text == "beide landen") == ["ECU", "PER"]
+
+
+def test_office_word_inside_a_name_is_no_role_and_topics_get_no_country(run):
+    mentions = run("De partij van Marine Le Pen wil meer geld voor defensie.", dateline="PARIJS")
+    assert not any(m.text.startswith("Marine") for m in mentions)
+    assert [m.code for m in mentions if m.text == "defensie"] == ["---"]

@@ -56,6 +56,8 @@ def _fits(pattern: Pattern, tokens: Sequence[Token], i: int) -> bool:
     if pattern.kind == "adj" and not pattern.inflected:
         return tag == "ADJ"
     if pattern.kind in ("role", "counterpart", "pair"):
+        if i > 0 and pattern.case[0] == "any" and tokens[i].text[:1].isupper() and tag == "SPEC":
+            return False  # a lower-case office word capitalised inside a name: "Marine Le Pen"
         return tag in ("N", "SPEC")
     return True
 

@@ -118,9 +118,9 @@ class _Article:
         return None
 
     def last_two_states(self) -> list[Mention]:
-        """The latest mentions of the last two different states named (older first)."""
+        """The latest mentions of the last two different states named by name (older first)."""
         found: list[Mention] = []
-        for mention in reversed(self.states()):
+        for mention in reversed([m for m in self.states() if m.rule.startswith("actor.state.")]):
             if all(m.code != mention.code for m in found):
                 found.append(mention)
             if len(found) == 2:
@@ -352,11 +352,12 @@ def _guess(article: _Article, sentence: Sentence, phrase: _Phrase, role, name: s
 
 
 def _predicative(sentence: Sentence, phrase: _Phrase, role, name: str | None) -> bool:
-    """A bare singular office word in running text ("sinds hij koning werd", "onder leiding van"):
-    no one in particular, so no country is guessed for it. Headlines drop articles, so they count."""
-    if sentence.field == "headline" or phrase.det is not None or name or role.sector != "GOV" or phrase.role is None:
+    """A bare singular role word inside running text ("sinds hij koning werd", "onder leiding van",
+    "geld voor defensie"): no one in particular, so no country is guessed for it. Headlines drop
+    articles and a sentence may open with one ("Politie grijpt in"), so those still count."""
+    if sentence.field == "headline" or phrase.det is not None or name or phrase.role is None or phrase.first == 0:
         return False
-    before = sentence.tokens[phrase.first - 1].text.lower() if phrase.first > 0 else ""
+    before = sentence.tokens[phrase.first - 1].text.lower()
     return ",ev" in sentence.tokens[phrase.role.last].pos and before not in ("die", "deze", "dat", "dit")
 
 
@@ -436,7 +437,7 @@ def _pairs_ahead(article: _Article) -> list[Mention]:
         own = {m.code for m in states if m.sentence == mention.sentence}
         codes: list[str] = []
         for m in states:
-            if m.sentence > mention.sentence and m.code not in own and m.code not in codes:
+            if m.rule.startswith("actor.state.") and m.sentence > mention.sentence and m.code not in own and m.code not in codes:
                 codes.append(m.code)
         if len(codes) < 2:
             result.append(mention)
@@ -446,13 +447,14 @@ def _pairs_ahead(article: _Article) -> list[Mention]:
 
 
 def _on_behalf(article: _Article, sentence: Sentence) -> None:
-    """'een delegatie namens de Afghaanse regering': a guessed code yields to the one it acts for."""
+    """'een delegatie namens de Afghaanse regering', 'de regering van premier X': a guessed code
+    yields to the actor named right after it."""
     ours = [n for n, m in enumerate(article.mentions) if m.sentence == sentence.index]
     for n in ours:
         mention = article.mentions[n]
         after = mention.tokens[1] + 1
         if not mention.rule.endswith(GUESSED) or after > len(sentence.tokens) \
-                or sentence.tokens[after - 1].text.lower() not in ("namens", "uit"):
+                or sentence.tokens[after - 1].text.lower() not in ("namens", "uit", "van"):
             continue
         principal = next((article.mentions[k] for k in ours if after < article.mentions[k].tokens[0] <= after + 2), None)
         if principal is not None and principal.code != "---":
