@@ -387,4 +387,7 @@ def _coordinated_with(sentence: Sentence, inside: list[Mention], n: int) -> int 
     gap = [_tok(sentence, i) for i in range(prev.tokens[1] + 1, np_start(sentence, m.tokens[0]))]
     if gap and len(gap) <= 2 and all(t.text.lower() in COORD for t in gap):
         return n - 1
+    if 3 <= len(gap) <= 4 and gap[-1].text.lower() in ("en", "of") and gap[0].tag == "VZ" \
+            and all(t.tag in ("VZ", "TW", "LID", "N", "SPEC") for t in gap[:-1]):
+        return n - 1  # "Egypte in 1979 en Jordanië in 1994": each member with its own short phrase
     return None
