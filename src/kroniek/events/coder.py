@@ -331,7 +331,8 @@ def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light
     if any(lemma(t).replace(" ", "") in light for t in verbs):
         return True
     meeting = c.pattern.type in ("CONSULT", "COOPERATE", "AGREE")
-    return meeting and c.pattern.symmetric and before is not None and before.tag == "VZ"
+    symmetric_or_visit = c.pattern.symmetric or c.pattern.type == "CONSULT"  # "tijdens zijn bezoek aan X"
+    return meeting and symmetric_or_visit and before is not None and before.tag == "VZ"
 
 
 def _controller(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
