@@ -153,6 +153,8 @@ def np_start(sentence: Sentence, first: int) -> int:
     while i > 1 and is_np_inner(_tok(sentence, i - 1)):
         if _tok(sentence, i - 1).tag == "WW" and i > 2 and _tok(sentence, i - 2).tag in ("N", "SPEC"):
             break  # "Hamas ontvoerde burgers": a verb read as a participle, not part of the phrase
+        if _tok(sentence, i).pos.startswith("LID") and _tok(sentence, i - 1).tag in ("N", "SPEC"):
+            break  # "in Brussel de Belgische premier": an article opens a new phrase after a noun
         i -= 1
     return i
 
@@ -297,7 +299,7 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
                 result[n] = Role(m, prep[0], "apposition")
                 continue
         role = None if noun else dependency_role(sentence, m, chain)
-        if role == "su" and _subject_taken(sentence, win, m.tokens[0]):
+        if role == "su" and (_subject_taken(sentence, win, m.tokens[0]) or pronoun_subject(sentence, win, m.tokens[0])):
             role = "obj"
         if role:
             result[n] = Role(m, role, "dep")
@@ -308,7 +310,8 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
     for b, m in enumerate(bare):
         n = inside.index(m)
         role = order.get(b, "obj")
-        result[n] = Role(m, "obj" if role == "su" and parsed_subject else role, "order")
+        demoted = role == "su" and (parsed_subject or pronoun_subject(sentence, win, m.tokens[0]))
+        result[n] = Role(m, "obj" if demoted else role, "order")
     # coordination after the fact: a mention joined by "en" to one with a role takes that role
     for n in range(len(inside)):
         c = _coordinated_with(sentence, inside, n)
@@ -370,6 +373,16 @@ def _subject_taken(sentence: Sentence, win: Window, first: int) -> bool:
     return opener.tag in ("LID", "N", "SPEC") and all(
         _tok(sentence, i).tag in ("LID", "N", "SPEC", "ADJ", "TW", "WW") for i in range(win.first, finite)
     ) and finite - win.first <= 6
+
+
+def pronoun_subject(sentence: Sentence, win: Window, before: int | None = None) -> bool:
+    """A subordinate clause whose subject is a nominative pronoun ("nadat hij X had ontmoet")
+    standing before token ``before`` (anywhere in the clause when None)."""
+    if not win.subordinate:
+        return False
+    end = win.last if before is None else before - 1
+    return any(_tok(sentence, i).tag == "VNW" and "nomin" in _tok(sentence, i).pos
+               and _tok(sentence, i).text.lower() in SUBJECT_PRONOUNS for i in range(win.first, end + 1))
 
 
 def _owner(inside: list[Mention], noun_index: int) -> int | None:

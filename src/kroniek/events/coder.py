@@ -12,6 +12,7 @@ from kroniek.events.clause import (
     antecedent,
     lemma,
     np_start,
+    pronoun_subject,
     roles_in_window,
     window_of,
     windows,
@@ -206,7 +207,7 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         if not sources and win.opener == "om":
             sources = _controller(sentence, wins, win, mentions)
         if not sources:
-            sources = _elided_subject(sentence, wins, win, mentions)
+            sources = _elided_subject(sentence, wins, win, mentions) or _pronoun_antecedent(sentence, wins, win, mentions)
         if not sources:
             sources = pair_reference(sentence, win, list(pair)) or _reference(sentence, win, memory)
     targets: list[Mention] = []
@@ -352,6 +353,17 @@ def _elided_subject(sentence: Sentence, wins: tuple[Window, ...], win: Window, m
     if at == 0 or win.subordinate or lemma(first) not in ("maar", "en") or nxt is None or not nxt.pos.startswith("WW(pv"):
         return []
     main = next((w for w in reversed(wins[:at]) if not w.subordinate), None)
+    if main is None:
+        return []
+    finite = next((t.index for t in sentence.tokens[main.first - 1: main.last] if t.pos.startswith("WW(pv")), main.first)
+    return [r.mention for r in roles_in_window(sentence, main, mentions, finite, False) if r.role == "su"]
+
+
+def _pronoun_antecedent(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+    """The main-clause subject a subordinate clause's pronoun subject refers to ("X zei dat hij Y ontmoet")."""
+    if not pronoun_subject(sentence, win):
+        return []
+    main = next((w for w in reversed(wins[:wins.index(win)]) if not w.subordinate), None)
     if main is None:
         return []
     finite = next((t.index for t in sentence.tokens[main.first - 1: main.last] if t.pos.startswith("WW(pv")), main.first)
