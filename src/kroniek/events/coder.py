@@ -210,6 +210,8 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
             sources = _elided_subject(sentence, wins, win, mentions) or _pronoun_antecedent(sentence, wins, win, mentions)
         if not sources:
             sources = pair_reference(sentence, win, list(pair)) or _reference(sentence, win, memory)
+    if p.symmetric and sources and all(m.text.lower().startswith(("de twee ", "beide ")) for m in sources):
+        sources = pair_reference(sentence, win, list(pair)) or sources  # "de twee leiders": both sides named before
     targets: list[Mention] = []
     used = ""
     for key in p.target:
