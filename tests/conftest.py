@@ -36,26 +36,25 @@ def _need_frog() -> None:
         pytest.skip("Frog is not installed: apt-get install frog frogdata (make setup does it)")
 
 
-@pytest.fixture(scope="session")
-def frog_tagger():
-    """One long-lived Frog server with tokenizer, lemmatizer and tagger."""
+def _pool(mode: str):
     _need_frog()
     from kroniek.nlp import FrogPool
 
-    pool = FrogPool(mode="tag", size=1)
+    pool = FrogPool(mode=mode, size=1)
     yield pool
     pool.close()
+
+
+@pytest.fixture(scope="session")
+def frog_tagger():
+    """One long-lived Frog server with tokenizer, lemmatizer and tagger."""
+    yield from _pool("tag")
 
 
 @pytest.fixture(scope="session")
 def frog_parser():
     """One long-lived Frog server with NER and the dependency parser as well."""
-    _need_frog()
-    from kroniek.nlp import FrogPool
-
-    pool = FrogPool(mode="parse", size=1)
-    yield pool
-    pool.close()
+    yield from _pool("parse")
 
 
 @pytest.fixture(scope="session")

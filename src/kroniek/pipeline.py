@@ -158,12 +158,11 @@ def analyse_article(article: Article, res: Resources, fetched_at: datetime | Non
     if known is None:
         sentences = analyse_sentences(article, res)
         mentions = find_mentions(sentences, res.books, on_date, dateline=article.dateline)
-        if any(needs_parse(s, mentions, res.patterns) for s in sentences):
-            sentences = tuple(
-                parse(res.parser, s) if needs_parse(s, mentions, res.patterns) else s
-                for s in sentences
-            )
-            mentions = find_mentions(sentences, res.books, on_date, dateline=article.dateline)
+        # parse() keeps the tagged tokens, so the mentions found on them stay valid.
+        sentences = tuple(
+            parse(res.parser, s) if needs_parse(s, mentions, res.patterns) else s
+            for s in sentences
+        )
         events = code_events(sentences, mentions, res.patterns)
         claims = find_claims(article, sentences, mentions, tuple(events))
         known = AnalysedArticle(article, sentences, mentions, events, claims)
