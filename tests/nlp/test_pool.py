@@ -104,3 +104,20 @@ def test_concurrent_callers_each_get_their_own_answer(tag_pool):
     for n, rows in enumerate(results, start=1):
         words = [row[1] for sentence in rows for row in sentence]
         assert words[2] == str(n) and words[6] == str(n)
+
+
+def test_disk_cache_answers_a_second_pool_without_starting_frog(tmp_path, tag_pool):
+    text = "De minister bezocht gisteren de haven van Antwerpen."
+    first = FrogPool("tag", disk_cache=tmp_path)
+    try:
+        answer = first.analyse_raw(text)
+    finally:
+        first.close()
+    assert list((tmp_path / "tag").rglob("*.json")), "the answer was not written to disk"
+    second = FrogPool("tag", disk_cache=tmp_path, executable="frog-not-installed-here")
+    try:
+        assert second.analyse_raw(text) == answer  # no Frog could have answered this
+        assert second.stats().starts == 0
+    finally:
+        second.close()
+    assert [row[2] for row in answer[0]][:3] == ["de", "minister", "bezoeken"]

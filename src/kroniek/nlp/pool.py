@@ -298,7 +298,9 @@ class FrogPool:
     A caller borrows one process for one request, so the pool is thread-safe; `size`
     processes serve that many requests at once. `timeout` bounds one request (seconds),
     `startup_timeout` one process start. `cache_size` answers (0 = no cache) are kept,
-    keyed by SHA-256 of mode and text.
+    keyed by SHA-256 of mode and text. `disk_cache` (default: the folder named by the
+    environment variable KRONIEK_FROG_CACHE, if set) keeps answers on disk across runs, so
+    re-coding an archive after a dictionary change does not run Frog again.
 
     Frog forks a child per connection, and in "parse" mode that child remembers names
     across the requests it serves (a name seen as a multi-word unit once is joined later
@@ -318,6 +320,7 @@ class FrogPool:
         cache_size: int = 4096,
         executable: str = "frog",
         reuse_connections: bool = True,
+        disk_cache: str | Path | None = None,
     ):
         if mode not in MODES:
             raise FrogError("frog", f"unknown mode {mode!r}", f"use one of {', '.join(MODES)}")
@@ -330,6 +333,8 @@ class FrogPool:
         self.cache_size = cache_size
         self.executable = executable
         self.reuse_connections = reuse_connections
+        folder = disk_cache if disk_cache is not None else os.environ.get("KRONIEK_FROG_CACHE")
+        self.disk_cache = Path(folder) / self.mode if folder else None
         # answer per line -> sentences -> rows, as tuples so no caller can change them
         self._cache: OrderedDict[bytes, tuple[tuple[tuple[tuple[str, ...], ...], ...], ...]] = (
             OrderedDict()
@@ -417,6 +422,13 @@ class FrogPool:
         """SHA-256 of the mode and the lines (never hash(): it differs between processes)."""
         return hashlib.sha256(json.dumps([self.mode, list(lines)]).encode("ascii")).digest()
 
+    def _disk_path(self, lines: Sequence[str]) -> Path | None:
+        """Where the on-disk cache keeps the answer for these lines (None without a disk cache)."""
+        if self.disk_cache is None:
+            return None
+        digest = self._key(lines).hex()
+        return self.disk_cache / digest[:2] / f"{digest}.json"
+
     def analyse_raw(self, text: str, timeout: float | None = None) -> Rows:
         """Frog's rows for `text` sent as one request: sentences of column tuples.
 
@@ -445,7 +457,17 @@ class FrogPool:
                     self._counts["cache_hits"] += 1
                     return [[list(sentence) for sentence in rows] for rows in cached]
                 self._counts["cache_misses"] += 1
-        answers = self._session(lines, self.timeout if timeout is None else timeout)
+        stored = self._disk_path(lines)
+        if stored is not None and stored.is_file():
+            answers = [[[tuple(row) for row in sentence] for sentence in rows]
+                       for rows in json.loads(stored.read_text(encoding="utf-8"))]
+        else:
+            answers = self._session(lines, self.timeout if timeout is None else timeout)
+            if stored is not None:
+                stored.parent.mkdir(parents=True, exist_ok=True)
+                partial = stored.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+                partial.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+                partial.replace(stored)  # atomic: a reader never sees half an answer
         if key is not None:
             with self._lock:
                 self._cache[key] = tuple(tuple(map(tuple, rows)) for rows in answers)
