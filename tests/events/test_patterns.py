@@ -39,3 +39,33 @@ def test_bad_cameo_code_names_file_and_line(tmp_path):
     with pytest.raises(RulesError) as err:
         load_patterns(copy)
     assert "verbal_conflict.yaml:" in str(err.value) and "999" in str(err.value)
+
+
+def _broken(tmp_path, text: str) -> str:
+    """load_patterns on a copy of the data with one own pattern file; the error it raises."""
+    copy = tmp_path / "events"
+    shutil.copytree(DATA_DIR, copy)
+    (copy / "patterns" / "zz_typo.yaml").write_text(
+        "# Sources: a test\n- id: test.one\n  type: ACCUSE\n  cameo: \"111\"\n  verbs: [hekelen]\n" + text)
+    with pytest.raises(RulesError) as err:
+        load_patterns(copy)
+    return str(err.value)
+
+
+def test_a_misspelt_target_place_is_refused_with_file_and_line(tmp_path):
+    message = _broken(tmp_path, "  target: [tegn]\n")
+    assert "zz_typo.yaml:2" in message and "tegn" in message
+
+
+def test_a_mode_not_of_the_type_is_refused(tmp_path):
+    message = _broken(tmp_path, "  mode: demmo\n")
+    assert "zz_typo.yaml:2" in message and "demmo" in message and "disapprove" in message
+
+
+def test_a_cue_with_an_unknown_scope_is_refused(tmp_path):
+    copy = tmp_path / "events"
+    shutil.copytree(DATA_DIR, copy)
+    cues = copy / "cues.yaml"
+    cues.write_text(cues.read_text().replace("scope: govern", "scope: governs", 1))
+    with pytest.raises(RulesError, match="governs"):
+        load_patterns(copy)

@@ -12,15 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kroniek.records import Mention, Sentence, Token
+from kroniek.words import word_set
 
-SUBORDINATORS = {
-    "dat", "omdat", "als", "nadat", "zodat", "terwijl", "hoewel", "voordat", "doordat", "toen",
-    "waarbij", "waarna", "zodra", "indien", "tenzij", "alsof", "wanneer", "waardoor", "waarmee",
-}
+SUBORDINATORS = word_set("subordinators")
 NP_INNER = ("LID", "ADJ", "TW", "SPEC")
-COORD = {"en", "of", "noch", "als", ",", "&"}
-SUBJECT_PRONOUNS = {"hij", "zij", "ze", "wij", "we"}
-FOCUS = {"onder veel", "onder meer", "onder ander", "onder andere", "met name", "zelfs", "ook", "al", "vooral", "zowel", "alleen"}
+COORD = word_set("coordinators")
+SUBJECT_PRONOUNS = word_set("subject_pronouns")
+FOCUS = word_set("focus")
 
 
 def lemma(token: Token) -> str:
@@ -90,7 +88,7 @@ def windows(sentence: Sentence) -> tuple[Window, ...]:
         elif low == "en" and i > 1 and nxt is not None and (is_finite(nxt) or (
                 nxt.text.lower() == "er" and pos + 2 < len(toks) and is_finite(toks[pos + 2]))):
             cuts.append((i, ""))  # a coordinated main clause: "..., en er zijn ..."
-        elif low == "," and nxt is not None and (is_finite(nxt) or nxt.text.lower() in {"en", "maar", "aldus", "al", "terwijl"}):
+        elif low == "," and nxt is not None and (is_finite(nxt) or nxt.text.lower() in word_set("clause_joiners")):
             cuts.append((i + 1, "comma"))
     result = []
     cuts = sorted(dict(cuts).items())
@@ -166,7 +164,7 @@ def preposition(sentence: Sentence, first: int) -> tuple[str, int] | None:
         i -= 1
     if i >= 1 and _tok(sentence, i).pos.startswith("VZ"):
         parts = lemma(_tok(sentence, i)).split()
-        if len(parts) == 1 or all(w in {"de", "het", "een"} for w in parts[1:]):
+        if len(parts) == 1 or all(w in word_set("articles") for w in parts[1:]):
             return parts[0], i
     return None
 
@@ -237,7 +235,7 @@ def _coordinated_groups(sentence: Sentence, bare: list[Mention]) -> list[list[in
         if groups:
             prev = bare[groups[-1][-1]]
             gap = [_tok(sentence, i) for i in range(prev.tokens[1] + 1, np_start(sentence, mention.tokens[0]))]
-            if gap and all(t.text.lower() in COORD or t.text.lower() in {"zowel", "ook"} for t in gap):
+            if gap and all(t.text.lower() in COORD or t.text.lower() in word_set("list_focus") for t in gap):
                 groups[-1].append(n)
                 continue
             if not gap and _tok(sentence, prev.tokens[1]).tag not in ("N", "SPEC"):

@@ -38,8 +38,9 @@ from kroniek.events.factuality import (
 )
 from kroniek.events.patterns import Cue, Pattern, Patterns
 from kroniek.records import Event, Mention, Sentence, Token
+from kroniek.words import word_set
 
-ACCUSE_VERBS = {"beschuldigen", "betichten", "verdenken", "verwijten"}
+ACCUSE_VERBS = word_set("accuse_verbs")
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def _embedded_seq(sentence: Sentence, win: Window) -> list[tuple[int, str]]:
     at = wins.index(win) if win in wins else -1
     found: list[tuple[int, str]] = []
     for nxt in wins[at + 1: at + 3] if at >= 0 else ():
-        if nxt.opener not in ("dat", "om") + CONDITIONS:
+        if nxt.opener not in COMPLEMENTS | CONDITIONS:
             break
         found += lemma_seq(sentence, nxt.first, nxt.last)
     return found
@@ -161,7 +162,7 @@ def _reference(sentence: Sentence, win: Window, memory: list[Mention]) -> list[M
         low = tok.text.lower()
         if low in SUBJECT_PRONOUNS and tok.tag == "VNW":
             return list(memory)
-        if low in {"het", "dat"} and n + 1 < len(toks) and lemma(toks[n + 1]) == "land":
+        if low in word_set("country_anaphors") and n + 1 < len(toks) and lemma(toks[n + 1]) == "land":
             states = [m for m in memory if len(m.code) == 3 and m.sector in (None, "GOV")]
             return states[:1]
     return []
@@ -259,7 +260,7 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
 
 
 DOMESTIC_DOERS = ("GOV", "COP", "SPY", "JUD")
-TOPIC_PREPS = frozenset({"over", "sinds", "sedert"})  # a noun after these is a topic or a time, not an act
+TOPIC_PREPS = word_set("topic_preps")
 
 
 def _place(roles: list[Role]) -> Mention | None:
@@ -352,7 +353,7 @@ def _elided_subject(sentence: Sentence, wins: tuple[Window, ...], win: Window, m
     at = wins.index(win)
     first = sentence.tokens[win.first - 1]
     nxt = sentence.tokens[win.first] if win.first < len(sentence.tokens) else None
-    if at == 0 or win.subordinate or lemma(first) not in ("maar", "en") or nxt is None or not nxt.pos.startswith("WW(pv"):
+    if at == 0 or win.subordinate or lemma(first) not in word_set("main_clause_joiners") or nxt is None or not nxt.pos.startswith("WW(pv"):
         return []
     main = next((w for w in reversed(wins[:at]) if not w.subordinate), None)
     if main is None:
@@ -376,12 +377,13 @@ def _embedded_subjects(sentence: Sentence, wins: tuple[Window, ...], win: Window
     """Subjects of the dat-clause right after the trigger's clause."""
     at = wins.index(win)
     for nxt in wins[at + 1: at + 3]:
-        if nxt.opener in ("dat", "om", "rel"):
+        if nxt.opener in COMPLEMENTS or nxt.opener == "rel":
             return [r.mention for r in roles_in_window(sentence, nxt, mentions, nxt.last, False) if r.role == "su"]
     return []
 
 
-CONDITIONS = ("als", "indien", "wanneer", "zodra", "tenzij")
+CONDITIONS = word_set("conditions")
+COMPLEMENTS = word_set("complement_openers")
 
 
 def _conditional_actors(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
@@ -484,7 +486,7 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
 
 def _demanded(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window) -> str | None:
     """Id of the demand cue when the clause is what a demand asks for ("eist dat X zich terugtrekt")."""
-    if win.opener not in ("dat", "om"):
+    if win.opener not in COMPLEMENTS:
         return None
     above = governing(wins, win)
     if not above:

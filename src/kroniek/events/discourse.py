@@ -11,18 +11,12 @@ from __future__ import annotations
 
 from kroniek.events.clause import Window, lemma, preposition, roles_in_window, windows
 from kroniek.records import Event, Mention, Sentence
+from kroniek.words import word_set
 
-ANAPHORS = frozenset({"dat", "dit", "het"})
-CLAIM_NOUNS = frozenset({
-    "beschuldiging", "bewering", "aantijging", "verwijt", "claim", "lezing", "verdenking", "bericht",
-    "aanklacht", "kritiek", "verhaal",
-})
-# words that may follow a stand-alone anaphoric object: "ontkent dat met klem", "spreekt dat tegen"
-AFTER_ANAPHOR = frozenset({
-    "met", "ook", "altijd", "niet", "en", "maar", "stellig", "ten", "fel", "krachtig", "categorisch",
-    "nog", "steeds", "echter", "tegen", "af", "opnieuw", "resoluut", "formeel",
-})
-CLAIM_PREPS = frozenset({"volgens", "aldus"})
+ANAPHORS = word_set("anaphors")
+CLAIM_NOUNS = word_set("claim_nouns")
+AFTER_ANAPHOR = word_set("after_anaphor")
+CLAIM_PREPS = word_set("claim_preps")
 POLITICAL = frozenset({"GOV", "OPP", "REB", "JUD", "LEG", "COP", "MIL", "SPY", "IGO"})
 
 
@@ -35,7 +29,7 @@ def refers_back(sentence: Sentence, win: Window, trigger: int) -> bool:
             if nxt is None or nxt.tag == "LET" or lemma(nxt) in AFTER_ANAPHOR:
                 return True
     before = toks[trigger - 2] if trigger >= 2 else None
-    if before is not None and before.index >= win.first and before.text.lower() in ("dat", "dit") and before.tag == "VNW":
+    if before is not None and before.index >= win.first and before.text.lower() in word_set("demonstratives") and before.tag == "VNW":
         return True  # verb-final: "... dat altijd ontkend", "omdat zij dat ontkennen"
     for tok in toks[win.first - 1: win.last]:
         if tok.tag == "N" and any(lemma(tok).replace(" ", "").endswith(w) for w in CLAIM_NOUNS):
@@ -90,7 +84,7 @@ def claimers(sentence: Sentence, mentions: list[Mention], events: list[Event], m
     if subjects:
         return subjects
     first = sentence.tokens[wins[0].first - 1] if sentence.tokens else None
-    if first is not None and first.text.lower() in ("hij", "zij", "ze") and first.tag == "VNW":
+    if first is not None and first.text.lower() in word_set("third_person_subjects") and first.tag == "VNW":
         return list(memory)
     return []
 
@@ -102,7 +96,7 @@ def denied(claims: list[Mention], sources: list[Mention]) -> list[Mention]:
     return [m for m in claims if m not in sources and m.code != "---" and (m.code not in own or m.sector in POLITICAL)]
 
 
-PAIR_WORDS = frozenset({"twee", "beide", "beiden"})
+PAIR_WORDS = word_set("pair_words")
 
 
 def the_pair(mentions: list[Mention]) -> list[Mention]:
@@ -134,11 +128,8 @@ def pair_reference(sentence: Sentence, win: Window, pair: list[Mention]) -> list
     return []
 
 
-ACT_NOUNS = frozenset({
-    "operatie", "aanval", "actie", "besluit", "beslissing", "uitspraak", "maatregel", "stap", "vonnis",
-    "arrestatiebevel", "bevel", "aankondiging", "offensief", "bombardement", "inval",
-})
-DEFINITE = frozenset({"de", "het", "die", "deze", "dat", "dit"})
+ACT_NOUNS = word_set("act_nouns")
+DEFINITE = word_set("definite")
 
 
 def names_act(sentence: Sentence, win: Window, trigger: int, mentions: list[Mention]) -> bool:
@@ -157,7 +148,7 @@ def names_act(sentence: Sentence, win: Window, trigger: int, mentions: list[Ment
         if det is None or det.text.lower() not in DEFINITE or preposition(sentence, first) is not None:
             continue
         after = toks[tok.index] if tok.index < len(toks) else None
-        owned = after is not None and after.tag == "VZ" and lemma(after) in ("van", "tegen", "op", "door")
+        owned = after is not None and after.tag == "VZ" and lemma(after) in word_set("act_owner_preps")
         if not owned and not any(first - 1 <= m.tokens[0] <= tok.index for m in mentions):
             return True
     return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kroniek.events.clause import Window, lemma, np_start, words
 from kroniek.events.patterns import Cue, Patterns
 from kroniek.records import Mention, Sentence
+from kroniek.words import word_set
 
 ORDER = ("negated", "alleged", "future")
 
@@ -40,7 +41,7 @@ def _governs_infinitive(sentence: Sentence, verb: int, last: int) -> bool:
     """gaan + infinitive ("gaan samenwerken"), not "gaat door met"."""
     toks = sentence.tokens
     for tok in toks[verb: last]:
-        if lemma(tok) in {"door", "uit", "over", "mee", "weg", "terug"} and tok.tag == "VZ":
+        if lemma(tok) in word_set("non_infinitive_particles") and tok.tag == "VZ":
             return False
         if tok.pos.startswith("WW(inf"):
             return True
@@ -71,7 +72,7 @@ def factuality(
         for cue in patterns.cue(kind):
             if kind in found:
                 break
-            if cue.id == "fact.alleged.volgens_third_party":
+            if cue.third_party:
                 if _third_party_source(sentence, mentions, parties):
                     found[kind] = cue.id
                 continue
@@ -96,11 +97,10 @@ def factuality(
                 spans += [(w.first, w.last) for w in above if _confirms(sentence, w)]
             if any(_cue_hits(cue, sentence, a, b, texts, trigger) for a, b in spans if a <= b):
                 found[kind] = cue.id
-    strong = [c for c in patterns.cue("alleged") if c.scope == "sentence" and c.seqs]
+    strong = [c for c in patterns.cue("alleged") if c.scope == "sentence" and c.seqs and c.overrides]
     for cue in strong:
         if any(has_seq(lemma_seq(sentence, 1, len(sentence.tokens)), s, texts) is not None for s in cue.seqs):
-            if "niet" in " ".join(" ".join(s) for s in cue.seqs):
-                return "alleged", cue.id
+            return "alleged", cue.id
     for kind in ORDER:
         if kind in found:
             return kind, found[kind]
@@ -116,7 +116,7 @@ def _negation_scope(sentence: Sentence, win: Window, trigger: int, noun: bool) -
 
 def _confirms(sentence: Sentence, win: Window) -> bool:
     """A governing clause with a verb of confirming or saying ("bevestigden niet dat ...")."""
-    return any(lemma(t) in {"bevestigen", "zeggen", "melden"} for t in sentence.tokens[win.first - 1: win.last])
+    return any(lemma(t) in word_set("report_verbs") for t in sentence.tokens[win.first - 1: win.last])
 
 
 def _third_party_source(sentence: Sentence, mentions: list[Mention], parties: set[str]) -> bool:
@@ -167,7 +167,7 @@ def background(patterns: Patterns, sentence: Sentence, win: Window, trigger: int
             tail = lemma_seq(sentence, trigger, win.last)
             if any(has_seq(tail, s, texts) is not None for s in cue.seqs):
                 return cue.id
-        if cue.seqs and not noun and cue.id == "background.destijds":
+        if cue.seqs and not noun and cue.verbs_too:
             if any(has_seq(lemma_seq(sentence, win.first, win.last), s, texts) is not None for s in cue.seqs):
                 return cue.id
     return None

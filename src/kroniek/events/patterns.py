@@ -37,6 +37,7 @@ from pathlib import Path
 import yaml
 
 from kroniek.errors import RulesError
+from kroniek.words import word_set
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 TYPES = (
@@ -52,7 +53,11 @@ _CUE_KINDS = (
     "future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs",
     "demand_verbs",
 )
-_CUE_KEYS = {"id", "lemmas", "seq", "pos", "scope", "needs_infinitive", "nominal_only", "preps", "verbs", "note"}
+_CUE_KEYS = {
+    "id", "lemmas", "seq", "pos", "scope", "needs_infinitive", "nominal_only", "preps", "verbs", "note",
+    "third_party", "overrides", "verbs_too",
+}
+_SCOPES = ("clause", "govern", "sentence", "opener")
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,9 @@ class Cue:
     nominal_only: bool = False
     preps: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
+    third_party: bool = False  # fires only when an actor that is neither side follows the cue ("volgens X")
+    overrides: bool = False  # a sentence-wide alleged cue that wins over negation ("nog niet bevestigd")
+    verbs_too: bool = False  # a background cue that also dates verb triggers, not only event nouns
 
 
 @dataclass(frozen=True)
@@ -149,6 +157,14 @@ def load_cameo(path: Path) -> dict[str, tuple[str, float, int]]:
     return table
 
 
+def load_modes(path: Path) -> dict[str, tuple[str, ...]]:
+    """PLOVER type -> the modes a pattern of that type may name (modes.yaml)."""
+    raw = _read_yaml(path) or {}
+    if not isinstance(raw, dict) or any(t not in TYPES or not isinstance(v, list) for t, v in raw.items()):
+        raise RulesError(str(path), "must map PLOVER types to lists of modes")
+    return {t: tuple(str(m) for m in v) for t, v in raw.items()}
+
+
 def _strings(value, where: str, key: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -159,7 +175,10 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value)
 
 
-def _pattern(entry: dict, where: str, cameo: dict) -> Pattern:
+TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act")
+
+
+def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, ...]]) -> Pattern:
     if not isinstance(entry, dict):
         raise RulesError(where, "each entry must be a mapping")
     unknown = set(entry) - _PATTERN_KEYS
@@ -174,14 +193,23 @@ def _pattern(entry: dict, where: str, cameo: dict) -> Pattern:
     if not verbs and not nouns:
         raise RulesError(where, f"{pid}: needs verbs or nouns")
     default_target = ("obj",) if verbs else ("tegen", "op", "aan")
+    target = _strings(entry.get("target"), where, "target") or default_target
+    bad = [t for t in target if t not in TARGET_PLACES and t not in word_set("prepositions")]
+    if bad:
+        raise RulesError(where, f"{pid}: unknown target place {bad}",
+                         f"use {', '.join(TARGET_PLACES)} or a preposition of data/words (words.prepositions)")
+    mode = entry.get("mode")
+    if mode is not None and mode not in modes.get(ptype, ()):
+        raise RulesError(where, f"{pid}: mode {mode!r} is not a PLOVER mode of {ptype}",
+                         f"allowed: {', '.join(modes.get(ptype, ())) or 'none'} (data/events/modes.yaml)")
     _, goldstein, quad = cameo[code]
     return Pattern(
         id=pid, type=ptype, cameo=code, goldstein=goldstein, quad_class=quad,
-        mode=entry.get("mode"), verbs=verbs, nouns=nouns,
+        mode=mode, verbs=verbs, nouns=nouns,
         objects=_strings(entry.get("objects"), where, "objects"),
         with_=tuple(_seq(s) for s in _strings(entry.get("with"), where, "with")),
         without=tuple(_seq(s) for s in _strings(entry.get("without"), where, "without")),
-        target=_strings(entry.get("target"), where, "target") or default_target,
+        target=target,
         symmetric=bool(entry.get("symmetric", False)),
         priority=int(entry.get("priority", 1)),
         target_sectors=tuple(s.upper() for s in _strings(entry.get("target_sectors"), where, "target_sectors")),
@@ -209,7 +237,9 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         raise RulesError(where, f"each {kind} cue needs an id")
     unknown = set(entry) - _CUE_KEYS
     if unknown:
-        raise RulesError(where, f"unknown keys {sorted(unknown)}")
+        raise RulesError(where, f"unknown keys {sorted(unknown)}", f"allowed: {sorted(_CUE_KEYS)}")
+    if entry.get("scope", "clause") not in _SCOPES:
+        raise RulesError(where, f"{entry['id']}: scope {entry.get('scope')!r} is not one of {', '.join(_SCOPES)}")
     return Cue(
         id=entry["id"], kind=kind,
         lemmas=frozenset(s.replace(" ", "") for s in _strings(entry.get("lemmas"), where, "lemmas")),
@@ -219,7 +249,16 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         nominal_only=bool(entry.get("nominal_only", False)),
         preps=frozenset(_strings(entry.get("preps"), where, "preps")),
         verbs=frozenset(s.replace(" ", "") for s in _strings(entry.get("verbs"), where, "verbs")),
+        third_party=_flag(entry, "third_party", where), overrides=_flag(entry, "overrides", where),
+        verbs_too=_flag(entry, "verbs_too", where),
     )
+
+
+def _flag(entry: dict, key: str, where: str) -> bool:
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        raise RulesError(where, f"'{key}' must be true or false, got {value!r}")
+    return value
 
 
 def _read_yaml(path: Path):
@@ -236,6 +275,7 @@ def load_patterns(data_dir: Path | None = None) -> Patterns:
     base = Path(data_dir) if data_dir else DATA_DIR
     digest = hashlib.sha256()
     cameo = load_cameo(base / "cameo.tsv")
+    modes = load_modes(base / "modes.yaml")
     patterns: list[Pattern] = []
     seen: dict[str, str] = {}
     for path in sorted((base / "patterns").glob("*.yaml")):
@@ -246,7 +286,7 @@ def load_patterns(data_dir: Path | None = None) -> Patterns:
         lines = _lines(path)
         for entry in entries:
             where = f"{path}:{lines.get(str(entry.get('id')) if isinstance(entry, dict) else '', 1)}"
-            pattern = _pattern(entry, where, cameo)
+            pattern = _pattern(entry, where, cameo, modes)
             if pattern.id in seen:
                 raise RulesError(where, f"duplicate id {pattern.id} (first at {seen[pattern.id]})")
             seen[pattern.id] = where
