@@ -212,7 +212,7 @@ def _page_time(head: list[str]) -> str | None:
             found.append(("", line))
         elif labelled := _labelled_time(line):
             found.append(labelled)
-    preferred = [t for label, t in found if label not in {"bijgewerkt", "aangepast", "laatste update"}]
+    preferred = [t for label, t in found if label not in p.UPDATE_LABELS]
     return (preferred or [t for _, t in found] or [None])[-1]
 
 
