@@ -105,8 +105,8 @@ def test_cut_off_mid_first_sentence_drops_the_brief() -> None:
     assert articles[1].ago == "1 uur geleden"
 
 
-def test_cut_off_after_complete_sentences_drops_the_brief() -> None:
-    """The page stops mid-sentence inside its last brief: that brief is incomplete."""
+def test_cut_off_after_complete_sentences_keeps_them() -> None:
+    """The page stops mid-sentence inside its last brief: the brief stays, without the cut sentence."""
     text = (
         "Brand in haven van Rotterdam onder controle\n"
         "ROTTERDAM (ANP) - De brandweer heeft een grote brand in de haven onder controle.\n"
@@ -115,7 +115,10 @@ def test_cut_off_after_complete_sentences_drops_the_brief() -> None:
         "1 uur geledenGRONINGEN (ANP) - De provincie opent een nieuw fietspad. Het kost twee miljo"
     )
     articles = _seg(text)
-    assert [a.dateline for a in articles] == ["ROTTERDAM", "ZWOLLE"]
+    assert [(a.dateline, a.ago) for a in articles] == [
+        ("ROTTERDAM", None), ("ZWOLLE", "1 uur geleden"), ("GRONINGEN", None),
+    ]
+    assert articles[-1].text == "De provincie opent een nieuw fietspad."
 
 
 def test_last_brief_without_time_but_whole_is_kept() -> None:

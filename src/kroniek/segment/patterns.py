@@ -64,6 +64,23 @@ _TIME = rf"(?:{_RELATIVE}|(?:{_DAYWORD}){_AT}?|{_ABSOLUTE}|{_CLOCK})"
 
 #: a whole line that is only a time stamp
 TIME_LINE = re.compile(rf"(?i:{_TIME})")
+
+
+def _beginnings(words: Iterable[str]) -> str:
+    """Every non-empty beginning of the words ("g", "ge", ... "geleden") as an alternation."""
+    found = {w[:n] for w in words for n in range(1, len(w) + 1)}
+    return _alt(sorted(found, key=lambda b: (-len(b), b)))
+
+
+#: the beginning of a relative time cut off by the end of the file: "11 minuten geled", "1 uur ge",
+#: "12"; a count in words needs the start of its unit ("twee da"), as a headline may begin "Twee"
+_UNIT_CUT = (
+    rf"\s*(?:{_beginnings(_WORDS.time_units)})\.?(?:\s+(?:{_beginnings(_WORDS.ago_words)}))?"
+)
+TIME_CUT = re.compile(
+    rf"(?i:(?:(?:{_alt(_WORDS.approximations)})\s+)?"
+    rf"(?:\d+(?:{_UNIT_CUT})?|(?:{_alt(_WORDS.count_words)}){_UNIT_CUT}))"
+)
 #: a time at the start of a line, running straight into what follows (``1 uur geledenWASHINGTON``)
 TIME_LEAD = re.compile(rf"(?i:{_TIME})(?=[{_UP}'])")
 #: a time at the start of a line, then a space and a dateline

@@ -245,13 +245,14 @@ def _trim_fragment(paragraphs: list[str]) -> list[str]:
 
 
 def _items(lines: list[str]) -> list[_Item]:
-    """The brief list as a flat run of starts, paragraphs, times and breaks."""
+    """The brief list as a flat run of starts, paragraphs, times and breaks. The page's last
+    line may be a time cut short by the end of the file ("1 uur ge"): it is kept as printed."""
     items: list[_Item] = []
-    for line in lines:
+    for n, line in enumerate(lines, start=1):
         if p.LIST_HEADING.fullmatch(line) or _is_chrome(line):
             items.append(_Item("break", line))
             continue
-        if p.TIME_LINE.fullmatch(line):
+        if p.TIME_LINE.fullmatch(line) or (n == len(lines) and p.TIME_CUT.fullmatch(line)):
             items.append(_Item("time", line))
             continue
         lead = _lead_time(line)
@@ -312,26 +313,12 @@ def _briefs(items: list[_Item]) -> list[_Draft]:
             if current is not None:
                 current.closed = True
             pending_head = None
-    if drafts and _cut_off(drafts[-1], drafts):
-        drafts.pop()
     kept = []
     for draft in drafts:
         draft.paragraphs = _trim_fragment(draft.paragraphs)
         if draft.paragraphs and draft.paragraphs[0]:
             kept.append(draft)
     return kept
-
-
-def _cut_off(last: _Draft, drafts: list[_Draft]) -> bool:
-    """Whether the page ends inside its last brief: no time of its own where the others
-    have one, and the text stops mid-sentence. Such a brief is incomplete and is dropped
-    (the annotation guide skips it), even when its first sentences are whole."""
-    return (
-        last.ago is None
-        and any(d.ago for d in drafts[:-1])
-        and bool(last.paragraphs)
-        and not _ends_sentence(last.paragraphs[-1])
-    )
 
 
 def _leading_times(items: list[_Item]) -> list[_Item]:
