@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from kroniek.actors.books import ActorBooks, Pattern
 from kroniek.records import Token
+from kroniek.words import word_set
 
 PREFIX_KINDS = ("name", "body", "group", "agency", "seat", "org", "person")
 GENITIVE_KINDS = ("name", "person", "group", "body", "seat", "agency")
-NOT_ACTOR_PREFIXES = ("pro", "anti", "niet", "post", "pre", "oost", "west", "noord", "zuid", "midden")
+NOT_ACTOR_PREFIXES = word_set("not_actor_prefixes")
 
 
 @dataclass(frozen=True)

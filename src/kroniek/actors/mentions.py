@@ -16,12 +16,16 @@ from datetime import date
 from kroniek.actors.atoms import Atom, find_atoms
 from kroniek.actors.books import ActorBooks, Person, fold
 from kroniek.records import Mention, Sentence
+from kroniek.words import word_set
 
-DETERMINERS = frozenset({"de", "het", "een", "zijn", "haar", "hun", "diens"})
-POSSESSIVES = frozenset({"zijn", "haar", "hun", "diens"})
-PLACE_PREPOSITIONS = frozenset({"van", "in", "uit"})
-LOCATIVES = frozenset({"in", "te", "nabij", "bij", "buiten", "rond", "rondom", "vanuit", "hoofdstad", "stad", "regio"})
-NAME_PARTICLES = frozenset({"van", "de", "der", "den", "von", "al", "bin", "ibn", "da", "dos", "del", "la", "le", "el"})
+DETERMINERS = word_set("actor_determiners")
+POSSESSIVES = word_set("possessives")
+DEFINITE = word_set("definite_articles")
+PLACE_PREPOSITIONS = word_set("place_prepositions")
+LOCATIVES = word_set("locatives")
+NAME_PARTICLES = word_set("name_particles")
+NAME_PREFIXES = tuple(word_set("name_prefixes"))
+ADJ_JOINERS = word_set("adjective_joiners")
 HEAD_KINDS = frozenset({"name", "people", "capital", "seat", "body", "group", "agency", "org", "ref"})
 ATTACHED_KINDS = frozenset({"body", "group", "agency", "seat", "org", "ref"})
 NOT_STATES = frozenset({"---", "ICC", "WHO", "WST"})  # three-letter codes that are no state
@@ -146,9 +150,9 @@ def _name_run(books: ActorBooks, sentence: Sentence, atoms: dict[int, list[Atom]
     while k < len(tokens) and k - j < 6 and k not in atoms:
         text = tokens[k].text
         proper = text[:1].isupper() and tokens[k].tag in ("SPEC", "N") and text.lower() not in books.name_stops
-        inner = text.lower() in NAME_PARTICLES or text.lower().startswith(("al-", "el-"))
+        inner = text.lower() in NAME_PARTICLES or text.lower().startswith(NAME_PREFIXES)
         if proper or (inner and last is not None and text[:1].islower()):
-            if proper or text.lower().startswith(("al-", "el-")):
+            if proper or text.lower().startswith(NAME_PREFIXES):
                 last = k
             k += 1
             continue
@@ -172,7 +176,7 @@ def _collect(article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]]
         elif atoms.get(j) and all(a.kind == "adj" for a in atoms[j]):
             phrase.adjs.extend(atoms[j])
             j = atoms[j][0].last + 1
-            if j + 1 < len(tokens) and tokens[j].text in (",", "en") and atoms.get(j + 1, [None])[0] is not None \
+            if j + 1 < len(tokens) and tokens[j].text in ADJ_JOINERS and atoms.get(j + 1, [None])[0] is not None \
                     and all(a.kind == "adj" for a in atoms[j + 1]):
                 j += 1
         else:
@@ -192,8 +196,9 @@ def _collect(article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]]
             phrase.head, j = head, head.last + 1
     if (phrase.role or phrase.entity) and not phrase.adjs and j + 1 < len(tokens) \
             and tokens[j].text.lower() in PLACE_PREPOSITIONS:
-        k = j + 2 if tokens[j + 1].text.lower() in ("de", "het") else j + 1
-        kinds = PLACE_KINDS | (ATTACHED_KINDS if tokens[j].text.lower() == "van" else frozenset())
+        k = j + 2 if tokens[j + 1].text.lower() in DEFINITE else j + 1
+        owners = tokens[j].text.lower() in word_set("owner_prepositions")
+        kinds = PLACE_KINDS | (ATTACHED_KINDS if owners else frozenset())
         place = _at(atoms, k, kinds)
         if place is not None:
             phrase.place, j = place, place.last + 1
@@ -247,7 +252,7 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         antecedent = article.antecedent(sentence.index, same_sentence=False, role="*")
     elif det_word in POSSESSIVES and role is not None:
         antecedent = article.antecedent(sentence.index, same_sentence=True)
-    elif det_word in ("de", "het") and role is not None and not (phrase.adjs or entity or person or phrase.name):
+    elif det_word in DEFINITE and role is not None and not (phrase.adjs or entity or person or phrase.name):
         antecedent = article.antecedent(sentence.index, same_sentence=False, role=role.id)
     codes = [books.entries[a.target].code for a in phrase.adjs]
     if person is not None and (term is not None or not codes):
@@ -283,7 +288,7 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
     name = person.name if person else None
     if name is None and phrase.name is not None:
         name = " ".join(t.text for t in sentence_tokens[phrase.name[0] : phrase.name[1] + 1])
-    if name is None and antecedent is not None and role is not None and role.kind != "counterpart" and det_word in ("de", "het"):
+    if name is None and antecedent is not None and role is not None and role.kind != "counterpart" and det_word in DEFINITE:
         name = antecedent.person
     rule = (
         person.id if person else
@@ -339,7 +344,7 @@ def _guess(article: _Article, sentence: Sentence, phrase: _Phrase, role, name: s
         return None
     if _predicative(sentence, phrase, role, name):
         return None
-    indefinite = phrase.det is not None and sentence.tokens[phrase.det].text.lower() == "een"
+    indefinite = phrase.det is not None and sentence.tokens[phrase.det].text.lower() in word_set("indefinite_articles")
     if role.sector == "JUD" and not indefinite:  # "een rechtbank" after the ICC is a national court
         court = next(
             (m for m in reversed(article.mentions) if m.sector == "JUD" and m.rule.startswith(("actor.igo.", "actor.ref."))),
@@ -358,7 +363,7 @@ def _predicative(sentence: Sentence, phrase: _Phrase, role, name: str | None) ->
     if sentence.field == "headline" or phrase.det is not None or name or phrase.role is None or phrase.first == 0:
         return False
     before = sentence.tokens[phrase.first - 1].text.lower()
-    return ",ev" in sentence.tokens[phrase.role.last].pos and before not in ("die", "deze", "dat", "dit")
+    return ",ev" in sentence.tokens[phrase.role.last].pos and before not in word_set("demonstrative_determiners")
 
 
 def _locative(sentence: Sentence, position: int) -> bool:
@@ -454,7 +459,7 @@ def _on_behalf(article: _Article, sentence: Sentence) -> None:
         mention = article.mentions[n]
         after = mention.tokens[1] + 1
         if not mention.rule.endswith(GUESSED) or after > len(sentence.tokens) \
-                or sentence.tokens[after - 1].text.lower() not in ("namens", "uit", "van"):
+                or sentence.tokens[after - 1].text.lower() not in word_set("on_behalf_preps"):
             continue
         principal = next((article.mentions[k] for k in ours if after < article.mentions[k].tokens[0] <= after + 2), None)
         if principal is not None and principal.code != "---":

@@ -2,7 +2,8 @@
 
 Actor words resolve through the actor dictionaries (one-word names, adjectives, bodies);
 unit words expand to their family in data/stories/units.yaml ("militairen" also finds
-"soldaten"); what remains, minus function words, must occur in the figure's sentence.
+"soldaten"); what remains, minus the function words of data/words/stories.yaml, must
+occur in the figure's sentence.
 """
 
 from __future__ import annotations
@@ -14,12 +15,11 @@ from pathlib import Path
 import yaml
 
 from kroniek.errors import KroniekError
+from kroniek.words import word_set
 
 UNITS_FILE = Path(__file__).resolve().parents[1] / "data" / "stories" / "units.yaml"
 ACTOR_KINDS = ("name", "adj", "body", "org", "group", "agency", "capital", "seat", "city")
-FUNCTION_WORDS = frozenset(
-    "de het een in op van naar uit bij met over tegen door voor en of aan te om als dan dat die"
-    " er is zijn was werden worden hoeveel aantal".split())
+FUNCTION_WORDS = word_set("query_function_words")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
 
 
