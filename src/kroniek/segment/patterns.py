@@ -25,24 +25,33 @@ def _alt(words: Iterable[str]) -> str:
 _UP = "A-ZÀ-ÖØ-Þ"  # upper-case letters, accented ones included
 _LO = "a-zß-öø-ÿ"
 _CAP_WORD = rf"[{_UP}'’][{_UP}{_LO}'’.]*"
-_CITY_CAPS = rf"'?[{_UP}][{_UP}'’.]*(?:[ \-][{_UP}][{_UP}'’.]*){{0,4}}"
-_CITY_TITLE = rf"{_CAP_WORD}(?:[ \-](?:{_CAP_WORD}|{_alt(_WORDS.place_particles)}))*"
+_PLACE_CAPS = rf"'?[{_UP}][{_UP}'’.]*(?:[ \-][{_UP}][{_UP}'’.]*){{0,4}}"
+_PLACE_TITLE = rf"{_CAP_WORD}(?:[ \-](?:{_CAP_WORD}|{_alt(_WORDS.place_particles)}))*"
+_JOIN = r"\s?/\s?"  # places reported from together: "DUBAI/GAZA-STAD"
+_CITY_CAPS = rf"{_PLACE_CAPS}(?:{_JOIN}{_PLACE_CAPS})*"
+_CITY_TITLE = rf"{_PLACE_TITLE}(?:{_JOIN}{_PLACE_TITLE})*"
 _AGENCY = r"[A-Z][A-Za-z]{1,14}"
 _AGENCIES = rf"{_AGENCY}(?:\s*[/,]\s*{_AGENCY})*"
 _DASH = r"\s*[-–—]\s*"
+_NO_AGENCY = r"\(\s*(?:[-–—/,]\s*)*\)(?:\s*[-–—])?\s*"  # brackets left empty: "() -", "( - )"
 
-#: a dateline with agencies: ``MOSKOU (ANP/AFP) - `` (title-case cities too: ``Den Haag (ANP) -``)
+#: a dateline with agencies: ``MOSKOU (ANP/AFP) - `` (title-case cities too: ``Den Haag (ANP) -``),
+#: several places joined by slashes: ``MOSKOU/PARIJS (ANP) - ``, agency brackets left empty
+#: (``MOSKOU () - ``, ``MOSKOU ( - ) ``, capitals only)
 DATELINE = re.compile(
-    rf"(?P<city>{_CITY_CAPS}|{_CITY_TITLE})\s*\((?P<agencies>{_AGENCIES})\){_DASH}(?=\S)"
+    rf"(?P<city>{_CITY_CAPS}|{_CITY_TITLE})\s*(?:\((?P<agencies>{_AGENCIES})\){_DASH}|{_NO_AGENCY})(?=\S)"
 )
 #: a dateline without agencies, accepted only in capitals: ``MOSKOU - ``
-DATELINE_BARE = re.compile(rf"(?P<city>[{_UP}][{_UP}'’.]{{2,}}(?:[ \-][{_UP}][{_UP}'’.]*){{0,4}}) [-–—] (?=\S)")
+DATELINE_BARE = re.compile(
+    rf"(?P<city>[{_UP}][{_UP}'’.]{{2,}}(?:[ \-][{_UP}][{_UP}'’.]*){{0,4}}(?:{_JOIN}{_PLACE_CAPS})*) [-–—] (?=\S)"
+)
 #: agencies accepted after a title-case city ("Den Haag (ANP) -") and in run-together lines
 KNOWN_AGENCIES = frozenset(a.upper() for a in _WORDS.agencies)
 _KNOWN = "|".join(sorted(KNOWN_AGENCIES, key=lambda a: (-len(a), a)))
-#: a capitals dateline whose first agency is a known one, strict enough to split a line on
+#: a capitals dateline whose first agency is a known one (or none is printed), strict enough
+#: to split a line on
 DATELINE_STRICT = re.compile(
-    rf"{_CITY_CAPS}\s*\((?i:{_KNOWN})(?:\s*[/,]\s*{_AGENCY})*\){_DASH}(?=\S)"
+    rf"{_CITY_CAPS}\s*(?:\((?i:{_KNOWN})(?:\s*[/,]\s*{_AGENCY})*\){_DASH}|{_NO_AGENCY})(?=\S)"
 )
 
 _NUM = rf"\d+|{_alt(_WORDS.count_words)}"
@@ -52,18 +61,21 @@ _RELATIVE = (
 )
 _CLOCK = rf"\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{_alt(_WORDS.clock_suffixes)}))?"
 _MONTH = _alt(_WORDS.months)
-_WEEKDAY = rf"(?:{_alt(_WORDS.weekdays)})\.?,?\s+"
+_SEP = r"(?:,|\s*[-–—|·•])?\s+"  # between weekday, date and clock: "di, 21 okt", "21 okt 2025 | 10:04"
+_WEEKDAY = rf"(?:{_alt(_WORDS.weekdays)})\.?{_SEP}"
 _DAYWORD = _alt(_WORDS.day_words)
-_AT = rf"(?:,?\s+(?:(?:{_alt(_WORDS.clock_prepositions)})\s+)?{_CLOCK})"
+_AT = rf"(?:{_SEP}(?:(?:{_alt(_WORDS.clock_prepositions)})\s+)?{_CLOCK})"
 _ABSOLUTE = (
     rf"(?:{_WEEKDAY})?\d{{1,2}}\s+(?:{_MONTH})\.?(?:\s+\d{{4}})?{_AT}?"
-    rf"|\d{{1,2}}-\d{{1,2}}-\d{{4}}{_AT}?"
+    rf"|\d{{1,2}}(?:-\d{{1,2}}-|/\d{{1,2}}/|\.\d{{1,2}}\.)\d{{4}}{_AT}?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]{_CLOCK})?"
 )
 _TIME = rf"(?:{_RELATIVE}|(?:{_DAYWORD}){_AT}?|{_ABSOLUTE}|{_CLOCK})"
 
 #: a whole line that is only a time stamp
 TIME_LINE = re.compile(rf"(?i:{_TIME})")
+#: a weekday, month or day word, which is no place even in capitals ("MAANDAG - 10:04")
+CALENDAR_WORD = re.compile(rf"(?i:{_alt(_WORDS.weekdays + _WORDS.months + _WORDS.day_words)})")
 
 
 def _beginnings(words: Iterable[str]) -> str:
@@ -83,8 +95,8 @@ TIME_CUT = re.compile(
 )
 #: a time at the start of a line, running straight into what follows (``1 uur geledenWASHINGTON``)
 TIME_LEAD = re.compile(rf"(?i:{_TIME})(?=[{_UP}'])")
-#: a time at the start of a line, then a space and a dateline
-TIME_LEAD_SPACED = re.compile(rf"(?i:{_TIME})\s+(?={DATELINE_STRICT.pattern})")
+#: a time at the start of a line, then a space (maybe a dash or bar) and a dateline
+TIME_LEAD_SPACED = re.compile(rf"(?m:^[ \t]*(?P<time>(?i:{_TIME})){_SEP}(?={DATELINE_STRICT.pattern}))")
 #: a time at the end of a line, after the end of a sentence
 TIME_TAIL = re.compile(rf"(?<=[.!?…\"”’'])\s*(?P<time>(?i:{_TIME}))$")
 #: a time in the middle of a run-together line, between a sentence end and a dateline

@@ -102,6 +102,7 @@ def _lines(text: str) -> list[str]:
     text = re.sub(r"[\u200b\u200c\u200d\u2060]", "", text)
     text = p.TIME_INLINE.sub(lambda m: "\n" + m.group("time") + "\n", text)
     text = p.DATELINE_INLINE.sub("\n", text)
+    text = p.TIME_LEAD_SPACED.sub(lambda m: m.group("time") + "\n", text)
     out: list[str] = []
     blank_before = True
     for raw in text.split("\n"):
@@ -149,13 +150,14 @@ def _dateline(line: str) -> tuple[str | None, tuple[str, ...], str] | None:
     """(city, agencies, text after the dateline) when the line opens with a dateline."""
     m = p.DATELINE.match(line)
     if m:
-        agencies = tuple(a.strip() for a in re.split(r"[/,]", m.group("agencies")))
+        printed = m.group("agencies")
+        agencies = tuple(a.strip() for a in re.split(r"[/,]", printed)) if printed else ()
         city = m.group("city")
         capitals = city.upper() == city
-        if capitals or all(a.upper() in p.KNOWN_AGENCIES for a in agencies):
+        if capitals or (agencies and all(a.upper() in p.KNOWN_AGENCIES for a in agencies)):
             return city, agencies, line[m.end():]
     m = p.DATELINE_BARE.match(line)
-    if m:
+    if m and not (p.CALENDAR_WORD.fullmatch(m.group("city")) or p.TIME_LINE.fullmatch(line)):
         return m.group("city"), (), line[m.end():]
     return None
 
@@ -227,7 +229,8 @@ def _main_end(lines: list[str], i: int) -> int:
 
 
 def _lead_time(line: str) -> re.Match | None:
-    return p.TIME_LEAD_SPACED.match(line) or p.TIME_LEAD.match(line)
+    """A time at the start of a line that runs straight into what follows."""
+    return p.TIME_LEAD.match(line)
 
 
 def _trim_fragment(paragraphs: list[str]) -> list[str]:
