@@ -163,7 +163,7 @@ def analyse_article(article: Article, res: Resources, fetched_at: datetime | Non
             parse(res.parser, s) if needs_parse(s, mentions, res.patterns) else s
             for s in sentences
         )
-        events = code_events(sentences, mentions, res.patterns)
+        events = code_events(sentences, mentions, res.patterns, on_date)
         claims = find_claims(article, sentences, mentions, tuple(events))
         known = AnalysedArticle(article, sentences, mentions, events, claims)
         res.remember(key, known)

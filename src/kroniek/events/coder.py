@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from kroniek.events.clause import (
     SUBJECT_PRONOUNS,
     Role,
     Window,
     antecedent,
+    is_np_inner,
     lemma,
     np_start,
     pronoun_subject,
@@ -185,12 +187,15 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
     """Who did it to whom, for one candidate in its clause."""
     p = c.pattern
     things = [t.index for t in sentence.tokens if p.objects and _noun_ok([t], p.objects)]
-    actors = [m for m in mentions if not any(m.tokens[0] <= i <= m.tokens[1] for i in things)]
-    roles = roles_in_window(sentence, win, actors, c.trigger, c.noun)
+    roles = roles_in_window(sentence, win, mentions, c.trigger, c.noun)
     by_role: dict[str, list[Mention]] = {}
     for r in roles:
         by_role.setdefault(r.role, []).append(r.mention)
     passive = not c.noun and _passive(sentence, win, c.trigger, p.target[0] == "obj" and not p.symmetric)
+    if _prenominal(sentence, c):
+        sources, targets = _attributive(sentence, c.trigger, mentions)
+        why = f"attributive participle: door {[m.text for m in sources]}, head {[m.text for m in targets]}"
+        return Outcome(sources, [m for m in targets if m not in sources], False, why)
     if c.noun:
         sources = [r.mention for r in roles if r.role == "np"]
         if "van" not in p.target:
@@ -245,6 +250,7 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
     if c.noun and sources and not targets and _undergoes(patterns_undergo, sentence, win):
         targets = [m for m in by_role.get("su", []) if m not in sources]  # "X kampt met westerse sancties"
     symmetric = p.symmetric and not (c.noun and targets and used == "tegen")  # "oorlog tegen X" has a direction
+    symmetric = symmetric or (p.reciprocal and bool(targets))
     nested = {r.mention.tokens for r in roles if r.how == "np-of"}
     if symmetric and targets and all(m.tokens in nested for m in targets):
         symmetric = False  # "stemde in met de toetreding van X": X is what was agreed to, not a partner
@@ -256,7 +262,31 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
     if passive:
         why += "; passive"
     sources, targets, note = implied(p, sentence, c.trigger, roles, sources, targets)
+    sources = [m for m in sources if not any(m.tokens[0] <= i <= m.tokens[1] for i in things)]  # "de ambassadeur" is what is done, not who
     return Outcome(_unique(sources), _unique([m for m in targets if m not in sources]), symmetric, why + note)
+
+
+def _prenominal(sentence: Sentence, c: Candidate) -> bool:
+    """The trigger is a participle used as an adjective before a noun ("de door X gesteunde rebellen")."""
+    if c.noun or "prenom" not in sentence.tokens[c.trigger - 1].pos:
+        return False
+    # Frog also tags a finite past ("Hamas ontvoerde burgers") so; an attribute is never the only verb
+    return any(t.pos.startswith("WW(pv") for t in sentence.tokens if t.index != c.trigger)
+
+
+def _attributive(sentence: Sentence, trigger: int, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Doers and undergoer of an attributive participle: the door-phrase between the article and the
+    participle, and the noun phrase it modifies right after it."""
+    start = trigger - 1
+    while start > 1 and sentence.tokens[start - 2].tag not in ("WW",) and sentence.tokens[start - 1].tag != "LID":
+        start -= 1
+    door = [i for i in range(start, trigger) if lemma(sentence.tokens[i - 1]) == "door" and sentence.tokens[i - 1].tag == "VZ"]
+    sources = [m for m in mentions if door and door[0] < m.tokens[0] and m.tokens[1] < trigger]
+    head_end = trigger
+    while head_end < len(sentence.tokens) and is_np_inner(sentence.tokens[head_end]):
+        head_end += 1
+    targets = [m for m in mentions if trigger < m.tokens[0] <= head_end + 1 and m.tokens[1] <= head_end + 1]
+    return sources, targets
 
 
 DOMESTIC_DOERS = ("GOV", "COP", "SPY", "JUD")
@@ -432,9 +462,11 @@ def trigger_text(sentence: Sentence, c: Candidate) -> str:
 
 def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Patterns, memory: list[Mention],
                   trace: list[str] | None = None, claims: Sequence[Mention] = (),
-                  pair: Sequence[Mention] = (), acts: Sequence[Mention] = ()) -> list[Event]:
+                  pair: Sequence[Mention] = (), acts: Sequence[Mention] = (), year: int | None = None) -> list[Event]:
     """Events of one sentence; ``memory`` holds the previous subjects, ``claims`` who made the previous
-    sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"), ``acts`` the doers of the last coded events; ``trace`` collects why each candidate fired or not."""
+    sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"), ``acts`` the doers of the last coded events,
+    ``year`` the year the article speaks from (older years told in the past are background); ``trace`` collects why
+    each candidate fired or not."""
     events: list[Event] = []
     wins = windows(sentence)
     light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
@@ -450,7 +482,7 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
         if reason:
             _say(trace, f"{note}: no ({reason})")
             continue
-        bg = background(patterns, sentence, win, c.trigger, c.noun)
+        bg = background(patterns, sentence, win, c.trigger, c.noun, year)
         if bg:
             taken.add(c.trigger)
             _say(trace, f"{note}: no (background history, {bg})")
@@ -524,6 +556,7 @@ class Context:
     claims: tuple[Mention, ...] = ()  # who made the claims, for "X ontkent dat"
     pair: tuple[Mention, ...] = ()  # the two sides named, for "de twee"
     acts: tuple[Mention, ...] = ()  # doers of the last coded events, for "steunden de operatie"
+    year: int | None = None  # the year the article speaks from
 
 
 def code_in_context(sentence: Sentence, here: list[Mention], patterns: Patterns, ctx: Context,
@@ -532,9 +565,9 @@ def code_in_context(sentence: Sentence, here: list[Mention], patterns: Patterns,
     coded: list[Event] = []
     text = sentence.field == "text"
     if here or ctx.memory:
-        use = ctx if text else Context()
+        use = ctx if text else Context(year=ctx.year)
         coded = code_sentence(sentence, here, patterns, list(use.memory), trace, claims=use.claims,
-                              pair=use.pair, acts=use.acts)
+                              pair=use.pair, acts=use.acts, year=use.year)
     if not text:
         return coded, ctx
     subjects = sentence_subjects(sentence, here) if here else []
@@ -543,14 +576,17 @@ def code_in_context(sentence: Sentence, here: list[Mention], patterns: Patterns,
         claims=tuple(claimers(sentence, here, coded, list(ctx.memory))),
         pair=tuple(the_pair(here) or (ctx.pair if not here else ())),
         acts=tuple(doers(coded, here) or ctx.acts),
+        year=ctx.year,
     )
 
 
-def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patterns: Patterns) -> tuple[Event, ...]:
-    """Code the events of one article's sentences (headline first), one Event per direction."""
+def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patterns: Patterns,
+                on_date: date | None = None) -> tuple[Event, ...]:
+    """Code the events of one article's sentences (headline first), one Event per direction;
+    ``on_date`` is the day the article speaks from, when known."""
     events: list[Event] = []
     seen: set[tuple] = set()
-    ctx = Context()
+    ctx = Context(year=on_date.year if on_date else None)
     for sentence in sentences:
         here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
         coded, ctx = code_in_context(sentence, here, patterns, ctx)

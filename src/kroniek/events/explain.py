@@ -9,10 +9,11 @@ from kroniek.events.patterns import Patterns
 from kroniek.records import Mention, Sentence
 
 
-def explain_lines(sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], patterns: Patterns) -> list[str]:
+def explain_lines(sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...], patterns: Patterns,
+                  on_date: date | None = None) -> list[str]:
     """Readable lines: tokens (index, word, lemma, POS, head, rel), actors, rules tried, events."""
     lines: list[str] = []
-    ctx = Context()
+    ctx = Context(year=on_date.year if on_date else None)
     for sentence in sentences:
         here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
         lines.append(f"sentence {sentence.index} ({sentence.field} {sentence.start}-{sentence.end}, "
@@ -41,4 +42,4 @@ def explain(sentence_text: str, tagger, parser, books, patterns: Patterns, on_da
     mentions = find_mentions(sentences, books, on_date)
     sentences = tuple(parse(parser, s) if needs_parse(s, mentions, patterns) else s for s in sentences)
     mentions = find_mentions(sentences, books, on_date)
-    return explain_lines(sentences, mentions, patterns)
+    return explain_lines(sentences, mentions, patterns, on_date)

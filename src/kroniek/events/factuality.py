@@ -37,6 +37,23 @@ def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[i
     return any(has_seq(seq, s, texts) is not None for s in cue.seqs)
 
 
+def _past_year(sentence: Sentence, win: Window, trigger: int, noun: bool, year: int) -> bool:
+    """The clause names a year before ``year`` and tells it in the past tense (or, for an event
+    noun, the year stands in the noun's own phrase: "het akkoord van 2015")."""
+    toks = list(sentence.tokens[win.first - 1: win.last])
+    if noun:
+        toks += [t for t in sentence.tokens[trigger: trigger + 3] if t not in toks]
+    years = [t for t in toks if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) < year]
+    if not years:
+        return False
+    if noun and any(trigger < t.index <= trigger + 3 for t in years):
+        return True
+    past = any(t.pos.startswith("WW(pv,verl") for t in toks)
+    perfect = any(t.pos.startswith("WW(vd") for t in toks) and any(
+        lemma(t) in word_set("perfect_auxiliaries") and t.pos.startswith("WW(pv,tgw") for t in toks)
+    return past or perfect
+
+
 def _governs_infinitive(sentence: Sentence, verb: int, last: int) -> bool:
     """gaan + infinitive ("gaan samenwerken"), not "gaat door met"."""
     toks = sentence.tokens
@@ -155,8 +172,10 @@ def attribution(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...]
     return None, None
 
 
-def background(patterns: Patterns, sentence: Sentence, win: Window, trigger: int, noun: bool) -> str | None:
-    """Id of the background cue when the event is told as history ("sinds de invasie ... geleden")."""
+def background(patterns: Patterns, sentence: Sentence, win: Window, trigger: int, noun: bool,
+               year: int | None = None) -> str | None:
+    """Id of the background cue when the event is told as history ("sinds de invasie ... geleden",
+    "in 2015 sloten ..."); ``year`` is the year the article speaks from, when known."""
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     start = np_start(sentence, trigger)
     before = sentence.tokens[start - 2] if start >= 2 else None
@@ -167,6 +186,8 @@ def background(patterns: Patterns, sentence: Sentence, win: Window, trigger: int
             tail = lemma_seq(sentence, trigger, win.last)
             if any(has_seq(tail, s, texts) is not None for s in cue.seqs):
                 return cue.id
+        if cue.past_year and year is not None and _past_year(sentence, win, trigger, noun, year):
+            return cue.id
         if cue.seqs and not noun and cue.verbs_too:
             if any(has_seq(lemma_seq(sentence, win.first, win.last), s, texts) is not None for s in cue.seqs):
                 return cue.id

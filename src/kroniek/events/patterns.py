@@ -18,6 +18,8 @@ Pattern keys (one YAML list entry each):
   target_sectors           only targets of these sectors count
   implied_source           sector of the unnamed doer when the text names none: the country of
                            a place in the clause ("in Londen opgepakt")
+  reciprocal               also coded in the reverse direction (default: the type is listed in
+                           linking.yaml's reciprocal_types)
   keeps_trigger            when it fires, other patterns may still fire on the same word
                            ("zei tegen X dat Y moet": telling X and a demand on Y)
   implied_from             target sectors whose country also stands in for that unnamed doer
@@ -47,7 +49,7 @@ TYPES = (
 _PATTERN_KEYS = {
     "id", "type", "cameo", "mode", "note", "verbs", "nouns", "objects", "with", "without",
     "target", "symmetric", "priority", "target_sectors", "implied_source", "implied_target",
-    "implied_from", "keeps_trigger",
+    "implied_from", "keeps_trigger", "reciprocal",
 }
 _CUE_KINDS = (
     "future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs",
@@ -55,7 +57,7 @@ _CUE_KINDS = (
 )
 _CUE_KEYS = {
     "id", "lemmas", "seq", "pos", "scope", "needs_infinitive", "nominal_only", "preps", "verbs", "note",
-    "third_party", "overrides", "verbs_too",
+    "third_party", "overrides", "verbs_too", "past_year",
 }
 _SCOPES = ("clause", "govern", "sentence", "opener")
 
@@ -83,6 +85,7 @@ class Pattern:
     implied_target: str | None = None
     implied_from: tuple[str, ...] = ()
     keeps_trigger: bool = False
+    reciprocal: bool = False  # also coded in the reverse direction (a visit is also being received)
     source: str = ""  # file:line
 
     @property
@@ -108,6 +111,7 @@ class Cue:
     third_party: bool = False  # fires only when an actor that is neither side follows the cue ("volgens X")
     overrides: bool = False  # a sentence-wide alleged cue that wins over negation ("nog niet bevestigd")
     verbs_too: bool = False  # a background cue that also dates verb triggers, not only event nouns
+    past_year: bool = False  # a background cue: a year before the article's, told in the past tense
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,8 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
 TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act")
 
 
-def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, ...]]) -> Pattern:
+def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, ...]],
+             reciprocal_types: frozenset[str] = frozenset()) -> Pattern:
     if not isinstance(entry, dict):
         raise RulesError(where, "each entry must be a mapping")
     unknown = set(entry) - _PATTERN_KEYS
@@ -217,6 +222,7 @@ def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, .
         implied_target=_sector(entry.get("implied_target"), where, "implied_target"),
         implied_from=tuple(s.upper() for s in _strings(entry.get("implied_from"), where, "implied_from")),
         keeps_trigger=bool(entry.get("keeps_trigger", False)),
+        reciprocal=_flag(entry, "reciprocal", where) if "reciprocal" in entry else ptype in reciprocal_types,
         source=where,
     )
 
@@ -250,7 +256,7 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         preps=frozenset(_strings(entry.get("preps"), where, "preps")),
         verbs=frozenset(s.replace(" ", "") for s in _strings(entry.get("verbs"), where, "verbs")),
         third_party=_flag(entry, "third_party", where), overrides=_flag(entry, "overrides", where),
-        verbs_too=_flag(entry, "verbs_too", where),
+        verbs_too=_flag(entry, "verbs_too", where), past_year=_flag(entry, "past_year", where),
     )
 
 
@@ -276,6 +282,10 @@ def load_patterns(data_dir: Path | None = None) -> Patterns:
     digest = hashlib.sha256()
     cameo = load_cameo(base / "cameo.tsv")
     modes = load_modes(base / "modes.yaml")
+    linking = _read_yaml(base / "linking.yaml") or {}
+    reciprocal_types = frozenset(linking.get("reciprocal_types") or ())
+    if reciprocal_types - set(TYPES):
+        raise RulesError(str(base / "linking.yaml"), f"unknown types {sorted(reciprocal_types - set(TYPES))}")
     patterns: list[Pattern] = []
     seen: dict[str, str] = {}
     for path in sorted((base / "patterns").glob("*.yaml")):
@@ -286,13 +296,15 @@ def load_patterns(data_dir: Path | None = None) -> Patterns:
         lines = _lines(path)
         for entry in entries:
             where = f"{path}:{lines.get(str(entry.get('id')) if isinstance(entry, dict) else '', 1)}"
-            pattern = _pattern(entry, where, cameo, modes)
+            pattern = _pattern(entry, where, cameo, modes, reciprocal_types)
             if pattern.id in seen:
                 raise RulesError(where, f"duplicate id {pattern.id} (first at {seen[pattern.id]})")
             seen[pattern.id] = where
             patterns.append(pattern)
     cue_path = base / "cues.yaml"
     digest.update(cue_path.read_bytes())
+    digest.update((base / "linking.yaml").read_bytes())
+    digest.update((base / "modes.yaml").read_bytes())
     raw = _read_yaml(cue_path) or {}
     lines = _lines(cue_path)
     cues: dict[str, tuple[Cue, ...]] = {}
