@@ -10,6 +10,7 @@ reported.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -18,15 +19,13 @@ from kroniek.records import Article
 from kroniek.time.eventdate import _alt, find_time_expressions, is_future, local_date
 from kroniek.time.published import at_local
 from kroniek.time.rules import Facts, Person, TimeRules, default_rules
+from kroniek.words import word_set
 
 Interval = tuple[date | None, date | None]
 FIRM = {"tenure", "elected", "former", "dated_event", "date_named", "year_named"}
-YEAR_PREPS = r"in|van|uit|sinds|begin|eind|medio|na|najaar|voorjaar|zomer|winter|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 SENTENCE = re.compile(r"[^.!?]+[.!?]?")
-AGO = re.compile(r"\b(?P<q>bijna|ruim|meer dan|ongeveer|zo'n)?\s*(?P<n>\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|"
-                 r"elf|twaalf|twintig|dertig)\s+(?P<u>jaar|maanden|maand)\s+geleden\b", re.I)
-WORD_NUMBERS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-                "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "twintig": 20, "dertig": 30}
+# approximation cues (data/time/numbers.yaml) read before "N jaar geleden": fewer, more, about
+NEARLY, OVER, ABOUT = "quantity.approx.nearly", "quantity.approx.over", "quantity.approx.about"
 
 
 @dataclass(frozen=True)
@@ -61,8 +60,9 @@ def _person_evidence(text: str, person: Person, facts: Facts) -> list[Evidence]:
     roles = {cue: office for office, cues in facts.roles.items() for cue in cues}
     role_re = _alt(roles)
     former, elect = _alt(facts.former_modifiers), _alt(facts.elect_modifiers)
+    the = _alt(word_set("definite_articles"))
     before_re = re.compile(rf"(?:(?P<mod>{former}|{elect})\s*)?(?P<role>{role_re})\s+$", re.I)
-    after_re = re.compile(rf"^,\s+(?:de|het)\s+(?:[\w-]+e\s+)?(?:(?P<mod>{former}|{elect})\s*)?(?P<role>{role_re})\b", re.I)
+    after_re = re.compile(rf"^,\s+(?:{the})\s+(?:[\w-]+e\s+)?(?:(?P<mod>{former}|{elect})\s*)?(?P<role>{role_re})\b", re.I)
     gov_re = re.compile(rf"(?:{_alt(facts.elect_government)})\s+(?:verkozen\s+)?(?:president\s+)?$", re.I)
     office_re = re.compile(rf"(?:{_alt(facts.in_office_cues)})\s+$", re.I)
     found: dict[tuple[str, str], Evidence] = {}
@@ -82,7 +82,7 @@ def _person_evidence(text: str, person: Person, facts: Facts) -> list[Evidence]:
                                      [c.lower() for c in facts.roles[t.office]])
                 mod = (hit["mod"] or "").lower()
                 kind = "tenure" if not mod else ("elected" if mod in facts.elect_modifiers else "former")
-                if mod.startswith("toenmalig"):
+                if mod in facts.then_modifiers:
                     kind = "tenure_then"
                 terms = office_terms
             elif office_re.search(before):
@@ -130,23 +130,33 @@ def _add_years(day: date, years: float) -> date:
     return day + timedelta(days=round(365.25 * years))
 
 
-def _event_evidence(text: str, facts: Facts) -> list[Evidence]:
+@functools.lru_cache(maxsize=4)
+def _ago(rules: TimeRules) -> re.Pattern:
+    """'(bijna) drie jaar geleden': an approximation cue, a count, months or years, 'geleden'."""
+    nw = rules.numbers
+    cues = _alt(c for c, (ident, _) in nw.approximations.items() if ident in (NEARLY, OVER, ABOUT))
+    units = _alt(w for w, (unit, _) in rules.ago_units.items() if unit in ("month", "year"))
+    return re.compile(rf"\b(?P<q>{cues})?\s*(?P<n>\d+|{_alt(nw.counts())})\s+(?P<u>{units})\s+geleden\b", re.I)
+
+
+def _event_evidence(text: str, rules: TimeRules) -> list[Evidence]:
     found = []
+    counts = rules.numbers.counts()
     for sentence in SENTENCE.findall(text):
         low = sentence.lower()
-        for event in facts.events:
+        for event in rules.facts.events:
             cue = next((c for c in event.cues if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", low)), None)
             if cue is None:
                 continue
             found.append(Evidence("dated_event", event.id, cue, ((event.date, None),)))
-            ago = AGO.search(sentence)
+            ago = _ago(rules).search(sentence)
             if ago:
-                n = int(ago["n"]) if ago["n"].isdigit() else WORD_NUMBERS[ago["n"].lower()]
-                years = n if ago["u"].lower() == "jaar" else n / 12
-                step = 1 if ago["u"].lower() == "jaar" else 1 / 12
-                q = (ago["q"] or "").lower()
-                lo, hi = (years - step / 2, years) if q == "bijna" else \
-                    (years, years + step) if q in ("ruim", "meer dan") else (years - step / 2, years + step)
+                n = int(ago["n"]) if ago["n"].isdigit() else counts[ago["n"].lower()]
+                in_years = rules.ago_units[ago["u"].lower()][0] == "year"
+                years, step = (n, 1) if in_years else (n / 12, 1 / 12)
+                cue = rules.numbers.approximations[ago["q"].lower()][0] if ago["q"] else ABOUT
+                lo, hi = (years - step / 2, years) if cue == NEARLY else \
+                    (years, years + step) if cue == OVER else (years - step / 2, years + step)
                 found.append(Evidence("years_ago", event.id, ago.group(0).strip(),
                                       ((_add_years(event.date, lo), _add_years(event.date, hi)),)))
     return found
@@ -155,6 +165,7 @@ def _event_evidence(text: str, facts: Facts) -> list[Evidence]:
 def _named_dates(text: str, rules: TimeRules, capture: date | None) -> list[Evidence]:
     """Dates and years the text names as past: the text is not older than the latest of them."""
     best: tuple[date, str, str] | None = None
+    preps = _alt(word_set("past_year_preps") | set(rules.month_names))
     for sentence in SENTENCE.findall(text):
         if is_future(sentence, rules):
             continue
@@ -163,7 +174,7 @@ def _named_dates(text: str, rules: TimeRules, capture: date | None) -> list[Evid
             kind = "date_named" if expr.precision != "year" else "year_named"
             if (capture is None or start <= capture) and (best is None or start > best[0]):
                 best = (start, kind, expr.text)
-        for m in re.finditer(rf"\b(?:{YEAR_PREPS})\s+((?:19|20)\d\d)\b(?![\w-])", sentence, re.I):
+        for m in re.finditer(rf"\b(?:{preps})\s+((?:19|20)\d\d)\b(?![\w-])", sentence, re.I):
             start = date(int(m.group(1)), 1, 1)
             if (capture is None or start <= capture) and (best is None or start > best[0]):
                 best = (start, "year_named", m.group(0))
@@ -194,7 +205,7 @@ def publication_bounds(
     evidence: list[Evidence] = []
     for person in facts.people:
         evidence += _person_evidence(text, person, facts)
-    evidence += _event_evidence(text, facts)
+    evidence += _event_evidence(text, rules)
     evidence += _named_dates(text, rules, capture)
     evidence.sort(key=lambda e: e.kind not in FIRM)
     current: list[Interval] = [(None, capture)]

@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo
 
 from kroniek.records import Event
 from kroniek.time.rules import TimeRules, default_rules
+from kroniek.words import word_set
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-NUMBER_WORDS = r"\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|anderhalve|anderhalf"
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,7 @@ def _alt(words) -> str:
 @functools.lru_cache(maxsize=4)
 def _grammar(rules: TimeRules) -> dict[str, re.Pattern]:
     """The regular expressions of the temporal expression families, built from the rules."""
-    full_months = [w for w, n in rules.months.items() if len(w) > 4 or w in ("mei", "juni", "juli")]
-    month, abbr = _alt(full_months), _alt(rules.months)
+    month, abbr = _alt(rules.month_names), _alt(rules.months)
     wd, part = _alt(rules.weekdays), _alt(rules.day_parts)
     parts = _alt(rules.period_parts)
     shifts, units = _alt(rules.period_shifts), _alt(rules.period_units)
@@ -50,7 +49,8 @@ def _grammar(rules: TimeRules) -> dict[str, re.Pattern]:
     holidays = _alt(c for h in rules.holidays for c in h[3])
     reldays = _alt(rules.relative_days)
     ago_units = _alt(w for w, (u, _) in rules.ago_units.items() if u in ("day", "week", "month", "year"))
-    year_shift = r"(?P<ys>dit|vorig|verleden|volgend|komend)\s+jaar"
+    year_shift = rf"(?P<ys>{_alt(rules.year_shifts)})\s+jaar"
+    counts = rf"\d+|{_alt(rules.numbers.counts(fractions=True))}"
     flags = re.IGNORECASE
     return {
         "night": re.compile(rf"\b(?:in\s+)?de\s+nacht\s+van\s+(?P<w1>{wd})\s+op\s+(?P<wd>{wd})\b", flags),
@@ -61,8 +61,8 @@ def _grammar(rules: TimeRules) -> dict[str, re.Pattern]:
         "weekday": re.compile(rf"\b(?:(?P<mod>{mods})\s+)?(?P<wd>{wd})(?:{part})?\b", flags),
         "relday": re.compile(rf"\b(?P<rel>{reldays})\b", flags),
         "ago": re.compile(
-            rf"\b(?P<n>{NUMBER_WORDS})\s+(?P<u>{ago_units})\s+(?P<dir>geleden)\b"
-            rf"|\bover\s+(?P<n2>{NUMBER_WORDS})\s+(?P<u2>{ago_units})\b", flags),
+            rf"\b(?P<n>{counts})\s+(?P<u>{ago_units})\s+(?P<dir>geleden)\b"
+            rf"|\bover\s+(?P<n2>{counts})\s+(?P<u2>{ago_units})\b", flags),
         "month": re.compile(
             rf"\b(?:(?P<part>{parts})\s+)?(?:(?P<mmod>{mods})\s+)?(?:in\s+|van\s+)?(?P<m>{month})\b"
             rf"(?:\s+(?:(?P<y>(?:19|20)\d\d)\b|{year_shift}))?", flags),
@@ -117,10 +117,8 @@ def _weekday(p: date, wd: int, direction: str) -> date:
     return p - timedelta(days=back or (7 if direction == "past_strict" else 0))
 
 
-def _number(word: str) -> float:
-    table = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
-             "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "anderhalf": 1.5, "anderhalve": 1.5}
-    return float(word) if word.isdigit() else table[word.lower()]
+def _number(word: str, rules: TimeRules) -> float:
+    return float(word) if word.isdigit() else float(rules.numbers.counts(fractions=True)[word.lower()])
 
 
 def _resolve(kind: str, m: re.Match, p: date | None, future: bool, rules: TimeRules):
@@ -161,7 +159,7 @@ def _resolve(kind: str, m: re.Match, p: date | None, future: bool, rules: TimeRu
         return date(_year_for(p, month, day, direction), month, day).isoformat(), "day", hid
     if kind == "ago":
         sign = 1 if g["n2"] else -1
-        n, unit = _number(g["n"] or g["n2"]), rules.ago_units[g["u"] or g["u2"]][0]
+        n, unit = _number(g["n"] or g["n2"], rules), rules.ago_units[g["u"] or g["u2"]][0]
         if unit == "day":
             return (p + timedelta(days=sign * round(n))).isoformat(), "day", "time.ago.day"
         if unit == "week":
@@ -174,7 +172,7 @@ def _resolve(kind: str, m: re.Match, p: date | None, future: bool, rules: TimeRu
     if kind == "month":
         month = rules.months[g["m"]]
         if g["ys"]:
-            year = p.year + {"dit": 0, "vorig": -1, "verleden": -1, "volgend": 1, "komend": 1}[g["ys"]]
+            year = p.year + rules.year_shifts[g["ys"]][0]
         else:
             if g["mmod"]:
                 direction = rules.weekday_modifiers[g["mmod"]][0]
@@ -251,7 +249,7 @@ def _distance(text: str, expr: TimeExpression, anchor: int) -> int:
     """Words between an expression and the anchor; a clause boundary (comma, "en", "maar") counts 10."""
     between = text[expr.end:anchor] if expr.end <= anchor else text[anchor:expr.start]
     words = between.split()
-    boundaries = between.count(",") + sum(w.lower() in ("en", "maar", "terwijl", "nadat", "toen") for w in words)
+    boundaries = between.count(",") + sum(w.lower() in word_set("date_clause_boundaries") for w in words)
     return len(words) + 10 * boundaries
 
 

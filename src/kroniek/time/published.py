@@ -16,11 +16,10 @@ from typing import Sequence
 from kroniek.records import Article
 from kroniek.time.eventdate import AMSTERDAM, _alt, _shift_month, local_date
 from kroniek.time.rules import TimeRules, default_rules
+from kroniek.words import word_set
 
 UNIT_PRECISION = {"second": "minute", "minute": "minute", "hour": "hour", "day": "day",
                   "week": "week", "month": "month", "year": "year"}
-NUMBER = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
-          "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12}
 
 
 def _utc(moment: datetime) -> datetime:
@@ -82,15 +81,16 @@ def parse_ago(
     fetched = _utc(fetched_at) if fetched_at else None
     if fetched and text in rules.just_now:
         return fetched, "minute"
-    units = _alt(rules.ago_units)
-    m = re.search(rf"(?:ongeveer\s+|bijna\s+|ruim\s+)?(?P<n>\d+|{_alt(NUMBER)})\s+(?P<u>{units})\.?\s+geleden", text)
+    units, counts = _alt(rules.ago_units), rules.numbers.counts()
+    m = re.search(rf"(?P<n>\d+|{_alt(counts)})\s+(?P<u>{units})\.?\s+geleden", text)
     if m and fetched:
-        n = int(m["n"]) if m["n"].isdigit() else NUMBER[m["n"]]
+        n = int(m["n"]) if m["n"].isdigit() else counts[m["n"]]
         unit = rules.ago_units[m["u"]][0]
         return _minus(fetched, n, unit), UNIT_PRECISION[unit]
-    rel = re.fullmatch(r"(?P<rel>vandaag|gisteren|eergisteren)?[, ]*(?:om\s+)?(?:(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d))?(?:\s*uur)?", text)
+    days = _alt(word_set("printed_days"))
+    rel = re.fullmatch(rf"(?P<rel>{days})?[, ]*(?:om\s+)?(?:(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d))?(?:\s*uur)?", text)
     if rel and (rel["rel"] or rel["h"]) and fetched:
-        day = local_date(fetched) - timedelta(days={"vandaag": 0, "gisteren": 1, "eergisteren": 2}[rel["rel"] or "vandaag"])
+        day = local_date(fetched) + timedelta(days=rules.relative_days[rel["rel"]][0] if rel["rel"] else 0)
         if rel["h"] is None:
             return min(at_local(day), fetched), "day"
         moment = at_local(day, int(rel["h"]), int(rel["mi"]))

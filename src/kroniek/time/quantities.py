@@ -13,16 +13,17 @@ from dataclasses import dataclass
 
 from kroniek.records import Event
 from kroniek.time.rules import NumberWords, TimeRules, default_rules
+from kroniek.words import word_set
 
 TOKEN = re.compile(r"\d[\d.,]*\d|\d|[€$£%]|[^\W\d_]+(?:['’-][^\W\d_]+)*")
 DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“'ÀÉÈÖÜ])")
-RANGE_WORDS = {"tot", "à", "a", "-", "–", "en"}
-YEAR_PREPS = {"in", "van", "sinds", "uit", "tot", "na", "voor", "begin", "eind", "medio",
-              "jaar", "vanaf", "tegen", "rond", "zomer", "winter", "voorjaar", "najaar"}
+RANGE_WORDS = word_set("range_words")
+YEAR_WORDS = word_set("year_words")
 NP_STOP_PUNCT = set(",.;:!?\"“”()")
-NP_STARTS = {"de", "het", "een", "zijn", "haar", "hun", "ons", "onze"}
-PRONOUNS = {"dat", "dit", "het", "er", "die", "ze", "zij", "hij", "men", "wij", "we"}
+NP_STARTS = word_set("noun_phrase_starts")
+NAME_LINKS = word_set("name_links")
+PRONOUNS = word_set("reporter_pronouns")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,11 @@ def parse_dutch_number(text: str, rules: TimeRules | None = None) -> float | Non
     return float(value) if value is not None and used == len(words) else None
 
 
+def _is_article_one(word: str, nw: NumberWords) -> bool:
+    """A number word for one ("een", "één"), which is also the indefinite article."""
+    return nw.units.get(word) == 1
+
+
 def _read_number(words: list[str], nw: NumberWords, allow_article: bool) -> tuple[float | None, int]:
     """Read a number from the start of words; returns (value, words used) or (None, 0)."""
     first = words[0]
@@ -98,14 +104,15 @@ def _read_number(words: list[str], nw: NumberWords, allow_article: bool) -> tupl
         if value is None:
             return None, 0
         nxt = words[1] if len(words) > 1 else ""
-        if first in ("een", "één") and not allow_article and nxt not in nw.scales \
+        if _is_article_one(first, nw) and not allow_article and nxt not in nw.scales \
                 and nxt not in nw.fractions and _word_value(nxt, nw) is None:
             return None, 0
     used = 1
     rest = words[used:]
-    if rest[:3] == ["en", "een", "half"]:
-        value, used = value + 0.5, used + 3
-    elif first in ("een", "één") and rest[:1] and rest[0] in ("half", "halve", "kwart"):
+    half, n_half = _match_cue(rest, 0, word_set("and_a_half"))
+    if half:
+        value, used = value + 0.5, used + n_half
+    elif _is_article_one(first, nw) and rest[:1] and nw.fractions.get(rest[0], 1) < 1:
         value, used = nw.fractions[rest[0]], used + 1
     while used < len(words) and words[used] in nw.scales:
         value, used = value * nw.scales[words[used]], used + 1
@@ -187,7 +194,7 @@ def _is_year_or_date(tokens, low, i: int, j: int, value: float, text: str, rules
         return False
     prev = low[i - 1] if i > 0 else ""
     nxt = tokens[j][0] if j < len(tokens) else ""
-    return prev in YEAR_PREPS or prev in rules.months or not nxt[:1].isalpha()
+    return prev in YEAR_WORDS or prev in rules.months or not nxt[:1].isalpha()
 
 
 def _reporter(sentence: str, nw: NumberWords) -> str | None:
@@ -199,7 +206,7 @@ def _reporter(sentence: str, nw: NumberWords) -> str | None:
         if not kind:
             continue
         before = sentence[: tokens[k][1]].rstrip()
-        inverted = kind == "verb" and (before.endswith(",") or low[:k] in (["dat"], ["dit"], ["zo"]))
+        inverted = kind == "verb" and (before.endswith(",") or (k == 1 and low[0] in word_set("report_openers")))
         if kind == "prep" or inverted:
             noun_phrase = _noun_phrase(sentence, tokens[k][2], nw)
             if noun_phrase[:1].isupper() or noun_phrase.split(" ")[0] in NP_STARTS:
@@ -222,12 +229,12 @@ def _noun_phrase(sentence: str, pos: int, nw: NumberWords) -> str:
         if any(ch in NP_STOP_PUNCT for ch in gap) or len(words) >= 10:
             break
         word, low = m.group(0), m.group(0).lower()
-        article_ok = low in NP_STARTS and (not words or words[-1].lower() in ("van", "der"))
-        if (low in nw.stop_words and low not in ("van", "der") and not article_ok) or word[0].isdigit():
+        article_ok = low in NP_STARTS and (not words or words[-1].lower() in NAME_LINKS)
+        if (low in nw.stop_words and low not in NAME_LINKS and not article_ok) or word[0].isdigit():
             break
         words.append(word)
         pos = m.end()
-    while words and words[-1].lower() in NP_STARTS | {"van", "der"}:
+    while words and words[-1].lower() in NP_STARTS | NAME_LINKS:
         words.pop()
     return " ".join(words)
 
@@ -252,7 +259,7 @@ def find_quantities(text: str, rules: TimeRules | None = None) -> list[Quantity]
     i = 0
     while i < len(tokens):
         cue, n_cue = _match_cue(low, i, nw.approximations)
-        between = low[i] == "tussen"
+        between = low[i] in word_set("range_openers")
         k = i + (n_cue or int(between))
         sign = low[k] if k < len(tokens) and low[k] in "€$£" and low[k] else ""
         k += bool(sign)
@@ -266,7 +273,7 @@ def find_quantities(text: str, rules: TimeRules | None = None) -> list[Quantity]
         if low[k] in nw.magnitudes:
             rule, lo, hi = nw.magnitudes[low[k]]
             cue = cue or low[k]
-        if j + 1 < len(tokens) and (low[j] in RANGE_WORDS and (low[j] != "en" or between)):
+        if j + 1 < len(tokens) and (low[j] in RANGE_WORDS or (between and low[j] in word_set("range_joiners"))):
             second, used2 = _read_number(low[j + 1:j + 7], nw, allow_article=False)
             base = _read_number(low[j + 1:j + 2], nw, allow_article=True)[0] if second else None
             first = value

@@ -57,6 +57,7 @@ class Facts:
     roles: Mapping[str, tuple[str, ...]]
     in_office_cues: tuple[str, ...]
     former_modifiers: tuple[str, ...]
+    then_modifiers: tuple[str, ...]  # former modifiers that date the office to the text's time ("toenmalig")
     elect_modifiers: tuple[str, ...]
     elect_government: tuple[str, ...]
     people: tuple[Person, ...]
@@ -79,12 +80,21 @@ class NumberWords:
     stop_words: frozenset[str]
     reporting: Mapping[str, tuple[str, str]]  # word -> (kind "prep" or "verb", id)
 
+    def counts(self, fractions: bool = False) -> dict[str, float]:
+        """Single number words that count on their own, with their values: the units and tens
+        ("drie", "twintig") and, with ``fractions``, the fractions above one ("anderhalf")."""
+        words = {**self.units, **self.tens}
+        if fractions:
+            words.update((w, v) for w, v in self.fractions.items() if v > 1)
+        return words
+
 
 @dataclass(frozen=True, eq=False)
 class TimeRules:
     """All word lists of the time stage, keyed for lookup (hashed by identity)."""
 
     months: Mapping[str, int]
+    month_names: Mapping[str, int]  # the full names only (the first name of each month)
     weekdays: Mapping[str, int]
     day_parts: tuple[str, ...]
     holidays: tuple[tuple[str, int, int, tuple[str, ...]], ...]  # (id, month, day, cues)
@@ -92,6 +102,7 @@ class TimeRules:
     just_now: tuple[str, ...]
     relative_days: Mapping[str, tuple[int, str]]  # word -> (offset, id)
     period_shifts: Mapping[str, tuple[int, str]]
+    year_shifts: Mapping[str, tuple[int, str]]  # word before "jaar" -> (offset in years, id)
     period_units: Mapping[str, tuple[str, str]]  # word -> (unit, id)
     period_parts: Mapping[str, tuple[str, str]]  # word -> (part, id)
     weekday_modifiers: Mapping[str, tuple[str, str]]  # word -> (direction, id)
@@ -170,6 +181,7 @@ def _facts(data: dict, path: Path) -> Facts:
         roles=_frozen({k: tuple(v) for k, v in data["roles"].items()}),
         in_office_cues=tuple(data.get("in_office_cues", ())),
         former_modifiers=tuple(data.get("former_modifiers", ())),
+        then_modifiers=tuple(data.get("then_modifiers", ())),
         elect_modifiers=tuple(data.get("elect_modifiers", ())),
         elect_government=tuple(data.get("elect_government", ())),
         people=tuple(people),
@@ -203,6 +215,7 @@ def load_time_rules(data_dir: Path = DATA_DIR) -> TimeRules:
     )
     return TimeRules(
         months=_frozen(_words(_need(cal, "months", cal_path), cal_path, lambda e: e["n"])),
+        month_names=_frozen({str(e["names"][0]).lower(): e["n"] for e in cal["months"]}),
         weekdays=_frozen(_words(_need(cal, "weekdays", cal_path), cal_path, lambda e: e["n"])),
         day_parts=tuple(_need(cal, "day_parts", cal_path)),
         holidays=holidays,
@@ -211,6 +224,8 @@ def load_time_rules(data_dir: Path = DATA_DIR) -> TimeRules:
         just_now=tuple(_need(expr, "just_now", expr_path)),
         relative_days=_frozen(_words(expr["relative_days"], expr_path, lambda e: (e["offset"], e["id"]))),
         period_shifts=_frozen(_words(expr["period_shifts"], expr_path, lambda e: (e["offset"], e["id"]))),
+        year_shifts=_frozen(_words(_need(expr, "year_shifts", expr_path), expr_path,
+                                   lambda e: (e["offset"], e["id"]))),
         period_units=_frozen(_words(expr["period_units"], expr_path, lambda e: (e["unit"], e["id"]))),
         period_parts=_frozen(_words(expr["period_parts"], expr_path, lambda e: (e["id"].rsplit(".", 1)[1], e["id"]))),
         weekday_modifiers=_frozen(_words(expr["weekday_modifiers"], expr_path,
