@@ -24,6 +24,10 @@ NP_STOP_PUNCT = set(",.;:!?\"“”()")
 NP_STARTS = word_set("noun_phrase_starts")
 NAME_LINKS = word_set("name_links")
 PRONOUNS = word_set("reporter_pronouns")
+PARTICIPLE_PREFIXES = tuple(word_set("participle_prefixes"))
+PARTICIPLE_ENDINGS = tuple(word_set("participle_endings"))
+PARTICIPLE = re.compile(rf"\w*(?:{'|'.join(map(re.escape, PARTICIPLE_PREFIXES))})\w+"
+                        rf"(?:{'|'.join(map(re.escape, PARTICIPLE_ENDINGS))})")
 
 
 @dataclass(frozen=True)
@@ -49,21 +53,21 @@ def _word_value(word: str, nw: NumberWords) -> float | None:
         return nw.tens[word]
     if word in nw.fractions:
         return nw.fractions[word]
-    for scale, limit in (("duizend", 1000), ("honderd", 10)):
+    for scale, (size, limit) in nw.inner_scales.items():
         i = word.rfind(scale)
         if i < 0:
             continue
         left, right = word[:i], word[i + len(scale):]
         lv = 1 if left == "" else _word_value(left, nw)
         rv = 0 if right == "" else _word_value(right, nw)
-        if lv is None or rv is None or lv >= limit or rv >= (1000 if scale == "duizend" else 100):
+        if lv is None or rv is None or lv >= limit or rv >= size:
             return None
-        return lv * (1000 if scale == "duizend" else 100) + rv
+        return lv * size + rv
     for ten, value in nw.tens.items():
         if word.endswith(ten) and len(word) > len(ten):
             head = word[: -len(ten)]
-            if head.endswith(("en", "ën")):
-                unit = nw.units.get(head[:-2])
+            for linker in nw.linkers:
+                unit = nw.units.get(head[: -len(linker)]) if head.endswith(linker) else None
                 if unit is not None and 1 <= unit <= 9:
                     return unit + value
     return None
@@ -154,7 +158,7 @@ def _head(text: str, tokens, low, i: int, nw: NumberWords) -> tuple[str, int, st
         last = j + 1 >= len(tokens) or not tokens[j + 1][0][0].isalpha() \
             or low[j + 1] in nw.stop_words or _clause_end_verb(text, tokens, low, j + 1, nw) \
             or any(ch in NP_STOP_PUNCT for ch in text[tokens[j][2]:tokens[j + 1][1]])
-        participle = low[j].startswith("ge") and low[j].endswith(("en", "d", "t"))
+        participle = low[j].startswith(PARTICIPLE_PREFIXES) and low[j].endswith(PARTICIPLE_ENDINGS)
         if not (low[j].endswith("e") or participle) or last:
             return word, j - i + 1, None
     return "", 0, None
@@ -162,7 +166,7 @@ def _head(text: str, tokens, low, i: int, nw: NumberWords) -> tuple[str, int, st
 
 def _clause_end_verb(text: str, tokens, low, k: int, nw: NumberWords) -> bool:
     """A participle closing its clause ("... vrijgelaten."), so not part of the counted phrase."""
-    if not re.fullmatch(r"\w*ge\w+(?:en|d|t)", low[k]):
+    if not PARTICIPLE.fullmatch(low[k]):
         return False
     return k + 1 >= len(tokens) or low[k + 1] in nw.stop_words \
         or any(ch in NP_STOP_PUNCT for ch in text[tokens[k][2]:tokens[k + 1][1]])

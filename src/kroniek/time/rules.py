@@ -73,6 +73,8 @@ class NumberWords:
     tens: Mapping[str, int]
     fractions: Mapping[str, float]
     scales: Mapping[str, int]
+    inner_scales: Mapping[str, tuple[int, int]]  # word -> (value, bound of the number before it)
+    linkers: tuple[str, ...]  # unit + linker + ten: "twee" "ën" "twintig"
     magnitudes: Mapping[str, tuple[str, int, int]]  # word -> (id, low, high)
     approximations: Mapping[str, tuple[str, str]]  # cue -> (id, label)
     measures: Mapping[str, str]  # word -> id
@@ -196,6 +198,9 @@ def _numbers(data: dict, path: Path) -> NumberWords:
         tens=_frozen(_need(data, "tens", path)),
         fractions=_frozen(_need(data, "fractions", path)),
         scales=_frozen(_need(data, "scales", path)),
+        inner_scales=_frozen({w: (int(e["value"]), int(e["before"]))
+                              for w, e in _need(data, "inner_scales", path).items()}),
+        linkers=tuple(_need(data, "linkers", path)),
         magnitudes=_frozen(_words(data["magnitudes"], path, lambda e: (e["id"], e["low"], e["high"]))),
         approximations=_frozen(_words(data["approximations"], path, lambda e: (e["id"], e["label"]))),
         measures=_frozen(_words(data["measures"], path, lambda e: e["id"])),
