@@ -84,11 +84,11 @@ def _beginnings(words: Iterable[str]) -> str:
     return _alt(sorted(found, key=lambda b: (-len(b), b)))
 
 
-#: the beginning of a relative time cut off by the end of the file: "11 minuten geled", "1 uur ge",
-#: "12"; a count in words needs the start of its unit ("twee da"), as a headline may begin "Twee"
 _UNIT_CUT = (
     rf"\s*(?:{_beginnings(_WORDS.time_units)})\.?(?:\s+(?:{_beginnings(_WORDS.ago_words)}))?"
 )
+#: the beginning of a relative time cut off by the end of the file: "11 minuten geled", "1 uur ge",
+#: "12"; a count in words needs the start of its unit ("twee da"), as a headline may begin "Twee"
 TIME_CUT = re.compile(
     rf"(?i:(?:(?:{_alt(_WORDS.approximations)})\s+)?"
     rf"(?:\d+(?:{_UNIT_CUT})?|(?:{_alt(_WORDS.count_words)}){_UNIT_CUT}))"
