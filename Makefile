@@ -8,13 +8,29 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup system python run ingest serve test lint bench eval clean
 
-## setup: Debian packages (Frog) and the Python environment
+## setup: Debian packages (Frog) and the Python environment, then `kroniek doctor`
+## (fails, saying why and what to do, when Frog cannot run here)
 setup: system python
+	$(BIN)/kroniek doctor --db $(DB)
 
-# Debian packages: Frog (Dutch NLP) and Chromium (the browser the UI tests drive).
+# Debian packages, as a fresh bookworm root (scripts/fresh-machine-check) proves them needed:
+# Frog (Dutch NLP) with its data: frogdata, and ucto's tokenizer rules in uctodata, without
+# which Frog exits at startup ("Initialization failed for: [tokenizer]"); --no-install-recommends
+# would leave ucto/uctodata out. python3-venv: Debian's python3 has no ensurepip without it.
+# Chromium: the browser the UI tests drive.
+APT_PACKAGES := frog frogdata ucto uctodata python3-venv chromium
+
 system:
-	@command -v frog >/dev/null 2>&1 && [ -d /usr/share/frog/nld ] && command -v chromium >/dev/null 2>&1 || \
-	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends frog frogdata chromium; }
+	@if command -v frog >/dev/null 2>&1 && [ -f /usr/share/frog/nld/frog.cfg ] \
+	    && [ -f /usr/share/ucto/tokconfig-nld ] && command -v chromium >/dev/null 2>&1 \
+	    && $(PYTHON) -c 'import ensurepip' >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  $(SUDO) apt-get update && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(APT_PACKAGES); \
+	else \
+	  echo "make system: no apt-get here; install Frog with frogdata and uctodata, Chromium and a Python >= 3.11 with venv yourself (README.md, 'Without apt'), then run make again" >&2; \
+	  exit 1; \
+	fi
 
 python: $(BIN)/kroniek
 

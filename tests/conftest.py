@@ -1,11 +1,15 @@
-"""Shared fixtures: the ../shared folder, and one real Frog pool of each mode per test session."""
+"""Shared fixtures: the ../shared folder, and one real Frog pool of each mode per test session.
+
+The Frog fixtures pass through tests/frog_gate.py: when Frog cannot start, the session stops
+at the first one with a single message.
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from tests.frog_gate import require_frog, require_mode
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -31,16 +35,12 @@ def gold_dir(shared_dir: Path) -> Path:
     return shared_dir / "gold" / "seeds"
 
 
-def _need_frog() -> None:
-    if shutil.which("frog") is None:
-        pytest.skip("Frog is not installed: apt-get install frog frogdata (make setup does it)")
-
-
 def _pool(mode: str):
-    _need_frog()
     from kroniek.nlp import FrogPool
 
+    require_frog()
     pool = FrogPool(mode=mode, size=1)
+    require_mode(pool)  # the session stops here, with one message, when Frog cannot start
     yield pool
     pool.close()
 
@@ -55,6 +55,11 @@ def frog_tagger():
 def frog_parser():
     """One long-lived Frog server with NER and the dependency parser as well."""
     yield from _pool("parse")
+
+
+@pytest.fixture(scope="session")
+def frog_ready(frog_tagger, frog_parser) -> None:
+    """Frog starts in both modes: the session's gate for tests that run Frog in a subprocess."""
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 KRONIEK = [sys.executable, "-m", "kroniek"]
 CAPTURED = "2026-01-29T10:00:00Z"
 
-pytestmark = pytest.mark.skipif(shutil.which("frog") is None, reason="Frog is not installed")
+pytestmark = pytest.mark.usefixtures("frog_ready")
 
 
 def kroniek(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -212,6 +212,33 @@ def export(db, fmt, output) -> None:
     click.echo(f"exported {fmt} -> {output}", err=True)
 
 
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Database path to check.")
+@click.option("--workers", type=int, default=None,
+              help="Workers to check the memory for (default: up to 2, as extract and ingest).")
+@click.option("--ui/--no-ui", default=True, show_default=True,
+              help="Check Chromium too (only the UI tests need it).")
+@click.option("--frog", "executable", default="frog", show_default=True,
+              help="The Frog executable (a name on PATH or a path).")
+def doctor(db, workers, ui, executable) -> None:
+    """Check that this machine can run kroniek; print each verdict and fix, exit 1 on a failure."""
+    from kroniek.doctor import run_checks
+
+    failed = []
+    checks = 0
+    for check in run_checks(db=db, workers=workers, ui=ui, executable=executable):
+        checks += 1
+        for line in check.lines():
+            click.echo(line)
+        if not check.ok:
+            failed.append(check.name)
+    if failed:
+        click.echo(f"kroniek doctor: {len(failed)} of {checks} checks failed "
+                   f"({', '.join(failed)})", err=True)
+        sys.exit(1)
+    click.echo(f"kroniek doctor: all {checks} checks hold", err=True)
+
+
 @main.command(name="eval")
 @click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False))
 @click.argument("predictions", type=click.File("r", encoding="utf-8"))

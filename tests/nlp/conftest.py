@@ -3,32 +3,29 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 
 import pytest
+from tests.frog_gate import require_frog, require_mode
 
 from kroniek.nlp import FrogPool
-
-
-def _need_frog() -> None:
-    if shutil.which("frog") is None:
-        pytest.skip("Frog is not installed (no 'frog' on PATH); apt-get install frog frogdata")
 
 
 @pytest.fixture(scope="session")
 def tag_pool():
     """A one-process pool in "tag" mode."""
-    _need_frog()
+    require_frog()
     with FrogPool("tag", size=1, timeout=120) as pool:
+        require_mode(pool)
         yield pool
 
 
 @pytest.fixture(scope="session")
 def parse_pool():
     """A one-process pool in "parse" mode (NER + dependencies), a fresh Frog per call."""
-    _need_frog()
+    require_frog()
     with FrogPool("parse", size=1, timeout=120, reuse_connections=False) as pool:
+        require_mode(pool)
         yield pool
 
 

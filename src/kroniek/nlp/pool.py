@@ -37,7 +37,7 @@ MODES = {
     "tag": "--skip=acmnp",  # tokenizer, lemmatizer, tagger
     "parse": "--skip=ac",  # + NER, MWU and the dependency parser
 }
-INSTALL_FIX = "apt-get install frog frogdata"
+INSTALL_FIX = "apt-get install frog frogdata ucto uctodata (make setup does it; kroniek doctor checks)"
 _PR_SET_PDEATHSIG = 1
 
 Rows = list[list[tuple[str, ...]]]
@@ -179,7 +179,7 @@ class _Worker:
         raise FrogError(
             "frog",
             f"Frog ({self.mode} mode) exited during startup: {last or 'no output'}",
-            "check that frogdata is installed (apt-get install frogdata)",
+            "kroniek doctor says why (Frog's data: apt-get install frogdata ucto uctodata)",
         )
 
     def _spawn(self, argv: list[str]) -> subprocess.Popen:
