@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import shutil
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from kroniek.errors import RulesError
+from kroniek.records import Page
 from kroniek.rules import check_rules
 from kroniek.segment import patterns as p
+from kroniek.segment import segment
 from kroniek.segment.layout import DATA_DIR, FILE, default_layout, load_layout
+from kroniek.time import default_rules, parse_ago
 
 
 @pytest.fixture
@@ -42,6 +46,20 @@ def test_the_words_reach_the_regexes() -> None:
     assert p.CHROME_LINE.fullmatch("Wij plaatsen cookies om de site te verbeteren")
     assert p.TIME_LABEL.match("Laatste update op: 9 oktober").group("label") == "Laatste update"
     assert "laatste update" in p.UPDATE_LABELS and "gepubliceerd" not in p.UPDATE_LABELS
+
+
+@pytest.mark.parametrize("word", sorted(default_rules().numbers.counts()))
+def test_number_words_of_a_time_are_the_time_stage_s(word: str) -> None:
+    """Every number word the time stage reads in a printed time ends a brief here, and is dated."""
+    stamp = f"{word} minuten geleden"
+    text = (
+        "Kop\nPARIJS (ANP) - Het Louvre is weer open.\nMeer uit Buitenland\n"
+        f"BERLIJN (ANP) - De Bondsdag stemt over de begroting.\n{stamp}\n"
+    )
+    brief = segment(Page("n", "n.txt", text, None, None, "none"))[-1]
+    assert (brief.dateline, brief.ago) == ("BERLIJN", stamp)
+    published, precision = parse_ago(brief.ago, datetime(2025, 10, 20, 12, tzinfo=timezone.utc))
+    assert precision == "minute" and published is not None
 
 
 def test_unknown_list_is_reported_with_file_and_line(layout_copy: Path) -> None:

@@ -26,7 +26,7 @@ class Layout:
     agencies: tuple[str, ...]
     place_particles: tuple[str, ...]
     approximations: tuple[str, ...]
-    count_words: tuple[str, ...]
+    vague_counts: tuple[str, ...]
     time_units: tuple[str, ...]
     ago_words: tuple[str, ...]
     day_words: tuple[str, ...]

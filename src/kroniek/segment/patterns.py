@@ -4,7 +4,8 @@ These describe layout, not content: a dateline ``CITY (AGENCY/AGENCY) - ``, the 
 stamps news sites print next to items ("3 uur geleden", "gisteren", "29 januari 2026
 10:04"), the heading over a list of briefs ("Meer uit Buitenland") and site chrome
 (menus, log-in links, cookie prompts, share buttons). The words come from
-``data/segment/layout.yaml`` (see ``kroniek.segment.layout``); the shapes are here.
+``data/segment/layout.yaml`` (see ``kroniek.segment.layout``), number words from the time
+stage's ``data/time/numbers.yaml``; the shapes are here.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ import re
 from collections.abc import Iterable
 
 from kroniek.segment.layout import default_layout
+from kroniek.time.rules import default_rules
 
 _WORDS = default_layout()
+#: number words of a relative time: the ones the time stage reads ("drie", "twintig"), then vague ones
+_COUNTS = (*sorted(default_rules().numbers.counts(), key=lambda w: (-len(w), w)), *_WORDS.vague_counts)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -54,7 +58,7 @@ DATELINE_STRICT = re.compile(
     rf"{_CITY_CAPS}\s*(?:\((?i:{_KNOWN})(?:\s*[/,]\s*{_AGENCY})*\){_DASH}|{_NO_AGENCY})(?=\S)"
 )
 
-_NUM = rf"\d+|{_alt(_WORDS.count_words)}"
+_NUM = rf"\d+|{_alt(_COUNTS)}"
 _UNIT = rf"(?:{_alt(_WORDS.time_units)})\.?"
 _RELATIVE = (
     rf"(?:(?:{_alt(_WORDS.approximations)})\s+)?(?:{_NUM})\s*(?:{_UNIT})\s+(?:{_alt(_WORDS.ago_words)})"
@@ -91,7 +95,7 @@ _UNIT_CUT = (
 #: "12"; a count in words needs the start of its unit ("twee da"), as a headline may begin "Twee"
 TIME_CUT = re.compile(
     rf"(?i:(?:(?:{_alt(_WORDS.approximations)})\s+)?"
-    rf"(?:\d+(?:{_UNIT_CUT})?|(?:{_alt(_WORDS.count_words)}){_UNIT_CUT}))"
+    rf"(?:\d+(?:{_UNIT_CUT})?|(?:{_alt(_COUNTS)}){_UNIT_CUT}))"
 )
 #: a time at the start of a line, running straight into what follows (``1 uur geledenWASHINGTON``)
 TIME_LEAD = re.compile(rf"(?i:{_TIME})(?=[{_UP}'])")
