@@ -315,7 +315,8 @@ def _quantity_reporter(text: str, pos: int, sentences, nw: NumberWords) -> str |
             own = _reporter(text[s:e], nw)
             if own is None and n + 1 < len(sentences):
                 nxt = text[sentences[n + 1][0]:sentences[n + 1][1]]
-                if re.match(r"(Dat|Dit)\s", nxt):
+                opener = re.match(r"(\w+)\s", nxt)
+                if opener and opener[1].capitalize() == opener[1] and opener[1].lower() in word_set("back_reporters"):
                     own = _reporter(nxt, nw)
             return own
     return None
