@@ -110,12 +110,20 @@ def check_frog(executable: str = "frog") -> Check:
 
 
 def data_dirs(executable: str = "frog") -> tuple[Path, Path] | None:
-    """Where the Frog found reads its Dutch config and ucto's rules: <prefix>/share/..."""
+    """Where the Frog found reads its Dutch config and ucto's rules: <prefix>/share/...
+
+    The prefix is the folder above Frog's bin/, as found on PATH or, when that is a link
+    (Homebrew), as linked to; the first with frogdata in it wins. None without Frog.
+    """
     path = frog_path(executable)
     if path is None:
         return None
-    share = Path(path).resolve().parent.parent / "share"
-    return share / "frog" / "nld", share / "ucto"
+    found = Path(path).absolute()
+    shares = [found.parent.parent / "share", found.resolve().parent.parent / "share"]
+    share = next((s for s in shares if (s / "frog" / "nld" / "frog.cfg").is_file()), shares[0])
+    ucto = next((s / "ucto" for s in shares if (s / "ucto" / "tokconfig-nld").is_file()),
+                share / "ucto")
+    return share / "frog" / "nld", ucto
 
 
 def check_data(executable: str = "frog") -> Check:
