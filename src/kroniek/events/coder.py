@@ -142,13 +142,19 @@ def _embedded_seq(sentence: Sentence, win: Window) -> list[tuple[int, str]]:
     return found
 
 
+def _passive_clause(sentence: Sentence, win: Window) -> bool:
+    """The clause is passive: a form of "worden" with a participle."""
+    toks = sentence.tokens[win.first - 1: win.last]
+    return any(lemma(t) in word_set("passive_auxiliaries") for t in toks) and any(t.pos.startswith("WW(vd") for t in toks)
+
+
 def _passive(sentence: Sentence, win: Window, trigger: int, transitive: bool) -> bool:
     """A participle with worden, with door, or (for a transitive trigger) with zijn: "is opgepakt"."""
     tok = sentence.tokens[trigger - 1]
     if not tok.pos.startswith("WW(vd"):
         return False
     toks = sentence.tokens[win.first - 1: win.last]
-    if any(lemma(t) == "worden" for t in toks):
+    if any(lemma(t) in word_set("passive_auxiliaries") for t in toks):
         return True
     if transitive and any(lemma(t) == "zijn" and t.pos.startswith("WW(pv") for t in toks):
         return True
@@ -200,7 +206,8 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         sources = [r.mention for r in roles if r.role == "np"]
         if "van" not in p.target:
             sources += [r.mention for r in roles if r.role == "van" and _after(r, c.trigger)]
-        sources += [r.mention for r in roles if r.role == "door" and _after(r, c.trigger)]  # "de arrestatie van X door Y"
+        if not _passive_clause(sentence, win):  # "de arrestatie van X door Y", not "het offensief werd veroordeeld door Y"
+            sources += [r.mention for r in roles if r.role == "door" and _after(r, c.trigger)]
         if not sources and any(lemma(t) in ACCUSE_VERBS for t in sentence.tokens[win.first - 1: c.trigger - 1]):
             sources = by_role.get("obj", []) or by_role.get("su", [])
         if not sources and _governed_by_light_verb(sentence, win, c, light):
@@ -462,11 +469,12 @@ def trigger_text(sentence: Sentence, c: Candidate) -> str:
 
 def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Patterns, memory: list[Mention],
                   trace: list[str] | None = None, claims: Sequence[Mention] = (),
-                  pair: Sequence[Mention] = (), acts: Sequence[Mention] = (), year: int | None = None) -> list[Event]:
+                  pair: Sequence[Mention] = (), acts: Sequence[Mention] = (), year: int | None = None,
+                  sides: Sequence[Mention] = ()) -> list[Event]:
     """Events of one sentence; ``memory`` holds the previous subjects, ``claims`` who made the previous
     sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"), ``acts`` the doers of the last coded events,
-    ``year`` the year the article speaks from (older years told in the past are background); ``trace`` collects why
-    each candidate fired or not."""
+    ``year`` the year the article speaks from (older years told in the past are background), ``sides`` the article's
+    two main sides (first mention of each); ``trace`` collects why each candidate fired or not."""
     events: list[Event] = []
     wins = windows(sentence)
     light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
@@ -478,7 +486,13 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             _say(trace, f"{note}: skipped, a more specific pattern fired on this word")
             continue
         win = window_of(wins, c.trigger)
+        if c.noun and any(m.tokens[0] <= c.trigger <= m.tokens[1] for m in mentions):
+            _say(trace, f"{note}: no (the word is part of an actor's name)")
+            continue
         reason = check(c, sentence, win)
+        if not reason and p.needs_light_verb and not any(
+                lemma(t).replace(" ", "") in light for t in sentence.tokens[win.first - 1: win.last] if t.tag == "WW"):
+            reason = "a state noun with no light verb making it happen"
         if reason:
             _say(trace, f"{note}: no ({reason})")
             continue
@@ -492,6 +506,8 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             _say(trace, f"{note}: no (what a demand asks for, {asked})")
             continue
         out = assign(c, sentence, wins, win, mentions, memory, light, patterns.cue("undergo_verbs"), claims, pair, acts)
+        if p.other_side and sides and bool(out.sources) != bool(out.targets):
+            out = _other_side(out, sides)
         pairs = _pairs(out)
         if not pairs:
             _say(trace, f"{note}: no actor pair ({out.why}; sources={[m.code for m in out.sources]}, "
@@ -514,6 +530,31 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
                 attributed_to=reporter if reporter not in (s.code, None) or reporter != s.code else None,
             ))
     return events
+
+
+def _other_side(out: Outcome, sides: Sequence[Mention]) -> Outcome:
+    """Fill the missing side of a one-sided event with the article's other main side, when the side
+    named is one of the two ("Hamas dreigde met vergelding" in an article about Israel and Hamas)."""
+    named = {m.code for m in out.sources or out.targets}
+    if len(named) != 1 or not named <= {m.code for m in sides}:
+        return out
+    other = [replace(m, rule=f"implied.other_side<{m.rule}") for m in sides if m.code not in named]
+    why = out.why + f"; other main side {other[0].code} ({other[0].text!r})"
+    if out.sources:
+        return Outcome(out.sources, other, out.symmetric, why)
+    return Outcome(other, out.targets, out.symmetric, why)
+
+
+def main_sides(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """The article's two main sides: the two codes it names most, each at least twice (first mention of each)."""
+    counts: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.code != "---":
+            counts.setdefault(m.code, []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if len(ranked) < 2 or len(ranked[1]) < 2 or (len(ranked) > 2 and len(ranked[2]) == len(ranked[1])):
+        return ()
+    return (ranked[0][0], ranked[1][0])
 
 
 def _demanded(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window) -> str | None:
@@ -557,6 +598,7 @@ class Context:
     pair: tuple[Mention, ...] = ()  # the two sides named, for "de twee"
     acts: tuple[Mention, ...] = ()  # doers of the last coded events, for "steunden de operatie"
     year: int | None = None  # the year the article speaks from
+    sides: tuple[Mention, ...] = ()  # the article's two main sides, for events that name only one
 
 
 def code_in_context(sentence: Sentence, here: list[Mention], patterns: Patterns, ctx: Context,
@@ -565,9 +607,9 @@ def code_in_context(sentence: Sentence, here: list[Mention], patterns: Patterns,
     coded: list[Event] = []
     text = sentence.field == "text"
     if here or ctx.memory:
-        use = ctx if text else Context(year=ctx.year)
+        use = ctx if text else Context(year=ctx.year, sides=ctx.sides)
         coded = code_sentence(sentence, here, patterns, list(use.memory), trace, claims=use.claims,
-                              pair=use.pair, acts=use.acts, year=use.year)
+                              pair=use.pair, acts=use.acts, year=use.year, sides=use.sides)
     if not text:
         return coded, ctx
     subjects = sentence_subjects(sentence, here) if here else []
@@ -577,6 +619,7 @@ def code_in_context(sentence: Sentence, here: list[Mention], patterns: Patterns,
         pair=tuple(the_pair(here) or (ctx.pair if not here else ())),
         acts=tuple(doers(coded, here) or ctx.acts),
         year=ctx.year,
+        sides=ctx.sides,
     )
 
 
@@ -586,7 +629,7 @@ def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patt
     ``on_date`` is the day the article speaks from, when known."""
     events: list[Event] = []
     seen: set[tuple] = set()
-    ctx = Context(year=on_date.year if on_date else None)
+    ctx = Context(year=on_date.year if on_date else None, sides=main_sides(mentions))
     for sentence in sentences:
         here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
         coded, ctx = code_in_context(sentence, here, patterns, ctx)

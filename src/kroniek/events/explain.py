@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kroniek.events.coder import Context, code_in_context, needs_parse
+from kroniek.events.coder import Context, code_in_context, main_sides, needs_parse
 from kroniek.events.patterns import Patterns
 from kroniek.records import Mention, Sentence
 
@@ -13,7 +13,7 @@ def explain_lines(sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]
                   on_date: date | None = None) -> list[str]:
     """Readable lines: tokens (index, word, lemma, POS, head, rel), actors, rules tried, events."""
     lines: list[str] = []
-    ctx = Context(year=on_date.year if on_date else None)
+    ctx = Context(year=on_date.year if on_date else None, sides=main_sides(mentions))
     for sentence in sentences:
         here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
         lines.append(f"sentence {sentence.index} ({sentence.field} {sentence.start}-{sentence.end}, "

@@ -18,6 +18,8 @@ Pattern keys (one YAML list entry each):
   target_sectors           only targets of these sectors count
   implied_source           sector of the unnamed doer when the text names none: the country of
                            a place in the clause ("in Londen opgepakt")
+  needs_light_verb         a noun for a state or relation (oorlog, samenwerking): it codes an event only
+                           when a support verb of cues.yaml governs it ("voeren oorlog", "gaan samenwerking aan")
   reciprocal               also coded in the reverse direction (default: the type is listed in
                            linking.yaml's reciprocal_types)
   keeps_trigger            when it fires, other patterns may still fire on the same word
@@ -49,7 +51,7 @@ TYPES = (
 _PATTERN_KEYS = {
     "id", "type", "cameo", "mode", "note", "verbs", "nouns", "objects", "with", "without",
     "target", "symmetric", "priority", "target_sectors", "implied_source", "implied_target",
-    "implied_from", "keeps_trigger", "reciprocal",
+    "implied_from", "keeps_trigger", "reciprocal", "needs_light_verb",
 }
 _CUE_KINDS = (
     "future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs",
@@ -85,6 +87,8 @@ class Pattern:
     implied_target: str | None = None
     implied_from: tuple[str, ...] = ()
     keeps_trigger: bool = False
+    other_side: bool = False  # a missing side may be the article's other main side
+    needs_light_verb: bool = False  # a noun for a state or relation: an event only when a light verb makes it happen
     reciprocal: bool = False  # also coded in the reverse direction (a visit is also being received)
     source: str = ""  # file:line
 
@@ -169,6 +173,21 @@ def load_modes(path: Path) -> dict[str, tuple[str, ...]]:
     return {t: tuple(str(m) for m in v) for t, v in raw.items()}
 
 
+LINKING_KEYS = ("reciprocal_types", "other_side_types")
+
+
+def load_linking(path: Path) -> dict[str, frozenset[str]]:
+    """The type-wide linking settings of linking.yaml: key -> set of PLOVER types."""
+    raw = _read_yaml(path) or {}
+    if not isinstance(raw, dict) or set(raw) - set(LINKING_KEYS):
+        raise RulesError(str(path), f"keys must be among {', '.join(LINKING_KEYS)}")
+    found = {key: frozenset(raw.get(key) or ()) for key in LINKING_KEYS}
+    for key, types in found.items():
+        if types - set(TYPES):
+            raise RulesError(str(path), f"{key}: unknown types {sorted(types - set(TYPES))}")
+    return found
+
+
 def _strings(value, where: str, key: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -183,7 +202,8 @@ TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act")
 
 
 def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, ...]],
-             reciprocal_types: frozenset[str] = frozenset()) -> Pattern:
+             linking: dict[str, frozenset[str]] | None = None) -> Pattern:
+    linking = linking or {}
     if not isinstance(entry, dict):
         raise RulesError(where, "each entry must be a mapping")
     unknown = set(entry) - _PATTERN_KEYS
@@ -222,7 +242,9 @@ def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, .
         implied_target=_sector(entry.get("implied_target"), where, "implied_target"),
         implied_from=tuple(s.upper() for s in _strings(entry.get("implied_from"), where, "implied_from")),
         keeps_trigger=bool(entry.get("keeps_trigger", False)),
-        reciprocal=_flag(entry, "reciprocal", where) if "reciprocal" in entry else ptype in reciprocal_types,
+        reciprocal=_flag(entry, "reciprocal", where) if "reciprocal" in entry else ptype in linking.get("reciprocal_types", ()),
+        other_side=ptype in linking.get("other_side_types", ()),
+        needs_light_verb=_flag(entry, "needs_light_verb", where),
         source=where,
     )
 
@@ -282,10 +304,7 @@ def load_patterns(data_dir: Path | None = None) -> Patterns:
     digest = hashlib.sha256()
     cameo = load_cameo(base / "cameo.tsv")
     modes = load_modes(base / "modes.yaml")
-    linking = _read_yaml(base / "linking.yaml") or {}
-    reciprocal_types = frozenset(linking.get("reciprocal_types") or ())
-    if reciprocal_types - set(TYPES):
-        raise RulesError(str(base / "linking.yaml"), f"unknown types {sorted(reciprocal_types - set(TYPES))}")
+    linking = load_linking(base / "linking.yaml")
     patterns: list[Pattern] = []
     seen: dict[str, str] = {}
     for path in sorted((base / "patterns").glob("*.yaml")):
@@ -296,7 +315,7 @@ def load_patterns(data_dir: Path | None = None) -> Patterns:
         lines = _lines(path)
         for entry in entries:
             where = f"{path}:{lines.get(str(entry.get('id')) if isinstance(entry, dict) else '', 1)}"
-            pattern = _pattern(entry, where, cameo, modes, reciprocal_types)
+            pattern = _pattern(entry, where, cameo, modes, linking)
             if pattern.id in seen:
                 raise RulesError(where, f"duplicate id {pattern.id} (first at {seen[pattern.id]})")
             seen[pattern.id] = where
