@@ -142,6 +142,39 @@ def _embedded_seq(sentence: Sentence, win: Window) -> list[tuple[int, str]]:
     return found
 
 
+def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Window,
+                 mentions: list[Mention], memory: list[Mention], light: set[str], pair: Sequence[Mention],
+                 roles: list[Role], by_role: dict[str, list[Mention]]) -> list[Mention]:
+    """The doers one step of a pattern's source chain finds (steps: patterns.SOURCE_STEPS)."""
+    if step in ("su", "door", "obj"):
+        return by_role.get(step, [])
+    if step == "own":  # an event noun's own phrase: "de Russische aanval", "de aanval van X", "... door Y"
+        found = [r.mention for r in roles if r.role == "np"]
+        if "van" not in c.pattern.target:
+            found += [r.mention for r in roles if r.role == "van" and _after(r, c.trigger)]
+        if not _passive_clause(sentence, win):  # "de arrestatie van X door Y", not "het offensief werd veroordeeld door Y"
+            found += [r.mention for r in roles if r.role == "door" and _after(r, c.trigger)]
+        return found
+    if step == "accused":  # "beschuldigde Rusland van een aanval": the accused did it
+        if any(lemma(t) in ACCUSE_VERBS for t in sentence.tokens[win.first - 1: c.trigger - 1]):
+            return by_role.get("obj", []) or by_role.get("su", [])
+        return []
+    if step == "light":  # "X voerde een aanval uit": the clause's doer, when a light verb governs the noun
+        if not _governed_by_light_verb(sentence, win, c, light):
+            return []
+        return by_role.get("su", []) or _elided_subject(sentence, wins, win, mentions) or pair_reference(
+            sentence, win, list(pair)) or _reference(sentence, win, memory)
+    if step == "controller":
+        return _controller(sentence, wins, win, mentions) if win.opener == "om" else []
+    if step == "elided":
+        return _elided_subject(sentence, wins, win, mentions)
+    if step == "antecedent":
+        return _pronoun_antecedent(sentence, wins, win, mentions)
+    if step == "pair":
+        return pair_reference(sentence, win, list(pair))
+    return _reference(sentence, win, memory)  # "memory": the previous sentence's subject for "hij", "het land"
+
+
 def _passive_clause(sentence: Sentence, win: Window) -> bool:
     """The clause is passive: a form of "worden" with a participle."""
     toks = sentence.tokens[win.first - 1: win.last]
@@ -202,27 +235,12 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         sources, targets = _attributive(sentence, c.trigger, mentions)
         why = f"attributive participle: door {[m.text for m in sources]}, head {[m.text for m in targets]}"
         return Outcome(sources, [m for m in targets if m not in sources], False, why)
-    if c.noun:
-        sources = [r.mention for r in roles if r.role == "np"]
-        if "van" not in p.target:
-            sources += [r.mention for r in roles if r.role == "van" and _after(r, c.trigger)]
-        if not _passive_clause(sentence, win):  # "de arrestatie van X door Y", not "het offensief werd veroordeeld door Y"
-            sources += [r.mention for r in roles if r.role == "door" and _after(r, c.trigger)]
-        if not sources and any(lemma(t) in ACCUSE_VERBS for t in sentence.tokens[win.first - 1: c.trigger - 1]):
-            sources = by_role.get("obj", []) or by_role.get("su", [])
-        if not sources and _governed_by_light_verb(sentence, win, c, light):
-            sources = by_role.get("su", []) or _elided_subject(sentence, wins, win, mentions) or pair_reference(
-                sentence, win, list(pair)) or _reference(sentence, win, memory)
-    elif passive:
-        sources = by_role.get("door", [])
-    else:
-        sources = by_role.get("su", [])
-        if not sources and win.opener == "om":
-            sources = _controller(sentence, wins, win, mentions)
-        if not sources:
-            sources = _elided_subject(sentence, wins, win, mentions) or _pronoun_antecedent(sentence, wins, win, mentions)
-        if not sources:
-            sources = pair_reference(sentence, win, list(pair)) or _reference(sentence, win, memory)
+    chain = p.source_chain or p.default_source["noun" if c.noun else "passive" if passive else "verb"]
+    sources: list[Mention] = []
+    for step in chain:
+        sources = _source_step(step, c, sentence, wins, win, mentions, memory, light, pair, roles, by_role)
+        if sources:
+            break
     if p.symmetric and sources and all(m.text.lower().startswith(("de twee ", "beide ")) for m in sources):
         sources = pair_reference(sentence, win, list(pair)) or sources  # "de twee leiders": both sides named before
     targets: list[Mention] = []

@@ -8,6 +8,9 @@ Pattern keys (one YAML list entry each):
   nouns                    noun lemmas, also matched as the last part of a compound
   objects                  one of these noun lemmas (or compound ends) must be in the clause
   with / without           lemma sequences of which one must / none may occur in the clause
+  source                   where the doer is, steps tried in order (SOURCE_STEPS: su, door, obj, own =
+                           the event noun's own phrase, accused, light = the subject of a light verb,
+                           controller, elided, antecedent, pair, memory); default: linking.yaml
   target                   where the other side is: obj, obj2, sub (subject of a dat-clause),
                            cond (subject/object of an als-condition after it), claim (who made
                            the claim a denial of "dat" or "die beschuldiging" answers), act
@@ -51,8 +54,10 @@ TYPES = (
 _PATTERN_KEYS = {
     "id", "type", "cameo", "mode", "note", "verbs", "nouns", "objects", "with", "without",
     "target", "symmetric", "priority", "target_sectors", "implied_source", "implied_target",
-    "implied_from", "keeps_trigger", "reciprocal", "needs_light_verb",
+    "implied_from", "keeps_trigger", "reciprocal", "needs_light_verb", "source",
 }
+#: the steps a source chain may name, tried in order until one finds a doer (see coder._source_step)
+SOURCE_STEPS = ("su", "door", "obj", "own", "accused", "light", "controller", "elided", "antecedent", "pair", "memory")
 _CUE_KINDS = (
     "future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs",
     "demand_verbs",
@@ -90,6 +95,8 @@ class Pattern:
     other_side: bool = False  # a missing side may be the article's other main side
     needs_light_verb: bool = False  # a noun for a state or relation: an event only when a light verb makes it happen
     reciprocal: bool = False  # also coded in the reverse direction (a visit is also being received)
+    source_chain: tuple[str, ...] = ()  # where the doer stands, tried in order ("" = the default of linking.yaml)
+    default_source: dict = field(default_factory=dict, repr=False, compare=False)  # trigger kind -> chain
     source: str = ""  # file:line
 
     @property
@@ -173,18 +180,28 @@ def load_modes(path: Path) -> dict[str, tuple[str, ...]]:
     return {t: tuple(str(m) for m in v) for t, v in raw.items()}
 
 
-LINKING_KEYS = ("reciprocal_types", "other_side_types")
+LINKING_TYPE_KEYS = ("reciprocal_types", "other_side_types")
+LINKING_CHAIN_KEYS = ("verb_source", "passive_source", "noun_source")
+LINKING_TARGET_KEYS = ("verb_target", "noun_target")
 
 
-def load_linking(path: Path) -> dict[str, frozenset[str]]:
-    """The type-wide linking settings of linking.yaml: key -> set of PLOVER types."""
+def load_linking(path: Path) -> dict:
+    """The linking settings of linking.yaml: types per setting, default source chains and target places."""
     raw = _read_yaml(path) or {}
-    if not isinstance(raw, dict) or set(raw) - set(LINKING_KEYS):
-        raise RulesError(str(path), f"keys must be among {', '.join(LINKING_KEYS)}")
-    found = {key: frozenset(raw.get(key) or ()) for key in LINKING_KEYS}
-    for key, types in found.items():
-        if types - set(TYPES):
-            raise RulesError(str(path), f"{key}: unknown types {sorted(types - set(TYPES))}")
+    keys = LINKING_TYPE_KEYS + LINKING_CHAIN_KEYS + LINKING_TARGET_KEYS
+    if not isinstance(raw, dict) or set(raw) - set(keys) or not set(LINKING_CHAIN_KEYS + LINKING_TARGET_KEYS) <= set(raw):
+        raise RulesError(str(path), f"needs the keys {', '.join(LINKING_CHAIN_KEYS + LINKING_TARGET_KEYS)}; "
+                                    f"may have {', '.join(LINKING_TYPE_KEYS)}")
+    found: dict = {key: frozenset(raw.get(key) or ()) for key in LINKING_TYPE_KEYS}
+    for key in LINKING_TYPE_KEYS:
+        if found[key] - set(TYPES):
+            raise RulesError(str(path), f"{key}: unknown types {sorted(found[key] - set(TYPES))}")
+    found["source"] = {key.split("_")[0]: _strings(raw[key], str(path), key) for key in LINKING_CHAIN_KEYS}
+    for key, chain in found["source"].items():
+        if not chain or set(chain) - set(SOURCE_STEPS):
+            raise RulesError(str(path), f"{key}_source: steps must be among {', '.join(SOURCE_STEPS)}")
+    for key in LINKING_TARGET_KEYS:
+        found[key] = _strings(raw[key], str(path), key)
     return found
 
 
@@ -202,8 +219,7 @@ TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act")
 
 
 def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, ...]],
-             linking: dict[str, frozenset[str]] | None = None) -> Pattern:
-    linking = linking or {}
+             linking: dict) -> Pattern:
     if not isinstance(entry, dict):
         raise RulesError(where, "each entry must be a mapping")
     unknown = set(entry) - _PATTERN_KEYS
@@ -217,8 +233,11 @@ def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, .
     verbs, nouns = _strings(entry.get("verbs"), where, "verbs"), _strings(entry.get("nouns"), where, "nouns")
     if not verbs and not nouns:
         raise RulesError(where, f"{pid}: needs verbs or nouns")
-    default_target = ("obj",) if verbs else ("tegen", "op", "aan")
-    target = _strings(entry.get("target"), where, "target") or default_target
+    target = _strings(entry.get("target"), where, "target") or linking["verb_target" if verbs else "noun_target"]
+    chain = _strings(entry.get("source"), where, "source")
+    if set(chain) - set(SOURCE_STEPS):
+        raise RulesError(where, f"{pid}: unknown source steps {sorted(set(chain) - set(SOURCE_STEPS))}",
+                         f"use {', '.join(SOURCE_STEPS)}")
     bad = [t for t in target if t not in TARGET_PLACES and t not in word_set("prepositions")]
     if bad:
         raise RulesError(where, f"{pid}: unknown target place {bad}",
@@ -245,6 +264,7 @@ def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, .
         reciprocal=_flag(entry, "reciprocal", where) if "reciprocal" in entry else ptype in linking.get("reciprocal_types", ()),
         other_side=ptype in linking.get("other_side_types", ()),
         needs_light_verb=_flag(entry, "needs_light_verb", where),
+        source_chain=chain, default_source=linking["source"],
         source=where,
     )
 
