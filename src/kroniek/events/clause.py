@@ -318,7 +318,24 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
         elif c is not None and c in result and result[c].how == "order" and result[n].how == "dep":
             result[c] = Role(inside[c], result[n].role, "coord")  # "Rusland en Noord-Korea": the parse linked only the last
     _unify_chains(sentence, inside, result)
+    _one_subject(sentence, win, inside, result)
     return [result[n] for n in sorted(result)]
+
+
+def _one_subject(sentence: Sentence, win: Window, inside: list[Mention], result: dict[int, Role]) -> None:
+    """A main clause has one subject: when the parse gives it two (not joined by "en"), the one in
+    front of the finite verb keeps it and those after it become objects ("Wij roepen X op")."""
+    if win.subordinate:
+        return
+    finite = next((t.index for t in sentence.tokens[win.first - 1: win.last] if is_finite(t)), None)
+    subjects = [n for n in sorted(result) if result[n].role == "su" and result[n].how in ("dep", "order")]
+    if finite is None or len(subjects) < 2:
+        return
+    front = [n for n in subjects if inside[n].tokens[1] < finite]
+    if front:
+        for n in subjects:
+            if n not in front and _coordinated_with(sentence, inside, n) not in front:
+                result[n] = Role(inside[n], "obj", result[n].how)
 
 
 def _unify_chains(sentence: Sentence, inside: list[Mention], result: dict[int, Role]) -> None:

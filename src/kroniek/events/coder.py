@@ -27,7 +27,9 @@ from kroniek.events.discourse import (
     doers,
     names_act,
     pair_reference,
+    pointing,
     refers_back,
+    speaker_mentions,
     the_pair,
 )
 from kroniek.events.factuality import (
@@ -496,6 +498,7 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
     events: list[Event] = []
     wins = windows(sentence)
     light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
+    mentions = mentions + speaker_mentions(sentence, mentions, memory)
     taken: set[int] = set()
     for c in candidates(patterns, sentence):
         p = c.pattern
@@ -556,7 +559,7 @@ def _other_side(out: Outcome, sides: Sequence[Mention]) -> Outcome:
     named = {m.code for m in out.sources or out.targets}
     if len(named) != 1 or not named <= {m.code for m in sides}:
         return out
-    other = [replace(m, rule=f"implied.other_side<{m.rule}") for m in sides if m.code not in named]
+    other = [pointing(m, None, "implied.other_side") for m in sides if m.code not in named]
     why = out.why + f"; other main side {other[0].code} ({other[0].text!r})"
     if out.sources:
         return Outcome(out.sources, other, out.symmetric, why)

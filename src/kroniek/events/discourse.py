@@ -157,3 +157,51 @@ def names_act(sentence: Sentence, win: Window, trigger: int, mentions: list[Ment
 def doers(sentence_events: list[Event], mentions: list[Mention]) -> list[Mention]:
     """The mentions that were the sources of a sentence's coded events."""
     return [m for m in mentions if any(e.src == m.code and e.src_text == m.text for e in sentence_events)]
+
+
+QUOTE_MARKS = frozenset("\"“”„«»")
+
+
+def quoted_tokens(sentence: Sentence) -> set[int]:
+    """Indexes of the tokens between quotation marks (a quote left open runs to the sentence end)."""
+    inside, found = False, set()
+    for tok in sentence.tokens:
+        if tok.text in QUOTE_MARKS:
+            inside = not inside
+        elif inside:
+            found.add(tok.index)
+    return found
+
+
+def pointing(antecedent: Mention, at: Mention | None, rule: str) -> Mention:
+    """A stand-in for a word that points back to ``antecedent``: it keeps the antecedent's code and
+    sector, stands at ``at``'s place (or the antecedent's), and its text and rule cite what it
+    points back to ("wij [= de Franse minister]", rule "coref.speaker<actor.state.FRA.adj>")."""
+    base = at or antecedent
+    word = f"{at.text} " if at is not None else ""
+    return Mention(code=antecedent.code, sector=antecedent.sector, text=f"{word}[= {antecedent.text}]",
+                   field=base.field, span=base.span, sentence=base.sentence, tokens=base.tokens,
+                   rule=f"{rule}<{antecedent.rule}>", person=antecedent.person, role=antecedent.role)
+
+
+def speaker_mentions(sentence: Sentence, mentions: list[Mention], memory: list[Mention]) -> list[Mention]:
+    """First-person pronouns inside a quote ("wij", "ik", "ons") as mentions of the quote's speaker:
+    the actor named outside the quotes in the same sentence (", zei X"; "X zei: ..."), else the
+    previous sentence's subject."""
+    inside = quoted_tokens(sentence)
+    pronouns = [t for t in sentence.tokens
+                if t.index in inside and t.tag == "VNW" and t.text.lower() in word_set("first_person")]
+    if not pronouns:
+        return []
+    outside = [m for m in mentions if not any(i in inside for i in range(m.tokens[0], m.tokens[1] + 1))]
+    speaker = outside[0] if outside else (memory[0] if memory else None)
+    if speaker is None:
+        return []
+    found = []
+    for tok in pronouns:
+        if any(m.tokens[0] <= tok.index <= m.tokens[1] for m in mentions):
+            continue
+        at = Mention(code=speaker.code, sector=speaker.sector, text=tok.text, field=sentence.field,
+                     span=(tok.start, tok.end), sentence=sentence.index, tokens=(tok.index, tok.index), rule="")
+        found.append(pointing(speaker, at, "coref.speaker"))
+    return found
