@@ -17,18 +17,20 @@ setup: system python
 # Frog (Dutch NLP) with its data: frogdata, and ucto's tokenizer rules in uctodata, without
 # which Frog exits at startup ("Initialization failed for: [tokenizer]"); --no-install-recommends
 # would leave ucto/uctodata out. python3-venv: Debian's python3 has no ensurepip without it.
-# Chromium: the browser the UI tests drive.
-APT_PACKAGES := frog frogdata ucto uctodata python3-venv chromium
+# Chromium: the browser the UI tests drive, through Playwright's driver, whose node binary
+# needs libatomic1.
+APT_PACKAGES := frog frogdata ucto uctodata python3-venv chromium libatomic1
 
 system:
 	@if command -v frog >/dev/null 2>&1 && [ -f /usr/share/frog/nld/frog.cfg ] \
 	    && [ -f /usr/share/ucto/tokconfig-nld ] && command -v chromium >/dev/null 2>&1 \
+	    && /sbin/ldconfig -p 2>/dev/null | grep -q 'libatomic\.so\.1' \
 	    && $(PYTHON) -c 'import ensurepip' >/dev/null 2>&1; then :; \
 	elif command -v apt-get >/dev/null 2>&1; then \
 	  $(SUDO) apt-get update && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(APT_PACKAGES); \
 	else \
-	  echo "make system: no apt-get here; install Frog with frogdata and uctodata, Chromium and a Python >= 3.11 with venv yourself (README.md, 'Without apt'), then run make again" >&2; \
+	  echo "make system: no apt-get here; install Frog with frogdata and uctodata, Chromium, libatomic and a Python >= 3.11 with venv yourself (README.md, 'Without apt'), then run make again" >&2; \
 	  exit 1; \
 	fi
 

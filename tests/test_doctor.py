@@ -184,6 +184,21 @@ def test_dictionary_verdicts(tmp_path):
     assert broken.fix.startswith("kroniek rules check lists every problem")
 
 
+def test_a_chromium_that_does_not_run_is_reported(tmp_path, monkeypatch):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    script = bin_dir / "chromium"
+    script.write_text("#!/bin/sh\necho 'chromium: error while loading shared libraries' >&2\n"
+                      "exit 127\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    check = doctor.check_chromium()
+    assert not check.ok
+    assert check.verdict == (f"{script} --version failed: chromium: error while loading "
+                             "shared libraries")
+    assert check.fix == doctor.install_fix(("chromium",))
+
+
 @pytest.mark.parametrize("name", ["chromium", "python"])
 def test_other_checks_hold_here(name):
     check = {"chromium": doctor.check_chromium, "python": doctor.check_python}[name]()

@@ -11,6 +11,7 @@ command exits 0 only when all of them hold.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -235,21 +236,39 @@ def check_memory(workers: int | None = None, available: float | None = None) -> 
 
 
 def check_chromium() -> Check:
-    """Chromium is installed (only the UI tests drive it)."""
+    """Chromium is installed, and Playwright's driver runs when it is (UI tests only)."""
     path = shutil.which("chromium")
     if path is None:
         return Check("chromium", False, "Chromium is not installed (only the UI tests need it)",
                      install_fix(("chromium",)) + "; or kroniek doctor --no-ui")
-    try:
-        done = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=60,
-                              stdin=subprocess.DEVNULL)
-        said = done.stdout.strip() or done.stderr.strip()
-    except (OSError, subprocess.TimeoutExpired) as err:
-        done, said = None, str(err)
+    done, said = _run_version([path, "--version"])
     if done is None or done.returncode != 0:
-        return Check("chromium", False, f"{path} --version failed: {said[-200:]}",
+        return Check("chromium", False, f"{path} --version failed: {said}",
                      install_fix(("chromium",)))
-    return Check("chromium", True, f"{said.splitlines()[0]} at {path} (UI tests)")
+    browser = f"{said.splitlines()[0]} at {path}"
+    if importlib.util.find_spec("playwright") is None:
+        return Check("chromium", True, f"{browser} (UI tests; Playwright is not installed)")
+    driver, words = _run_version([sys.executable, "-m", "playwright", "--version"])
+    if driver is None or driver.returncode != 0:
+        fix = (install_fix(("libatomic1",)) if "libatomic" in words else
+               "reinstall the test tools: pip install -e '.[test]' (make python)")
+        return Check("chromium", False, f"{browser}, but Playwright's driver does not run: "
+                                        f"{words}", fix)
+    return Check("chromium", True, f"{browser} (UI tests, Playwright {words.split()[-1]})")
+
+
+def _run_version(argv: list[str]) -> tuple[subprocess.CompletedProcess | None, str]:
+    """Run a `--version` command; its outcome (None if it could not run) and last words."""
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=60,
+                              stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        return None, str(err)
+    lines = (done.stdout.strip() or done.stderr.strip()).splitlines()
+    if done.returncode != 0:
+        lines = done.stderr.strip().splitlines() or lines
+        return done, " ".join(lines[-1:])[-300:]
+    return done, "\n".join(lines)
 
 
 def check_database(db: str | Path) -> Check:
