@@ -323,19 +323,17 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
 
 
 def _one_subject(sentence: Sentence, win: Window, inside: list[Mention], result: dict[int, Role]) -> None:
-    """A main clause has one subject: when the parse gives it two (not joined by "en"), the one in
-    front of the finite verb keeps it and those after it become objects ("Wij roepen X op")."""
-    if win.subordinate:
-        return
-    finite = next((t.index for t in sentence.tokens[win.first - 1: win.last] if is_finite(t)), None)
+    """A clause has one subject: when the parse gives it two (not joined by "en"), the first keeps
+    it and the later ones become objects ("Wij roepen X op", "dat Israël het consulaat bombardeerde")."""
     subjects = [n for n in sorted(result) if result[n].role == "su" and result[n].how in ("dep", "order")]
-    if finite is None or len(subjects) < 2:
+    if len(subjects) < 2:
         return
-    front = [n for n in subjects if inside[n].tokens[1] < finite]
-    if front:
-        for n in subjects:
-            if n not in front and _coordinated_with(sentence, inside, n) not in front:
-                result[n] = Role(inside[n], "obj", result[n].how)
+    keep = {subjects[0]}
+    for n in subjects[1:]:
+        if _coordinated_with(sentence, inside, n) in keep:
+            keep.add(n)
+        else:
+            result[n] = Role(inside[n], "obj", result[n].how)
 
 
 def _unify_chains(sentence: Sentence, inside: list[Mention], result: dict[int, Role]) -> None:

@@ -495,14 +495,18 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
     sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"), ``acts`` the doers of the last coded events,
     ``year`` the year the article speaks from (older years told in the past are background), ``sides`` the article's
     two main sides (first mention of each); ``trace`` collects why each candidate fired or not."""
-    events: list[Event] = []
     wins = windows(sentence)
     light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
     mentions = mentions + speaker_mentions(sentence, mentions, memory)
     taken: set[int] = set()
+    claims_made: list[Candidate] = []  # claim verbs, coded once what their dat-clause reports is known
+    told: list[tuple[int, Event]] = []  # (trigger token, event) of this sentence
     for c in candidates(patterns, sentence):
         p = c.pattern
         note = f"{p.id} @ '{sentence.tokens[c.trigger - 1].text}'"
+        if p.about:
+            claims_made.append(c)
+            continue
         if c.trigger in taken:
             _say(trace, f"{note}: skipped, a more specific pattern fired on this word")
             continue
@@ -541,16 +545,54 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
         reporter, _ = attribution(patterns, sentence, wins, win, [m for m in mentions if m not in out.sources + out.targets])
         _say(trace, f"{note}: FIRED {p.type} {p.cameo} fact={fact}{f' ({cue})' if cue else ''} "
                     f"pairs={[(s.code, t.code) for s, t in pairs]}; {out.why}")
-        label, goldstein, quad = patterns.cameo[p.cameo]
         for s, t in pairs:
-            events.append(Event(
-                src=s.code, src_sector=s.sector, src_text=s.text, tgt=t.code, tgt_sector=t.sector,
-                tgt_text=t.text, type=p.type, mode=p.mode, cameo=p.cameo, goldstein=goldstein,
-                quad_class=quad, fact=fact, sentence=sentence.text, field=sentence.field,
-                span=(sentence.start, sentence.end), trigger=trigger_text(sentence, c), rule=p.id,
-                attributed_to=reporter if reporter not in (s.code, None) or reporter != s.code else None,
-            ))
-    return events
+            told.append((c.trigger, _event(patterns, c, sentence, s, t, fact, reporter)))
+    for c in claims_made:
+        told += _claimed(c, sentence, wins, mentions, memory, light, patterns, told, trace)
+    return [ev for _, ev in told]
+
+
+def _event(patterns: Patterns, c: Candidate, sentence: Sentence, s: Mention, t: Mention, fact: str,
+           reporter: str | None) -> Event:
+    """The Event one candidate codes for one (source, target) pair."""
+    p = c.pattern
+    _, goldstein, quad = patterns.cameo[p.cameo]
+    return Event(
+        src=s.code, src_sector=s.sector, src_text=s.text, tgt=t.code, tgt_sector=t.sector,
+        tgt_text=t.text, type=p.type, mode=p.mode, cameo=p.cameo, goldstein=goldstein,
+        quad_class=quad, fact=fact, sentence=sentence.text, field=sentence.field,
+        span=(sentence.start, sentence.end), trigger=trigger_text(sentence, c), rule=p.id,
+        attributed_to=reporter if reporter not in (s.code, None) or reporter != s.code else None,
+    )
+
+
+def _claimed(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], mentions: list[Mention],
+             memory: list[Mention], light: set[str], patterns: Patterns, told: list[tuple[int, Event]],
+             trace: list[str] | None) -> list[tuple[int, Event]]:
+    """A claim verb whose dat-clause reports an act of the pattern's ``about`` types: the claimer
+    accuses the act's doer ("Polen stelt dat Belarus migranten over de grens duwt")."""
+    p = c.pattern
+    note = f"{p.id} @ '{sentence.tokens[c.trigger - 1].text}'"
+    win = window_of(wins, c.trigger)
+    at = wins.index(win)
+    reported = [w for w in wins[at + 1: at + 3] if w.opener in COMPLEMENTS][:1]
+    acts = [ev for i, ev in told if reported and i in reported[0] and ev.type in p.about]
+    if not acts or check(c, sentence, win):
+        _say(trace, f"{note}: no (its dat-clause reports no {'/'.join(p.about)} act)")
+        return []
+    out = assign(c, sentence, wins, win, mentions, memory, light)
+    claimers = [m for m in out.sources if m.code not in {ev.src for ev in acts}]
+    doers = {(ev.src, ev.src_sector): ev.src_text for ev in acts if ev.src != "---"}
+    found = []
+    parties = {m.code for m in claimers} | {code for code, _ in doers}
+    fact, _ = factuality(patterns, sentence, wins, win, c.trigger, False, parties, mentions)
+    for s in claimers:
+        for (code, sector), text in doers.items():
+            t = replace(s, code=code, sector=sector, text=text, rule="claim.doer")
+            found.append((c.trigger, _event(patterns, c, sentence, s, t, fact, None)))
+    _say(trace, f"{note}: {'FIRED' if found else 'no actor pair'} {p.type} {p.cameo} fact={fact} "
+                f"pairs={[(e.src, e.tgt) for _, e in found]}; claims {[ev.rule for ev in acts]}")
+    return found
 
 
 def _other_side(out: Outcome, sides: Sequence[Mention]) -> Outcome:

@@ -21,6 +21,9 @@ Pattern keys (one YAML list entry each):
   target_sectors           only targets of these sectors count
   implied_source           sector of the unnamed doer when the text names none: the country of
                            a place in the clause ("in Londen opgepakt")
+  about                    PLOVER types: the pattern is a claim verb ("X stelt dat Y ...") that fires
+                           only when its dat-clause reports an event of these types; the other side
+                           is that event's doer (X ACCUSE Y for "X zegt dat Y burgers doodde")
   needs_light_verb         a noun for a state or relation (oorlog, samenwerking): it codes an event only
                            when a support verb of cues.yaml governs it ("voeren oorlog", "gaan samenwerking aan")
   reciprocal               also coded in the reverse direction (default: the type is listed in
@@ -54,7 +57,7 @@ TYPES = (
 _PATTERN_KEYS = {
     "id", "type", "cameo", "mode", "note", "verbs", "nouns", "objects", "with", "without",
     "target", "symmetric", "priority", "target_sectors", "implied_source", "implied_target",
-    "implied_from", "keeps_trigger", "reciprocal", "needs_light_verb", "source",
+    "implied_from", "keeps_trigger", "reciprocal", "needs_light_verb", "source", "about",
 }
 #: the steps a source chain may name, tried in order until one finds a doer (see coder._source_step)
 SOURCE_STEPS = ("su", "door", "obj", "own", "accused", "light", "controller", "elided", "antecedent", "pair", "memory")
@@ -94,6 +97,7 @@ class Pattern:
     keeps_trigger: bool = False
     other_side: bool = False  # a missing side may be the article's other main side
     needs_light_verb: bool = False  # a noun for a state or relation: an event only when a light verb makes it happen
+    about: tuple[str, ...] = ()  # a claim verb: fires on what its dat-clause reports, events of these types
     reciprocal: bool = False  # also coded in the reverse direction (a visit is also being received)
     source_chain: tuple[str, ...] = ()  # where the doer stands, tried in order ("" = the default of linking.yaml)
     default_source: dict = field(default_factory=dict, repr=False, compare=False)  # trigger kind -> chain
@@ -264,7 +268,7 @@ def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, .
         reciprocal=_flag(entry, "reciprocal", where) if "reciprocal" in entry else ptype in linking.get("reciprocal_types", ()),
         other_side=ptype in linking.get("other_side_types", ()),
         needs_light_verb=_flag(entry, "needs_light_verb", where),
-        source_chain=chain, default_source=linking["source"],
+        source_chain=chain, default_source=linking["source"], about=_types(entry.get("about"), where, "about"),
         source=where,
     )
 
@@ -300,6 +304,13 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         third_party=_flag(entry, "third_party", where), overrides=_flag(entry, "overrides", where),
         verbs_too=_flag(entry, "verbs_too", where), past_year=_flag(entry, "past_year", where),
     )
+
+
+def _types(value, where: str, key: str) -> tuple[str, ...]:
+    found = tuple(s.upper() for s in _strings(value, where, key))
+    if set(found) - set(TYPES):
+        raise RulesError(where, f"'{key}': unknown PLOVER types {sorted(set(found) - set(TYPES))}")
+    return found
 
 
 def _flag(entry: dict, key: str, where: str) -> bool:
