@@ -72,6 +72,10 @@ class Sentence:
     parsed: bool = False  # True when the tokens carry dependency relations
 
 
+#: rule suffixes of mentions whose code was guessed from the context (dateline, main article, earlier text)
+GUESSED = (".context", ".dateline", ".main")
+
+
 @dataclass(frozen=True)
 class Mention:
     """An actor reference resolved to a code, found in one sentence."""

@@ -22,9 +22,6 @@ UNSHOWN: dict[tuple[str, str], str] = {
     ("Iran ontkent dat het Rusland wapens levert.", "fact.negated.ontkennen_dat"): NO_EVENT,
     ("Volgens Oekraïne vallen Noord-Koreaanse soldaten Koersk aan, al is dat nog niet bevestigd.",
      "fact.alleged.niet_bevestigd"): NO_EVENT,
-    ("Turkije heeft Syrische Koerden aangevallen, meldt Damascus.", "attrib.melden"): "the trace names no attribution cue",
-    ("Noord-Korea heeft troepen naar Rusland gestuurd, schat Seoul.", "attrib.schatten"):
-        "the trace names no attribution cue",
 }
 
 

@@ -15,7 +15,7 @@ from datetime import date
 
 from kroniek.actors.atoms import Atom, find_atoms
 from kroniek.actors.books import ActorBooks, Person, fold
-from kroniek.records import Mention, Sentence
+from kroniek.records import GUESSED, Mention, Sentence
 from kroniek.words import word_set
 
 DETERMINERS = word_set("actor_determiners")
@@ -31,7 +31,6 @@ ATTACHED_KINDS = frozenset({"body", "group", "agency", "seat", "org", "ref"})
 NOT_STATES = frozenset({"---", "ICC", "WHO", "WST"})  # three-letter codes that are no state
 # Roles that say nothing about whose they are: no country is taken from the context for them.
 NO_CONTEXT_ROLES = frozenset({"role.media", "role.business", "role.human_rights", "role.chair", "role.diplomat"})
-GUESSED = (".context", ".dateline", ".main")  # rule suffixes of codes taken from the context
 PLACE_KINDS = frozenset({"name", "capital", "city"})
 
 

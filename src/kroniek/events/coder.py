@@ -41,7 +41,7 @@ from kroniek.events.factuality import (
     lemma_seq,
 )
 from kroniek.events.patterns import Cue, Pattern, Patterns
-from kroniek.records import Event, Mention, Sentence, Token
+from kroniek.records import GUESSED, Event, Mention, Sentence, Token
 from kroniek.words import word_set
 
 ACCUSE_VERBS = word_set("accuse_verbs")
@@ -116,7 +116,7 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
         parts = tuple(c.particle.split("_"))
         if len(parts) == 1:
             if not any(lemma(t) == parts[0] and t.tag in ("VZ", "BW", "ADJ", "N") and t.index != c.trigger
-                       for t in toks if t.index > c.trigger or t.rel == "svp"):
+                       for t in toks if t.index > c.trigger or t.rel == "svp" or _particle_before(sentence, t, c.trigger)):
                 return f"separable particle '{c.particle}' not found"
         elif has_seq(seq, parts, texts) is None:
             return f"fixed part '{' '.join(parts)}' not found"
@@ -129,6 +129,14 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
         if has_seq(seq, w, texts) is not None:
             return f"blocked by '{' '.join(w)}'"
     return None
+
+
+def _particle_before(sentence: Sentence, particle: Token, trigger: int) -> bool:
+    """A separated particle right before its verb, or before "te" and the verb ("terug te slaan")."""
+    if particle.index == trigger - 1:
+        return True
+    between = sentence.tokens[particle.index: trigger - 1]
+    return particle.index == trigger - 2 and len(between) == 1 and lemma(between[0]) in word_set("infinitive_markers")
 
 
 def _embedded_seq(sentence: Sentence, win: Window) -> list[tuple[int, str]]:
@@ -180,7 +188,8 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
 def _passive_clause(sentence: Sentence, win: Window) -> bool:
     """The clause is passive: a form of "worden" with a participle."""
     toks = sentence.tokens[win.first - 1: win.last]
-    return any(lemma(t) in word_set("passive_auxiliaries") for t in toks) and any(t.pos.startswith("WW(vd") for t in toks)
+    auxiliaries = [t for t in toks if lemma(t) in word_set("passive_auxiliaries")]
+    return bool(auxiliaries) and any(t.tag == "WW" and t not in auxiliaries for t in toks)  # Frog may tag the participle as finite
 
 
 def _passive(sentence: Sentence, win: Window, trigger: int, transitive: bool) -> bool:
@@ -531,7 +540,7 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             _say(trace, f"{note}: no (what a demand asks for, {asked})")
             continue
         out = assign(c, sentence, wins, win, mentions, memory, light, patterns.cue("undergo_verbs"), claims, pair, acts)
-        if p.other_side and sides and bool(out.sources) != bool(out.targets):
+        if p.other_side and sides and bool(out.sources) != bool(out.targets) and not _passive_clause(sentence, win):
             out = _other_side(out, sides)
         pairs = _pairs(out)
         if not pairs:
@@ -541,10 +550,11 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
         if not p.keeps_trigger:
             taken.add(c.trigger)
         parties = {m.code for m in out.sources + out.targets}
-        fact, cue = factuality(patterns, sentence, wins, win, c.trigger, c.noun, parties, mentions)
-        reporter, _ = attribution(patterns, sentence, wins, win, [m for m in mentions if m not in out.sources + out.targets])
+        fact, cue = factuality(patterns, sentence, wins, win, c.trigger, c.noun, parties, mentions, p.ignores)
+        reporter, said = attribution(patterns, sentence, wins, win, [m for m in mentions if m not in out.sources + out.targets])
         _say(trace, f"{note}: FIRED {p.type} {p.cameo} fact={fact}{f' ({cue})' if cue else ''} "
-                    f"pairs={[(s.code, t.code) for s, t in pairs]}; {out.why}")
+                    f"pairs={[(s.code, t.code) for s, t in pairs]}"
+                    f"{f'; attributed to {reporter} ({said})' if reporter else ''}; {out.why}")
         for s, t in pairs:
             told.append((c.trigger, _event(patterns, c, sentence, s, t, fact, reporter)))
     for c in claims_made:
@@ -599,8 +609,9 @@ def _other_side(out: Outcome, sides: Sequence[Mention]) -> Outcome:
     """Fill the missing side of a one-sided event with the article's other main side, when the side
     named is one of the two ("Hamas dreigde met vergelding" in an article about Israel and Hamas)."""
     named = {m.code for m in out.sources or out.targets}
-    if len(named) != 1 or not named <= {m.code for m in sides}:
-        return out
+    if len(named) != 1 or not named <= {m.code for m in sides} or any(
+            m.rule.endswith(GUESSED) for m in out.sources or out.targets):
+        return out  # not built on a side that was itself only guessed from the dateline or context
     other = [pointing(m, None, "implied.other_side") for m in sides if m.code not in named]
     why = out.why + f"; other main side {other[0].code} ({other[0].text!r})"
     if out.sources:

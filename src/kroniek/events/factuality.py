@@ -28,6 +28,8 @@ def has_seq(seq: list[tuple[int, str]], wanted: tuple[str, ...], texts: dict[int
 
 
 def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[int, str], skip: int = 0) -> bool:
+    if cue.present_tense and not _present(sentence.tokens[first - 1: last]):
+        return False
     seq = lemma_seq(sentence, first, last)
     for tok in sentence.tokens[first - 1: last]:
         if tok.index != skip and lemma(tok).replace(" ", "") in cue.lemmas and (cue.pos is None or tok.pos.startswith(cue.pos)):
@@ -35,6 +37,12 @@ def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[i
                 continue
             return True
     return any(has_seq(seq, s, texts) is not None for s in cue.seqs)
+
+
+def _present(toks) -> bool:
+    """The clause is told in the present: a present finite verb, no past one, no participle (perfect)."""
+    return any(t.pos.startswith("WW(pv,tgw") for t in toks) and not any(
+        t.pos.startswith(("WW(pv,verl", "WW(vd")) for t in toks)
 
 
 def _past_year(sentence: Sentence, win: Window, trigger: int, noun: bool, year: int) -> bool:
@@ -79,13 +87,16 @@ def governing(wins: tuple[Window, ...], win: Window) -> list[Window]:
 
 def factuality(
     patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window, trigger: int,
-    noun: bool, parties: set[str], mentions: list[Mention],
+    noun: bool, parties: set[str], mentions: list[Mention], ignores: tuple[str, ...] = (),
 ) -> tuple[str, str | None]:
-    """The fact value of an event at ``trigger`` and the id of the cue that decided it."""
+    """The fact value of an event at ``trigger`` and the id of the cue that decided it; the fact
+    kinds in ``ignores`` are not considered (a pattern whose idiom holds its own negation)."""
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     above = governing(wins, win)
     found: dict[str, str] = {}
     for kind in ORDER:
+        if kind in ignores:
+            continue
         for cue in patterns.cue(kind):
             if kind in found:
                 break

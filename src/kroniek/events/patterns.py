@@ -21,6 +21,8 @@ Pattern keys (one YAML list entry each):
   target_sectors           only targets of these sectors count
   implied_source           sector of the unnamed doer when the text names none: the country of
                            a place in the clause ("in Londen opgepakt")
+  ignores                  fact kinds the pattern's own wording carries, not the event's: negated for
+                           "niet blij met", "geen wraak nemen"; future for a vow ("zal terugslaan")
   about                    PLOVER types: the pattern is a claim verb ("X stelt dat Y ...") that fires
                            only when its dat-clause reports an event of these types; the other side
                            is that event's doer (X ACCUSE Y for "X zegt dat Y burgers doodde")
@@ -57,8 +59,9 @@ TYPES = (
 _PATTERN_KEYS = {
     "id", "type", "cameo", "mode", "note", "verbs", "nouns", "objects", "with", "without",
     "target", "symmetric", "priority", "target_sectors", "implied_source", "implied_target",
-    "implied_from", "keeps_trigger", "reciprocal", "needs_light_verb", "source", "about",
+    "implied_from", "keeps_trigger", "reciprocal", "needs_light_verb", "source", "about", "ignores",
 }
+FACT_KINDS = ("negated", "alleged", "future")
 #: the steps a source chain may name, tried in order until one finds a doer (see coder._source_step)
 SOURCE_STEPS = ("su", "door", "obj", "own", "accused", "light", "controller", "elided", "antecedent", "pair", "memory")
 _CUE_KINDS = (
@@ -67,7 +70,7 @@ _CUE_KINDS = (
 )
 _CUE_KEYS = {
     "id", "lemmas", "seq", "pos", "scope", "needs_infinitive", "nominal_only", "preps", "verbs", "note",
-    "third_party", "overrides", "verbs_too", "past_year",
+    "third_party", "overrides", "verbs_too", "past_year", "present_tense",
 }
 _SCOPES = ("clause", "govern", "sentence", "opener")
 
@@ -98,6 +101,7 @@ class Pattern:
     other_side: bool = False  # a missing side may be the article's other main side
     needs_light_verb: bool = False  # a noun for a state or relation: an event only when a light verb makes it happen
     about: tuple[str, ...] = ()  # a claim verb: fires on what its dat-clause reports, events of these types
+    ignores: tuple[str, ...] = ()  # fact kinds its own wording carries ("niet blij met": negated; a threat: future)
     reciprocal: bool = False  # also coded in the reverse direction (a visit is also being received)
     source_chain: tuple[str, ...] = ()  # where the doer stands, tried in order ("" = the default of linking.yaml)
     default_source: dict = field(default_factory=dict, repr=False, compare=False)  # trigger kind -> chain
@@ -127,6 +131,7 @@ class Cue:
     overrides: bool = False  # a sentence-wide alleged cue that wins over negation ("nog niet bevestigd")
     verbs_too: bool = False  # a background cue that also dates verb triggers, not only event nouns
     past_year: bool = False  # a background cue: a year before the article's, told in the past tense
+    present_tense: bool = False  # the cue counts only in a clause whose finite verb is in the present
 
 
 @dataclass(frozen=True)
@@ -184,7 +189,7 @@ def load_modes(path: Path) -> dict[str, tuple[str, ...]]:
     return {t: tuple(str(m) for m in v) for t, v in raw.items()}
 
 
-LINKING_TYPE_KEYS = ("reciprocal_types", "other_side_types")
+LINKING_TYPE_KEYS = ("reciprocal_types", "other_side_types", "future_content_types")
 LINKING_CHAIN_KEYS = ("verb_source", "passive_source", "noun_source")
 LINKING_TARGET_KEYS = ("verb_target", "noun_target")
 
@@ -269,6 +274,7 @@ def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, .
         other_side=ptype in linking.get("other_side_types", ()),
         needs_light_verb=_flag(entry, "needs_light_verb", where),
         source_chain=chain, default_source=linking["source"], about=_types(entry.get("about"), where, "about"),
+        ignores=_fact_kinds(entry, ptype, linking, where),
         source=where,
     )
 
@@ -303,7 +309,19 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         verbs=frozenset(s.replace(" ", "") for s in _strings(entry.get("verbs"), where, "verbs")),
         third_party=_flag(entry, "third_party", where), overrides=_flag(entry, "overrides", where),
         verbs_too=_flag(entry, "verbs_too", where), past_year=_flag(entry, "past_year", where),
+        present_tense=_flag(entry, "present_tense", where),
     )
+
+
+def _fact_kinds(entry: dict, ptype: str, linking: dict, where: str) -> tuple[str, ...]:
+    """The fact kinds a pattern ignores: its own `ignores`, and "future" for types whose events are
+    always about the future (linking.yaml's future_content_types: a threat is made now)."""
+    found = _strings(entry.get("ignores"), where, "ignores")
+    if set(found) - set(FACT_KINDS):
+        raise RulesError(where, f"'ignores': fact kinds are {', '.join(FACT_KINDS)}, got {list(found)}")
+    if ptype in linking.get("future_content_types", ()) and "future" not in found:
+        found += ("future",)
+    return found
 
 
 def _types(value, where: str, key: str) -> tuple[str, ...]:
