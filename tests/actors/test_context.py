@@ -196,3 +196,10 @@ def test_office_word_inside_a_name_is_no_role_and_topics_get_no_country(run):
     mentions = run("De partij van Marine Le Pen wil meer geld voor defensie.", dateline="PARIJS")
     assert not any(m.text.startswith("Marine") for m in mentions)
     assert [m.code for m in mentions if m.text == "defensie"] == ["---"]
+
+
+def test_a_seat_of_international_bodies_lends_no_state(run):
+    mentions = run("De minister van Buitenlandse Zaken sprak vrijdag met zijn collega's.", dateline="BRUSSEL")
+    assert not any(m.code == "BEL" for m in mentions), [(m.text, m.code, m.rule) for m in mentions]
+    mentions = run("De minister van Buitenlandse Zaken sprak vrijdag met zijn collega's.", dateline="WENEN")
+    assert any(m.code == "AUT" and m.rule.endswith(".dateline") for m in mentions)

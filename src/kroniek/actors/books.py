@@ -203,10 +203,12 @@ def fold(text: str) -> str:
 
 
 def place_codes(entries: list[Entry]) -> dict[str, str]:
-    """Folded capital, city, seat and state names -> state code, for reading datelines."""
+    """Folded capital, city, seat and state names -> state code, for reading datelines. A place that
+    also stands for international bodies (Brussel: the EU and NATO) lends no state: the ministers
+    and envoys a Brussels dateline reports on are seldom Belgian."""
     places: dict[str, str] = {}
     for entry in entries:
-        if entry.kind in PLACE_KINDS and len(entry.code) == 3 and entry.code.isalpha():
+        if entry.kind in PLACE_KINDS and len(entry.code) == 3 and entry.code.isalpha() and not entry.refers:
             for term in entry.terms:
                 places.setdefault(fold(term), entry.code)
     return places
