@@ -92,3 +92,19 @@ def test_rules_check_reports_a_broken_pattern_file_with_its_line(tmp_path):
     problems = check(folder)
     assert len(problems) == 1 and str(target) in problems[0].source
     assert check(Path(__file__).resolve().parents[1] / "src/kroniek/data/events") == []
+
+
+def test_coverage_counts_the_lexicon_and_lists_codes_without_triggers(tmp_path):
+    from kroniek.errors import RulesError
+    from kroniek.events.coverage import coverage
+    from kroniek.events.patterns import DATA_DIR
+
+    found = coverage()
+    assert found.sizes["patterns"] >= 300 and found.sizes["verb lemmas"] >= 1000
+    assert "18" in found.covered and "190" in found.covered  # a root is covered by its family
+    assert not set(found.excused) & {code for code, _ in found.missing}
+    copy = tmp_path / "events"
+    shutil.copytree(DATA_DIR, copy)
+    (copy / "no_trigger.yaml").write_text("# Sources: test\n- cameo: \"9999\"\n  reason: no such code\n")
+    with pytest.raises(RulesError, match="9999"):
+        coverage(copy)

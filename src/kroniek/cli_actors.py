@@ -53,3 +53,19 @@ def rules_check(data_dir: str | None) -> None:
     if problems:
         sys.exit(1)
     click.echo("kroniek: rules: all dictionary files are valid")
+
+
+@rules.command("coverage")
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None,
+              help="Events data folder (default: the packaged one).")
+def rules_coverage(data_dir: str | None) -> None:
+    """Print the lexicon's size and the CAMEO codes with no Dutch trigger and no recorded reason."""
+    from kroniek.events.coverage import coverage
+
+    found = coverage(data_dir)
+    for name, count in found.sizes.items():
+        click.echo(f"{name:<16} {count:>6}")
+    click.echo(f"CAMEO codes: {len(found.covered)} with triggers, {len(found.excused)} with a reason in "
+               f"no_trigger.yaml, {len(found.missing)} with neither ({found.untyped} have no PLOVER type)")
+    for code, label in found.missing:
+        click.echo(f"  no trigger: {code}  {label}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kroniek.errors import RulesError
+from kroniek.events.coverage import load_no_trigger
 from kroniek.events.patterns import TYPES, load_patterns
 
 
@@ -21,6 +22,10 @@ def check(folder: Path) -> list[RulesError]:
             if cue.id in seen:
                 problems.append(RulesError(f"{folder}/cues.yaml", f"cue id {cue.id} used for {seen[cue.id]} and {kind}"))
             seen[cue.id] = kind
+    try:
+        load_no_trigger(folder / "no_trigger.yaml", set(patterns.cameo))
+    except RulesError as err:
+        problems.append(err)
     covered = {pattern.type for pattern in patterns.patterns}
     for missing in sorted(set(TYPES) - covered):
         problems.append(RulesError(f"{folder}/patterns", f"no pattern codes PLOVER type {missing}"))
