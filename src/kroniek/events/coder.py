@@ -292,6 +292,8 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         symmetric = False  # "stemde in met de toetreding van X": X is what was agreed to, not a partner
     if c.noun and not sources and len(by_role.get("tussen", [])) >= 2:
         sources, targets, symmetric = by_role["tussen"], [], True  # "aanvallen over en weer tussen X en Y"
+    if symmetric and not targets and sources == by_role.get("tussen") and _centred(sentence, sources):
+        sources, targets = sources[:1], sources[1:]  # "tussen Iran en Rusland, China en Frankrijk": Iran faces the rest
     if p.target_sectors:
         targets = [m for m in targets if m.sector in p.target_sectors]
     why = f"roles: {', '.join(f'{r.mention.text}={r.role}({r.how})' for r in roles) or 'none'}"
@@ -300,6 +302,16 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
     sources, targets, note = implied(p, sentence, c.trigger, roles, sources, targets)
     sources = [m for m in sources if not any(m.tokens[0] <= i <= m.tokens[1] for i in things)]  # "de ambassadeur" is what is done, not who
     return Outcome(_unique(sources), _unique([m for m in targets if m not in sources]), symmetric, why + note)
+
+
+def _centred(sentence: Sentence, members: list[Mention]) -> bool:
+    """A list "A en B, C(, ...) en D": the first member joined by "en", the others by commas, so A
+    stands against a group (three members or more)."""
+    if len(members) < 3:
+        return False
+    gaps = [[t.text.lower() for t in sentence.tokens[a.tokens[1]: b.tokens[0] - 1]]
+            for a, b in zip(members, members[1:], strict=False)]
+    return len(gaps[0]) == 1 and gaps[0][0] in word_set("and_words") and gaps[1] == [","]
 
 
 def _prenominal(sentence: Sentence, c: Candidate) -> bool:
