@@ -116,6 +116,7 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
         parts = tuple(c.particle.split("_"))
         if len(parts) == 1:
             if not any(lemma(t) == parts[0] and t.tag in ("VZ", "BW", "ADJ", "N") and t.index != c.trigger
+                       and (t.rel == "svp" or not _heads_phrase(sentence, t))  # "in aanwezigheid van": no particle
                        for t in toks if t.index > c.trigger or t.rel == "svp" or _particle_before(sentence, t, c.trigger)):
                 return f"separable particle '{c.particle}' not found"
         elif has_seq(seq, parts, texts) is None:
@@ -129,6 +130,12 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
         if has_seq(seq, w, texts) is not None:
             return f"blocked by '{' '.join(w)}'"
     return None
+
+
+def _heads_phrase(sentence: Sentence, token: Token) -> bool:
+    """A preposition with its noun phrase right after it ("in aanwezigheid"), so not a verb particle."""
+    nxt = sentence.tokens[token.index] if token.index < len(sentence.tokens) else None
+    return token.pos.startswith("VZ(init") and nxt is not None and is_np_inner(nxt) | (nxt.tag == "N")
 
 
 def _particle_before(sentence: Sentence, particle: Token, trigger: int) -> bool:
