@@ -135,7 +135,11 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
 def _heads_phrase(sentence: Sentence, token: Token) -> bool:
     """A preposition with its noun phrase right after it ("in aanwezigheid"), so not a verb particle."""
     nxt = sentence.tokens[token.index] if token.index < len(sentence.tokens) else None
-    return token.pos.startswith("VZ(init") and nxt is not None and is_np_inner(nxt) | (nxt.tag == "N")
+    if not token.pos.startswith("VZ(init") or nxt is None or not (is_np_inner(nxt) or nxt.tag == "N"):
+        return False
+    ahead = sentence.tokens[token.index: token.index + 5]  # "roept X op geen sancties te nemen": an infinitive follows
+    return not any(lemma(a) in word_set("infinitive_markers") and b.pos.startswith("WW(inf")
+                   for a, b in zip(ahead, ahead[1:], strict=False))
 
 
 def _particle_before(sentence: Sentence, particle: Token, trigger: int) -> bool:
@@ -165,6 +169,8 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
     """The doers one step of a pattern's source chain finds (steps: patterns.SOURCE_STEPS)."""
     if step in ("su", "door", "obj"):
         return by_role.get(step, [])
+    if step in word_set("prepositions"):  # "krijgt raketten van Nederland", "de overgave van X aan Y"
+        return [r.mention for r in roles if r.role == step and (not c.noun or _after(r, c.trigger))]
     if step == "own":  # an event noun's own phrase: "de Russische aanval", "de aanval van X", "... door Y"
         found = [r.mention for r in roles if r.role == "np"]
         if "van" not in c.pattern.target:
@@ -410,14 +416,21 @@ def _after(role: Role, trigger: int) -> bool:
     return role.mention.tokens[0] > trigger
 
 
+def clause_verbs(sentence: Sentence, win: Window) -> set[str]:
+    """The verb lemmas of a clause, with separated particles joined to them ("legde ... op": opleggen)."""
+    toks = sentence.tokens[win.first - 1: win.last]
+    verbs = {lemma(t).replace(" ", "") for t in toks if t.tag == "WW"}
+    particles = {lemma(t) for t in toks if t.tag == "VZ" and (t.pos.startswith("VZ(fin") or t.rel == "svp")}
+    return verbs | {p + v for v in verbs for p in particles}
+
+
 def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light: set[str]) -> bool:
     """A noun event takes the clause subject as its source when a light verb or a PP holds it."""
     before = sentence.tokens[np_start(sentence, c.trigger) - 2] if np_start(sentence, c.trigger) > 1 else None
     if before is not None and lemma(before) in TOPIC_PREPS and c.pattern.quad_class >= 3:
         return False  # "praten over de oorlog", "sinds de oorlog": the subject is not its doer (conflict only;
         # "spraken over nauwere samenwerking" is a plan of the speakers)
-    verbs = [t for t in sentence.tokens[win.first - 1: win.last] if t.tag == "WW"]
-    if any(lemma(t).replace(" ", "") in light for t in verbs):
+    if clause_verbs(sentence, win) & light:
         return True
     meeting = c.pattern.type in ("CONSULT", "COOPERATE", "AGREE")
     symmetric_or_visit = c.pattern.symmetric or c.pattern.type == "CONSULT"  # "tijdens zijn bezoek aan X"
@@ -543,8 +556,7 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             _say(trace, f"{note}: no (the word is part of an actor's name)")
             continue
         reason = check(c, sentence, win)
-        if not reason and p.needs_light_verb and not any(
-                lemma(t).replace(" ", "") in light for t in sentence.tokens[win.first - 1: win.last] if t.tag == "WW"):
+        if not reason and p.needs_light_verb and not clause_verbs(sentence, win) & light:
             reason = "a state noun with no light verb making it happen"
         if reason:
             _say(trace, f"{note}: no ({reason})")
@@ -657,9 +669,7 @@ def _demanded(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], 
     above = governing(wins, win)
     if not above:
         return None
-    toks = sentence.tokens[above[0].first - 1: above[0].last]
-    verbs = {lemma(t).replace(" ", "") for t in toks if t.tag == "WW"}
-    verbs |= {lemma(p) + v for v in verbs for p in toks if p.tag == "VZ" and p.pos.startswith("VZ(fin")}  # riep ... op
+    verbs = clause_verbs(sentence, above[0])  # "riep ... op": oproepen
     for cue in patterns.cue("demand_verbs"):
         if verbs & cue.lemmas:
             return cue.id

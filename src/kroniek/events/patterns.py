@@ -10,7 +10,8 @@ Pattern keys (one YAML list entry each):
   with / without           lemma sequences of which one must / none may occur in the clause
   source                   where the doer is, steps tried in order (SOURCE_STEPS: su, door, obj, own =
                            the event noun's own phrase, accused, light = the subject of a light verb,
-                           controller, elided, antecedent, pair, memory); default: linking.yaml
+                           controller, elided, antecedent, pair, memory, or a preposition: the
+                           phrase it heads, "van" for "krijgt wapens van X"); default: linking.yaml
   target                   where the other side is: obj, obj2, sub (subject of a dat-clause),
                            cond (subject/object of an als-condition after it), claim (who made
                            the claim a denial of "dat" or "die beschuldiging" answers), act
@@ -244,9 +245,9 @@ def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, .
         raise RulesError(where, f"{pid}: needs verbs or nouns")
     target = _strings(entry.get("target"), where, "target") or linking["verb_target" if verbs else "noun_target"]
     chain = _strings(entry.get("source"), where, "source")
-    if set(chain) - set(SOURCE_STEPS):
+    if set(chain) - set(SOURCE_STEPS) - word_set("prepositions"):
         raise RulesError(where, f"{pid}: unknown source steps {sorted(set(chain) - set(SOURCE_STEPS))}",
-                         f"use {', '.join(SOURCE_STEPS)}")
+                         f"use {', '.join(SOURCE_STEPS)} or a preposition of data/words (words.prepositions)")
     bad = [t for t in target if t not in TARGET_PLACES and t not in word_set("prepositions")]
     if bad:
         raise RulesError(where, f"{pid}: unknown target place {bad}",
