@@ -57,11 +57,17 @@ test: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest -q
 
-## eval: dev-gold figures (needs ../shared)
+## eval: figures and floors on the three dev sets: seeds and real-dev (from ../shared), samples/gold
 eval: setup
 	mkdir -p out
 	$(BIN)/kroniek extract ../shared/seeds --fetched-at 2026-01-29T10:00:00Z > out/seeds.jsonl
-	$(BIN)/kroniek eval --gold ../shared/gold/seeds out/seeds.jsonl --baseline bench/baseline.yaml
+	$(BIN)/kroniek extract samples/pages samples/html --captures samples/fetched_at.tsv > out/samples.jsonl
+	$(BIN)/kroniek extract ../shared/corpus/real-dev/pages > out/real-dev.jsonl
+	@fail=0; for set in "seeds ../shared/gold/seeds baseline.yaml" "samples samples/gold baseline_samples.yaml" \
+	    "real-dev ../shared/gold/real-dev baseline_real_dev.yaml"; do \
+	  set -- $$set; echo "== $$1 (floors: bench/$$3)"; \
+	  $(BIN)/kroniek eval --gold $$2 out/$$1.jsonl --baseline bench/$$3 || fail=1; \
+	done; exit $$fail
 
 bench: setup
 	$(BIN)/python bench/throughput.py
