@@ -191,6 +191,9 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
             return []
         return by_role.get("su", []) or _elided_subject(sentence, wins, win, mentions) or pair_reference(
             sentence, win, list(pair)) or _reference(sentence, win, memory)
+    if step == "speaker":  # "X zei dat de gesprekken met Y goed verlopen": who reports talks or a deal takes part
+        joint = c.pattern.symmetric or c.pattern.reciprocal
+        return _speaker(sentence, wins, win, mentions) if joint and win.opener in COMPLEMENTS else []
     if step == "controller":
         return _controller(sentence, wins, win, mentions) if win.opener == "om" else []
     if step == "elided":
@@ -439,6 +442,16 @@ def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light
     meeting = c.pattern.type in ("CONSULT", "COOPERATE", "AGREE")
     symmetric_or_visit = c.pattern.symmetric or c.pattern.type == "CONSULT"  # "tijdens zijn bezoek aan X"
     return meeting and symmetric_or_visit and before is not None and before.tag == "VZ"
+
+
+def _speaker(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+    """Subject of the clause a dat-clause depends on, when that clause's verb is a verb of saying."""
+    above = governing(wins, win)
+    if not above or not clause_verbs(sentence, above[0]) & word_set("saying_verbs"):
+        return []
+    finite = next((t.index for t in sentence.tokens[above[0].first - 1: above[0].last] if t.pos.startswith("WW(pv")),
+                  above[0].first)
+    return [r.mention for r in roles_in_window(sentence, above[0], mentions, finite, False) if r.role == "su"]
 
 
 def _controller(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:

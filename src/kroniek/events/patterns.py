@@ -9,7 +9,8 @@ Pattern keys (one YAML list entry each):
   objects                  one of these noun lemmas (or compound ends) must be in the clause
   with / without           lemma sequences of which one must / none may occur in the clause
   source                   where the doer is, steps tried in order (SOURCE_STEPS: su, door, obj, own =
-                           the event noun's own phrase, accused, light = the subject of a light verb,
+                           the event noun's own phrase, accused, light = the subject of a light verb, speaker
+                           = who says the dat-clause the trigger stands in,
                            controller, elided, antecedent, pair, memory, or a preposition: the
                            phrase it heads, "van" for "krijgt wapens van X"); default: linking.yaml
   target                   where the other side is: obj, obj2, sub (subject of a dat-clause),
@@ -64,7 +65,8 @@ _PATTERN_KEYS = {
 }
 FACT_KINDS = ("negated", "alleged", "future")
 #: the steps a source chain may name, tried in order until one finds a doer (see coder._source_step)
-SOURCE_STEPS = ("su", "door", "obj", "own", "accused", "light", "controller", "elided", "antecedent", "pair", "memory")
+SOURCE_STEPS = ("su", "door", "obj", "own", "accused", "light", "speaker", "controller", "elided", "antecedent", "pair",
+                "memory")
 _CUE_KINDS = (
     "future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs",
     "demand_verbs",
