@@ -47,6 +47,15 @@ def is_np_inner(token: Token) -> bool:
     return token.tag == "LET" and token.text in {'"', "'", "“", "”", "‘", "’"}
 
 
+def clause_verbs(sentence: Sentence, win: "Window", skip: int = 0) -> set[str]:
+    """The verb lemmas of a clause, with separated particles joined to them ("legde ... op": opleggen);
+    the verb at token ``skip`` left out."""
+    toks = sentence.tokens[win.first - 1: win.last]
+    verbs = {lemma(t).replace(" ", "") for t in toks if t.tag == "WW" and t.index != skip}
+    particles = {lemma(t) for t in toks if t.tag == "VZ" and (t.pos.startswith("VZ(fin") or t.rel == "svp")}
+    return verbs | {p + v for v in verbs for p in particles}
+
+
 @dataclass(frozen=True)
 class Window:
     """One clause: tokens [first, last] (1-based, inclusive) and how it starts."""

@@ -11,6 +11,7 @@ from kroniek.events.clause import (
     Role,
     Window,
     antecedent,
+    clause_verbs,
     is_np_inner,
     lemma,
     np_start,
@@ -421,14 +422,6 @@ def _undergoes(cues: tuple[Cue, ...], sentence: Sentence, win: Window) -> bool:
 
 def _after(role: Role, trigger: int) -> bool:
     return role.mention.tokens[0] > trigger
-
-
-def clause_verbs(sentence: Sentence, win: Window) -> set[str]:
-    """The verb lemmas of a clause, with separated particles joined to them ("legde ... op": opleggen)."""
-    toks = sentence.tokens[win.first - 1: win.last]
-    verbs = {lemma(t).replace(" ", "") for t in toks if t.tag == "WW"}
-    particles = {lemma(t) for t in toks if t.tag == "VZ" and (t.pos.startswith("VZ(fin") or t.rel == "svp")}
-    return verbs | {p + v for v in verbs for p in particles}
 
 
 def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light: set[str]) -> bool:

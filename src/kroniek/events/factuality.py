@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kroniek.events.clause import Window, lemma, np_start, words
+from kroniek.events.clause import Window, clause_verbs, lemma, np_start, words
 from kroniek.events.patterns import Cue, Patterns
 from kroniek.records import Mention, Sentence
 from kroniek.words import word_set
@@ -31,6 +31,9 @@ def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[i
     if cue.present_tense and not _present(sentence.tokens[first - 1: last]):
         return False
     seq = lemma_seq(sentence, first, last)
+    joined = clause_verbs(sentence, Window(first, last, ""), skip) - {lemma(t).replace(" ", "") for t in sentence.tokens}
+    if cue.lemmas & joined:
+        return True  # a separable verb split in the clause: "spraken ... af" is afspreken
     for tok in sentence.tokens[first - 1: last]:
         if tok.index != skip and lemma(tok).replace(" ", "") in cue.lemmas and (cue.pos is None or tok.pos.startswith(cue.pos)):
             if cue.needs_infinitive and not _governs_infinitive(sentence, tok.index, last):
@@ -40,9 +43,9 @@ def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[i
 
 
 def _present(toks) -> bool:
-    """The clause is told in the present: a present finite verb, no past one, no participle (perfect)."""
-    return any(t.pos.startswith("WW(pv,tgw") for t in toks) and not any(
-        t.pos.startswith(("WW(pv,verl", "WW(vd")) for t in toks)
+    """The clause is told in the present: a present finite verb (or none, as in a headline), no past
+    one, no participle (perfect)."""
+    return not any(t.pos.startswith(("WW(pv,verl", "WW(vd")) for t in toks)
 
 
 def _past_year(sentence: Sentence, win: Window, trigger: int, noun: bool, year: int) -> bool:
@@ -70,6 +73,8 @@ def _governs_infinitive(sentence: Sentence, verb: int, last: int) -> bool:
             return False
         if tok.pos.startswith("WW(inf"):
             return True
+        if tok.pos.startswith("WW(pv,tgw,mv") and sentence.tokens[verb - 1].pos.startswith("WW(pv,tgw,ev"):
+            return True  # "China gaat oefeningen houden": Frog may tag the infinitive as the plural it looks like
     return False
 
 
