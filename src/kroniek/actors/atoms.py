@@ -18,6 +18,7 @@ from kroniek.words import word_set
 PREFIX_KINDS = ("name", "body", "group", "agency", "seat", "org", "person")
 GENITIVE_KINDS = ("name", "person", "group", "body", "seat", "agency")
 NOT_ACTOR_PREFIXES = word_set("not_actor_prefixes")
+REGION_PREFIXES = word_set("region_prefixes")
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,18 @@ def lookup_word(books: ActorBooks, word: str, kinds: Sequence[str]) -> Pattern |
 
 
 def _compound(books: ActorBooks, token: Token, i: int) -> list[Atom]:
-    """Atoms inside a hyphenated token: 'NAVO-chef', 'oud-president', 'Russisch-Iraanse'."""
+    """Atoms inside a hyphenated token: 'NAVO-chef', 'oud-president', 'Russisch-Iraanse', and
+    a region of a state ('Oost-Oekraïne') as a place (kind city) of that state."""
     text = token.text
     parts = text.split("-")
-    if len(parts) < 2 or not all(parts) or parts[0].lower() in NOT_ACTOR_PREFIXES:
+    if len(parts) < 2 or not all(parts):
         return []
     head, rest = parts[0], "-".join(parts[1:])
+    if head.lower() in REGION_PREFIXES:
+        state = lookup_word(books, rest, ("name",))  # "Oost-Oekraïne": a place in the state, not its government
+        return [Atom(i, i, "city", state.target, token.start, token.end)] if state else []
+    if head.lower() in NOT_ACTOR_PREFIXES:
+        return []
     former = lookup_word(books, head, ("former",))
     if former is not None:
         role = lookup_word(books, rest, ("role",))

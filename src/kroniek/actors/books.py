@@ -26,9 +26,10 @@ ENTITY_FILES = (
     "cities.tsv",
 )
 REFERENCE_FILE = "references.tsv"
+COLLECTIVE_FILE = "collectives.tsv"
 ROLE_FILE = "roles.tsv"
 PEOPLE_FILE = "people.yaml"
-ENTITY_KINDS = ("name", "adj", "people", "capital", "seat", "body", "group", "agency", "org", "city", "ref")
+ENTITY_KINDS = ("name", "adj", "people", "capital", "seat", "body", "group", "agency", "org", "city", "ref", "bloc")
 ROLE_KINDS = ("role", "modifier", "former", "counterpart", "pair")
 PLACE_KINDS = ("capital", "city", "seat", "name", "ref")
 _DOUBLE_VOWEL = re.compile(r"^(.*)([aeou])\2([^aeiou])$")
@@ -45,6 +46,7 @@ class Entry:
     terms: tuple[str, ...]
     source: str  # file:line
     refers: tuple[str, ...] = ()  # kind "ref": the codes it may point back to ("het bondgenootschap" -> NATO)
+    members: tuple[str, ...] = ()  # kind "bloc": the states it stands for ("de Baltische staten" -> EST, LVA, LTU)
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,13 @@ def load_entries(data_dir: Path) -> list[Entry]:
     for number, cells in read_tsv(path, 7):
         source = f"{path}:{number}"
         entries.append(Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), source, _terms(cells[5])))
+    path = data_dir / COLLECTIVE_FILE
+    if path.exists():
+        for number, cells in read_tsv(path, 7):
+            source = f"{path}:{number}"
+            entries.append(
+                Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), source, members=_terms(cells[5]))
+            )
     return entries
 
 
@@ -292,8 +301,9 @@ def load_books(data_dir: Path | None = None) -> ActorBooks:
     roles = load_roles(folder)
     people = load_people(folder)
     digest = hashlib.sha256()
-    for name in (*ENTITY_FILES, REFERENCE_FILE, ROLE_FILE, PEOPLE_FILE):
-        digest.update((folder / name).read_bytes())
+    for name in (*ENTITY_FILES, REFERENCE_FILE, COLLECTIVE_FILE, ROLE_FILE, PEOPLE_FILE):
+        if (folder / name).exists():
+            digest.update((folder / name).read_bytes())
     stops = frozenset(
         word.lower() for role in roles for term in role.terms for word in term.split()[1:] if word[:1].isupper()
     )

@@ -82,6 +82,11 @@ def check(folder: Path) -> list[RulesError]:
             problems.append(RulesError(entry.source, f"unknown sector {entry.sector!r}"))
         if not entry.terms:
             problems.append(RulesError(entry.source, "no terms"))
+        for member in entry.members:
+            if member not in codes:
+                problems.append(RulesError(entry.source, f"unknown member code {member!r}"))
+        if entry.members and entry.kind != "bloc":
+            problems.append(RulesError(entry.source, f"only kind 'bloc' may list members, not {entry.kind!r}"))
     for role in roles:
         if role.kind not in ROLE_KINDS:
             problems.append(RulesError(role.source, f"unknown role kind {role.kind!r}"))

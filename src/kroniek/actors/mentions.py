@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kroniek.actors.atoms import Atom, find_atoms
-from kroniek.actors.books import ActorBooks, Person, fold
+from kroniek.actors.books import ActorBooks, Entry, Person, fold
 from kroniek.records import GUESSED, Mention, Sentence
 from kroniek.words import word_set
 
@@ -26,12 +26,13 @@ LOCATIVES = word_set("locatives")
 NAME_PARTICLES = word_set("name_particles")
 NAME_PREFIXES = tuple(word_set("name_prefixes"))
 ADJ_JOINERS = word_set("adjective_joiners")
-HEAD_KINDS = frozenset({"name", "people", "capital", "seat", "body", "group", "agency", "org", "ref"})
+HEAD_KINDS = frozenset({"name", "people", "capital", "seat", "body", "group", "agency", "org", "ref", "bloc"})
 ATTACHED_KINDS = frozenset({"body", "group", "agency", "seat", "org", "ref"})
 NOT_STATES = frozenset({"---", "ICC", "WHO", "WST"})  # three-letter codes that are no state
 # Roles that say nothing about whose they are: no country is taken from the context for them.
 NO_CONTEXT_ROLES = frozenset({"role.media", "role.business", "role.human_rights", "role.chair", "role.diplomat"})
-PLACE_KINDS = frozenset({"name", "capital", "city"})
+PLACE_KINDS = frozenset({"name", "capital", "city", "bloc"})
+RESIDENCE_PREPOSITIONS = word_set("residence_prepositions")
 
 
 @dataclass
@@ -50,6 +51,7 @@ class _Phrase:
     paren: Atom | None = None
     person: Atom | None = None
     name: tuple[int, int] | None = None
+    resident: bool = False  # inhabitants followed by where they live: "de Nederlanders in Congo"
 
 
 @dataclass
@@ -193,6 +195,7 @@ def _collect(article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]]
             phrase.person, j = head, head.last + 1
         elif head is not None:
             phrase.head, j = head, head.last + 1
+            phrase.resident = head.kind == "people" and _residence(tokens, atoms, j)
     if (phrase.role or phrase.entity) and not phrase.adjs and j + 1 < len(tokens) \
             and tokens[j].text.lower() in PLACE_PREPOSITIONS:
         k = j + 2 if tokens[j + 1].text.lower() in DEFINITE else j + 1
@@ -240,6 +243,10 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
     books, on_date = article.books, article.on_date
     person: Person | None = books.people[phrase.person.target] if phrase.person else None
     term = person.term_on(on_date) if person else None
+    if person is not None and phrase.role is not None and (term is None or term.role != phrase.role.target):
+        # "voorzitter Von der Leyen", "premier Rutte": the office the text names picks the term
+        named = [t for t in person.terms if t.role == phrase.role.target]
+        term = max(named, key=lambda t: t.start) if named and not phrase.former else term
     role_id = phrase.role.target if phrase.role else (phrase.entity.role if phrase.entity else None)
     role = books.roles.get(role_id) if role_id else None
     entity = books.entries[phrase.entity.target] if phrase.entity else None
@@ -255,12 +262,14 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         antecedent = article.antecedent(sentence.index, same_sentence=False, role=role.id)
     codes = [books.entries[a.target].code for a in phrase.adjs]
     if person is not None and (term is not None or not codes):
-        codes = [person.home_code(on_date)]
+        codes = [term.code if term is not None else person.home_code(on_date)]
     elif entity is not None and (not codes or entity.kind == "body"):
         codes = [entity.code]
+    origin = None  # the entry whose code the phrase takes from a head or place (a bloc expands below)
     for extra in (head, phrase.place, phrase.paren, antecedent):
         if not codes and extra is not None:
-            codes = [extra.code if not isinstance(extra, Atom) else books.entries[extra.target].code]
+            origin = books.entries[extra.target] if isinstance(extra, Atom) else extra
+            codes = [origin.code]
     codes = codes or ["---"]
     if phrase.former:
         sector = books.roles["role.former"].sector if "role.former" in books.roles else "OPP"
@@ -276,6 +285,8 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         sector = person.out_of_office
     elif head is not None and head.kind == "capital" and _locative(sentence, phrase.head.first):
         sector = None
+    elif head is not None and head.kind == "people":
+        sector = _people_sector(sentence, phrase, head.sector)
     else:
         sector = head.sector if head is not None else "GOV"
     if sector == "GOV" and phrase.adjs and all(books.entries[a.target].sector == "IGO" for a in phrase.adjs):
@@ -307,8 +318,11 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
     if ref is not None and not phrase.adjs and _locative(sentence, phrase.first):
         sector = None  # "in Brussel": a place, as capitals after a locative
     elif ref is not None and not phrase.adjs:
+        owner = books.entries[phrase.place.target] if phrase.place is not None else None
         back = article.body_before(ref.refers, "JUD" if ref.sector == "JUD" else None)
-        if back is not None:
+        if owner is not None and owner.code in ref.refers:
+            codes = [owner.code]  # "de lidstaten van de NAVO"
+        elif back is not None:
             codes, sector = [back.code], back.sector
     elif codes == ["---"] and role is not None and not (phrase.adjs or entity or head or person or phrase.place):
         if role.kind == "pair":
@@ -322,6 +336,12 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         guess = _guess(article, sentence, phrase, role, name)
         if guess is not None:
             codes, rule = [guess[0]], guess[1]
+    if isinstance(origin, Entry) and origin.members and not phrase.adjs and person is None:
+        return [
+            _mention(sentence, start_tok, last_tok, (start, end), code=code, sector=sector, rule=origin.id,
+                     person=name, role=role_id)
+            for code in origin.members
+        ]
     if len(phrase.adjs) <= 1 or len(set(codes)) == 1 or person is not None:
         values = dict(code=codes[0], sector=sector, rule=rule, person=name, role=role_id)
         return [_mention(sentence, start_tok, last_tok, (start, end), **values)]
@@ -363,6 +383,35 @@ def _predicative(sentence: Sentence, phrase: _Phrase, role, name: str | None) ->
         return False
     before = sentence.tokens[phrase.first - 1].text.lower()
     return ",ev" in sentence.tokens[phrase.role.last].pos and before not in word_set("demonstrative_determiners")
+
+
+def _residence(tokens, atoms: dict[int, list[Atom]], j: int) -> bool:
+    """Tokens j.. read "in/uit/op [de] <place>" (a state, capital, city, region or bloc)."""
+    if j + 1 >= len(tokens) or tokens[j].text.lower() not in RESIDENCE_PREPOSITIONS:
+        return False
+    k = j + 2 if tokens[j + 1].text.lower() in DEFINITE else j + 1
+    return _at(atoms, k, PLACE_KINDS) is not None
+
+
+def _people_sector(sentence: Sentence, phrase: _Phrase, default: str) -> str:
+    """Sector of inhabitants ("Russen", "de Britten"): the state as a side, or its citizens.
+
+    "de Russen" with nothing between article and noun, and a bare "Russen" in a headline
+    (headlines drop articles), are the state acting as a side: `default` (GOV). Everything
+    else is people of that country, CVL: a bare plural in running text ("Russen mogen niet
+    meer reizen"), a number or quantity before it ("honderd Nederlanders", "duizenden
+    Georgiërs"), an indefinite article ("een Nederlander"), and any inhabitants followed by
+    where they live ("de Nederlanders in Congo").
+    """
+    tokens = sentence.tokens
+    if phrase.resident:
+        return "CVL"
+    first = phrase.head.first
+    if phrase.det is not None and phrase.det == first - 1 and tokens[phrase.det].text.lower() in DEFINITE:
+        return default
+    if sentence.field == "headline" and phrase.det is None and phrase.first == first:
+        return default
+    return "CVL"
 
 
 def _locative(sentence: Sentence, position: int) -> bool:
