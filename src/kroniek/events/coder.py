@@ -119,10 +119,16 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     if c.particle:
         parts = tuple(c.particle.split("_"))
+        reach = toks
+        wins = windows(sentence)
+        for later in wins[wins.index(win) + 1:] if win in wins else ():  # "raden hun burgers die ... zijn aan om"
+            if later.opener != "rel":
+                break
+            reach = reach + sentence.tokens[later.first - 1: later.last]
         if len(parts) == 1:
             if not any(lemma(t) == parts[0] and t.tag in ("VZ", "BW", "ADJ", "N") and t.index != c.trigger
                        and (t.rel == "svp" or not _heads_phrase(sentence, t))  # "in aanwezigheid van": no particle
-                       for t in toks if t.index > c.trigger or t.rel == "svp" or _particle_before(sentence, t, c.trigger)):
+                       for t in reach if t.index > c.trigger or t.rel == "svp" or _particle_before(sentence, t, c.trigger)):
                 return f"separable particle '{c.particle}' not found"
         elif has_seq(seq, parts, texts) is None:
             return f"fixed part '{' '.join(parts)}' not found"
@@ -190,8 +196,9 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
     if step == "light":  # "X voerde een aanval uit": the clause's doer, when a light verb governs the noun
         if not _governed_by_light_verb(sentence, win, c, light):
             return []
-        return by_role.get("su", []) or _elided_subject(sentence, wins, win, mentions) or pair_reference(
-            sentence, win, list(pair)) or _reference(sentence, win, memory)
+        return by_role.get("su", []) or _source_step("controller", c, sentence, wins, win, mentions, memory, light, pair,
+                                                     roles, by_role) or _elided_subject(sentence, wins, win, mentions) \
+            or pair_reference(sentence, win, list(pair)) or _reference(sentence, win, memory)
     if step == "speaker":  # "X zei dat de gesprekken met Y goed verlopen": who reports talks or a deal takes part
         joint = c.pattern.symmetric or c.pattern.reciprocal
         return _speaker(sentence, wins, win, mentions) if joint and win.opener in COMPLEMENTS else []
