@@ -334,13 +334,24 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
 def _one_subject(sentence: Sentence, win: Window, inside: list[Mention], result: dict[int, Role]) -> None:
     """A clause has one subject: when the parse gives it two (not joined by "en"), the first keeps
     it and the later ones become objects ("Wij roepen X op", "dat Israël het consulaat bombardeerde")."""
+    verbs = [t for t in sentence.tokens[win.first - 1: win.last] if t.tag == "WW"]
+    finite = next((t.index for t in verbs if is_finite(t)), verbs[0].index if verbs else None)  # Frog may miss it
+    front = [n for n in sorted(result) if result[n].role == "obj" and result[n].how == "dep" and not win.subordinate
+             and finite is not None and inside[n].tokens[1] < finite]
+    guessed = [n for n in sorted(result) if result[n].role == "su" and result[n].how == "order"
+               and finite is not None and inside[n].tokens[0] > finite]
+    if front and guessed:  # "De Baltische staten bekritiseren Rusland": the phrase before the finite verb is the subject
+        for n in front:
+            result[n] = Role(inside[n], "su", "order")
+        for n in guessed:
+            result[n] = Role(inside[n], "obj", "order")
     subjects = [n for n in sorted(result) if result[n].role == "su" and result[n].how in ("dep", "order")]
     if len(subjects) < 2:
         return
     keep = {subjects[0]}
     for n in subjects[1:]:
-        if _coordinated_with(sentence, inside, n) in keep:
-            keep.add(n)
+        if _coordinated_with(sentence, inside, n) in keep or any(inside[n].tokens == inside[k].tokens for k in keep):
+            keep.add(n)  # joined by "en", or one phrase standing for several ("de Baltische staten")
         else:
             result[n] = Role(inside[n], "obj", result[n].how)
 
