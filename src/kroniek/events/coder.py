@@ -19,7 +19,6 @@ from kroniek.events.clause import (
     roles_in_window,
     window_of,
     windows,
-    words,
 )
 from kroniek.events.discourse import (
     claimers,
@@ -759,8 +758,3 @@ def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patt
                 seen.add(key)
                 events.append(ev)
     return tuple(events)
-
-
-def lemmas_of(sentence: Sentence) -> list[str]:
-    """All lemma words of a sentence (for tests and explain)."""
-    return [w for t in sentence.tokens for w in words(t)]
