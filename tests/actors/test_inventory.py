@@ -9,21 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from kroniek.actors import find_mentions
 from kroniek.actors.checks import check
 
 
 @pytest.fixture(scope="module")
-def run(frog, books):
-    """Mentions of a short article (optionally with a headline, on a date)."""
-    from kroniek.nlp import analyse
-
-    def go(text: str, headline: str | None = None, on: date | None = None):
-        sentences = analyse(frog, "headline", headline) if headline else ()
-        sentences += analyse(frog, "text", text, first_index=len(sentences))
-        return find_mentions(sentences, books, on)
-
-    return go
+def run(mentions_of):
+    """Mentions of a short article (optionally with a headline, on a date): conftest's mentions_of."""
+    return mentions_of
 
 
 def _with_text(mentions, text):
