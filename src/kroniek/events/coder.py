@@ -115,6 +115,9 @@ def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
     toks = sentence.tokens[win.first - 1: win.last]
     seq = lemma_seq(sentence, win.first, win.last)
     wide = seq + (_embedded_seq(sentence, win) if {"sub", "cond"} & set(p.target) else [])
+    quoted = _quoted_window(sentence, win) if "quoted" in p.target else None
+    if quoted is not None:  # "Y moet ..., eist X": the words of what is said count
+        wide = lemma_seq(sentence, quoted.first, quoted.last) + wide
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     if c.particle:
         parts = tuple(c.particle.split("_"))
@@ -158,6 +161,17 @@ def _particle_before(sentence: Sentence, particle: Token, trigger: int) -> bool:
         return True
     between = sentence.tokens[particle.index: trigger - 1]
     return particle.index == trigger - 2 and len(between) == 1 and lemma(between[0]) in word_set("infinitive_markers")
+
+
+def _quoted_window(sentence: Sentence, win: Window) -> Window | None:
+    """The clause a trailing attribution reports (", eist X" after "Y moet ..."): the clause before
+    a comma clause that opens with its finite verb."""
+    wins = windows(sentence)
+    at = wins.index(win) if win in wins else 0
+    if at == 0 or win.opener != "comma" or wins[at - 1].subordinate:
+        return None
+    first = next((t for t in sentence.tokens[win.first - 1: win.last] if t.tag != "LET"), None)
+    return wins[at - 1] if first is not None and first.pos.startswith("WW(pv") else None
 
 
 def _embedded_seq(sentence: Sentence, win: Window) -> list[tuple[int, str]]:
@@ -296,6 +310,14 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
             if names_act(sentence, win, c.trigger, mentions):  # "steunden de operatie": aimed at its doers
                 own = {m.code for m in sources}
                 targets += [m for m in acts if m.code not in own]
+        elif key == "quoted":  # "Kosovo moet zijn plannen opschorten, eist de EU": the subject of what is said
+            front = _quoted_window(sentence, win)
+            own = {m.code for m in sources}
+            if front is not None:
+                finite = next((t.index for t in sentence.tokens[front.first - 1: front.last] if t.pos.startswith("WW(pv")),
+                              front.first)
+                targets += [r.mention for r in roles_in_window(sentence, front, mentions, finite, False)
+                            if r.role == "su" and r.mention.code not in own]
         elif key == "cond":
             own = {m.code for m in sources}
             targets += [m for m in _conditional_actors(sentence, wins, win, mentions) if m.code not in own]

@@ -17,6 +17,7 @@ Pattern keys (one YAML list entry each):
                            cond (subject/object of an als-condition after it), claim (who made
                            the claim a denial of "dat" or "die beschuldiging" answers), act
                            (the doers of the last coded events, for "steunden de operatie"),
+                           quoted (the subject of the clause a trailing ", eist X" reports),
                            or a preposition lemma (met, tegen, aan, naar, op, ...)
   symmetric                the predicate holds both ways (emitted once per direction)
   priority                 a higher priority wins on the same trigger word (default 1)
@@ -227,7 +228,7 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value)
 
 
-TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act")
+TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act", "quoted")
 
 
 def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, ...]],
