@@ -437,3 +437,9 @@ def _coordinated_with(sentence: Sentence, inside: list[Mention], n: int) -> int 
             and all(t.tag in ("VZ", "TW", "LID", "N", "SPEC") for t in gap[:-1]):
         return n - 1  # "Egypte in 1979 en Jordanië in 1994": each member with its own short phrase
     return None
+
+
+def clause_subjects(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:
+    """The subject mentions of one clause, read from its finite verb (its first word when none)."""
+    finite = next((t.index for t in sentence.tokens[win.first - 1: win.last] if t.pos.startswith("WW(pv")), win.first)
+    return [r.mention for r in roles_in_window(sentence, win, mentions, finite, False) if r.role == "su"]

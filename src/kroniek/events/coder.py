@@ -11,6 +11,7 @@ from kroniek.events.clause import (
     Role,
     Window,
     antecedent,
+    clause_subjects,
     clause_verbs,
     is_np_inner,
     lemma,
@@ -96,7 +97,7 @@ def needs_parse(sentence: Sentence, mentions: Sequence[Mention], patterns: Patte
     if here < 2:
         return False
     wins = windows(sentence)
-    return any(check(c, sentence, window_of(wins, c.trigger)) is None for c in candidates(patterns, sentence))
+    return any(check(c, sentence, window_of(wins, c.trigger), wins) is None for c in candidates(patterns, sentence))
 
 
 def _noun_ok(tokens: Sequence[Token], wanted: tuple[str, ...]) -> bool:
@@ -109,20 +110,20 @@ def _noun_ok(tokens: Sequence[Token], wanted: tuple[str, ...]) -> bool:
     return False
 
 
-def check(c: Candidate, sentence: Sentence, win: Window) -> str | None:
-    """Why the pattern does not apply in this clause, or None when its conditions hold."""
+def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...]) -> str | None:
+    """Why the pattern does not apply in this clause (one of the sentence's ``wins``), or None when its
+    conditions hold."""
     p = c.pattern
     toks = sentence.tokens[win.first - 1: win.last]
     seq = lemma_seq(sentence, win.first, win.last)
-    wide = seq + (_embedded_seq(sentence, win) if {"sub", "cond"} & set(p.target) else [])
-    quoted = _quoted_window(sentence, win) if "quoted" in p.target else None
+    wide = seq + (_embedded_seq(wins, sentence, win) if {"sub", "cond"} & set(p.target) else [])
+    quoted = _quoted_window(wins, sentence, win) if "quoted" in p.target else None
     if quoted is not None:  # "Y moet ..., eist X": the words of what is said count
         wide = lemma_seq(sentence, quoted.first, quoted.last) + wide
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     if c.particle:
         parts = tuple(c.particle.split("_"))
         reach = toks
-        wins = windows(sentence)
         for later in wins[wins.index(win) + 1:] if win in wins else ():  # "raden hun burgers die ... zijn aan om"
             if later.opener != "rel":
                 break
@@ -163,10 +164,9 @@ def _particle_before(sentence: Sentence, particle: Token, trigger: int) -> bool:
     return particle.index == trigger - 2 and len(between) == 1 and lemma(between[0]) in word_set("infinitive_markers")
 
 
-def _quoted_window(sentence: Sentence, win: Window) -> Window | None:
+def _quoted_window(wins: tuple[Window, ...], sentence: Sentence, win: Window) -> Window | None:
     """The clause a trailing attribution reports (", eist X" after "Y moet ..."): the clause before
     a comma clause that opens with its finite verb."""
-    wins = windows(sentence)
     at = wins.index(win) if win in wins else 0
     if at == 0 or win.opener != "comma" or wins[at - 1].subordinate:
         return None
@@ -174,10 +174,9 @@ def _quoted_window(sentence: Sentence, win: Window) -> Window | None:
     return wins[at - 1] if first is not None and first.pos.startswith("WW(pv") else None
 
 
-def _embedded_seq(sentence: Sentence, win: Window) -> list[tuple[int, str]]:
+def _embedded_seq(wins: tuple[Window, ...], sentence: Sentence, win: Window) -> list[tuple[int, str]]:
     """Lemmas of the dat-clause that follows a clause ("zei dat X moet ...") and of a condition
     after it ("... als Y ..."), for conditions on them."""
-    wins = windows(sentence)
     at = wins.index(win) if win in wins else -1
     found: list[tuple[int, str]] = []
     for nxt in wins[at + 1: at + 3] if at >= 0 else ():
@@ -311,13 +310,10 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
                 own = {m.code for m in sources}
                 targets += [m for m in acts if m.code not in own]
         elif key == "quoted":  # "Kosovo moet zijn plannen opschorten, eist de EU": the subject of what is said
-            front = _quoted_window(sentence, win)
+            front = _quoted_window(wins, sentence, win)
             own = {m.code for m in sources}
             if front is not None:
-                finite = next((t.index for t in sentence.tokens[front.first - 1: front.last] if t.pos.startswith("WW(pv")),
-                              front.first)
-                targets += [r.mention for r in roles_in_window(sentence, front, mentions, finite, False)
-                            if r.role == "su" and r.mention.code not in own]
+                targets += [m for m in clause_subjects(sentence, front, mentions) if m.code not in own]
         elif key == "cond":
             own = {m.code for m in sources}
             targets += [m for m in _conditional_actors(sentence, wins, win, mentions) if m.code not in own]
@@ -470,9 +466,7 @@ def _speaker(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions
     above = governing(wins, win)
     if not above or not clause_verbs(sentence, above[0]) & word_set("saying_verbs"):
         return []
-    finite = next((t.index for t in sentence.tokens[above[0].first - 1: above[0].last] if t.pos.startswith("WW(pv")),
-                  above[0].first)
-    return [r.mention for r in roles_in_window(sentence, above[0], mentions, finite, False) if r.role == "su"]
+    return clause_subjects(sentence, above[0], mentions)
 
 
 def _controller(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
@@ -492,10 +486,7 @@ def _elided_subject(sentence: Sentence, wins: tuple[Window, ...], win: Window, m
     if at == 0 or win.subordinate or lemma(first) not in word_set("main_clause_joiners") or nxt is None or not nxt.pos.startswith("WW(pv"):
         return []
     main = next((w for w in reversed(wins[:at]) if not w.subordinate), None)
-    if main is None:
-        return []
-    finite = next((t.index for t in sentence.tokens[main.first - 1: main.last] if t.pos.startswith("WW(pv")), main.first)
-    return [r.mention for r in roles_in_window(sentence, main, mentions, finite, False) if r.role == "su"]
+    return clause_subjects(sentence, main, mentions) if main is not None else []
 
 
 def _pronoun_antecedent(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
@@ -503,10 +494,7 @@ def _pronoun_antecedent(sentence: Sentence, wins: tuple[Window, ...], win: Windo
     if not pronoun_subject(sentence, win):
         return []
     main = next((w for w in reversed(wins[:wins.index(win)]) if not w.subordinate), None)
-    if main is None:
-        return []
-    finite = next((t.index for t in sentence.tokens[main.first - 1: main.last] if t.pos.startswith("WW(pv")), main.first)
-    return [r.mention for r in roles_in_window(sentence, main, mentions, finite, False) if r.role == "su"]
+    return clause_subjects(sentence, main, mentions) if main is not None else []
 
 
 def _embedded_subjects(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
@@ -593,7 +581,7 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
         if c.noun and any(m.tokens[0] <= c.trigger <= m.tokens[1] for m in mentions):
             _say(trace, f"{note}: no (the word is part of an actor's name)")
             continue
-        reason = check(c, sentence, win)
+        reason = check(c, sentence, win, wins)
         if not reason and p.needs_light_verb and not clause_verbs(sentence, win) & light:
             reason = "a state noun with no light verb making it happen"
         if reason:
@@ -656,7 +644,7 @@ def _claimed(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], mention
     at = wins.index(win)
     reported = [w for w in wins[at + 1: at + 3] if w.opener in COMPLEMENTS][:1]
     acts = [ev for i, ev in told if reported and i in reported[0] and ev.type in p.about]
-    if not acts or check(c, sentence, win):
+    if not acts or check(c, sentence, win, wins):
         _say(trace, f"{note}: no (its dat-clause reports no {'/'.join(p.about)} act)")
         return []
     out = assign(c, sentence, wins, win, mentions, memory, light)
@@ -724,10 +712,7 @@ def sentence_subjects(sentence: Sentence, mentions: list[Mention]) -> list[Menti
     wins = windows(sentence)
     if not wins:
         return []
-    main = wins[0]
-    finite = next((t.index for t in sentence.tokens[main.first - 1: main.last] if t.pos.startswith("WW(pv")), main.first)
-    roles = roles_in_window(sentence, main, mentions, finite, False)
-    return [r.mention for r in roles if r.role == "su"]
+    return clause_subjects(sentence, wins[0], mentions)
 
 
 @dataclass(frozen=True)

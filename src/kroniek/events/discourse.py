@@ -9,7 +9,14 @@ definite act noun without an actor in it is aimed at the doers of the last coded
 
 from __future__ import annotations
 
-from kroniek.events.clause import Window, lemma, preposition, roles_in_window, windows
+from kroniek.events.clause import (
+    Window,
+    clause_subjects,
+    lemma,
+    preposition,
+    roles_in_window,
+    windows,
+)
 from kroniek.records import Event, Mention, Sentence
 from kroniek.words import word_set
 
@@ -49,11 +56,6 @@ def _claim_sources(sentence: Sentence, mentions: list[Mention]) -> list[Mention]
     return found
 
 
-def _subjects(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:
-    finite = next((t.index for t in sentence.tokens[win.first - 1: win.last] if t.pos.startswith("WW(pv")), win.first)
-    return [r.mention for r in roles_in_window(sentence, win, mentions, finite, False) if r.role == "su"]
-
-
 def claimers_before(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:
     """Who made a claim earlier in the same sentence, before the clause ``win`` ("X zegt ...; Y spreekt dat tegen")."""
     earlier = [w for w in windows(sentence) if w.last < win.first]
@@ -63,7 +65,7 @@ def claimers_before(sentence: Sentence, win: Window, mentions: list[Mention]) ->
         return said
     for w in reversed(earlier):
         if not w.subordinate:
-            found = _subjects(sentence, w, here)
+            found = clause_subjects(sentence, w, here)
             if found:
                 return found
     return []
@@ -80,7 +82,7 @@ def claimers(sentence: Sentence, mentions: list[Mention], events: list[Event], m
     wins = windows(sentence)
     if not wins:
         return []
-    subjects = _subjects(sentence, wins[0], mentions)
+    subjects = clause_subjects(sentence, wins[0], mentions)
     if subjects:
         return subjects
     first = sentence.tokens[wins[0].first - 1] if sentence.tokens else None

@@ -30,16 +30,17 @@ def has_seq(seq: list[tuple[int, str]], wanted: tuple[str, ...], texts: dict[int
 def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[int, str], skip: int = 0) -> bool:
     if cue.present_tense and not _present(sentence.tokens[first - 1: last]):
         return False
-    seq = lemma_seq(sentence, first, last)
-    joined = clause_verbs(sentence, Window(first, last, ""), skip) - {lemma(t).replace(" ", "") for t in sentence.tokens}
-    if cue.lemmas & joined:
-        return True  # a separable verb split in the clause: "spraken ... af" is afspreken
     for tok in sentence.tokens[first - 1: last]:
         if tok.index != skip and lemma(tok).replace(" ", "") in cue.lemmas and (cue.pos is None or tok.pos.startswith(cue.pos)):
             if cue.needs_infinitive and not _governs_infinitive(sentence, tok.index, last):
                 continue
             return True
-    return any(has_seq(seq, s, texts) is not None for s in cue.seqs)
+    if cue.seqs and any(has_seq(lemma_seq(sentence, first, last), s, texts) is not None for s in cue.seqs):
+        return True
+    if not cue.lemmas:
+        return False
+    joined = clause_verbs(sentence, Window(first, last, ""), skip) - {lemma(t).replace(" ", "") for t in sentence.tokens}
+    return bool(cue.lemmas & joined)  # a separable verb split in the clause: "spraken ... af" is afspreken
 
 
 def _present(toks) -> bool:
