@@ -669,7 +669,7 @@ def _other_side(out: Outcome, sides: Sequence[Mention]) -> Outcome:
     if len(named) != 1 or not named <= {m.code for m in sides} or any(
             m.rule.endswith(GUESSED) for m in out.sources or out.targets):
         return out  # not built on a side that was itself only guessed from the dateline or context
-    other = [pointing(m, None, "implied.other_side") for m in sides if m.code not in named]
+    other = [pointing(m, "implied.other_side") for m in sides if m.code not in named]
     why = out.why + f"; other main side {other[0].code} ({other[0].text!r})"
     if out.sources:
         return Outcome(out.sources, other, out.symmetric, why)

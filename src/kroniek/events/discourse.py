@@ -4,10 +4,14 @@ the act a reaction judges ("steunden de operatie", "veroordeelde de aanvallen") 
 A denial whose object is an anaphor or a claim noun is aimed at whoever made the claim: the
 accuser of an ACCUSE event, the source of a "volgens X" or the subject of the clause before
 it (earlier in the same sentence, else in the previous sentence). A reaction whose object is a
-definite act noun without an actor in it is aimed at the doers of the last coded events.
+definite act noun without an actor in it is aimed at the doers of the last coded events. A
+first-person pronoun in a quote stands for the quote's speaker; every such stand-in cites the
+mention it points back to.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from kroniek.events.clause import (
     Window,
@@ -17,7 +21,7 @@ from kroniek.events.clause import (
     roles_in_window,
     windows,
 )
-from kroniek.records import Event, Mention, Sentence
+from kroniek.records import Event, Mention, Sentence, Token
 from kroniek.words import word_set
 
 ANAPHORS = word_set("anaphors")
@@ -175,15 +179,15 @@ def quoted_tokens(sentence: Sentence) -> set[int]:
     return found
 
 
-def pointing(antecedent: Mention, at: Mention | None, rule: str) -> Mention:
-    """A stand-in for a word that points back to ``antecedent``: it keeps the antecedent's code and
-    sector, stands at ``at``'s place (or the antecedent's), and its text and rule cite what it
-    points back to ("wij [= de Franse minister]", rule "coref.speaker<actor.state.FRA.adj>")."""
-    base = at or antecedent
-    word = f"{at.text} " if at is not None else ""
-    return Mention(code=antecedent.code, sector=antecedent.sector, text=f"{word}[= {antecedent.text}]",
-                   field=base.field, span=base.span, sentence=base.sentence, tokens=base.tokens,
-                   rule=f"{rule}<{antecedent.rule}>", person=antecedent.person, role=antecedent.role)
+def pointing(antecedent: Mention, rule: str, sentence: Sentence | None = None, token: Token | None = None) -> Mention:
+    """A stand-in for a word that points back to ``antecedent``: the antecedent's code and sector, at
+    ``token`` of ``sentence`` when given (else at the antecedent's place), with a text and rule that
+    cite what it points back to ("wij [= de Franse minister]", rule "coref.speaker<actor.state.FRA.adj>")."""
+    cited = replace(antecedent, text=f"[= {antecedent.text}]", rule=f"{rule}<{antecedent.rule}>")
+    if sentence is None or token is None:
+        return cited
+    return replace(cited, text=f"{token.text} {cited.text}", field=sentence.field, span=(token.start, token.end),
+                   sentence=sentence.index, tokens=(token.index, token.index))
 
 
 def speaker_mentions(sentence: Sentence, mentions: list[Mention], memory: list[Mention]) -> list[Mention]:
@@ -203,7 +207,5 @@ def speaker_mentions(sentence: Sentence, mentions: list[Mention], memory: list[M
     for tok in pronouns:
         if any(m.tokens[0] <= tok.index <= m.tokens[1] for m in mentions):
             continue
-        at = Mention(code=speaker.code, sector=speaker.sector, text=tok.text, field=sentence.field,
-                     span=(tok.start, tok.end), sentence=sentence.index, tokens=(tok.index, tok.index), rule="")
-        found.append(pointing(speaker, at, "coref.speaker"))
+        found.append(pointing(speaker, "coref.speaker", sentence, tok))
     return found
