@@ -169,8 +169,15 @@ def np_start(sentence: Sentence, first: int) -> int:
 def preposition(sentence: Sentence, first: int) -> tuple[str, int] | None:
     """The preposition governing the noun phrase that starts at or before ``first`` and its index."""
     i = np_start(sentence, first) - 1
-    while i >= 1 and lemma(_tok(sentence, i)) in FOCUS:
-        i -= 1
+    while i >= 1:
+        if lemma(_tok(sentence, i)) in FOCUS:
+            i -= 1
+        elif i + 1 <= first and f"{lemma(_tok(sentence, i))} {lemma(_tok(sentence, i + 1))}" in FOCUS:
+            i -= 1  # "onder anderen X": a two-word focus phrase (the phrase may have taken "anderen")
+        elif i >= 2 and f"{lemma(_tok(sentence, i - 1))} {lemma(_tok(sentence, i))}" in FOCUS:
+            i -= 2
+        else:
+            break
     if i >= 1 and _tok(sentence, i).pos.startswith("VZ"):
         parts = lemma(_tok(sentence, i)).split()
         if len(parts) == 1 or all(w in word_set("articles") for w in parts[1:]):
@@ -403,9 +410,16 @@ def _subject_taken(sentence: Sentence, win: Window, first: int) -> bool:
     if finite is None or first < finite:
         return False
     opener = _tok(sentence, win.first)
-    return opener.tag in ("LID", "N", "SPEC") and all(
+    return opener.tag in ("LID", "N", "SPEC") and not is_day_adverb(opener) and all(
         _tok(sentence, i).tag in ("LID", "N", "SPEC", "ADJ", "TW", "WW") for i in range(win.first, finite)
     ) and finite - win.first <= 6
+
+
+def is_day_adverb(tok: Token) -> bool:
+    """A day word that opens a clause as an adverbial ("Vrijdag", "dinsdagavond"), never its subject."""
+    word = tok.text.lower()
+    days = word_set("day_adverbs")
+    return word in days or any(word.startswith(d) and word[len(d):] in word_set("day_parts") for d in days)
 
 
 def pronoun_subject(sentence: Sentence, win: Window, before: int | None = None) -> bool:

@@ -608,12 +608,15 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             taken.add(c.trigger)
         parties = {m.code for m in out.sources + out.targets}
         fact, cue = factuality(patterns, sentence, wins, win, c.trigger, c.noun, parties, mentions, p.ignores)
-        reporter, said = attribution(patterns, sentence, wins, win, [m for m in mentions if m not in out.sources + out.targets])
+        teller, said = attribution(patterns, sentence, wins, win, [m for m in mentions if m not in out.sources + out.targets])
+        reporter = teller.code if teller else None
         _say(trace, f"{note}: FIRED {p.type} {p.cameo} fact={fact}{f' ({cue})' if cue else ''} "
                     f"pairs={[(s.code, t.code) for s, t in pairs]}"
                     f"{f'; attributed to {reporter} ({said})' if reporter else ''}; {out.why}")
         for s, t in pairs:
             told.append((c.trigger, _event(patterns, c, sentence, s, t, fact, reporter)))
+        if teller is not None:
+            told += _victim_account(patterns, c, sentence, teller, pairs, trace)
     for c in claims_made:
         told += _claimed(c, sentence, wins, mentions, memory, light, patterns, told, trace)
     return [ev for _, ev in told]
@@ -659,6 +662,23 @@ def _claimed(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], mention
             found.append((c.trigger, _event(patterns, c, sentence, s, t, fact, None)))
     _say(trace, f"{note}: {'FIRED' if found else 'no actor pair'} {p.type} {p.cameo} fact={fact} "
                 f"pairs={[(e.src, e.tgt) for _, e in found]}; claims {[ev.rule for ev in acts]}")
+    return found
+
+
+def _victim_account(patterns: Patterns, c: Candidate, sentence: Sentence, teller: Mention,
+                    pairs: list[tuple[Mention, Mention]], trace: list[str] | None) -> list[tuple[int, Event]]:
+    """The side that suffered an act and tells it ("volgens China drongen Filipijnse boten de wateren
+    binnen") accuses its doer: the claim pattern whose ``about`` names the act's type codes it."""
+    claim = next((p for p in patterns.patterns if p.about and c.pattern.type in p.about), None)
+    if claim is None:
+        return []
+    doers = {(s.code, s.sector): s for s, t in pairs if t.code == teller.code and s.code not in (teller.code, "---")}
+    if not doers:
+        return []
+    said = replace(c, pattern=claim)
+    found = [(c.trigger, _event(patterns, said, sentence, teller, doer, "asserted", None)) for doer in doers.values()]
+    _say(trace, f"{claim.id} @ '{sentence.tokens[c.trigger - 1].text}': FIRED {claim.type} {claim.cameo} "
+                f"pairs={[(e.src, e.tgt) for _, e in found]}; {teller.code} tells what it suffered")
     return found
 
 

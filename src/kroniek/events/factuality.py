@@ -165,15 +165,15 @@ def _third_party_source(sentence: Sentence, mentions: list[Mention], parties: se
 
 
 def attribution(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window,
-                mentions: list[Mention]) -> tuple[str | None, str | None]:
-    """Code of who reports the event ("volgens het Pentagon", "meldt de FSB", "zei Lavrov") and the cue id."""
+                mentions: list[Mention]) -> tuple[Mention | None, str | None]:
+    """Who reports the event ("volgens het Pentagon", "meldt de FSB", "zei Lavrov") and the cue id."""
     for cue in patterns.cue("attribution"):
         for m in mentions:
             prev = m.tokens[0] - 1
             while prev >= 1 and sentence.tokens[prev - 1].tag in ("LID", "ADJ"):
                 prev -= 1
             if cue.preps and prev >= 1 and lemma(sentence.tokens[prev - 1]) in cue.preps:
-                return m.code, cue.id
+                return m, cue.id
         if not cue.verbs:
             continue
         for other in wins:
@@ -185,7 +185,7 @@ def attribution(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...]
                 continue
             speakers = [m for m in mentions if m.tokens[0] in other]
             if speakers:
-                return speakers[0].code, cue.id
+                return speakers[0], cue.id
     return None, None
 
 
