@@ -326,8 +326,10 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
             targets += by_role.get(key, [])
     if p.symmetric and any(lemma(t) == "elkaar" for t in sentence.tokens[win.first - 1: win.last]):
         targets = [m for m in targets if m not in sources]
-    if c.noun and p.symmetric and not sources and "tussen" in by_role:
-        sources = [r.mention for r in roles if r.role == "tussen"]
+    between = by_role.get("tussen", [])
+    close = bool(between) and c.trigger < between[0].tokens[0] <= c.trigger + 4  # "onderhandelingen tussen X en Y"
+    if c.noun and p.symmetric and between and (not sources or len(between) >= 2 and close and not targets):
+        sources = list(between)  # "gesprekken tussen X en Y" names both parties, whoever speaks of them
     if c.noun and sources and not targets and _undergoes(patterns_undergo, sentence, win):
         targets = [m for m in by_role.get("su", []) if m not in sources]  # "X kampt met westerse sancties"
     symmetric = p.symmetric and not (c.noun and targets and used == "tegen")  # "oorlog tegen X" has a direction
