@@ -762,7 +762,7 @@ def code_in_context(sentence: Sentence, here: list[Mention], patterns: Patterns,
         return coded, ctx
     subjects = sentence_subjects(sentence, here) if here else []
     return coded, Context(
-        memory=tuple(subjects or ([] if here else ctx.memory)),
+        memory=tuple(subjects or ctx.memory),
         claims=tuple(claimers(sentence, here, coded, list(ctx.memory))),
         pair=tuple(the_pair(here) or (ctx.pair if not here else ())),
         acts=tuple(doers(coded, here) or ctx.acts),
