@@ -151,7 +151,8 @@ def names_act(sentence: Sentence, win: Window, trigger: int, mentions: list[Ment
         while first > 1 and toks[first - 2].tag in ("ADJ", "TW"):
             first -= 1
         det = toks[first - 2] if first >= 2 else None
-        if det is None or det.text.lower() not in DEFINITE or preposition(sentence, first) is not None:
+        prep = preposition(sentence, first)
+        if det is None or det.text.lower() not in DEFINITE or prep is not None and prep[0] not in word_set("act_aim_preps"):
             continue
         after = toks[tok.index] if tok.index < len(toks) else None
         owned = after is not None and after.tag == "VZ" and lemma(after) in word_set("act_owner_preps")
