@@ -166,9 +166,12 @@ def np_start(sentence: Sentence, first: int) -> int:
     return i
 
 
-def preposition(sentence: Sentence, first: int) -> tuple[str, int] | None:
-    """The preposition governing the noun phrase that starts at or before ``first`` and its index."""
+def preposition(sentence: Sentence, first: int, hops: int = 3) -> tuple[str, int] | None:
+    """The preposition governing the noun phrase that starts at or before ``first`` and its index;
+    a later member of a list takes the preposition before its first ("tegen de aanklager en drie rechters")."""
     i = np_start(sentence, first) - 1
+    if hops and i > 1 and _tok(sentence, i).text.lower() in word_set("and_words") and _tok(sentence, i - 1).tag == "N":
+        return preposition(sentence, i - 1, hops - 1)
     while i >= 1:
         if lemma(_tok(sentence, i)) in FOCUS:
             i -= 1
