@@ -302,6 +302,8 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
                     if role:
                         result[n] = Role(m, role, "np-of")
                     continue
+            if word == "door" and attributive_door(sentence, at):
+                word = "attr"  # "een door de EU opgesteld plan": the door-phrase belongs to the participle
             result[n] = Role(m, word, "prep")
             continue
         coord_with = _coordinated_with(sentence, inside, n)
@@ -339,6 +341,19 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
     _unify_chains(sentence, inside, result)
     _one_subject(sentence, win, inside, result)
     return [result[n] for n in sorted(result)]
+
+
+def attributive_door(sentence: Sentence, door: int) -> bool:
+    """The door-phrase at token ``door`` stands before a participle used as an adjective
+    ("een door de EU opgesteld plan"), so it names that participle's doer, not the clause's."""
+    nxt = door + 1
+    while nxt <= len(sentence.tokens) and _tok(sentence, nxt).tag in ("LID", "ADJ", "N", "SPEC", "TW"):
+        nxt += 1
+    if nxt > len(sentence.tokens) or _tok(sentence, nxt).tag != "WW":
+        return False
+    participle = _tok(sentence, nxt)
+    after = _tok(sentence, nxt + 1) if nxt < len(sentence.tokens) else None
+    return "prenom" in participle.pos or participle.pos.startswith("WW(vd") and after is not None and after.tag == "N"
 
 
 def _one_subject(sentence: Sentence, win: Window, inside: list[Mention], result: dict[int, Role]) -> None:

@@ -11,6 +11,7 @@ from kroniek.events.clause import (
     Role,
     Window,
     antecedent,
+    attributive_door,
     clause_subjects,
     clause_verbs,
     is_np_inner,
@@ -212,8 +213,9 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
                                                      roles, by_role) or _elided_subject(sentence, wins, win, mentions) \
             or pair_reference(sentence, win, list(pair)) or _reference(sentence, win, memory)
     if step == "speaker":  # "X zei dat de gesprekken met Y goed verlopen": who reports talks or a deal takes part
-        joint = c.pattern.symmetric or c.pattern.reciprocal
-        return _speaker(sentence, wins, win, mentions) if joint and win.opener in COMPLEMENTS else []
+        if not (c.pattern.symmetric or c.pattern.reciprocal):
+            return []
+        return _speaker(sentence, wins, win, mentions) if win.opener in COMPLEMENTS else _trailing_speaker(sentence, wins, win, mentions)
     if step == "controller":
         return _controller(sentence, wins, win, mentions) if win.opener == "om" else []
     if step == "elided":
@@ -242,7 +244,8 @@ def _passive(sentence: Sentence, win: Window, trigger: int, transitive: bool) ->
         return True
     if transitive and any(lemma(t) == "zijn" and t.pos.startswith("WW(pv") for t in toks):
         return True
-    return any(lemma(t) == "door" and t.tag == "VZ" for t in toks if t.index > trigger - 3)
+    return any(lemma(t) == "door" and t.tag == "VZ" and not attributive_door(sentence, t.index)
+               for t in toks if t.index > trigger - 3)
 
 
 def _reference(sentence: Sentence, win: Window, memory: list[Mention]) -> list[Mention]:
@@ -469,6 +472,17 @@ def _speaker(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions
     if not above or not clause_verbs(sentence, above[0]) & word_set("saying_verbs"):
         return []
     return clause_subjects(sentence, above[0], mentions)
+
+
+def _trailing_speaker(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+    """Subject of a trailing report clause after the trigger's clause ("De gesprekken met Y zijn goed,
+    schrijft X"): a comma clause that opens with a finite verb of saying."""
+    for later in wins[wins.index(win) + 1:] if win in wins else ():
+        first = next((t for t in sentence.tokens[later.first - 1: later.last] if t.tag != "LET"), None)
+        if later.opener == "comma" and first is not None and first.pos.startswith("WW(pv") \
+                and lemma(first) in word_set("saying_verbs"):
+            return clause_subjects(sentence, later, mentions)
+    return []
 
 
 def _controller(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
