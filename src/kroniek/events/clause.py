@@ -318,7 +318,7 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
                 result[n] = Role(m, prep[0], "apposition")
                 continue
         role = None if noun else dependency_role(sentence, m, chain)
-        if role == "su" and (_subject_taken(sentence, win, m.tokens[0]) or pronoun_subject(sentence, win, m.tokens[0])):
+        if role == "su" and (_subject_taken(sentence, win, m.tokens[0]) or _pronoun_holds_subject(sentence, win, m.tokens[0])):
             role = "obj"
         if role:
             result[n] = Role(m, role, "dep")
@@ -329,7 +329,7 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
     for b, m in enumerate(bare):
         n = inside.index(m)
         role = order.get(b, "obj")
-        demoted = role == "su" and (parsed_subject or pronoun_subject(sentence, win, m.tokens[0]))
+        demoted = role == "su" and (parsed_subject or _pronoun_holds_subject(sentence, win, m.tokens[0]))
         result[n] = Role(m, "obj" if demoted else role, "order")
     # coordination after the fact: a mention joined by "en" to one with a role takes that role
     for n in range(len(inside)):
@@ -438,6 +438,20 @@ def is_day_adverb(tok: Token) -> bool:
     word = tok.text.lower()
     days = word_set("day_adverbs")
     return word in days or any(word.startswith(d) and word[len(d):] in word_set("day_parts") for d in days)
+
+
+def _pronoun_holds_subject(sentence: Sentence, win: Window, before: int) -> bool:
+    """A nominative pronoun before token ``before`` is the clause's subject: anywhere in a subordinate
+    clause, and in a main clause before its finite verb or right after it ("Hij stelde Israël ...",
+    "Daarna belde hij Rusland")."""
+    if win.subordinate:
+        return pronoun_subject(sentence, win, before)
+    finite = next((i for i in range(win.first, win.last + 1) if is_finite(_tok(sentence, i))), None)
+    if finite is None:
+        return False
+    return any(_tok(sentence, i).tag == "VNW" and "nomin" in _tok(sentence, i).pos
+               and _tok(sentence, i).text.lower() in SUBJECT_PRONOUNS
+               for i in range(win.first, min(finite + 1, before - 1) + 1) if i != finite)
 
 
 def pronoun_subject(sentence: Sentence, win: Window, before: int | None = None) -> bool:
