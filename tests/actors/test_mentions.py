@@ -61,6 +61,11 @@ def test_role_gives_sector_and_span_holds_the_role(mentions_of):
     assert (mentions["de Turkse politie"].code, mentions["de Turkse politie"].sector) == ("TUR", "COP")
 
 
+def test_role_takes_the_state_after_van_past_plain_adjectives(mentions_of):
+    mentions = _by_text(mentions_of("De Franse minister belde met de premier van het Oost-Afrikaanse Kenia."))
+    assert mentions["de premier van het Oost-Afrikaanse Kenia"].code == "KEN"
+
+
 def test_role_in_city_is_placed_by_the_gazetteer(mentions_of):
     mentions = mentions_of("Betogers in Chicago liepen mee. Senatoren in Washington waren boos.")
     assert ("USA", "CVL") in _codes(mentions)

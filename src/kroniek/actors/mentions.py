@@ -199,6 +199,8 @@ def _collect(article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]]
     if (phrase.role or phrase.entity) and not phrase.adjs and j + 1 < len(tokens) \
             and tokens[j].text.lower() in PLACE_PREPOSITIONS:
         k = j + 2 if tokens[j + 1].text.lower() in DEFINITE else j + 1
+        while k + 1 < len(tokens) and k < j + 4 and tokens[k].tag == "ADJ" and _at(atoms, k, PLACE_KINDS | ATTACHED_KINDS) is None:
+            k += 1  # "de president van het West-Afrikaanse Niger": a plain adjective before the state
         owners = tokens[j].text.lower() in word_set("owner_prepositions")
         kinds = PLACE_KINDS | (ATTACHED_KINDS if owners else frozenset())
         place = _at(atoms, k, kinds)
