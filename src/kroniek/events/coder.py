@@ -375,15 +375,20 @@ def _prenominal(sentence: Sentence, c: Candidate) -> bool:
 def _attributive(sentence: Sentence, trigger: int, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """Doers and undergoer of an attributive participle: the door-phrase between the article and the
     participle, and the noun phrase it modifies right after it."""
-    start = trigger - 1
-    while start > 1 and sentence.tokens[start - 2].tag not in ("WW",) and sentence.tokens[start - 1].tag != "LID":
-        start -= 1
-    door = [i for i in range(start, trigger) if lemma(sentence.tokens[i - 1]) == "door" and sentence.tokens[i - 1].tag == "VZ"]
+    door = []
+    for i in range(trigger - 1, max(trigger - 9, 0), -1):  # back over the door-phrase, not past a verb or a comma
+        tok = sentence.tokens[i - 1]
+        if tok.tag == "WW" or tok.text in (",", ";", ":"):
+            break
+        if lemma(tok) == "door" and tok.tag == "VZ":
+            door = [i]
+            break
     sources = [m for m in mentions if door and door[0] < m.tokens[0] and m.tokens[1] < trigger]
     head_end = trigger
     while head_end < len(sentence.tokens) and is_np_inner(sentence.tokens[head_end]):
         head_end += 1
-    targets = [m for m in mentions if trigger < m.tokens[0] <= head_end + 1 and m.tokens[1] <= head_end + 1]
+    targets = [m for m in mentions if trigger < m.tokens[0] <= head_end + 1 and m.tokens[1] <= head_end + 1
+               and m.code != "---"]  # "de door X gesteunde oppositie" whose country is unknown names no side
     return sources, targets
 
 
