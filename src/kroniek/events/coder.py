@@ -312,6 +312,8 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
             if names_act(sentence, win, c.trigger, mentions):  # "steunden de operatie": aimed at its doers
                 own = {m.code for m in sources}
                 targets += [m for m in acts if m.code not in own and m.code != "---"]
+        elif key == "su":  # "met steun van Y rukt X op": the one backed is the clause subject
+            targets += [m for m in by_role.get("su", []) if m not in sources]
         elif key == "quoted":  # "Kosovo moet zijn plannen opschorten, eist de EU": the subject of what is said
             front = _quoted_window(wins, sentence, win)
             own = {m.code for m in sources}

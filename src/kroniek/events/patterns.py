@@ -18,6 +18,7 @@ Pattern keys (one YAML list entry each):
                            the claim a denial of "dat" or "die beschuldiging" answers), act
                            (the doers of the last coded events, for "steunden de operatie"),
                            quoted (the subject of the clause a trailing ", eist X" reports),
+                           su (the clause subject, for "X rukt op met steun van Y": Y backs X),
                            or a preposition lemma (met, tegen, aan, naar, op, ...)
   symmetric                the predicate holds both ways (emitted once per direction)
   priority                 a higher priority wins on the same trigger word (default 1)
@@ -228,7 +229,7 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value)
 
 
-TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act", "quoted")
+TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act", "quoted", "su")
 
 
 def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, ...]],
