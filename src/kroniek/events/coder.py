@@ -335,7 +335,8 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
     close = bool(between) and c.trigger < between[0].tokens[0] <= c.trigger + 4  # "onderhandelingen tussen X en Y"
     if c.noun and p.symmetric and between and (not sources or len(between) >= 2 and close and not targets):
         sources = list(between)  # "gesprekken tussen X en Y" names both parties, whoever speaks of them
-    if c.noun and sources and not targets and _undergoes(patterns_undergo, sentence, win):
+    undergoes = _undergoes(patterns_undergo, sentence, win) if c.noun and sources and not targets else None
+    if undergoes:
         targets = [m for m in by_role.get("su", []) if m not in sources]  # "X kampt met westerse sancties"
     symmetric = p.symmetric and not (c.noun and targets and used == "tegen")  # "oorlog tegen X" has a direction
     symmetric = symmetric or (p.reciprocal and bool(targets))
@@ -351,6 +352,8 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
     why = f"roles: {', '.join(f'{r.mention.text}={r.role}({r.how})' for r in roles) or 'none'}"
     if passive:
         why += "; passive"
+    if undergoes and targets:
+        why += f"; the subject undergoes it ({undergoes})"
     sources, targets, note = implied(p, sentence, c.trigger, roles, sources, targets)
     sources = [m for m in sources if not any(m.tokens[0] <= i <= m.tokens[1] for i in things)]  # "de ambassadeur" is what is done, not who
     return Outcome(_unique(sources), _unique([m for m in targets if m not in sources]), symmetric, why + note)
@@ -444,16 +447,17 @@ def implied(p: Pattern, sentence: Sentence, trigger: int, roles: list[Role], sou
     return sources, targets, note
 
 
-def _undergoes(cues: tuple[Cue, ...], sentence: Sentence, win: Window) -> bool:
-    """The clause subject undergoes a nominal event ("heeft te maken met", "lijdt onder")."""
+def _undergoes(cues: tuple[Cue, ...], sentence: Sentence, win: Window) -> str | None:
+    """Id of the cue by which the clause subject undergoes a nominal event ("heeft te maken met",
+    "lijdt onder", "kwamen om bij"), or None."""
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     seq = lemma_seq(sentence, win.first, win.last)
     for cue in cues:
         if any(lemma(t).replace(" ", "") in cue.lemmas for t in sentence.tokens[win.first - 1: win.last] if t.tag == "WW"):
-            return True
+            return cue.id
         if any(has_seq(seq, w, texts) is not None for w in cue.seqs):
-            return True
-    return False
+            return cue.id
+    return None
 
 
 def _after(role: Role, trigger: int) -> bool:
