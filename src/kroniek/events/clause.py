@@ -429,8 +429,10 @@ def _subject_taken(sentence: Sentence, win: Window, first: int) -> bool:
         return False
     opener = _tok(sentence, win.first)
     return opener.tag in ("LID", "N", "SPEC") and not is_day_adverb(opener) and all(
-        _tok(sentence, i).tag in ("LID", "N", "SPEC", "ADJ", "TW", "WW") for i in range(win.first, finite)
-    ) and finite - win.first <= 6
+        _tok(sentence, i).tag in ("LID", "N", "SPEC", "ADJ", "TW", "WW")
+        or lemma(_tok(sentence, i)) in word_set("act_owner_preps") and _tok(sentence, i).tag == "VZ"
+        for i in range(win.first, finite)
+    ) and finite - win.first <= 8  # "Het Hof van Justitie van de EU heeft ...": of-phrases stay in the subject
 
 
 def is_day_adverb(tok: Token) -> bool:
