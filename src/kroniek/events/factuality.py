@@ -31,6 +31,8 @@ def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[i
     if cue.present_tense and not _present(sentence.tokens[first - 1: last]):
         return False
     for tok in sentence.tokens[first - 1: last]:
+        if _noun_read_as_verb(sentence, tok):
+            continue
         if tok.index != skip and lemma(tok).replace(" ", "") in cue.lemmas and (cue.pos is None or tok.pos.startswith(cue.pos)):
             if cue.needs_infinitive and not _governs_infinitive(sentence, tok.index, last):
                 continue
@@ -41,6 +43,15 @@ def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[i
         return False
     joined = clause_verbs(sentence, Window(first, last, ""), skip) - {lemma(t).replace(" ", "") for t in sentence.tokens}
     return bool(cue.lemmas & joined)  # a separable verb split in the clause: "spraken ... af" is afspreken
+
+
+def _noun_read_as_verb(sentence: Sentence, tok) -> bool:
+    """An infinitive right after an article or a prenominal adjective is a plural noun Frog read
+    as a verb ("de Turkse plannen")."""
+    if not tok.pos.startswith("WW(inf") or tok.index < 2:
+        return False
+    before = sentence.tokens[tok.index - 2]
+    return before.tag == "LID" or (before.tag == "ADJ" and "prenom" in before.pos)
 
 
 def _present(toks) -> bool:
