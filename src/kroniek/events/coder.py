@@ -222,6 +222,8 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
         return _elided_subject(sentence, wins, win, mentions)
     if step == "antecedent":
         return _pronoun_antecedent(sentence, wins, win, mentions)
+    if step == "relative":
+        return _relative_head(sentence, win, mentions)
     if step == "pair":
         return pair_reference(sentence, win, list(pair))
     return _reference(sentence, win, memory)  # "memory": the previous sentence's subject for "hij", "het land"
@@ -398,6 +400,7 @@ def _attributive(sentence: Sentence, trigger: int, mentions: list[Mention]) -> t
 
 
 DOMESTIC_DOERS = ("GOV", "COP", "SPY", "JUD")
+OFFICIAL_SECTORS = ("GOV", "IGO", "MIL", "LEG", "JUD", "SPY", "COP")
 TOPIC_PREPS = word_set("topic_preps")
 
 
@@ -522,6 +525,18 @@ def _pronoun_antecedent(sentence: Sentence, wins: tuple[Window, ...], win: Windo
         return []
     main = next((w for w in reversed(wins[:wins.index(win)]) if not w.subordinate), None)
     return clause_subjects(sentence, main, mentions) if main is not None else []
+
+
+def _relative_head(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:
+    """The phrase a subject relative clause hangs on ("de Amerikaanse minister, die met Y sprak"):
+    the mention that ends right before the relative pronoun, a comma between allowed; only
+    office holders and bodies ("Afghanen die met de VS samenwerkten" tells a background)."""
+    if win.opener != "rel" or win.first < 2:
+        return []
+    end = win.first - 1
+    if sentence.tokens[end - 1].text == "," and end > 1:
+        end -= 1
+    return [m for m in mentions if m.tokens[1] == end and m.sector in OFFICIAL_SECTORS and m.code != "---"]
 
 
 def _embedded_subjects(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:

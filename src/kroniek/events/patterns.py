@@ -10,7 +10,8 @@ Pattern keys (one YAML list entry each):
   with / without           lemma sequences of which one must / none may occur in the clause
   source                   where the doer is, steps tried in order (SOURCE_STEPS: su, door, obj, own =
                            the event noun's own phrase, accused, light = the subject of a light verb, speaker
-                           = who says the dat-clause the trigger stands in,
+                           = who says the dat-clause the trigger stands in, relative = the phrase a
+                           relative clause hangs on ("de minister, die met Y sprak"),
                            controller, elided, antecedent, pair, memory, or a preposition: the
                            phrase it heads, "van" for "krijgt wapens van X"); default: linking.yaml
   target                   where the other side is: obj, obj2, sub (subject of a dat-clause),
@@ -67,8 +68,8 @@ _PATTERN_KEYS = {
 }
 FACT_KINDS = ("negated", "alleged", "future")
 #: the steps a source chain may name, tried in order until one finds a doer (see coder._source_step)
-SOURCE_STEPS = ("su", "door", "obj", "own", "accused", "light", "speaker", "controller", "elided", "antecedent", "pair",
-                "memory")
+SOURCE_STEPS = ("su", "door", "obj", "own", "accused", "light", "speaker", "controller", "elided", "antecedent", "relative",
+                "pair", "memory")
 _CUE_KINDS = (
     "future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs",
     "demand_verbs",
