@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kroniek.events.clause import Window, clause_verbs, lemma, np_start, words
 from kroniek.events.patterns import Cue, Patterns
-from kroniek.records import Mention, Sentence
+from kroniek.records import Mention, Sentence, Token
 from kroniek.words import word_set
 
 ORDER = ("negated", "alleged", "future")
@@ -45,7 +45,7 @@ def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[i
     return bool(cue.lemmas & joined)  # a separable verb split in the clause: "spraken ... af" is afspreken
 
 
-def _noun_read_as_verb(sentence: Sentence, tok) -> bool:
+def _noun_read_as_verb(sentence: Sentence, tok: Token) -> bool:
     """An infinitive right after an article or a prenominal adjective is a plural noun Frog read
     as a verb ("de Turkse plannen")."""
     if not tok.pos.startswith("WW(inf") or tok.index < 2:
