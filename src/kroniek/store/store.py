@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import copy
 import hashlib
 import re
 import threading
@@ -167,8 +168,21 @@ class Store:
         return int(self._fetch("SELECT value FROM meta WHERE key = 'schema_version'")[0][0])
 
     def close(self) -> None:
-        """Close the DuckDB connection."""
+        """Close the DuckDB connection (a view from ``cursor()``: only its cursor)."""
         self._con.close()
+
+    def cursor(self) -> Store:
+        """A view of this store on a DuckDB cursor of its own, for one thread's queries.
+
+        Views read in parallel (DuckDB runs each cursor's queries side by side); the HTTP
+        server gives every request one. Close the view when done; the store stays open.
+        """
+        view = copy.copy(self)
+        with self._lock:
+            view._con = self._con.cursor()
+        view._lock = threading.RLock()
+        view._near = None
+        return view
 
     def __enter__(self) -> Store:
         return self
