@@ -2,8 +2,8 @@
 
 A page is kept only when it reads as Dutch (Flemish is Dutch). Any other language is
 named by its ISO 639-1 code, so the reader can say "not Dutch (looks like ru)". lingua
-has no model for West Frisian, which it mostly reads as Dutch; a share of common Frisian
-words (data/read/languages.yaml) tells it apart.
+has no model for West Frisian, which it mostly reads as Dutch (or Nynorsk); a share of
+common Frisian words (data/read/languages.yaml) tells it apart.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class LanguageCheck:
             language = values[0].language if values and values[0].value > 0 else None
         if language is None:
             return Verdict(None)
-        if language in (L.DUTCH, L.AFRIKAANS, L.LATIN) and self._frisian(sample):
+        if self._frisian(sample):
             return Verdict("fy")
         return Verdict(language.iso_code_639_1.name.lower())
 
@@ -80,4 +80,4 @@ class LanguageCheck:
         markers, share = self.frisian
         words = [w.lower() for w in WORD.findall(sample)]
         hits = sum(1 for w in words if w in markers)
-        return bool(words) and hits / len(words) >= share
+        return hits >= 2 and hits / len(words) >= share

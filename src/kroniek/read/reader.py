@@ -317,17 +317,18 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
     symbolic link is followed to a file but not into a directory; a link that leads nowhere,
     a link loop and a FIFO, socket or device are given with the reason.
     """
+    found: list[tuple[Path, str | None]] = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        names = sorted([f for f in files if not f.startswith(".")]
-                       + [d for d in dirs if os.path.islink(os.path.join(folder, d))])
-        for name in names:
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        links = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        for name in [f for f in files if not f.startswith(".")] + links:
             path = Path(folder) / name
             problem = _odd_entry(path)
             if problem is not None:
-                yield path, problem
+                found.append((path, problem))
             elif path.suffix.lower() in EXTENSIONS and path.is_file():
-                yield path, None
+                found.append((path, None))
+    yield from sorted(found, key=lambda entry: entry[0])
 
 
 def _odd_entry(path: Path) -> str | None:
