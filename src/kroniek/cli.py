@@ -181,7 +181,7 @@ def ingest(paths, db, fetched_at, captures, workers, progress, **limits) -> None
             totals["events"] += added.new_events
         bar.close()
         linked = store.link_stories()
-    copies = f", {totals['copies']} copies of a page earlier in this batch" if totals["copies"] else ""
+    copies = f", {totals['copies']} repeated in this batch" if totals["copies"] else ""
     click.echo(
         f"ingested {totals['pages']} new pages ({totals['known']} already stored{copies}, "
         f"{totals['failed']} failed): {totals['articles']} new articles, "
