@@ -193,7 +193,7 @@ class _Worker:
                     "frog",
                     f"Frog ({self.mode} mode) did not open port {self.port} "
                     f"within {startup_timeout:.0f} s",
-                    "raise startup_timeout or check memory (parse mode needs ~2 GB)",
+                    "check memory (parse mode needs ~2 GB) and load; kroniek doctor checks both",
                 )
             last = self._log_tail()
         self.stop()
@@ -543,7 +543,7 @@ class FrogPool:
                     "frog",
                     f"Frog ({self.mode} mode) did not answer within {timeout:g} s "
                     f"for a text of {len(line)} characters starting {line[:40]!r}",
-                    "the process was restarted; raise the timeout for long texts",
+                    "Frog was restarted; shorter lines answer sooner (ingest and extract take --max-line-chars)",
                 ) from None
             finally:
                 with self._lock:
