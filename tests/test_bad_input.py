@@ -59,6 +59,7 @@ def _batch(folder: Path) -> None:
     os.mkfifo(folder / "06_pijp.txt")  # 5: a FIFO (reading it would block)
     os.symlink("/dev/null", folder / "06_apparaat.txt")  # 5: a device link
     (folder / ODD_NAME).write_text(_good("en-1.txt"), encoding="utf-8")  # 7: odd name
+    (folder / os.fsdecode(b"07_naam\xff.txt")).write_text(_good("nl-4.txt"), encoding="utf-8")  # 7
     (folder / "08_diep.html").write_text(  # 8: HTML nested 300 levels
         "<html><body>" + "<div>" * 300 + "<p>" + first + "</p>" + "</div>" * 300
         + "</body></html>", encoding="utf-8")
@@ -91,9 +92,9 @@ def _line(lines: list[str], start: str) -> str:
 def test_batch_exit_status_summary_and_good_pages(batch):
     done, lines, _, db = batch
     assert done.returncode == 1
-    assert _stored_docs(db) == ["01_goed", "goed-2"]
+    assert _stored_docs(db) == ["01_goed", "07_naam\\udcff", "goed-2"]
     summary = lines[-1]
-    assert summary.startswith("ingested 2 new pages (0 already stored, 1 repeated in this batch, "
+    assert summary.startswith("ingested 3 new pages (0 already stored, 1 repeated in this batch, "
                               "16 failed)"), summary
     assert not any(line.startswith(("Traceback", "  File")) for line in lines)
     problems = [line for line in lines[:-1] if line]
@@ -141,8 +142,11 @@ def test_5_odd_directory_entries_are_reported(batch):
 
 
 def test_7_control_characters_in_names_are_escaped(batch):
-    done, lines, folder, _ = batch
+    done, lines, folder, db = batch
     assert "\x1b" not in done.stderr
+    with duckdb.connect(str(db), read_only=True) as con:  # a name that is not UTF-8 is stored
+        [(source,)] = con.execute("SELECT source FROM pages WHERE doc LIKE '07_%'").fetchall()
+    assert source == f"{folder}/07_naam\\udcff.txt"
     shown = f"kroniek: {folder}/kop\\nregel\\x1b[31mrood.txt: not Dutch (looks like en)"
     assert _line(lines, shown).startswith(shown)
 

@@ -170,7 +170,7 @@ def ingest(paths, db, fetched_at, captures, workers, progress, **limits) -> None
                 problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
                 source = outcome.source if isinstance(outcome, ReadError) else outcome.page.source
                 totals["failed"] += 1
-                store.record_failure(source, problem)
+                store.record_failure(printable(source), problem)
                 bar.write(problem, file=sys.stderr)
                 continue
             added = store.add(outcome, rules_sha256=res.rules_sha256)

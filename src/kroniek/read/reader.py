@@ -221,8 +221,14 @@ class Reader:
         if not verdict.dutch:
             seen = f"looks like {verdict.code}" if verdict.code else "no language recognised"
             return ReadError(source, f"not Dutch ({seen})", "kroniek reads Dutch news only")
-        return Page(doc=doc, source=source, text=body, html=html, fetched_at=when,
-                    fetched_at_from=when_from, url=url)
+        # a file name that is not UTF-8 decodes to lone surrogates, which no output can hold
+        return Page(doc=_utf8_safe(doc), source=_utf8_safe(source), text=body, html=html,
+                    fetched_at=when, fetched_at_from=when_from, url=url)
+
+
+def _utf8_safe(name: str) -> str:
+    """``name`` with every character UTF-8 cannot encode (a lone surrogate) as a \\u escape."""
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _size_problem(size: int, limit: int, what: str) -> str | None:
