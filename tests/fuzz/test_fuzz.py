@@ -26,7 +26,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kroniek.api import create_app
@@ -128,6 +128,7 @@ def test_read_never_raises_and_keeps_every_good_page(inputs, data):
 
 @given(st.lists(st.one_of(st.sampled_from(GOOD).map(lambda t: ("good", t)),
                           json_garbage.map(lambda t: ("bad", t))), min_size=1, max_size=8))
+@example(lines=[("good", GOOD[0]), ("bad", "\x00")])  # found by the long run: a NUL lost the file
 def test_jsonl_reader_never_raises_and_keeps_every_good_record(lines):
     """JSONL files mixing good records with garbage lines: each good record is a Page."""
     TRIED["jsonl"] += len(lines)
@@ -160,6 +161,7 @@ def test_read_of_any_html_never_raises(html):
 # -- segment -----------------------------------------------------------------------------------
 
 @given(news_text)
+@example(text="DEN HAAG (ANP) - ©")  # found by the long run: a dateline line read as chrome
 def test_segment_never_raises(text):
     """Any page text: a list of articles (a KroniekError would be reported, not raised on)."""
     TRIED["segment"] += 1
