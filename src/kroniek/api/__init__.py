@@ -37,6 +37,7 @@ SECURITY_HEADERS = {
 #: allowed by its hash (never 'unsafe-inline')
 CDN = "https://cdn.jsdelivr.net"
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+KEPT_ROWS = 2000  # larger answers are computed anew each time rather than held in memory
 
 
 def _dyad(value: str | None) -> tuple[str, str] | None:
@@ -90,8 +91,9 @@ class Answers:
         self._pending: dict[tuple, Future] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: tuple, compute: Callable[[], object]) -> object:
-        """The answer for ``key``, computed once by ``compute``."""
+    def get(self, key: tuple, compute: Callable[[], object],
+            keep: Callable[[object], bool] = lambda _: True) -> object:
+        """The answer for ``key``, computed once by ``compute``; kept when ``keep(answer)``."""
         with self._lock:
             if key in self._done:
                 self._done.move_to_end(key)
@@ -108,10 +110,11 @@ class Answers:
             raise
         else:
             mine.set_result(value)
-            with self._lock:
-                self._done[key] = value
-                while len(self._done) > self.size:
-                    self._done.popitem(last=False)
+            if keep(value):
+                with self._lock:
+                    self._done[key] = value
+                    while len(self._done) > self.size:
+                        self._done.popitem(last=False)
             return value
         finally:
             with self._lock:
@@ -179,7 +182,8 @@ def create_app(db_path: Path) -> FastAPI:
                        type=etype.upper() if etype else None, fact=fact or None,
                        since=since, until=until, limit=limit)
         return answers.get(("events", *filters.items()),
-                           lambda: read(lambda view: view.events(**filters)))
+                           lambda: read(lambda view: view.events(**filters)),
+                           keep=lambda rows: len(rows) <= KEPT_ROWS)
 
     def counts() -> dict:
         return answers.get(("counts",), lambda: read(Store.counts))
