@@ -100,6 +100,11 @@ def _command(pid: int) -> str:
         return ""
 
 
+def _is_frog(pid: int) -> bool:
+    """True when ``pid`` runs the frog program itself (not its shell guard)."""
+    return Path(_command(pid).split(" ")[0]).name == "frog"
+
+
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory):
     """A clean ingest of the pages, which also fills a Frog answer cache for the kill runs."""
@@ -138,8 +143,7 @@ def test_a_killed_frog_server_is_replaced_and_the_store_is_the_same(clean, tmp_p
     victim = None
     while victim is None and time.monotonic() < deadline and run.poll() is None:
         servers = [pid for pid in _descendants(run.pid)
-                   if _command(pid).startswith("/usr/bin/frog") and "-S" in _command(pid)
-                   and any(_command(c).startswith("/usr/bin/frog") for c in _descendants(pid))]
+                   if _is_frog(pid) and any(_is_frog(child) for child in _descendants(pid))]
         victim = servers[0] if servers else None
         time.sleep(0.05)
     assert victim is not None, "no Frog server with a connection was seen"
@@ -157,8 +161,8 @@ def test_frog_and_its_children_end_within_two_seconds_of_kroniek(clean, tmp_path
     while time.monotonic() < deadline and run.poll() is None:
         frogs = [pid for pid in _descendants(run.pid) if "frog" in _command(pid)]
         # a guard, its Frog server and a per-connection child: the case issue 14 saw linger
-        if any(pid in frogs for server in frogs for pid in _descendants(server)
-               if _command(pid).startswith("/usr/bin/frog") and _command(server).startswith("/usr/bin/frog")):
+        if any(_is_frog(server) and any(_is_frog(child) for child in _descendants(server))
+               for server in frogs):
             break
         time.sleep(0.05)
     assert run.poll() is None and frogs, "the ingest ended before a Frog connection was seen"
