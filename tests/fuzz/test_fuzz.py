@@ -126,6 +126,28 @@ def test_read_never_raises_and_keeps_every_good_page(inputs, data):
         assert kept.get(name) == text
 
 
+file_names = st.binary(min_size=1, max_size=24).filter(
+    lambda b: b"/" not in b and b"\x00" not in b and not b.startswith(b"."))
+
+
+@given(file_names, st.booleans())
+def test_any_file_name_gives_a_storable_page_or_a_printable_line(name, good):
+    """Names with control characters or bytes that are not UTF-8: the page keeps a source
+    and doc that UTF-8 output and the store can hold; an error line stays one printable line."""
+    TRIED["names"] += 1
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(os.fsdecode(os.fsencode(folder) + b"/" + name + b".txt"))
+        path.write_text(GOOD[0] if good else "The storm hit the coast of Florida last night.",
+                        encoding="utf-8")
+        [outcome] = read_paths([folder], fetched_at=CAPTURED, limits=LIMITS)
+    if isinstance(outcome, Page):
+        outcome.source.encode("utf-8")
+        outcome.doc.encode("utf-8")
+    else:
+        _one_line(outcome)
+        assert not good, str(outcome)  # a good page is read whatever its name
+
+
 @given(st.lists(st.one_of(st.sampled_from(GOOD).map(lambda t: ("good", t)),
                           json_garbage.map(lambda t: ("bad", t))), min_size=1, max_size=8))
 @example(lines=[("good", GOOD[0]), ("bad", "\x00")])  # found by the long run: a NUL lost the file
