@@ -12,9 +12,49 @@ import click
 from kroniek.cli_actors import actors, rules
 from kroniek.cli_events import explain
 from kroniek.cli_stories import claims, parse_day, stories, story
-from kroniek.errors import KroniekError, ReadError
+from kroniek.errors import KroniekError, ReadError, printable
 
 DEFAULT_DB = "kroniek.duckdb"
+WORKERS = click.IntRange(min=1)
+
+
+class Kroniek(click.Group):
+    """The command group; a KroniekError anywhere under it ends the command as one line."""
+
+    def invoke(self, ctx: click.Context):
+        """Run the chosen command; report a KroniekError as ``kroniek: <source>: <problem>``."""
+        try:
+            return super().invoke(ctx)
+        except KroniekError as err:
+            click.echo(str(err), err=True)
+            ctx.exit(1)
+
+
+def limit_options(command):
+    """The input-limit options of extract and ingest (see README, "Input limits and errors")."""
+    from kroniek.read import Limits
+
+    default = Limits()
+    options = (
+        click.option("--max-page-bytes", type=click.IntRange(min=1), default=default.page_bytes,
+                     show_default=True, help="Largest file, or JSONL record, read (bytes)."),
+        click.option("--max-line-chars", type=click.IntRange(min=1), default=default.line_chars,
+                     show_default=True, help="Longest line of page text sent to Frog (characters)."),
+        click.option("--max-html-depth", type=click.IntRange(1, 250), default=default.html_depth,
+                     show_default=True, help="Deepest element nesting of an HTML page."),
+        click.option("--max-json-depth", type=click.IntRange(1, 10_000), default=default.json_depth,
+                     show_default=True, help="Deepest array/object nesting of a JSONL record."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _limits(max_page_bytes: int, max_line_chars: int, max_html_depth: int, max_json_depth: int):
+    from kroniek.read import Limits
+
+    return Limits(page_bytes=max_page_bytes, line_chars=max_line_chars,
+                  html_depth=max_html_depth, json_depth=max_json_depth)
 
 
 def _when(value: str | None) -> datetime | None:
@@ -44,7 +84,7 @@ def _complain(problem: str) -> None:
     click.echo(problem if problem.startswith("kroniek:") else f"kroniek: {problem}", err=True)
 
 
-@click.group()
+@click.group(cls=Kroniek)
 @click.version_option(package_name="kroniek")
 def main() -> None:
     """kroniek: Dutch news pages to sourced PLOVER/CAMEO event data."""
@@ -64,9 +104,10 @@ main.add_command(story)
 @click.option("--fetched-at", help="Capture time of the pages (ISO), overriding records and mtimes.")
 @click.option("--captures", type=click.Path(exists=True, dir_okay=False),
               help="TSV of file name and ISO capture time, for pages without --fetched-at.")
-@click.option("--workers", type=int, default=None, help="Pages analysed at once (default: up to 2).")
+@click.option("--workers", type=WORKERS, default=None, help="Pages analysed at once (default: up to 2).")
+@limit_options
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
-def extract(paths, fmt, fetched_at, captures, workers, output) -> None:
+def extract(paths, fmt, fetched_at, captures, workers, output, **limits) -> None:
     """Write one JSON object per page (the output contract) to stdout."""
     from kroniek.output import page_to_json
     from kroniek.pipeline import Resources, run
@@ -74,7 +115,8 @@ def extract(paths, fmt, fetched_at, captures, workers, output) -> None:
     failed = 0
     known_times = _captures(captures)
     with Resources.load(workers=workers) as res:
-        for outcome in run(paths, res, fetched_at=_when(fetched_at), captures=known_times):
+        for outcome in run(paths, res, fetched_at=_when(fetched_at), captures=known_times,
+                           limits=_limits(**limits)):
             if isinstance(outcome, ReadError):
                 failed += 1
                 _complain(str(outcome))
@@ -93,10 +135,11 @@ def extract(paths, fmt, fetched_at, captures, workers, output) -> None:
 @click.option("--fetched-at", help="Capture time of the pages (ISO), overriding records and mtimes.")
 @click.option("--captures", type=click.Path(exists=True, dir_okay=False),
               help="TSV of file name and ISO capture time, for pages without --fetched-at.")
-@click.option("--workers", type=int, default=None, help="Pages analysed at once (default: up to 2).")
+@click.option("--workers", type=WORKERS, default=None, help="Pages analysed at once (default: up to 2).")
+@limit_options
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
-def ingest(paths, db, fetched_at, captures, workers, progress) -> None:
-    """Read, analyse and store pages; pages stored before are skipped."""
+def ingest(paths, db, fetched_at, captures, workers, progress, **limits) -> None:
+    """Read, analyse and store pages; pages stored before, or twice in the batch, are skipped."""
     from tqdm import tqdm
 
     from kroniek.pipeline import Resources, content_hash, run
@@ -104,24 +147,30 @@ def ingest(paths, db, fetched_at, captures, workers, progress) -> None:
 
     show = sys.stderr.isatty() if progress is None else progress
     known_times = _captures(captures)
-    totals = {"pages": 0, "known": 0, "failed": 0, "articles": 0, "duplicates": 0, "near": 0,
-              "events": 0}
+    totals = {"pages": 0, "known": 0, "copies": 0, "failed": 0, "articles": 0, "duplicates": 0,
+              "near": 0, "events": 0}
+    batch: set[str] = set()
     with Store(db) as store, Resources.load(workers=workers) as res:
         def known(page) -> bool:
-            if store.has_page(content_hash(page)):
+            digest = content_hash(page)
+            if digest in batch:
+                totals["copies"] += 1
+                return True
+            batch.add(digest)
+            if store.has_page(digest):
                 totals["known"] += 1
                 return True
             return False
 
         bar = tqdm(unit="page", disable=not show, file=sys.stderr)
         for outcome in run(paths, res, fetched_at=_when(fetched_at), skip=known,
-                           captures=known_times):
+                           captures=known_times, limits=_limits(**limits)):
             bar.update(1)
             if isinstance(outcome, ReadError) or outcome.error:
                 problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
                 source = outcome.source if isinstance(outcome, ReadError) else outcome.page.source
                 totals["failed"] += 1
-                store.record_failure(source, problem)
+                store.record_failure(printable(source), problem)
                 bar.write(problem, file=sys.stderr)
                 continue
             added = store.add(outcome, rules_sha256=res.rules_sha256)
@@ -132,11 +181,12 @@ def ingest(paths, db, fetched_at, captures, workers, progress) -> None:
             totals["events"] += added.new_events
         bar.close()
         linked = store.link_stories()
+    copies = f", {totals['copies']} repeated in this batch" if totals["copies"] else ""
     click.echo(
-        f"ingested {totals['pages']} new pages ({totals['known']} already stored, "
+        f"ingested {totals['pages']} new pages ({totals['known']} already stored{copies}, "
         f"{totals['failed']} failed): {totals['articles']} new articles, "
         f"{totals['duplicates']} seen before ({totals['near']} near-duplicates), "
-        f"{totals['events']} new events, {linked['stories']} stories -> {db}",
+        f"{totals['events']} new events, {linked['stories']} stories -> {printable(db)}",
         err=True,
     )
     sys.exit(1 if totals["failed"] else 0)
@@ -163,7 +213,7 @@ def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
             raise click.BadParameter("--dyad takes two codes, e.g. RUS,IRN")
         pair = (codes[0], codes[1])
     _require_db(db)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         rows = store.events(
             actor=actor.upper() if actor else None, dyad=pair,
             type=etype.upper() if etype else None, fact=fact,
@@ -187,8 +237,9 @@ def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
 
 
 def _require_db(db: str) -> None:
+    """Refuse, as one line, a --db that does not exist (read-only commands never create one)."""
     if not Path(db).exists():
-        raise click.ClickException(f"{db}: no such database; run 'kroniek ingest PATH' first")
+        raise KroniekError(db, "no such database", "run 'kroniek ingest PATH' first")
 
 
 @main.command()
@@ -202,7 +253,7 @@ def export(db, fmt, output) -> None:
     from kroniek.store.export import export_gdelt, export_parquet
 
     _require_db(db)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         if fmt == "parquet":
             export_parquet(store, Path(output))
         elif output == "-":
@@ -214,7 +265,7 @@ def export(db, fmt, output) -> None:
 
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Database path to check.")
-@click.option("--workers", type=int, default=None,
+@click.option("--workers", type=WORKERS, default=None,
               help="Workers to check the memory for (default: up to 2, as extract and ingest).")
 @click.option("--ui/--no-ui", default=True, show_default=True,
               help="Check Chromium too (only the UI tests need it).")

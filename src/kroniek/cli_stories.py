@@ -21,19 +21,18 @@ def _open(db: str, link: bool):
     from kroniek.store import Store
 
     if not Path(db).exists():
-        raise click.ClickException(f"{db}: no such database; run 'kroniek ingest PATH' first")
+        raise KroniekError(db, "no such database", "run 'kroniek ingest PATH' first")
     if link:
         try:
             store = Store(db)
-        except KroniekError:
-            click.echo(f"kroniek: {db}: busy; showing stories as last linked", err=True)
+        except KroniekError as err:
+            if "in use" not in err.problem:
+                raise
+            click.echo(str(KroniekError(db, "busy; showing stories as last linked")), err=True)
         else:
             store.link_stories()
             return store
-    try:
-        return Store(db, read_only=True)
-    except KroniekError as err:
-        raise click.ClickException(str(err)) from err
+    return Store(db, read_only=True)
 
 
 def parse_day(value: str | None) -> date | None:

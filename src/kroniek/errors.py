@@ -13,8 +13,19 @@ class KroniekError(Exception):
         self.fix = fix
 
     def __str__(self) -> str:
-        line = f"kroniek: {self.source}: {self.problem}"
-        return f"{line}; {self.fix}" if self.fix else line
+        line = f"kroniek: {printable(self.source)}: {printable(self.problem)}"
+        return f"{line}; {printable(self.fix)}" if self.fix else line
+
+
+def printable(text: str) -> str:
+    """``text`` with every unprintable character (newline, escape, lone surrogate...) escaped.
+
+    A file name may hold a newline or terminal escape codes; written raw they would break
+    the one-line message or drive the terminal.
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 class ReadError(KroniekError):

@@ -21,7 +21,7 @@ from kroniek.actors import ActorBooks, find_mentions, load_books
 from kroniek.errors import KroniekError, ReadError
 from kroniek.events import Patterns, code_events, load_patterns, needs_parse
 from kroniek.nlp import FrogPool, analyse, parse
-from kroniek.read import read_paths
+from kroniek.read import Limits, read_paths
 from kroniek.records import AnalysedArticle, Article, Page, PageResult, Sentence
 from kroniek.segment import segment
 from kroniek.stories import find_claims
@@ -177,16 +177,26 @@ def analyse_article(article: Article, res: Resources, fetched_at: datetime | Non
 
 
 def process_page(page: Page, res: Resources) -> PageResult:
-    """Run every stage over one page; a stage failure becomes the page's error."""
+    """Run every stage over one page; a stage failure becomes the page's error.
+
+    The error names the page, also when a stage (Frog) reports it under its own name. An
+    unexpected exception is a bug, but it too fails only this page, so a batch goes on.
+    """
     digest = content_hash(page)
     try:
         articles = date_articles(segment(page), page.fetched_at)
         analysed = tuple(analyse_article(a, res, page.fetched_at) for a in articles)
     except KroniekError as err:
+        if err.source != page.source:
+            err = KroniekError(page.source, f"{err.source}: {err.problem}", err.fix)
         return PageResult(page, "nl", error=str(err), content_hash=digest)
+    except Exception as err:  # a bug, but it must not end the batch
+        problem = KroniekError(page.source, f"internal error ({type(err).__name__}: {err})",
+                               "please report it with this page")
+        return PageResult(page, "nl", error=str(problem), content_hash=digest)
     if not analysed:
-        problem = f"kroniek: {page.source}: no article found on the page"
-        return PageResult(page, "nl", error=problem, content_hash=digest)
+        problem = KroniekError(page.source, "no article found on the page")
+        return PageResult(page, "nl", error=str(problem), content_hash=digest)
     return PageResult(page, "nl", articles=analysed, content_hash=digest)
 
 
@@ -196,34 +206,34 @@ def run(
     fetched_at: datetime | None = None,
     skip: Callable[[Page], bool] | None = None,
     captures: Mapping[str, datetime] | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[PageResult | ReadError]:
     """Process every page under ``paths`` in input order, ``res.workers`` pages at a time.
 
     Yields a PageResult per page and a ReadError per unreadable input. ``skip(page)``
     may say a page is already known (for idempotent ingest); such pages are not analysed.
-    ``captures`` maps file names to capture times for pages whose time would otherwise
-    come from the file's mtime.
+    It is asked in input order, one page at a time, so a page that comes twice in one
+    batch is known by the time its copy is read. ``captures`` maps file names to capture
+    times for pages whose time would otherwise come from the file's mtime. ``limits``
+    bound the inputs (see read.Limits).
     """
-    def work(item: Page | ReadError) -> PageResult | ReadError | None:
-        if isinstance(item, ReadError):
-            return item
-        if captures and item.fetched_at_from == "mtime":
+    def dated(item: Page | ReadError) -> Page | ReadError:
+        if isinstance(item, Page) and captures and item.fetched_at_from == "mtime":
             when = captures.get(Path(item.source).name)
             if when is not None:
-                item = replace(item, fetched_at=when, fetched_at_from="captures")
-        if skip is not None and skip(item):
-            return None
-        return process_page(item, res)
+                return replace(item, fetched_at=when, fetched_at_from="captures")
+        return item
+
+    def work(item: Page | ReadError) -> PageResult | ReadError:
+        return item if isinstance(item, ReadError) else process_page(item, res)
 
     window: deque[Future] = deque()
     with ThreadPoolExecutor(max_workers=res.workers) as pool:
-        for item in read_paths(paths, fetched_at=fetched_at):
+        for item in map(dated, read_paths(paths, fetched_at=fetched_at, limits=limits)):
+            if isinstance(item, Page) and skip is not None and skip(item):
+                continue
             window.append(pool.submit(work, item))
             if len(window) > 2 * res.workers:
-                outcome = window.popleft().result()
-                if outcome is not None:
-                    yield outcome
+                yield window.popleft().result()
         while window:
-            outcome = window.popleft().result()
-            if outcome is not None:
-                yield outcome
+            yield window.popleft().result()

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from kroniek.errors import ReadError
-from kroniek.read import read_paths
+from kroniek.read import Limits, read_paths
 from kroniek.read.reader import Reader
 from kroniek.records import Page
 from kroniek.segment import segment
@@ -77,7 +77,7 @@ def test_bad_jsonl_lines_in_the_middle_do_not_stop_the_others(tmp_path: Path) ->
     assert errors[f"{path}#5"] == 'record has neither "text" nor "html"'
     assert errors[f"{path}#6"] == "a record must be a JSON object"
     assert errors[f"{path}#7"].startswith("fetched_at is not an ISO date-time")
-    assert "English" in errors[f"{path}#8"]
+    assert errors[f"{path}#8"] == "not Dutch (looks like en)"
     assert all(str(e).startswith(f"kroniek: {path}#") for e in items if isinstance(e, ReadError))
 
 
@@ -88,7 +88,7 @@ def test_jsonl_record_over_the_limit_and_bad_utf8_line(tmp_path: Path) -> None:
         + b'{"id": "latin", "text": "caf\xe9"}\n'
         + _rec(id="kort", text=OTHER).encode() + b"\n"
     )
-    items = list(read_paths([path], max_bytes=2000))
+    items = list(read_paths([path], limits=Limits(page_bytes=2000)))
     assert isinstance(items[0], ReadError) and "over the limit of 2,000 bytes" in items[0].problem
     assert isinstance(items[1], ReadError) and "not valid UTF-8" in items[1].problem
     assert "offset 28" in items[1].problem

@@ -205,5 +205,7 @@ def test_foreign_files_are_refused(tmp_path):
         Store(other)
     junk = tmp_path / "junk.duckdb"
     junk.write_text("no database here", encoding="utf-8")
-    with pytest.raises(KroniekError, match="cannot open the store"):
+    with pytest.raises(KroniekError, match="not a kroniek store"):
         Store(junk)
+    with pytest.raises(KroniekError, match="a directory, not a store file"):
+        Store(tmp_path)

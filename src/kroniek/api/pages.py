@@ -4,21 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-STYLE = """
-body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}
-h1{margin:0 0 .3rem}
-.counts{color:#555;margin-bottom:1rem}
-form{display:flex;gap:.5rem;flex-wrap:wrap;margin-bottom:1rem}
-input,select{padding:.2rem .4rem}
-table{border-collapse:collapse;width:100%}
-th,td{border-bottom:1px solid #ddd;padding:.35rem;vertical-align:top;text-align:left}
-th{background:#f4f4f4}
-.fact-future{color:#1f5fa8}.fact-negated{color:#a81f1f}.fact-alleged{color:#a8751f}
-mark{background:#ffe58a}
-.sentence{max-width:46rem}
-.rule{font-family:monospace;font-size:.85em;color:#555}
-"""
-
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -83,7 +68,7 @@ def render_events_page(rows: list[dict], counts: dict, filters: dict) -> str:
     )
     return (
         '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>kroniek</title>'
-        f"<style>{STYLE}</style></head><body><h1>kroniek</h1>"
+        '<link rel="stylesheet" href="/static/kroniek.css"></head><body><h1>kroniek</h1>'
         f'<div class="counts">{summary}</div>{form}'
         f'<p id="shown">{len(rows)} events shown</p>{table}'
         '<p><a href="/docs">API</a> · <a href="/api/events">events as JSON</a></p></body></html>'

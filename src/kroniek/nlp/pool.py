@@ -5,9 +5,11 @@ Frog loads its models in seconds (tagger) to ~10 s (parser), so a process is sta
 then a line ``EOT``; Frog answers with one token per line (tab-separated columns), a blank
 line between sentences, and a line ``READY`` at the end.
 
-Processes start in their own process group, are killed when the pool is closed or garbage
-collected, at interpreter exit, and (Linux) by the kernel when the Python process dies,
-because the launching thread sets PR_SET_PDEATHSIG in the child.
+Each Frog runs under a small shell guard in a process group of its own: Frog forks a child
+per connection, and those children must not outlive kroniek. The guard asks the kernel
+(Linux PR_SET_PDEATHSIG) for a SIGTERM when the pool's launching thread dies, also when
+kroniek is killed with SIGKILL, and then kills its whole group; it does the same when Frog
+exits. The pool kills the group when it is closed or garbage collected and at exit.
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ MODES = {
 }
 INSTALL_FIX = "apt-get install frog frogdata ucto uctodata (make setup does it; kroniek doctor checks)"
 _PR_SET_PDEATHSIG = 1
+#: runs Frog ("$@") in the background; when Frog exits, or the guard gets SIGTERM, Frog is
+#: killed and reaped and then the whole process group (the children Frog forks per
+#: connection, and the guard itself) is killed
+GUARD = ["/bin/sh", "-c",
+         'trap \'kill -KILL $f; wait $f; kill -KILL 0\' TERM HUP INT; "$@" & f=$!; wait $f; kill -KILL 0',
+         "kroniek-frog-guard"]
 
 Rows = list[list[tuple[str, ...]]]
 
@@ -66,17 +74,23 @@ def _free_port() -> int:
 
 
 def _die_with_parent() -> None:
-    """Child side of fork: ask the kernel to SIGKILL us when the launching thread dies."""
+    """Child side of fork: ask the kernel to SIGTERM the guard when the launching thread dies."""
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
     except (OSError, AttributeError):
         pass  # not Linux: the finalizer still stops the process on a normal exit
 
 
 def _kill(proc: subprocess.Popen | None) -> None:
-    """Stop a Frog process and its group; wait for it."""
+    """Stop a Frog guard and its group (Frog and Frog's children); wait for it."""
     if proc is None or proc.poll() is not None:
         return
+    proc.terminate()  # the guard kills and reaps Frog, then kills the group
+    try:
+        proc.wait(timeout=5)
+        return
+    except subprocess.TimeoutExpired:
+        pass
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
@@ -146,6 +160,13 @@ class _Worker:
         """True when the process runs."""
         return self.proc is not None and self.proc.poll() is None
 
+    def frog_pid(self) -> int | None:
+        """The Frog server's process id (the guard's child), None when it is not running."""
+        if not self.alive():
+            return None
+        found = _children(self.proc.pid)
+        return found[0] if found else None
+
     def start(self, launcher: ThreadPoolExecutor, startup_timeout: float) -> float:
         """Start Frog and wait until its port accepts connections; return seconds taken."""
         t0 = time.monotonic()
@@ -154,7 +175,7 @@ class _Worker:
             self.stop()
             self.port = _free_port()
             self.log = tempfile.TemporaryFile()
-            argv = [*self.argv, "-S", str(self.port)]
+            argv = [*GUARD, *self.argv, "-S", str(self.port)]
             with self.lock:
                 self.proc = launcher.submit(self._spawn, argv).result()
             deadline = t0 + startup_timeout
@@ -172,7 +193,7 @@ class _Worker:
                     "frog",
                     f"Frog ({self.mode} mode) did not open port {self.port} "
                     f"within {startup_timeout:.0f} s",
-                    "raise startup_timeout or check memory (parse mode needs ~2 GB)",
+                    "check memory (parse mode needs ~2 GB) and load; kroniek doctor checks both",
                 )
             last = self._log_tail()
         self.stop()
@@ -282,9 +303,9 @@ class _Worker:
         if sock is None:
             return
         sock.close()
-        proc = self.proc
-        if proc is not None:
-            for child in _children(proc.pid):
+        frog = self.frog_pid()
+        if frog is not None:
+            for child in _children(frog):
                 try:
                     os.kill(child, signal.SIGKILL)
                 except (ProcessLookupError, PermissionError):
@@ -403,8 +424,8 @@ class FrogPool:
         self.close()
 
     def pids(self) -> list[int]:
-        """Process ids of the running Frog processes."""
-        return [w.proc.pid for w in self._workers if w.proc is not None and w.alive()]
+        """Process ids of the running Frog servers."""
+        return [pid for pid in (w.frog_pid() for w in self._workers) if pid is not None]
 
     def stats(self) -> FrogStats:
         """A snapshot of the pool's counters."""
@@ -522,7 +543,7 @@ class FrogPool:
                     "frog",
                     f"Frog ({self.mode} mode) did not answer within {timeout:g} s "
                     f"for a text of {len(line)} characters starting {line[:40]!r}",
-                    "the process was restarted; raise the timeout for long texts",
+                    "Frog was restarted; shorter lines answer sooner (ingest and extract take --max-line-chars)",
                 ) from None
             finally:
                 with self._lock:

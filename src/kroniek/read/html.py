@@ -44,9 +44,25 @@ class Extracted:
     url: str | None
 
 
-def extract_html(html: str) -> Extracted:
-    """The page's text: headline, main article, then the brief list, one block per line."""
+class TooDeep(Exception):
+    """An HTML page whose elements nest deeper than the reader's limit."""
+
+    def __init__(self, depth: int):
+        super().__init__(f"HTML nested {depth} levels deep")
+        self.depth = depth
+
+
+def extract_html(html: str, max_depth: int | None = None) -> Extracted:
+    """The page's text: headline, main article, then the brief list, one block per line.
+
+    With ``max_depth``, a page whose elements nest deeper raises TooDeep instead: libxml2
+    (under trafilatura) drops everything past 255 levels without a word.
+    """
     root = _parse(html)
+    if max_depth is not None and root is not None:
+        depth = nesting_depth(root)
+        if depth > max_depth:
+            raise TooDeep(depth)
     blocks = html_blocks(root)
     extracted = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
@@ -74,9 +90,20 @@ def extract_html(html: str) -> Extracted:
 
 def _parse(html: str):
     try:
-        return lxml.html.document_fromstring(html)
+        # huge_tree parses past libxml2's 255 levels, so the depth check sees how deep it goes
+        return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return None
+
+
+
+def nesting_depth(root) -> int:
+    """How many elements deep the tree goes (the root is level 1)."""
+    depth = deepest = 0
+    for event, _element in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def html_blocks(root) -> list[str]:

@@ -66,8 +66,10 @@ def segment(page: Page) -> list[Article]:
             rest_from -= 1
     body = [ln for ln in lines[main_first:rest_from] if not _is_chrome(ln)]
     city, agencies = None, ()
-    if start is not None:
+    if start is not None and body and body[0] == lines[main_first]:
         city, agencies, body[0] = _dateline(body[0])
+    elif start is not None:  # the dateline's line reads as chrome ("... - ©"): only its city counts
+        city, agencies, _ = _dateline(lines[main_first])
     if rest_from >= len(lines):
         body = _trim_fragment(body)
     paragraphs = [ln for ln in body if not p.TIME_LINE.fullmatch(ln)]

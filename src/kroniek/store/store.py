@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
+import copy
 import hashlib
+import re
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -90,6 +92,18 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=timezone.utc) if moment is not None else None
 
 
+def _open_problem(message: str) -> tuple[str, str]:
+    """What went wrong opening a store, and the fix, from DuckDB's error message."""
+    if "Conflicting lock" in message:
+        holder = re.search(r"\(PID (\d+)\)", message)
+        who = f" (PID {holder.group(1)})" if holder else ""
+        return (f"the store is in use by another process{who}",
+                "wait until it is done: one process may write a store, and none may read it meanwhile")
+    if "not a valid DuckDB database" in message:
+        return "not a kroniek store (not a DuckDB file at all)", "choose another --db path"
+    return f"cannot open the store: {message.splitlines()[0]}", "check the --db path"
+
+
 class Store:
     """A DuckDB file holding pages, articles, sightings, sentences, mentions, events, failures.
 
@@ -106,10 +120,13 @@ class Store:
         self._near: NearIndex | None = None
         if read_only and not self.path.exists():
             raise KroniekError(str(self.path), "no such store", "run `kroniek ingest` first")
+        if self.path.is_dir():
+            raise KroniekError(str(self.path), "a directory, not a store file",
+                               "give --db a file path, e.g. kroniek.duckdb")
         try:
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as err:
-            raise KroniekError(str(self.path), f"cannot open the store: {err}") from err
+            raise KroniekError(str(self.path), *_open_problem(str(err))) from err
         self._lock = threading.RLock()
         tables = {r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         if tables and "meta" not in tables:
@@ -151,8 +168,21 @@ class Store:
         return int(self._fetch("SELECT value FROM meta WHERE key = 'schema_version'")[0][0])
 
     def close(self) -> None:
-        """Close the DuckDB connection."""
+        """Close the DuckDB connection (a view from ``cursor()``: only its cursor)."""
         self._con.close()
+
+    def cursor(self) -> Store:
+        """A view of this store on a DuckDB cursor of its own, for one thread's queries.
+
+        Views read in parallel (DuckDB runs each cursor's queries side by side); the HTTP
+        server gives every request one. Close the view when done; the store stays open.
+        """
+        view = copy.copy(self)
+        with self._lock:
+            view._con = self._con.cursor()
+        view._lock = threading.RLock()
+        view._near = None
+        return view
 
     def __enter__(self) -> Store:
         return self

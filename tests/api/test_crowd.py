@@ -1,0 +1,106 @@
+"""Issue 14, failure 11: under a crowd the server answers every request right (each reads
+on a cursor of its own), and every answer carries the security headers: a CSP without
+inline scripts or styles, nosniff, no framing, no referrer. Real uvicorn on loopback."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+
+import httpx
+import pytest
+import uvicorn
+from tests.api.test_serve import _store
+
+from kroniek.api import create_app
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    """A small store file."""
+    path = tmp_path_factory.mktemp("crowd") / "k.duckdb"
+    _store(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def base(db):
+    """Base URL of a uvicorn server over the small store."""
+    with serving(db) as url:
+        yield url
+
+
+@contextmanager
+def serving(db):
+    """Run uvicorn over ``db`` on a free loopback port; yield its base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    instance = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+                                             log_level="warning"))
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert instance.started
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+PATHS = ["/", "/api/events", "/api/stats", "/static/kroniek.css", "/docs", "/api/events?fact=x",
+         "/nothing-here"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_answer_carries_the_security_headers(base, path):
+    answer = httpx.get(base + path)
+    policy = answer.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "unsafe-inline" not in policy
+    assert "default-src 'self'" in policy and "object-src 'none'" in policy
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert answer.headers["x-frame-options"] == "DENY"
+    assert answer.headers["referrer-policy"] == "no-referrer"
+
+
+def test_the_page_has_no_inline_script_or_style_and_its_css_is_served(base):
+    page = httpx.get(base + "/")
+    assert "<style" not in page.text and " style=" not in page.text
+    assert not re.search(r"<script(?![^>]*\bsrc=)", page.text)
+    [sheet] = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.text)
+    css = httpx.get(base + sheet)
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+    assert "mark{" in css.text
+
+
+def test_the_api_docs_run_only_their_own_inline_script(base):
+    docs = httpx.get(base + "/docs")
+    [script] = re.findall(r"<script>(.*?)</script>", docs.text, re.DOTALL)
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in docs.headers["content-security-policy"]
+
+
+def test_a_crowd_gets_the_same_answers_as_one_by_one(db):
+    paths = [f"/api/events?actor={a}" for a in ("RUS", "IRN", "USA", "NLD")] + [
+        "/api/events?type=AGREE", "/api/events?fact=alleged", "/api/stats", "/?actor=RUS",
+        "/api/events?since=2025-01-01", "/api/events?dyad=RUS,IRN"]
+    crowd = [paths[i % len(paths)] for i in range(120)]
+    with serving(db) as fresh:  # nothing asked before: the crowd's queries run side by side
+
+        def fetch(path: str) -> tuple[str, int, bytes]:
+            answer = httpx.get(fresh + path, timeout=60)
+            return path, answer.status_code, answer.content
+
+        with ThreadPoolExecutor(max_workers=60) as pool:
+            answers = list(pool.map(fetch, crowd))
+    with serving(db) as other, httpx.Client(base_url=other) as client:
+        alone = {path: client.get(path).content for path in paths}
+    assert all(status == 200 for _, status, _ in answers)
+    assert all(body == alone[path] for path, _, body in answers)
