@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import ExitStack
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -95,27 +96,44 @@ def extract(paths, fmt, fetched_at, captures, workers, output) -> None:
               help="TSV of file name and ISO capture time, for pages without --fetched-at.")
 @click.option("--workers", type=int, default=None, help="Pages analysed at once (default: up to 2).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
-def ingest(paths, db, fetched_at, captures, workers, progress) -> None:
+@click.option("--dask", "dask_spec", metavar="local[:N]|tcp://HOST:8786",
+              help="Analyse on a Dask cluster: a LocalCluster of N workers, or a running scheduler.")
+def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec) -> None:
     """Read, analyse and store pages; pages stored before are skipped."""
     from tqdm import tqdm
 
-    from kroniek.pipeline import Resources, content_hash, run
+    from kroniek.pipeline import Resources, content_hash, rules_fingerprint, run
     from kroniek.store import Store
 
     show = sys.stderr.isatty() if progress is None else progress
     known_times = _captures(captures)
     totals = {"pages": 0, "known": 0, "failed": 0, "articles": 0, "duplicates": 0, "near": 0,
               "events": 0}
-    with Store(db) as store, Resources.load(workers=workers) as res:
+    with Store(db) as store, ExitStack() as stack:
         def known(page) -> bool:
             if store.has_page(content_hash(page)):
                 totals["known"] += 1
                 return True
             return False
 
+        options = {"fetched_at": _when(fetched_at), "skip": known, "captures": known_times}
+        if dask_spec:
+            from kroniek.cluster import close, connect, run_on_cluster
+
+            try:
+                client = connect(dask_spec)
+            except KroniekError as err:
+                raise click.ClickException(str(err).removeprefix("kroniek: ")) from err
+            stack.callback(close, client)
+            click.echo(f"kroniek: Dask dashboard on {client.dashboard_link}", err=True)
+            rules_sha256 = rules_fingerprint()
+            outcomes = run_on_cluster(paths, client, **options)
+        else:
+            res = stack.enter_context(Resources.load(workers=workers))
+            rules_sha256 = res.rules_sha256
+            outcomes = run(paths, res, **options)
         bar = tqdm(unit="page", disable=not show, file=sys.stderr)
-        for outcome in run(paths, res, fetched_at=_when(fetched_at), skip=known,
-                           captures=known_times):
+        for outcome in outcomes:
             bar.update(1)
             if isinstance(outcome, ReadError) or outcome.error:
                 problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
@@ -124,7 +142,7 @@ def ingest(paths, db, fetched_at, captures, workers, progress) -> None:
                 store.record_failure(source, problem)
                 bar.write(problem, file=sys.stderr)
                 continue
-            added = store.add(outcome, rules_sha256=res.rules_sha256)
+            added = store.add(outcome, rules_sha256=rules_sha256)
             totals["pages"] += int(added.new_page)
             totals["articles"] += added.new_articles
             totals["duplicates"] += added.duplicate_articles

@@ -1,8 +1,9 @@
 """The one place that chains kroniek's stages, top to bottom.
 
 read -> segment -> time (publication) -> nlp (tag) -> actors -> nlp (parse where needed)
--> actors -> events -> time (event dates). The CLI, the HTTP API and Dask workers all
-call these functions; none of the stages knows about the others or about storage.
+-> actors -> events -> time (event dates). The CLI and the HTTP API call these functions
+in this process; with ``--dask`` the workers of a Dask cluster call `process_page` (see
+kroniek.cluster). None of the stages knows about the others or about storage.
 """
 
 from __future__ import annotations
@@ -113,6 +114,15 @@ def load_captures(path: Path) -> dict[str, datetime]:
     return captures
 
 
+def with_capture(page: Page, captures: Mapping[str, datetime] | None) -> Page:
+    """The page with its capture time from ``captures`` when it had only its file's mtime."""
+    if captures and page.fetched_at_from == "mtime":
+        when = captures.get(Path(page.source).name)
+        if when is not None:
+            return replace(page, fetched_at=when, fetched_at_from="captures")
+    return page
+
+
 def content_hash(page: Page) -> str:
     """SHA-256 of a page's text (or HTML), the key that makes ingest idempotent."""
     body = page.text if page.text is not None else (page.html or "")
@@ -207,10 +217,7 @@ def run(
     def work(item: Page | ReadError) -> PageResult | ReadError | None:
         if isinstance(item, ReadError):
             return item
-        if captures and item.fetched_at_from == "mtime":
-            when = captures.get(Path(item.source).name)
-            if when is not None:
-                item = replace(item, fetched_at=when, fetched_at_from="captures")
+        item = with_capture(item, captures)
         if skip is not None and skip(item):
             return None
         return process_page(item, res)
