@@ -16,6 +16,7 @@ from kroniek.cli_stories import claims, parse_day, stories, story
 from kroniek.errors import KroniekError, ReadError
 
 DEFAULT_DB = "kroniek.duckdb"
+STORE_BATCH = 32  # pages stored in one transaction (one insert per table): far faster than one by one
 
 
 def _when(value: str | None) -> datetime | None:
@@ -132,6 +133,19 @@ def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec) -> Non
             res = stack.enter_context(Resources.load(workers=workers))
             rules_sha256 = res.rules_sha256
             outcomes = run(paths, res, **options)
+        batch: list = []
+
+        def store_batch() -> None:
+            if not batch:
+                return
+            for added in store.add_many(batch, rules_sha256=rules_sha256):
+                totals["pages"] += int(added.new_page)
+                totals["articles"] += added.new_articles
+                totals["duplicates"] += added.duplicate_articles
+                totals["near"] += added.near_duplicates
+                totals["events"] += added.new_events
+            batch.clear()
+
         bar = tqdm(unit="page", disable=not show, file=sys.stderr)
         for outcome in outcomes:
             bar.update(1)
@@ -142,12 +156,10 @@ def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec) -> Non
                 store.record_failure(source, problem)
                 bar.write(problem, file=sys.stderr)
                 continue
-            added = store.add(outcome, rules_sha256=rules_sha256)
-            totals["pages"] += int(added.new_page)
-            totals["articles"] += added.new_articles
-            totals["duplicates"] += added.duplicate_articles
-            totals["near"] += added.near_duplicates
-            totals["events"] += added.new_events
+            batch.append(outcome)
+            if len(batch) >= STORE_BATCH:
+                store_batch()
+        store_batch()
         bar.close()
         linked = store.link_stories()
     click.echo(
