@@ -8,8 +8,8 @@ has one main article (new text: sentences drawn from the samples plus a page num
 main articles are the same) and a list of 7 briefs of which one is new per page and one in ten
 of the new ones is an updated version of an earlier brief (as in bench/crawl.py). Every page
 goes through `Store.add_many` in batches as `kroniek ingest` stores them: page idempotence, exact duplicates by article id, near-duplicates by
-MinHash LSH and exact Jaccard, and the inserts. Printed: seconds per 1,000 pages around each
---report size (the block of 1,000 pages that ends there), the file size per million events,
+MinHash LSH and exact Jaccard, and the inserts. Printed: wall and CPU seconds (all threads of this process)
+per 1,000 pages around each --report size (the block of 1,000 pages that ends there), the file size per million events,
 the Parquet and GDELT export sizes, and peak RSS.
 """
 
@@ -102,9 +102,10 @@ def main() -> None:
     db = args.db or folder / "scale.duckdb"
 
     print(f"templates        {len(mains)} main articles, {len(briefs)} briefs, {len(sentences)} sentences")
-    print(f"{'pages stored':>13} {'s per 1k pages':>15} {'articles':>9} {'versions':>9} {'events':>9} {'MiB':>8}")
+    print(f"{'pages stored':>13} {'s per 1k pages':>15} {'CPU s per 1k':>13} {'articles':>9} "
+          f"{'versions':>9} {'events':>9} {'MiB':>8}")
     with Store(db) as store:
-        block = time.perf_counter()
+        block, cpu = time.perf_counter(), time.process_time()
         started = block
         batch = []
         for number, result in enumerate(generate(args.pages, mains, briefs, sentences), start=1):
@@ -113,13 +114,13 @@ def main() -> None:
                 store.add_many(batch)
                 batch.clear()
             if number % 1000 == 0:
-                now = time.perf_counter()
+                now, cpu_now = time.perf_counter(), time.process_time()
                 if number in report or number % 10_000 == 0:
                     counts = store.counts()
-                    print(f"{number:>13,} {now - block:>15.2f} {counts['articles']:>9,} "
+                    print(f"{number:>13,} {now - block:>15.2f} {cpu_now - cpu:>13.2f} {counts['articles']:>9,} "
                           f"{counts['versions']:>9,} {counts['events']:>9,} {size_mib(db):>8.0f}",
                           flush=True)
-                block = now
+                block, cpu = now, cpu_now
         store.add_many(batch)
         total = time.perf_counter() - started
         counts = store.counts()
