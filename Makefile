@@ -69,8 +69,12 @@ eval: setup
 	  $(BIN)/kroniek eval --gold $$2 out/$$1.jsonl --baseline bench/$$3 || fail=1; \
 	done; exit $$fail
 
+## bench: pages/s and peak memory (distinct pages), a generated crawl (pages/s and distinct
+## texts/s), and plain Frog against kroniek over the same pages; Frog's disk cache off
 bench: setup
-	$(BIN)/python bench/throughput.py
+	KRONIEK_FROG_CACHE= $(BIN)/python bench/throughput.py
+	KRONIEK_FROG_CACHE= $(BIN)/python bench/crawl.py
+	KRONIEK_FROG_CACHE= $(BIN)/python bench/vs_frog.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal out

@@ -53,7 +53,7 @@ def frog_tagger():
 
 @pytest.fixture(scope="session")
 def frog_parser():
-    """One long-lived Frog server with NER and the dependency parser as well."""
+    """One long-lived Frog server with multi-word units and the dependency parser as well."""
     yield from _pool("parse")
 
 

@@ -16,6 +16,7 @@ import pytest
 from tests.frog_gate import EXIT_CODE
 
 from kroniek import doctor
+from kroniek.nlp.pool import MODES
 
 REPO = Path(__file__).resolve().parents[1]
 KRONIEK = [sys.executable, "-m", "kroniek"]
@@ -32,7 +33,7 @@ def fake_frog(prefix: Path, failing: str = "tag parse", data: bool = False) -> P
     Modes not failing run the real Frog. With `data`, prefix/share links to the real data.
     """
     real = doctor.frog_path()
-    skips = {"tag": "--skip=acmnp", "parse": "--skip=ac"}
+    skips = MODES
     bin_dir = prefix / "bin"
     bin_dir.mkdir(parents=True)
     cases = "".join(f'  *"{skips[mode]} "*) printf "{FROG_INIT_FAILED}" >&2; exit 1;;\n'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import ExitStack
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -55,6 +56,8 @@ def _limits(max_page_bytes: int, max_line_chars: int, max_html_depth: int, max_j
 
     return Limits(page_bytes=max_page_bytes, line_chars=max_line_chars,
                   html_depth=max_html_depth, json_depth=max_json_depth)
+
+STORE_BATCH = 32  # pages stored in one transaction (one insert per table): far faster than one by one
 
 
 def _when(value: str | None) -> datetime | None:
@@ -138,33 +141,64 @@ def extract(paths, fmt, fetched_at, captures, workers, output, **limits) -> None
 @click.option("--workers", type=WORKERS, default=None, help="Pages analysed at once (default: up to 2).")
 @limit_options
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
-def ingest(paths, db, fetched_at, captures, workers, progress, **limits) -> None:
+@click.option("--dask", "dask_spec", metavar="local[:N]|tcp://HOST:8786",
+              help="Analyse on a Dask cluster: a LocalCluster of N workers, or a running scheduler.")
+def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec, **limits) -> None:
     """Read, analyse and store pages; pages stored before, or twice in the batch, are skipped."""
     from tqdm import tqdm
 
-    from kroniek.pipeline import Resources, content_hash, run
+    from kroniek.pipeline import Resources, content_hash, rules_fingerprint, run
     from kroniek.store import Store
 
     show = sys.stderr.isatty() if progress is None else progress
     known_times = _captures(captures)
     totals = {"pages": 0, "known": 0, "copies": 0, "failed": 0, "articles": 0, "duplicates": 0,
               "near": 0, "events": 0}
-    batch: set[str] = set()
-    with Store(db) as store, Resources.load(workers=workers) as res:
+    seen: set[str] = set()  # content hashes read in this batch
+    with Store(db) as store, ExitStack() as stack:
         def known(page) -> bool:
             digest = content_hash(page)
-            if digest in batch:
+            if digest in seen:
                 totals["copies"] += 1
                 return True
-            batch.add(digest)
+            seen.add(digest)
             if store.has_page(digest):
                 totals["known"] += 1
                 return True
             return False
 
+        options = {"fetched_at": _when(fetched_at), "skip": known, "captures": known_times,
+                   "limits": _limits(**limits)}
+        if dask_spec:
+            from kroniek.cluster import close, connect, run_on_cluster
+
+            try:
+                client = connect(dask_spec)
+            except KroniekError as err:
+                raise click.ClickException(str(err).removeprefix("kroniek: ")) from err
+            stack.callback(close, client)
+            click.echo(f"kroniek: Dask dashboard on {client.dashboard_link}", err=True)
+            rules_sha256 = rules_fingerprint()
+            outcomes = run_on_cluster(paths, client, **options)
+        else:
+            res = stack.enter_context(Resources.load(workers=workers))
+            rules_sha256 = res.rules_sha256
+            outcomes = run(paths, res, **options)
+        batch: list = []
+
+        def store_batch() -> None:
+            if not batch:
+                return
+            for added in store.add_many(batch, rules_sha256=rules_sha256):
+                totals["pages"] += int(added.new_page)
+                totals["articles"] += added.new_articles
+                totals["duplicates"] += added.duplicate_articles
+                totals["near"] += added.near_duplicates
+                totals["events"] += added.new_events
+            batch.clear()
+
         bar = tqdm(unit="page", disable=not show, file=sys.stderr)
-        for outcome in run(paths, res, fetched_at=_when(fetched_at), skip=known,
-                           captures=known_times, limits=_limits(**limits)):
+        for outcome in outcomes:
             bar.update(1)
             if isinstance(outcome, ReadError) or outcome.error:
                 problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
@@ -173,12 +207,10 @@ def ingest(paths, db, fetched_at, captures, workers, progress, **limits) -> None
                 store.record_failure(printable(source), problem)
                 bar.write(problem, file=sys.stderr)
                 continue
-            added = store.add(outcome, rules_sha256=res.rules_sha256)
-            totals["pages"] += int(added.new_page)
-            totals["articles"] += added.new_articles
-            totals["duplicates"] += added.duplicate_articles
-            totals["near"] += added.near_duplicates
-            totals["events"] += added.new_events
+            batch.append(outcome)
+            if len(batch) >= STORE_BATCH:
+                store_batch()
+        store_batch()
         bar.close()
         linked = store.link_stories()
     copies = f", {totals['copies']} repeated in this batch" if totals["copies"] else ""

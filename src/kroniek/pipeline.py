@@ -1,8 +1,9 @@
 """The one place that chains kroniek's stages, top to bottom.
 
 read -> segment -> time (publication) -> nlp (tag) -> actors -> nlp (parse where needed)
--> actors -> events -> time (event dates). The CLI, the HTTP API and Dask workers all
-call these functions; none of the stages knows about the others or about storage.
+-> actors -> events -> time (event dates). The CLI and the HTTP API call these functions
+in this process; with ``--dask`` the workers of a Dask cluster call `process_page` (see
+kroniek.cluster). None of the stages knows about the others or about storage.
 """
 
 from __future__ import annotations
@@ -113,6 +114,15 @@ def load_captures(path: Path) -> dict[str, datetime]:
     return captures
 
 
+def with_capture(page: Page, captures: Mapping[str, datetime] | None) -> Page:
+    """The page with its capture time from ``captures`` when it had only its file's mtime."""
+    if captures and page.fetched_at_from == "mtime":
+        when = captures.get(Path(page.source).name)
+        if when is not None:
+            return replace(page, fetched_at=when, fetched_at_from="captures")
+    return page
+
+
 def content_hash(page: Page) -> str:
     """SHA-256 of a page's text (or HTML), the key that makes ingest idempotent."""
     body = page.text if page.text is not None else (page.html or "")
@@ -217,21 +227,16 @@ def run(
     times for pages whose time would otherwise come from the file's mtime. ``limits``
     bound the inputs (see read.Limits).
     """
-    def dated(item: Page | ReadError) -> Page | ReadError:
-        if isinstance(item, Page) and captures and item.fetched_at_from == "mtime":
-            when = captures.get(Path(item.source).name)
-            if when is not None:
-                return replace(item, fetched_at=when, fetched_at_from="captures")
-        return item
-
     def work(item: Page | ReadError) -> PageResult | ReadError:
         return item if isinstance(item, ReadError) else process_page(item, res)
 
     window: deque[Future] = deque()
     with ThreadPoolExecutor(max_workers=res.workers) as pool:
-        for item in map(dated, read_paths(paths, fetched_at=fetched_at, limits=limits)):
-            if isinstance(item, Page) and skip is not None and skip(item):
-                continue
+        for item in read_paths(paths, fetched_at=fetched_at, limits=limits):
+            if isinstance(item, Page):
+                item = with_capture(item, captures)
+                if skip is not None and skip(item):
+                    continue
             window.append(pool.submit(work, item))
             if len(window) > 2 * res.workers:
                 yield window.popleft().result()

@@ -49,7 +49,6 @@ class Token:
     pos: str  # full Frog/CGN tag, e.g. "WW(pv,verl,mv)"
     start: int
     end: int
-    ner: str = "O"  # BIO tag from Frog's NER, "O" when not run
     head: int | None = None  # 1-based head index, 0 for root; None when not parsed
     rel: str | None = None  # dependency relation (su, obj1, obj2, vc, mod, ...)
 

@@ -200,3 +200,34 @@ def test_updated_sample_pages_add_versions_not_articles(tmp_path):
     assert after["articles"] == before["articles"]
     assert after["versions"] - before["versions"] == len(edited)
     assert after["sightings"] == 2 * before["sightings"]
+
+
+def _table_rows(path: Path) -> dict[str, list]:
+    """Every stored row per table, without the ingest times."""
+    columns = {"pages": "* EXCLUDE (ingested_at)", "articles": "* EXCLUDE (first_seen)",
+               "versions": "* EXCLUDE (first_seen)"}
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {t: sorted(con.execute(f"SELECT {columns.get(t, '*')} FROM {t}").fetchall(), key=repr)
+                for t in ("pages", "articles", "versions", "sightings", "sentences", "mentions",
+                          "events", "quantities", "signatures")}
+
+
+def test_a_batch_stores_what_its_pages_store_one_by_one(tmp_path, items):
+    send = (event("PRK", "RUS", "AID", cameo="074"),)
+    other = (event("USA", "PRK", "ACCUSE", cameo="112"),)
+    pages = [
+        page_result("p1", (brief(items, "t1a", "p1", events=send, quantities=[figure(3000)]),)),
+        page_result("p2", (analysed("p2", "main", "Een eigen hoofdartikel.", other),
+                           brief(items, "t1b", "p2", part="brief:4", events=send + other,
+                                 quantities=[figure(10_000)]))),
+        page_result("p3", (brief(items, "t1a", "p3", part="brief:1", events=send),)),
+    ]
+    pages.append(pages[0])  # the same page twice
+    with Store(tmp_path / "one.duckdb") as store:
+        one_by_one = [store.add(page) for page in pages]
+    with Store(tmp_path / "batch.duckdb") as store:
+        batched = store.add_many(pages)
+    assert batched == one_by_one
+    assert [o.new_page for o in batched] == [True, True, True, False]
+    assert batched[1].near_duplicates == 1 and batched[2].duplicate_articles == 1
+    assert _table_rows(tmp_path / "batch.duckdb") == _table_rows(tmp_path / "one.duckdb")

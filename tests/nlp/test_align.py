@@ -20,7 +20,7 @@ def test_exact_tokens_get_their_offsets():
     rows = [[_row(1, "Zij"), _row(2, "zei"), _row(3, ":"), _row(4, "nee"), _row(5, ".")]]
     [tokens] = align(text, rows, parsed=False)
     assert [(t.start, t.end) for t in tokens] == [(0, 3), (5, 8), (8, 9), (10, 13), (13, 14)]
-    assert all(t.head is None and t.ner == "O" for t in tokens)
+    assert all(t.head is None and t.rel is None for t in tokens)
 
 
 def test_normalised_quote_keeps_the_original_spelling():

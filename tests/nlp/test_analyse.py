@@ -68,13 +68,13 @@ def test_parse_pool_gives_subject_and_object(parse_pool):
     assert verb.head == 0
 
 
-def test_parse_pool_fills_ner(parse_pool):
+def test_parse_pool_joins_a_name_and_parses_it_as_one_subject(parse_pool):
     text = "Angela Merkel reisde naar Parijs."
     [sentence] = analyse(parse_pool, "text", text)
     _assert_offsets(text, (sentence,))
-    tags = {t.text: t.ner for t in sentence.tokens}
-    assert any(tag.endswith("PER") for tag in tags.values())
-    assert tags["Parijs"].endswith("LOC")
+    by_word = {t.text: t for t in sentence.tokens}
+    assert by_word["Angela Merkel"].rel == "su"
+    assert by_word["Angela Merkel"].head == by_word["reisde"].index
 
 
 def test_parse_keeps_the_sentence_and_its_field_offsets(tag_pool, parse_pool):

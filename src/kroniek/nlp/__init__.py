@@ -1,4 +1,4 @@
-"""The NLP stage: Frog server processes -> Sentences with Tokens (lemma, POS, NER, deps)."""
+"""The NLP stage: Frog server processes -> Sentences with Tokens (lemma, POS, heads and relations)."""
 
 from kroniek.nlp.analyse import analyse, parse
 from kroniek.nlp.pool import FrogPool, FrogStats

@@ -128,12 +128,10 @@ def row_token(
     lemma = _column(row, 2) or text
     if mwu:
         lemma = lemma.replace("_", " ")
-    ner, head, rel = "O", None, None
-    if parsed:
-        ner = _column(row, 6).split("_", 1)[0] or "O"
-        head_column = _column(row, 9)
-        head = int(head_column) if head_column.isdigit() else None
-        rel = _column(row, 10) or None
+    head, rel = None, None
+    if parsed and len(row) >= 11:  # head and relation are Frog's last two columns
+        head = int(row[-2]) if row[-2].isdigit() else None
+        rel = row[-1] or None
     return Token(
         index=index,
         text=text,
@@ -141,7 +139,6 @@ def row_token(
         pos=_column(row, 4),
         start=span[0],
         end=span[1],
-        ner=ner,
         head=head,
         rel=rel,
     )

@@ -66,7 +66,7 @@ def analyse(pool: FrogPool, field: str, text: str, first_index: int = 0) -> tupl
 
     The lines go to Frog as one document (one request per line, so a headline never
     runs into the next line); the answer is cached by the whole text.
-    With a "parse" pool the tokens carry NER tags, heads and relations (parsed=True).
+    With a "parse" pool the tokens carry heads and relations (parsed=True).
     Sentences are numbered from `first_index` (so a headline can come first).
     """
     parsed = pool.mode == "parse"
@@ -131,7 +131,7 @@ def parse(pool: FrogPool, sentence: Sentence) -> Sentence:
 
 
 def _project(tagged: tuple[Token, ...], parsed: list[Token]) -> tuple[Token, ...]:
-    """The tagged tokens with the parse's heads, relations and NER laid over them.
+    """The tagged tokens with the parse's heads and relations laid over them.
 
     The parser's Frog joins multi-word units ("Verenigde Staten") into one token; the
     tagger does not. Keeping the tagged tokens means the actors found before parsing keep
@@ -156,10 +156,10 @@ def _project(tagged: tuple[Token, ...], parsed: list[Token]) -> tuple[Token, ...
         if unit is None:
             projected.append(replace(token, head=None, rel=None))
         elif first_of[unit.index] != token.index:
-            projected.append(replace(token, head=first_of[unit.index], rel="mwp", ner=unit.ner))
+            projected.append(replace(token, head=first_of[unit.index], rel="mwp"))
         else:
             head = unit.head
             if head is not None and head > 0:
                 head = first_of.get(head)
-            projected.append(replace(token, head=head, rel=unit.rel, ner=unit.ner))
+            projected.append(replace(token, head=head, rel=unit.rel))
     return tuple(projected)

@@ -239,41 +239,56 @@ class Store:
         stored article) gets a sighting of that article and a version row; only the events
         and figures the edit adds are stored. A failed result is recorded as a failure.
         """
-        if result.error is not None:
-            self.record_failure(result.page.source, result.error)
-            return AddOutcome(False, 0, 0, 0)
-        digest = result.content_hash or _page_hash(result)
+        return self.add_many([result], rules_sha256)[0]
+
+    def add_many(self, results: list[PageResult], rules_sha256: str = "") -> list[AddOutcome]:
+        """Store several pages' results in one transaction, in order, as ``add`` would one by
+        one (the same rows), with one insert per table for all of them."""
+        outcomes: list[AddOutcome | None] = [None] * len(results)
+        for i, result in enumerate(results):
+            if result.error is not None:
+                self.record_failure(result.page.source, result.error)
+                outcomes[i] = AddOutcome(False, 0, 0, 0)
         with self._lock:
             self._con.execute("BEGIN TRANSACTION")
             try:
-                outcome = self._add_page(result, digest, rules_sha256)
+                rows = _Rows()
+                for i, result in enumerate(results):
+                    if outcomes[i] is None:
+                        digest = result.content_hash or _page_hash(result)
+                        outcomes[i] = self._add_page(result, digest, rules_sha256, rows)
+                for table in ("pages", "articles", "versions", "signatures", "sentences",
+                              "mentions", "events", "quantities", "sightings"):
+                    self._bulk(table, getattr(rows, table))
             except BaseException:
                 self._con.execute("ROLLBACK")
                 self._near = None  # it may hold signatures of rows just rolled back
                 raise
             self._con.execute("COMMIT")
-        return outcome
+        return outcomes
 
-    def _add_page(self, result: PageResult, digest: str, rules_sha256: str) -> AddOutcome:
+    def _add_page(self, result: PageResult, digest: str, rules_sha256: str,
+                  rows: _Rows) -> AddOutcome:
+        """Collect in ``rows`` what one page adds; ``rows`` may hold earlier pages of a batch."""
         con = self._con
-        if con.execute("SELECT 1 FROM pages WHERE content_hash = ?", [digest]).fetchone():
+        if digest in rows.page_hashes or con.execute(
+                "SELECT 1 FROM pages WHERE content_hash = ?", [digest]).fetchall():
             return AddOutcome(False, 0, 0, 0)
         page = result.page
         now = _utc(datetime.now(timezone.utc))
-        con.execute(
-            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [digest, page.doc, page.source, page.url, _utc(page.fetched_at), page.fetched_at_from,
-             result.language, len(result.articles), list(result.warnings), rules_sha256, now],
-        )
+        rows.page_hashes.add(digest)
+        rows.pages.append((digest, page.doc, page.source, page.url, _utc(page.fetched_at),
+                           page.fetched_at_from, result.language, len(result.articles),
+                           list(result.warnings), rules_sha256, now))
         ids = [article_id(a.article) for a in result.articles]
         known = {row[0] for row in con.execute(
             "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]
-        ).fetchall()}
+        ).fetchall()} | (rows.article_ids & set(ids))
         versions = dict(con.execute(
             "SELECT version_id, article_id FROM versions WHERE list_contains(?, version_id)", [ids]
-        ).fetchall())
+        ).fetchall()) | {aid: rows.version_of[aid] for aid in ids if aid in rows.version_of}
         index = self._near_index()
-        rows = _Rows()
+        before = len(rows.articles), len(rows.events)
         parts: set[str] = set()
         duplicates = near = 0
         for aid, analysed in zip(ids, result.articles, strict=True):
@@ -290,7 +305,7 @@ class Store:
                     rows.add_article(aid, analysed, now)
                 else:
                     target, similarity = match
-                    versions[aid] = target
+                    versions[aid] = rows.version_of[aid] = target
                     duplicates += 1
                     near += 1
                     rows.versions.append((aid, target, similarity, art.headline, art.dateline,
@@ -303,10 +318,8 @@ class Store:
                 parts.add(art.part)
                 rows.sightings.append((target, digest, art.doc, art.part, art.ago,
                                        _utc(art.published), _utc(page.fetched_at)))
-        for table in ("articles", "versions", "signatures", "sentences", "mentions", "events",
-                      "quantities", "sightings"):
-            self._bulk(table, getattr(rows, table))
-        return AddOutcome(True, len(rows.articles), duplicates, len(rows.events), near)
+        return AddOutcome(True, len(rows.articles) - before[0], duplicates,
+                          len(rows.events) - before[1], near)
 
     def _near_index(self) -> NearIndex:
         """The LSH index of stored signatures, built on first use (missing signatures added)."""
@@ -491,9 +504,13 @@ class Store:
 
 
 class _Rows:
-    """The rows one page adds, per table, collected before one bulk insert per table."""
+    """The rows one or more pages add, per table, collected before one bulk insert per table."""
 
     def __init__(self) -> None:
+        self.pages: list[tuple] = []
+        self.page_hashes: set[str] = set()
+        self.article_ids: set[str] = set()  # of self.articles
+        self.version_of: dict[str, str] = {}  # version id -> stored article id, of self.versions
         self.articles: list[tuple] = []
         self.sightings: list[tuple] = []
         self.sentences: list[tuple] = []
@@ -508,6 +525,7 @@ class _Rows:
     def add_article(self, aid: str, analysed: AnalysedArticle, now: datetime) -> None:
         """Rows for a new article with its sentences, mentions, (deduplicated) events, figures."""
         art = analysed.article
+        self.article_ids.add(aid)
         self.articles.append((aid, art.headline, art.dateline, list(art.agencies), art.text,
                               _utc(art.published), art.published_precision, now))
         self.sentences += [(aid, s.index, s.field, s.start, s.end, s.text, s.parsed)
