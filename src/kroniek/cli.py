@@ -163,7 +163,7 @@ def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
             raise click.BadParameter("--dyad takes two codes, e.g. RUS,IRN")
         pair = (codes[0], codes[1])
     _require_db(db)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         rows = store.events(
             actor=actor.upper() if actor else None, dyad=pair,
             type=etype.upper() if etype else None, fact=fact,
@@ -196,20 +196,30 @@ def _require_db(db: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["gdelt", "parquet"]), required=True)
 @click.option("-o", "--output", required=True, type=click.Path(),
               help="A .tsv/.csv file for gdelt (- for stdout), a directory for parquet.")
-def export(db, fmt, output) -> None:
+@click.option("--fact", "facts", multiple=True, default=("asserted",), show_default=True,
+              type=click.Choice(["asserted", "future", "negated", "alleged"]),
+              help="Factuality of the events written as GDELT rows (repeat for several).")
+@click.option("--sidecar", type=click.Path(dir_okay=False),
+              help="TSV of kroniek's columns (fact, attribution, sentence, rule) per GDELT row, "
+                   "keyed by GLOBALEVENTID (default: OUTPUT with .kroniek.tsv; none for stdout).")
+def export(db, fmt, output, facts, sidecar) -> None:
     """Export stored events as GDELT 2.0 event rows or as Parquet tables."""
     from kroniek.store import Store
     from kroniek.store.export import export_gdelt, export_parquet
 
     _require_db(db)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         if fmt == "parquet":
             export_parquet(store, Path(output))
-        elif output == "-":
-            export_gdelt(store, sys.stdout)
-        else:
-            export_gdelt(store, Path(output))
-    click.echo(f"exported {fmt} -> {output}", err=True)
+            click.echo(f"exported parquet -> {output}", err=True)
+            return
+        if sidecar is None and output != "-":
+            sidecar = str(Path(output).with_suffix(".kroniek.tsv"))
+        target = sys.stdout if output == "-" else Path(output)
+        written = export_gdelt(store, target, facts=tuple(facts),
+                               sidecar=Path(sidecar) if sidecar else None)
+    click.echo(f"exported {written} {'/'.join(facts)} events as gdelt -> {output}"
+               + (f" (kroniek columns -> {sidecar})" if sidecar else ""), err=True)
 
 
 @main.command()
