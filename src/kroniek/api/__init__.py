@@ -10,6 +10,7 @@ from pathlib import Path
 from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
+from kroniek.api import v1
 from kroniek.api.pages import render_events_page
 from kroniek.store import Store
 
@@ -34,8 +35,11 @@ def _form_day(value: str | None) -> date | None:
         raise HTTPException(status_code=422, detail=f"not a date (YYYY-MM-DD): {value!r}") from err
 
 
-def create_app(db_path: Path) -> FastAPI:
-    """The FastAPI application serving ``db_path`` (one store connection, serialised)."""
+def create_app(db_path: Path, token: str | None = None, inbox: Path | None = None) -> FastAPI:
+    """The FastAPI application serving ``db_path`` (one store connection, serialised).
+
+    ``token`` lets ``POST /api/v1/pages`` write pages into ``inbox`` (``serve --watch``).
+    """
     store = Store(db_path, read_only=True)
 
     @asynccontextmanager
@@ -43,8 +47,9 @@ def create_app(db_path: Path) -> FastAPI:
         yield
         store.close()
 
-    app = FastAPI(title="kroniek", version="1", lifespan=lifespan,
+    app = FastAPI(title="kroniek", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Sourced political event data from Dutch news.")
+    v1.mount(app, v1.ApiSettings(Path(db_path), token=token, inbox=inbox))
     lock = threading.Lock()
 
     def query(actor, dyad, etype, fact, since, until, limit) -> list[dict]:

@@ -1,0 +1,59 @@
+"""Short-lived read-only store connections for the HTTP server.
+
+Design: one DuckDB file, many readers, one writer. DuckDB lets one process write a file or
+any number of processes read it, never both at once. The server therefore holds no
+connection between requests: each request opens the store read-only, reads, and closes it,
+so an ``ingest`` in another process can take the write lock between requests, and every
+request sees what was committed before it started (no restart needed). While a writer holds
+the lock (``ingest`` keeps it only for the moment it stores a batch), a request waits for
+it a short while and otherwise answers 503 with a Retry-After header and one line saying why.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from kroniek.errors import KroniekError
+from kroniek.store import Store
+
+LOCK_WAIT_SECONDS = 3.0
+RETRY_AFTER_SECONDS = 2
+
+
+class StoreBusy(Exception):
+    """Another process holds the store's write lock for longer than a request waits."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path} is being written by another process (kroniek ingest); "
+                         f"try again in {RETRY_AFTER_SECONDS} s")
+
+
+def is_lock_conflict(err: BaseException) -> bool:
+    """True when opening a DuckDB file failed because another process holds its lock."""
+    text = f"{err} {err.__cause__ or ''}"
+    return "lock" in text.lower()
+
+
+@contextmanager
+def read_store(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Store]:
+    """The store opened read-only for one request; waits up to ``wait`` s for a writer."""
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            store = Store(path, read_only=True)
+            break
+        except KroniekError as err:
+            if not is_lock_conflict(err):
+                raise
+            if time.monotonic() >= deadline:
+                raise StoreBusy(path) from err
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+    try:
+        yield store
+    finally:
+        store.close()
