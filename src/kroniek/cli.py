@@ -96,50 +96,52 @@ def extract(paths, fmt, fetched_at, captures, workers, output) -> None:
 @click.option("--workers", type=int, default=None, help="Pages analysed at once (default: up to 2).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 def ingest(paths, db, fetched_at, captures, workers, progress) -> None:
-    """Read, analyse and store pages; pages stored before are skipped."""
+    """Read, analyse and store pages; pages stored before are skipped.
+
+    The store is locked only while a batch is written (every few seconds), so a running
+    ``kroniek serve`` keeps answering and shows the new events as they are stored.
+    """
     from tqdm import tqdm
 
     from kroniek.pipeline import Resources, content_hash, run
-    from kroniek.store import Store
+    from kroniek.store.writer import BatchWriter
 
     show = sys.stderr.isatty() if progress is None else progress
     known_times = _captures(captures)
-    totals = {"pages": 0, "known": 0, "failed": 0, "articles": 0, "duplicates": 0, "near": 0,
-              "events": 0}
-    with Store(db) as store, Resources.load(workers=workers) as res:
-        def known(page) -> bool:
-            if store.has_page(content_hash(page)):
-                totals["known"] += 1
-                return True
-            return False
+    counts = {"known": 0, "failed": 0}
+    try:
+        with Resources.load(workers=workers) as res, \
+                BatchWriter(db, rules_sha256=res.rules_sha256) as writer:
+            def known(page) -> bool:
+                if content_hash(page) in writer.stored:
+                    counts["known"] += 1
+                    return True
+                return False
 
-        bar = tqdm(unit="page", disable=not show, file=sys.stderr)
-        for outcome in run(paths, res, fetched_at=_when(fetched_at), skip=known,
-                           captures=known_times):
-            bar.update(1)
-            if isinstance(outcome, ReadError) or outcome.error:
-                problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
-                source = outcome.source if isinstance(outcome, ReadError) else outcome.page.source
-                totals["failed"] += 1
-                store.record_failure(source, problem)
-                bar.write(problem, file=sys.stderr)
-                continue
-            added = store.add(outcome, rules_sha256=res.rules_sha256)
-            totals["pages"] += int(added.new_page)
-            totals["articles"] += added.new_articles
-            totals["duplicates"] += added.duplicate_articles
-            totals["near"] += added.near_duplicates
-            totals["events"] += added.new_events
-        bar.close()
-        linked = store.link_stories()
+            bar = tqdm(unit="page", disable=not show, file=sys.stderr)
+            for outcome in run(paths, res, fetched_at=_when(fetched_at), skip=known,
+                               captures=known_times):
+                bar.update(1)
+                if isinstance(outcome, ReadError) or outcome.error:
+                    problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
+                    source = outcome.source if isinstance(outcome, ReadError) else outcome.page.source
+                    counts["failed"] += 1
+                    writer.record_failure(source, problem)
+                    bar.write(problem, file=sys.stderr)
+                    continue
+                writer.add(outcome)
+            bar.close()
+    except KroniekError as err:
+        raise click.ClickException(str(err).removeprefix("kroniek: ")) from err
+    totals = writer.totals
     click.echo(
-        f"ingested {totals['pages']} new pages ({totals['known']} already stored, "
-        f"{totals['failed']} failed): {totals['articles']} new articles, "
+        f"ingested {totals['pages']} new pages ({counts['known']} already stored, "
+        f"{counts['failed']} failed): {totals['articles']} new articles, "
         f"{totals['duplicates']} seen before ({totals['near']} near-duplicates), "
-        f"{totals['events']} new events, {linked['stories']} stories -> {db}",
+        f"{totals['events']} new events, {totals['stories']} stories -> {db}",
         err=True,
     )
-    sys.exit(1 if totals["failed"] else 0)
+    sys.exit(1 if counts["failed"] else 0)
 
 
 @main.command()
@@ -154,7 +156,6 @@ def ingest(paths, db, fetched_at, captures, workers, progress) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
     """List stored events, filtered."""
-    from kroniek.store import Store
 
     pair = None
     if dyad:
@@ -163,7 +164,7 @@ def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
             raise click.BadParameter("--dyad takes two codes, e.g. RUS,IRN")
         pair = (codes[0], codes[1])
     _require_db(db)
-    with Store(db, read_only=True) as store:
+    with _reading(db) as store:
         rows = store.events(
             actor=actor.upper() if actor else None, dyad=pair,
             type=etype.upper() if etype else None, fact=fact,
@@ -186,6 +187,16 @@ def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
     click.echo(f"{len(rows)} events", err=True)
 
 
+def _reading(db: str):
+    """The store opened read-only, waiting for a running ingest's write; one line if it cannot."""
+    from kroniek.store.access import open_store
+
+    try:
+        return open_store(db, read_only=True)
+    except KroniekError as err:
+        raise click.ClickException(str(err).removeprefix("kroniek: ")) from err
+
+
 def _require_db(db: str) -> None:
     if not Path(db).exists():
         raise click.ClickException(f"{db}: no such database; run 'kroniek ingest PATH' first")
@@ -204,11 +215,10 @@ def _require_db(db: str) -> None:
                    "keyed by GLOBALEVENTID (default: OUTPUT with .kroniek.tsv; none for stdout).")
 def export(db, fmt, output, facts, sidecar) -> None:
     """Export stored events as GDELT 2.0 event rows or as Parquet tables."""
-    from kroniek.store import Store
     from kroniek.store.export import export_gdelt, export_parquet
 
     _require_db(db)
-    with Store(db, read_only=True) as store:
+    with _reading(db) as store:
         if fmt == "parquet":
             export_parquet(store, Path(output))
             click.echo(f"exported parquet -> {output}", err=True)
@@ -274,12 +284,32 @@ def evaluate(gold, predictions, as_json, baseline) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8700, show_default=True, type=int)
-def serve(db, host, port) -> None:
-    """Serve the HTTP API and the browsing pages."""
+@click.option("--watch", "watch_dir", type=click.Path(file_okay=False),
+              help="Ingest the pages dropped into this folder while serving.")
+@click.option("--token-file", type=click.Path(exists=True, dir_okay=False),
+              help="File holding the token that POST /api/v1/pages needs "
+                   "(default: $KRONIEK_API_TOKEN; without either, nothing can be written).")
+def serve(db, host, port, watch_dir, token_file) -> None:
+    """Serve the HTTP API and the browsing pages (new data shows without a restart)."""
+    import os
+
     import uvicorn
 
     from kroniek.api import create_app
+    from kroniek.api.watch import FolderWatcher
 
     _require_db(db)
+    token = (Path(token_file).read_text(encoding="utf-8").strip() if token_file
+             else os.environ.get("KRONIEK_API_TOKEN")) or None
+    inbox = Path(watch_dir) if watch_dir else None
+    watcher = FolderWatcher(inbox, Path(db)) if inbox else None
+    if watcher:
+        watcher.start()
+        click.echo(f"kroniek: ingesting pages dropped into {inbox}", err=True)
     click.echo(f"kroniek: serving {db} on http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(Path(db)), host=host, port=port, log_level="warning")
+    try:
+        uvicorn.run(create_app(Path(db), token=token, inbox=inbox), host=host, port=port,
+                    log_level="warning")
+    finally:
+        if watcher:
+            watcher.stop()

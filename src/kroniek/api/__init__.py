@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 
@@ -11,8 +9,8 @@ from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
 from kroniek.api import v1
+from kroniek.api.db import read_store
 from kroniek.api.pages import render_events_page
-from kroniek.store import Store
 
 FACTS = ("asserted", "future", "negated", "alleged")
 
@@ -36,26 +34,18 @@ def _form_day(value: str | None) -> date | None:
 
 
 def create_app(db_path: Path, token: str | None = None, inbox: Path | None = None) -> FastAPI:
-    """The FastAPI application serving ``db_path`` (one store connection, serialised).
+    """The FastAPI application serving ``db_path`` (a read-only connection per request).
 
     ``token`` lets ``POST /api/v1/pages`` write pages into ``inbox`` (``serve --watch``).
     """
-    store = Store(db_path, read_only=True)
-
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI):
-        yield
-        store.close()
-
-    app = FastAPI(title="kroniek", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
+    app = FastAPI(title="kroniek", version="1", docs_url=None, redoc_url=None,
                   description="Sourced political event data from Dutch news.")
     v1.mount(app, v1.ApiSettings(Path(db_path), token=token, inbox=inbox))
-    lock = threading.Lock()
 
     def query(actor, dyad, etype, fact, since, until, limit) -> list[dict]:
         if fact and fact not in FACTS:
             raise HTTPException(status_code=422, detail=f"fact is one of {', '.join(FACTS)}")
-        with lock:
+        with read_store(db_path) as store:
             return store.events(
                 actor=actor.upper() if actor else None, dyad=_dyad(dyad),
                 type=etype.upper() if etype else None, fact=fact or None,
@@ -65,7 +55,7 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
     @app.get("/api/stats")
     def stats() -> dict:
         """How many pages, articles, sightings, mentions, events and failures are stored."""
-        with lock:
+        with read_store(db_path) as store:
             return store.counts()
 
     @app.get("/api/events")
@@ -89,7 +79,7 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
         The filter form sends every field, so an empty field means "no filter".
         """
         rows = query(actor, dyad, type, fact, _form_day(since), _form_day(until), 500)
-        with lock:
+        with read_store(db_path) as store:
             counts = store.counts()
         filters = {"actor": actor, "dyad": dyad, "type": type, "fact": fact,
                    "since": since, "until": until}

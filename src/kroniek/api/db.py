@@ -11,13 +11,12 @@ it a short while and otherwise answers 503 with a Retry-After header and one lin
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kroniek.errors import KroniekError
 from kroniek.store import Store
+from kroniek.store.access import StoreLocked, open_store
 
 LOCK_WAIT_SECONDS = 3.0
 RETRY_AFTER_SECONDS = 2
@@ -31,28 +30,13 @@ class StoreBusy(Exception):
                          f"try again in {RETRY_AFTER_SECONDS} s")
 
 
-def is_lock_conflict(err: BaseException) -> bool:
-    """True when opening a DuckDB file failed because another process holds its lock."""
-    text = f"{err} {err.__cause__ or ''}"
-    return "lock" in text.lower()
-
-
 @contextmanager
 def read_store(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Store]:
     """The store opened read-only for one request; waits up to ``wait`` s for a writer."""
-    deadline = time.monotonic() + wait
-    pause = 0.02
-    while True:
-        try:
-            store = Store(path, read_only=True)
-            break
-        except KroniekError as err:
-            if not is_lock_conflict(err):
-                raise
-            if time.monotonic() >= deadline:
-                raise StoreBusy(path) from err
-            time.sleep(pause)
-            pause = min(pause * 2, 0.25)
+    try:
+        store = open_store(path, read_only=True, wait=wait)
+    except StoreLocked as err:
+        raise StoreBusy(path) from err
     try:
         yield store
     finally:
