@@ -8,7 +8,7 @@ from pathlib import Path
 from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
-from kroniek.api import v1
+from kroniek.api import v1, web
 from kroniek.api.db import read_store
 from kroniek.api.pages import render_events_page
 
@@ -41,6 +41,7 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
     app = FastAPI(title="kroniek", version="1", docs_url=None, redoc_url=None,
                   description="Sourced political event data from Dutch news.")
     v1.mount(app, v1.ApiSettings(Path(db_path), token=token, inbox=inbox))
+    web.mount(app, Path(db_path))
 
     def query(actor, dyad, etype, fact, since, until, limit) -> list[dict]:
         if fact and fact not in FACTS:
