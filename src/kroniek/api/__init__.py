@@ -9,7 +9,7 @@ from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
 from kroniek.api import v1, web
-from kroniek.api.db import read_store
+from kroniek.api.db import Readers
 from kroniek.api.pages import render_events_page
 
 FACTS = ("asserted", "future", "negated", "alleged")
@@ -40,13 +40,15 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
     """
     app = FastAPI(title="kroniek", version="1", docs_url=None, redoc_url=None,
                   description="Sourced political event data from Dutch news.")
-    v1.mount(app, v1.ApiSettings(Path(db_path), token=token, inbox=inbox))
-    web.mount(app, Path(db_path))
+    readers = Readers(Path(db_path))
+    read_store = readers.store
+    v1.mount(app, v1.ApiSettings(Path(db_path), token=token, inbox=inbox), readers)
+    web.mount(app, readers)
 
     def query(actor, dyad, etype, fact, since, until, limit) -> list[dict]:
         if fact and fact not in FACTS:
             raise HTTPException(status_code=422, detail=f"fact is one of {', '.join(FACTS)}")
-        with read_store(db_path) as store:
+        with read_store() as store:
             return store.events(
                 actor=actor.upper() if actor else None, dyad=_dyad(dyad),
                 type=etype.upper() if etype else None, fact=fact or None,
@@ -56,7 +58,7 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
     @app.get("/api/stats")
     def stats() -> dict:
         """How many pages, articles, sightings, mentions, events and failures are stored."""
-        with read_store(db_path) as store:
+        with read_store() as store:
             return store.counts()
 
     @app.get("/api/events")
@@ -80,7 +82,7 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
         The filter form sends every field, so an empty field means "no filter".
         """
         rows = query(actor, dyad, type, fact, _form_day(since), _form_day(until), 500)
-        with read_store(db_path) as store:
+        with read_store() as store:
             counts = store.counts()
         filters = {"actor": actor, "dyad": dyad, "type": type, "fact": fact,
                    "since": since, "until": until}

@@ -22,7 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.background import BackgroundTask
 
-from kroniek.api.db import RETRY_AFTER_SECONDS, StoreBusy, read_store
+from kroniek.api.db import RETRY_AFTER_SECONDS, Readers, StoreBusy
 from kroniek.store import browse
 from kroniek.store.browse import BadCursor, EventQuery
 
@@ -128,12 +128,10 @@ def _filters_echo(query: EventQuery) -> dict:
             for k, v in vars(query).items() if v not in (None, ())}
 
 
-def build_router(settings: ApiSettings) -> APIRouter:
-    """The ``/api/v1`` routes over the store at ``settings.db``."""
+def build_router(settings: ApiSettings, readers: Readers) -> APIRouter:
+    """The ``/api/v1`` routes over the store ``readers`` open."""
     router = APIRouter(prefix=PREFIX, dependencies=[Depends(_known_parameters_only)])
-
-    def store():
-        return read_store(settings.db)
+    store = readers.store
 
     @router.get("/stats", tags=["store"])
     def stats() -> dict:
@@ -184,14 +182,10 @@ def build_router(settings: ApiSettings) -> APIRouter:
     def event(event_id: str) -> dict:
         """One event with its evidence and the article it was read from."""
         with store() as s:
-            found = s.query(f"SELECT {', '.join(browse.EVENT_COLUMNS)} FROM ({browse.DAYS_SQL}) "
-                            "WHERE event_id = ?", [event_id])
-            if not found:
-                raise HTTPException(status_code=404, detail=f"no event {event_id}")
-            browse.add_first_sightings(s, found)
-        row = found[0]
-        row["day"] = row["day"].isoformat() if row["day"] else None
-        return row
+            found = browse.event_by_id(s, event_id)
+        if found is None:
+            raise HTTPException(status_code=404, detail=f"no event {event_id}")
+        return found
 
     @router.get("/actors", tags=["actors"])
     def actors(limit: Annotated[int, Query(ge=1, le=1000)] = 50,
@@ -330,9 +324,9 @@ async def _bounded_body(request: Request, limit: int) -> bytes:
     return bytes(body)
 
 
-def mount(app: FastAPI, settings: ApiSettings) -> None:
+def mount(app: FastAPI, settings: ApiSettings, readers: Readers) -> None:
     """Add the ``/api/v1`` routes to ``app``, with 400 for malformed and 503 for busy stores."""
-    app.include_router(build_router(settings))
+    app.include_router(build_router(settings, readers))
 
     async def malformed(request: Request, exc: RequestValidationError):
         if not request.url.path.startswith(PREFIX):

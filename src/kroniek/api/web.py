@@ -16,7 +16,7 @@ from fastapi import APIRouter, FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from kroniek.api.db import read_store
+from kroniek.api.db import Readers
 from kroniek.store import browse
 from kroniek.store.browse import EventQuery
 
@@ -113,14 +113,15 @@ def document_html(text: str, field: str, mentions: list[dict], events: list[dict
     return "".join(out)
 
 
-def build_router(db: Path) -> APIRouter:
-    """The HTML pages over the store at ``db``."""
+def build_router(readers: Readers) -> APIRouter:
+    """The HTML pages over the store ``readers`` open."""
     router = APIRouter(include_in_schema=False)
+    read_store = readers.store
 
     @router.get("/map", response_class=HTMLResponse)
     def relations_map(limit: int = Query(60, ge=5, le=300)) -> HTMLResponse:
         """Actors as nodes, their relations as edges coloured from conflict to cooperation."""
-        with read_store(db) as store:
+        with read_store() as store:
             edges = browse.relation_edges(store, EventQuery(), limit=limit)
         rows = "".join(
             f'<tr><td><a href="{_dyad_href(e["a"], e["b"])}">{escape(e["a"])} – '
@@ -147,7 +148,7 @@ def build_router(db: Path) -> APIRouter:
         """Two actors: cooperation and conflict over time, and every event with its evidence."""
         a, b = a.upper(), b.upper()
         query = EventQuery(pair=(a, b), facts=(fact,) if fact else ())
-        with read_store(db) as store:
+        with read_store() as store:
             page = browse.event_page(store, query, limit=200)
         if not page.total:
             raise HTTPException(status_code=404, detail=f"no events between {a} and {b}")
@@ -175,7 +176,7 @@ def build_router(db: Path) -> APIRouter:
     @router.get("/actors", response_class=HTMLResponse)
     def actors() -> HTMLResponse:
         """Actors by number of events, with their main partners."""
-        with read_store(db) as store:
+        with read_store() as store:
             found = browse.actor_counts(store, limit=100)
         rows = "".join(
             f'<tr><td>{_actor_link(x["code"])}</td><td>{x["events"]}</td>'
@@ -193,7 +194,7 @@ def build_router(db: Path) -> APIRouter:
     def actor(code: str) -> HTMLResponse:
         """One actor: counts, partners and latest events."""
         code = code.upper()
-        with read_store(db) as store:
+        with read_store() as store:
             found = browse.actor_counts(store, limit=1, partners=20, code=code)
             if not found:
                 raise HTTPException(status_code=404, detail=f"no events with actor {code}")
@@ -212,7 +213,7 @@ def build_router(db: Path) -> APIRouter:
     @router.get("/document/{article_id}", response_class=HTMLResponse)
     def document(article_id: str) -> HTMLResponse:
         """One article with its actor mentions and event triggers marked."""
-        with read_store(db) as store:
+        with read_store() as store:
             art = store.article(article_id)
         if art is None:
             raise HTTPException(status_code=404, detail="no such document")
@@ -236,7 +237,7 @@ def build_router(db: Path) -> APIRouter:
     @router.get("/stories", response_class=HTMLResponse)
     def stories(min_events: int = Query(2, ge=1)) -> HTMLResponse:
         """Stories (linked events across documents), most recent first."""
-        with read_store(db) as store:
+        with read_store() as store:
             found = store.stories(limit=100, min_events=min_events)
         items = "".join(
             f'<li><a href="/story/{s["story_id"]}">{escape(s["side_a"])} – {escape(s["side_b"])}'
@@ -247,7 +248,7 @@ def build_router(db: Path) -> APIRouter:
     @router.get("/story/{story_id}", response_class=HTMLResponse)
     def story(story_id: int) -> HTMLResponse:
         """One story's timeline."""
-        with read_store(db) as store:
+        with read_store() as store:
             found = store.story(story_id)
         if found is None:
             raise HTTPException(status_code=404, detail="no such story")
@@ -261,7 +262,7 @@ def build_router(db: Path) -> APIRouter:
     def claims(q: str | None = Query(None, max_length=200)) -> HTMLResponse:
         """Reported figures, oldest first: who said how many of what."""
         words = tuple(q.split()) if q else ()
-        with read_store(db) as store:
+        with read_store() as store:
             found = store.claims(words=words, limit=300)
         rows = "".join(
             f'<tr><td>{escape(c["day"] or "")}</td><td>{escape(str(c["value"]))} '
@@ -283,7 +284,7 @@ def build_router(db: Path) -> APIRouter:
                 '<button type="submit">Search</button></form>')
         if not q:
             return _page("Search", form)
-        with read_store(db) as store:
+        with read_store() as store:
             events = browse.event_page(store, EventQuery(text=q), limit=50)
             docs, total = browse.documents(store, text=q, limit=50)
         links = "".join(
@@ -319,7 +320,7 @@ def build_router(db: Path) -> APIRouter:
     return router
 
 
-def mount(app: FastAPI, db: Path) -> None:
+def mount(app: FastAPI, readers: Readers) -> None:
     """Add the pages and the static files (own and vendored) to ``app``."""
-    app.include_router(build_router(db))
+    app.include_router(build_router(readers))
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")

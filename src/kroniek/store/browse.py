@@ -1,44 +1,42 @@
 """Read queries behind the HTTP API: filtered, paged event lists, actors, dyad series, documents.
 
-Every event is filed under one *day*: its own date (a month or year date: the published day
-when that falls inside it, else the period's first day), else the article's published day,
-else the day the page carrying it was first captured. An event with none of these is
-*undated*: listed last when no date filter is set, left out by a date filter and counted
-apart (``undated``) so that nothing disappears unseen.
+Filters and ordering run on ``event_days`` (one narrow row per event with the day it is filed
+under, see store/days.py); only the events of the page asked for are joined with their
+evidence and article. An *undated* event (no day at all) is listed last when no date filter is
+set, left out by a date filter and counted apart (``undated``), so nothing disappears unseen.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from kroniek.store.store import Store
 
-DAYS_SQL = """
-SELECT e.*, a.headline, a.dateline, a.published,
-       coalesce(CASE WHEN e.date_from IS NULL THEN NULL
-                     WHEN e.date_from = e.date_to THEN e.date_from
-                     WHEN CAST(a.published AS DATE) BETWEEN e.date_from AND e.date_to
-                     THEN CAST(a.published AS DATE)
-                     ELSE e.date_from END,
-                CAST(a.published AS DATE), f.captured) AS day
-FROM events e
-JOIN articles a USING (article_id)
-LEFT JOIN (SELECT article_id, CAST(min(fetched_at) AS DATE) AS captured
-           FROM sightings GROUP BY article_id) f USING (article_id)
-"""
-
 # the columns of an event in API answers and downloads, in order
 EVENT_COLUMNS = ("event_id", "day", "src", "src_sector", "src_text", "tgt", "tgt_sector",
                  "tgt_text", "type", "mode", "cameo", "goldstein", "quad_class", "fact",
                  "attributed_to", "sentence", "field", "span_start", "span_end", "trigger",
                  "rule", "event_date", "article_id", "headline", "dateline")
+_OWN = {"event_id": "d", "day": "d", "headline": "a", "dateline": "a"}
+SELECT_COLUMNS = ", ".join(f"{_OWN.get(c, 'e')}.{c}" for c in EVENT_COLUMNS)
 
-_SORT_KEY = "coalesce(day, DATE '0001-01-01')"  # undated events sort after every dated one
+# newest first; undated events last (DuckDB stops early on this order, no sort of all rows)
+_ORDER = "ORDER BY d.day DESC NULLS LAST, d.event_id DESC"
 INTERVALS = ("day", "week", "month")
+
+# events per ordered pair of actors (the small table actors and map edges are read from)
+_PAIRS_SQL = """
+SELECT d.src, d.tgt, count(*) AS events,
+       count(*) FILTER (WHERE d.quad_class <= 2) AS cooperation,
+       count(*) FILTER (WHERE d.quad_class >= 3) AS conflict, sum(d.goldstein) AS goldstein_sum
+FROM event_days d {where} GROUP BY d.src, d.tgt
+"""
 
 
 class BadCursor(ValueError):
@@ -60,26 +58,27 @@ class EventQuery:
     text: str | None = None  # words in the evidence sentence (case-insensitive substring)
 
     def where(self, dates: bool = True) -> tuple[str, list]:
-        """A WHERE clause over DAYS_SQL's columns (or "") and its parameters."""
+        """A WHERE clause over ``event_days d`` (or "") and its parameters."""
         parts: list[str] = []
         params: list = []
         if self.actor:
-            parts.append("(src = ? OR tgt = ?)")
+            parts.append("(d.src = ? OR d.tgt = ?)")
             params += [self.actor, self.actor]
         if self.dyad:
-            parts.append("src = ? AND tgt = ?")
+            parts.append("d.src = ? AND d.tgt = ?")
             params += list(self.dyad)
         if self.pair:
-            parts.append("((src = ? AND tgt = ?) OR (src = ? AND tgt = ?))")
+            parts.append("((d.src = ? AND d.tgt = ?) OR (d.src = ? AND d.tgt = ?))")
             params += [*self.pair, *reversed(self.pair)]
         for column, values in (("type", self.types), ("quad_class", self.quad_class),
                                ("fact", self.facts)):
             if values:
-                parts.append(f"list_contains(?, {column})")
+                parts.append(f"list_contains(?, d.{column})")
                 params.append(list(values))
         if self.text:
-            parts.append("contains(lower(sentence), ?)")
-            params.append(self.text.lower())
+            parts.append("d.event_id IN (SELECT event_id FROM events "
+                         "WHERE sentence ILIKE ? ESCAPE '\\')")
+            params.append("%" + re.sub(r"([%_\\])", r"\\\1", self.text) + "%")
         if dates:
             clause, extra = self.date_clause()
             if clause:
@@ -91,10 +90,10 @@ class EventQuery:
         """The date part of the filter ("" when there is none)."""
         parts, params = [], []
         if self.since:
-            parts.append("day >= ?")
+            parts.append("d.day >= ?")
             params.append(self.since)
         if self.until:
-            parts.append("day <= ?")
+            parts.append("d.day <= ?")
             params.append(self.until)
         return " AND ".join(parts), params
 
@@ -116,45 +115,75 @@ def encode_cursor(day: date | None, event_id: str) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[date, str]:
-    """(sort day, event id) of a cursor; BadCursor when it is not one."""
+def decode_cursor(cursor: str) -> tuple[date | None, str]:
+    """(day or None, event id) of a cursor; BadCursor when it is not one."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         day, event_id = raw.split("|")
         if len(event_id) != 64 or not all(c in "0123456789abcdef" for c in event_id):
             raise ValueError(event_id)
-        return (date.fromisoformat(day) if day else date(1, 1, 1)), event_id
+        return (date.fromisoformat(day) if day else None), event_id
     except (ValueError, binascii.Error, UnicodeDecodeError) as err:
         raise BadCursor(cursor) from err
+
+
+def _after(day: date | None, event_id: str) -> tuple[str, list]:
+    """The condition for rows that come after (day, event_id) in ``_ORDER``."""
+    if day is None:
+        return "(d.day IS NULL AND d.event_id < ?)", [event_id]
+    return ("(d.day < ? OR (d.day = ? AND d.event_id < ?) OR d.day IS NULL)",
+            [day, day, event_id])
 
 
 def event_page(store: Store, query: EventQuery, limit: int = 50,
                cursor: str | None = None) -> EventPage:
     """Events matching ``query``, newest first, ``limit`` at most, after ``cursor``."""
     where, params = query.where()
-    paged = where
     if cursor:
-        day, event_id = decode_cursor(cursor)
-        paged = f"{where} {'AND' if where else 'WHERE'} ({_SORT_KEY}, event_id) < (?, ?)"
-        params = [*params, day, event_id]
-    rows = store.query(
-        f"SELECT {', '.join(EVENT_COLUMNS)} FROM ({DAYS_SQL}) {paged} "
-        f"ORDER BY {_SORT_KEY} DESC, event_id DESC LIMIT ?", [*params, limit + 1])
-    more = len(rows) > limit
-    rows = rows[:limit]
+        after, extra = _after(*decode_cursor(cursor))
+        where = f"{where} {'AND' if where else 'WHERE'} {after}"
+        params = [*params, *extra]
+    keys = store._fetch(f"SELECT d.event_id, d.day FROM event_days d {where} {_ORDER} LIMIT ?",
+                        [*params, limit + 1])
+    more = len(keys) > limit
+    rows = events_by_id(store, keys[:limit])
     base, base_params = query.where(dates=False)
     dated, date_params = query.date_clause()
-    total, undated = store.query(
-        f"SELECT count(*) FILTER (WHERE {dated or 'true'}) AS total, "
-        f"count(*) FILTER (WHERE day IS NULL) AS undated FROM ({DAYS_SQL}) {base}",
-        [*date_params, *base_params])[0].values()
-    add_first_sightings(store, rows)
-    for row in rows:
-        row["day"] = row["day"].isoformat() if row["day"] else None
-    last = rows[-1] if rows else None
-    following = encode_cursor(date.fromisoformat(last["day"]) if last["day"] else None,
-                              last["event_id"]) if more and last else None
+    total, undated = store._fetch(
+        f"SELECT count(*) FILTER (WHERE {dated or 'true'}), "
+        f"count(*) FILTER (WHERE d.day IS NULL) FROM event_days d {base}",
+        [*date_params, *base_params])[0]
+    following = encode_cursor(keys[limit - 1][1], keys[limit - 1][0]) if more else None
     return EventPage(rows, total, undated, following)
+
+
+def events_by_id(store: Store, keys: list[tuple[str, date | None]]) -> list[dict]:
+    """The events with these (event id, day) keys, in this order, with evidence, article
+    and first sighting. Each table is read through its primary key."""
+    if not keys:
+        return []
+    ids = [k[0] for k in keys]
+    events = {r["event_id"]: r for r in store.query(
+        f"SELECT {', '.join(c for c in EVENT_COLUMNS if c not in _OWN)}, event_id "
+        "FROM events WHERE list_contains(?, event_id)", [ids])}
+    articles = {r["article_id"]: r for r in store.query(
+        "SELECT article_id, headline, dateline FROM articles WHERE list_contains(?, article_id)",
+        [sorted({e["article_id"] for e in events.values()})])}
+    rows = []
+    for event_id, day in keys:
+        if event_id in events:
+            row = {**events[event_id], **articles[events[event_id]["article_id"]],
+                   "day": day.isoformat() if day else None}
+            rows.append({name: row[name] for name in EVENT_COLUMNS})
+    add_first_sightings(store, rows)
+    return rows
+
+
+def event_by_id(store: Store, event_id: str) -> dict | None:
+    """One event as ``events_by_id`` gives it, or None."""
+    keys = store._fetch("SELECT event_id, day FROM event_days WHERE event_id = ?", [event_id])
+    found = events_by_id(store, keys)
+    return found[0] if found else None
 
 
 def add_first_sightings(store: Store, rows: list[dict]) -> None:
@@ -163,12 +192,14 @@ def add_first_sightings(store: Store, rows: list[dict]) -> None:
     if not ids:
         return
     first = {r["article_id"]: r for r in store.query(
+        "WITH s AS (SELECT * FROM sightings WHERE list_contains(?, article_id)), "
+        "p AS (SELECT * FROM pages WHERE list_contains((SELECT list(content_hash) FROM s), "
+        "content_hash)) "
         "SELECT s.article_id, arg_min(s.doc, (p.ingested_at, s.doc, s.part)) AS doc, "
         "arg_min(s.part, (p.ingested_at, s.doc, s.part)) AS part, "
         "arg_min(p.url, (p.ingested_at, s.doc, s.part)) "
         "FILTER (WHERE regexp_matches(p.url, '^https?://')) AS url, count(*) AS sightings "
-        "FROM sightings s JOIN pages p USING (content_hash) "
-        "WHERE list_contains(?, s.article_id) GROUP BY s.article_id", [ids])}
+        "FROM s JOIN p USING (content_hash) GROUP BY s.article_id", [ids])}
     for row in rows:
         seen = first.get(row["article_id"], {})
         row.update(doc=seen.get("doc"), part=seen.get("part"), url=seen.get("url"),
@@ -181,13 +212,13 @@ def export_events(store: Store, query: EventQuery, fmt: str, target: Path) -> in
     Returns the number of events written.
     """
     where, params = query.where()
-    select = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM ({DAYS_SQL}) {where} "
-              f"ORDER BY {_SORT_KEY} DESC, event_id DESC")
+    select = (f"SELECT {SELECT_COLUMNS} FROM event_days d JOIN events e USING (event_id) "
+              f"JOIN articles a ON a.article_id = e.article_id {where} {_ORDER}")
     options = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet",
                "json": "FORMAT json, ARRAY true"}[fmt]
     quoted = str(target).replace("'", "''")
     store.query(f"COPY ({select}) TO '{quoted}' ({options})", params)
-    return store.query(f"SELECT count(*) AS n FROM ({DAYS_SQL}) {where}", params)[0]["n"]
+    return store.query(f"SELECT count(*) AS n FROM event_days d {where}", params)[0]["n"]
 
 
 def actor_counts(store: Store, limit: int = 50, partners: int = 3,
@@ -197,35 +228,38 @@ def actor_counts(store: Store, limit: int = 50, partners: int = 3,
     Each dict: code, events, as_source, as_target, cooperation, conflict, goldstein (mean),
     partners (list of {code, events, cooperation, conflict, goldstein}).
     """
-    sides = ("SELECT src AS code, tgt AS partner, 1 AS as_source, quad_class, goldstein "
-             "FROM events UNION ALL "
-             "SELECT tgt, src, 0, quad_class, goldstein FROM events")
-    chosen = "WHERE code = ?" if code else ""
-    params = [code] if code else []
-    actors = store.query(
-        f"SELECT code, count(*) AS events, sum(as_source)::INTEGER AS as_source, "
-        f"(count(*) - sum(as_source))::INTEGER AS as_target, "
-        f"count(*) FILTER (WHERE quad_class <= 2) AS cooperation, "
-        f"count(*) FILTER (WHERE quad_class >= 3) AS conflict, "
-        f"round(avg(goldstein), 2) AS goldstein FROM ({sides}) {chosen} "
-        f"GROUP BY code ORDER BY events DESC, code LIMIT ?", [*params, limit])
-    codes = [a["code"] for a in actors]
-    ranked = store.query(
-        f"SELECT * FROM (SELECT code, partner, count(*) AS events, "
-        f"count(*) FILTER (WHERE quad_class <= 2) AS cooperation, "
-        f"count(*) FILTER (WHERE quad_class >= 3) AS conflict, "
-        f"round(avg(goldstein), 2) AS goldstein, "
-        f"row_number() OVER (PARTITION BY code ORDER BY count(*) DESC, partner) AS rank "
-        f"FROM ({sides}) WHERE list_contains(?, code) GROUP BY code, partner) "
-        f"WHERE rank <= ? ORDER BY code, rank", [codes, partners])
-    by_code: dict[str, list[dict]] = {c: [] for c in codes}
-    for row in ranked:
-        by_code[row.pop("code")].append(
-            {"code": row["partner"], **{k: row[k] for k in ("events", "cooperation", "conflict",
-                                                             "goldstein")}})
-    for actor in actors:
-        actor["partners"] = by_code[actor["code"]]
-    return actors
+    totals: dict[str, dict] = {}
+    partnered: dict[str, dict[str, dict]] = {}
+    only = ("WHERE d.src = ? OR d.tgt = ?", [code, code]) if code else ("", [])
+    for src, tgt, events, cooperation, conflict, goldstein_sum in store._fetch(
+            _PAIRS_SQL.format(where=only[0]), only[1]):
+        for actor, partner, as_source in ((src, tgt, events), (tgt, src, 0)):
+            for counts in (totals.setdefault(actor, _counts(code=actor, as_source=0)),
+                           partnered.setdefault(actor, {}).setdefault(partner,
+                                                                      _counts(code=partner))):
+                counts["events"] += events
+                counts["cooperation"] += cooperation
+                counts["conflict"] += conflict
+                counts["goldstein"] += goldstein_sum
+            totals[actor]["as_source"] += as_source
+    chosen = [totals[code]] if code in totals else [] if code else list(totals.values())
+    chosen = sorted(chosen, key=lambda a: (-a["events"], a["code"]))[:limit]
+    for actor in chosen:
+        actor["as_target"] = actor["events"] - actor["as_source"]
+        ranked = sorted(partnered[actor["code"]].values(), key=lambda p: (-p["events"], p["code"]))
+        actor["partners"] = [_mean(p) for p in ranked[:partners]]
+        _mean(actor)
+    return chosen
+
+
+def _counts(**given) -> dict:
+    return {**given, "events": 0, "cooperation": 0, "conflict": 0, "goldstein": 0.0}
+
+
+def _mean(counts: dict) -> dict:
+    """Turn the summed Goldstein scores of ``counts`` into their mean (in place)."""
+    counts["goldstein"] = round(counts["goldstein"] / counts["events"], 2)
+    return counts
 
 
 def relation_edges(store: Store, query: EventQuery, limit: int = 200) -> list[dict]:
@@ -235,13 +269,11 @@ def relation_edges(store: Store, query: EventQuery, limit: int = 200) -> list[di
     """
     where, params = query.where()
     return store.query(
-        f"SELECT least(src, tgt) AS a, greatest(src, tgt) AS b, count(*) AS events, "
-        f"count(*) FILTER (WHERE quad_class <= 2) AS cooperation, "
-        f"count(*) FILTER (WHERE quad_class >= 3) AS conflict, "
-        f"round(avg(goldstein), 2) AS goldstein "
-        f"FROM ({DAYS_SQL}) {where} {'AND' if where else 'WHERE'} src <> tgt "
-        f"AND src <> '---' AND tgt <> '---' "
-        f"GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?", [*params, limit])
+        f"SELECT least(src, tgt) AS a, greatest(src, tgt) AS b, sum(events)::BIGINT AS events, "
+        f"sum(cooperation)::BIGINT AS cooperation, sum(conflict)::BIGINT AS conflict, "
+        f"round(sum(goldstein_sum) / sum(events), 2) AS goldstein "
+        f"FROM ({_PAIRS_SQL.format(where=where)}) WHERE src <> tgt AND src <> '---' "
+        f"AND tgt <> '---' GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?", [*params, limit])
 
 
 def dyad_series(store: Store, query: EventQuery, interval: str = "day") -> dict:
@@ -253,20 +285,21 @@ def dyad_series(store: Store, query: EventQuery, interval: str = "day") -> dict:
     if interval not in INTERVALS:
         raise ValueError(f"interval is one of {', '.join(INTERVALS)}")
     where, params = query.where()
-    rows = store.query(
-        f"SELECT date_trunc('{interval}', day)::DATE AS period, count(*) AS events, "
-        f"count(*) FILTER (WHERE quad_class <= 2) AS cooperation, "
-        f"count(*) FILTER (WHERE quad_class >= 3) AS conflict, "
-        f"round(avg(goldstein), 2) AS goldstein, histogram(type) AS types "
-        f"FROM ({DAYS_SQL}) {where} {'AND' if where else 'WHERE'} day IS NOT NULL "
-        f"GROUP BY period ORDER BY period", params)
+    where = f"{where} {'AND' if where else 'WHERE'} d.day IS NOT NULL"
+    rows = [
+        {"period": period.isoformat(), "events": events, "cooperation": cooperation,
+         "conflict": events - cooperation, "goldstein": round(goldstein_sum / events, 2),
+         "types": dict(sorted(json.loads(types).items()))}
+        for period, events, cooperation, goldstein_sum, types in store._fetch(
+            f"SELECT period, sum(n)::BIGINT, sum(c)::BIGINT, sum(g), json_group_object(type, n) "
+            f"FROM (SELECT date_trunc('{interval}', d.day)::DATE AS period, d.type, count(*) AS n, "
+            f"count(*) FILTER (WHERE d.quad_class <= 2) AS c, sum(d.goldstein) AS g "
+            f"FROM event_days d {where} GROUP BY period, d.type) GROUP BY period ORDER BY period",
+            params)]
     base, base_params = query.where(dates=False)
     undated = store.query(
-        f"SELECT count(*) AS n FROM ({DAYS_SQL}) {base} {'AND' if base else 'WHERE'} "
-        f"day IS NULL", base_params)[0]["n"]
-    for row in rows:
-        row["period"] = row["period"].isoformat()
-        row["types"] = dict(sorted(row["types"].items()))
+        f"SELECT count(*) AS n FROM event_days d {base} {'AND' if base else 'WHERE'} "
+        f"d.day IS NULL", base_params)[0]["n"]
     return {"interval": interval, "periods": rows, "undated": undated}
 
 

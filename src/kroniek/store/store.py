@@ -19,6 +19,7 @@ from kroniek.errors import KroniekError
 from kroniek.output import iso_utc
 from kroniek.records import AnalysedArticle, Article, Event, PageResult
 from kroniek.store.claims import claim_rows
+from kroniek.store.days import file_event_days
 from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES, UPGRADABLE
 from kroniek.store.stories import link_stories, story_rows
 from kroniek.store.versions import key_of, near_index, near_match, quantity_rows, stored_keys
@@ -118,6 +119,8 @@ class Store:
                                "choose another --db path")
         if not read_only:
             self._con.execute(DDL)
+            if "events" in tables and "event_days" not in tables:  # upgrading a version 1 or 2
+                file_event_days(self._con)
             self._con.execute(
                 "INSERT INTO meta VALUES ('schema_version', ?), ('created_at', ?) "
                 "ON CONFLICT DO NOTHING",
@@ -276,6 +279,7 @@ class Store:
         for table in ("articles", "versions", "signatures", "sentences", "mentions", "events",
                       "quantities", "sightings"):
             self._bulk(table, getattr(rows, table))
+        file_event_days(con, [row[0] for row in rows.events])
         return AddOutcome(True, len(rows.articles), duplicates, len(rows.events), near)
 
     def _near_index(self) -> NearIndex:

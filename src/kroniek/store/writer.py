@@ -3,7 +3,8 @@
 ``ingest`` analyses pages for seconds each, but storing a batch takes milliseconds. The
 writer buffers finished pages and opens the store for writing only to store a batch (every
 ``flush_seconds``, or ``flush_pages`` pages), linking new events into stories in the same
-session; between sessions ``serve`` and other readers open the file read-only.
+session, under a write intent (store/access.py) that makes ``serve`` let go of the file;
+between sessions ``serve`` and other readers open the file read-only.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import time
 from pathlib import Path
 
 from kroniek.records import PageResult
-from kroniek.store.access import open_store
+from kroniek.store.access import open_store, write_intent
 
 
 class BatchWriter:
@@ -31,7 +32,7 @@ class BatchWriter:
         self._failures: list[tuple[str, str]] = []
         self._near = None  # the near-duplicate index, kept between sessions (one writer)
         self._last_flush = time.monotonic()
-        with open_store(self.path, wait=wait) as store:  # creates or upgrades the file
+        with write_intent(self.path), open_store(self.path, wait=wait) as store:  # create, upgrade
             self.stored = {row[0] for row in store._fetch("SELECT content_hash FROM pages")}
 
     def add(self, result: PageResult) -> None:
@@ -54,7 +55,7 @@ class BatchWriter:
         self._last_flush = time.monotonic()
         if not self._pending and not self._failures:
             return
-        with open_store(self.path, wait=self.wait) as store:
+        with write_intent(self.path), open_store(self.path, wait=self.wait) as store:
             store._near = self._near
             for source, reason in self._failures:
                 store.record_failure(source, reason)
