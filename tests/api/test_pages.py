@@ -27,7 +27,7 @@ LATE_PAGE = "2025-08-16_alaska-top.txt"  # ingested while the server runs
 HOSTILE = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-MAIN_PAGES = ("/map", "/dyad/RUS/UKR", "/actor/RUS", "/actors", "/stories", "/claims",
+MAIN_PAGES = ("/", "/map", "/dyad/RUS/UKR", "/actor/RUS", "/actors", "/stories", "/claims",
               "/search?q=akkoord")
 
 
