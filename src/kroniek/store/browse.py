@@ -67,9 +67,9 @@ class EventQuery:
         if self.dyad:
             parts.append("d.src = ? AND d.tgt = ?")
             params += list(self.dyad)
-        if self.pair:
-            parts.append("((d.src = ? AND d.tgt = ?) OR (d.src = ? AND d.tgt = ?))")
-            params += [*self.pair, *reversed(self.pair)]
+        if self.pair:  # either direction, as plain IN filters the scan can apply
+            parts.append("d.src IN (?, ?) AND d.tgt IN (?, ?) AND (d.src <> d.tgt OR ? = ?)")
+            params += [*self.pair, *self.pair, *self.pair]
         for column, values in (("type", self.types), ("quad_class", self.quad_class),
                                ("fact", self.facts)):
             if values:
@@ -127,24 +127,24 @@ def decode_cursor(cursor: str) -> tuple[date | None, str]:
         raise BadCursor(cursor) from err
 
 
-def _after(day: date | None, event_id: str) -> tuple[str, list]:
-    """The condition for rows that come after (day, event_id) in ``_ORDER``."""
-    if day is None:
-        return "(d.day IS NULL AND d.event_id < ?)", [event_id]
-    return ("(d.day < ? OR (d.day = ? AND d.event_id < ?) OR d.day IS NULL)",
-            [day, day, event_id])
-
-
 def event_page(store: Store, query: EventQuery, limit: int = 50,
                cursor: str | None = None) -> EventPage:
-    """Events matching ``query``, newest first, ``limit`` at most, after ``cursor``."""
+    """Events matching ``query``, newest first, ``limit`` at most, after ``cursor``.
+
+    Dated events come first, then undated ones; each part is read with a plain range
+    condition, so DuckDB can skip what lies before the cursor.
+    """
     where, params = query.where()
-    if cursor:
-        after, extra = _after(*decode_cursor(cursor))
-        where = f"{where} {'AND' if where else 'WHERE'} {after}"
-        params = [*params, *extra]
-    keys = store._fetch(f"SELECT d.event_id, d.day FROM event_days d {where} {_ORDER} LIMIT ?",
-                        [*params, limit + 1])
+    day, event_id = decode_cursor(cursor) if cursor else (None, None)
+    keys: list[tuple] = []
+    if not cursor or day is not None:
+        after = "d.day <= ? AND (d.day < ? OR d.event_id < ?)" if cursor else "d.day IS NOT NULL"
+        keys = _keys(store, where, params, after, [day, day, event_id] if cursor else [],
+                     limit + 1)
+    if len(keys) <= limit:
+        after = "d.day IS NULL" + (" AND d.event_id < ?" if cursor and day is None else "")
+        keys += _keys(store, where, params, after, [event_id] if cursor and day is None else [],
+                      limit + 1 - len(keys))
     more = len(keys) > limit
     rows = events_by_id(store, keys[:limit])
     base, base_params = query.where(dates=False)
@@ -155,6 +155,14 @@ def event_page(store: Store, query: EventQuery, limit: int = 50,
         [*date_params, *base_params])[0]
     following = encode_cursor(keys[limit - 1][1], keys[limit - 1][0]) if more else None
     return EventPage(rows, total, undated, following)
+
+
+def _keys(store: Store, where: str, params: list, after: str, after_params: list,
+          limit: int) -> list[tuple]:
+    """(event_id, day) of up to ``limit`` events matching ``where`` and ``after``, in order."""
+    clause = f"{where} AND {after}" if where else f"WHERE {after}"
+    return store._fetch(f"SELECT d.event_id, d.day FROM event_days d {clause} {_ORDER} LIMIT ?",
+                        [*params, *after_params, limit])
 
 
 def events_by_id(store: Store, keys: list[tuple[str, date | None]]) -> list[dict]:
