@@ -24,7 +24,7 @@ def views(base: str, article: str) -> list[tuple[str, str, int]]:
     """(file name, URL, viewport width) of every view shot."""
     return [("map.png", f"{base}/map", 1280), ("dyad.png", f"{base}/dyad/RUS/UKR", 1280),
             ("actor.png", f"{base}/actor/RUS", 1280), ("document.png", f"{base}/document/{article}", 1280),
-            ("stories.png", f"{base}/stories", 1280), ("claims.png", f"{base}/claims", 1280),
+            ("stories.png", f"{base}/stories", 1280), ("claims.png", f"{base}/claims?unit=doden", 1280),
             ("search.png", f"{base}/search?q=akkoord", 1280), ("map-390.png", f"{base}/map", 390)]
 
 

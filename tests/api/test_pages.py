@@ -27,8 +27,8 @@ LATE_PAGE = "2025-08-16_alaska-top.txt"  # ingested while the server runs
 HOSTILE = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-MAIN_PAGES = ("/", "/map", "/dyad/RUS/UKR", "/actor/RUS", "/actors", "/stories", "/claims",
-              "/search?q=akkoord")
+MAIN_PAGES = ("/", "/map", "/dyad/RUS/UKR", "/actor/RUS", "/actors", "/stories",
+              "/claims?unit=doden", "/search?q=akkoord")
 
 
 def kroniek(*args: str) -> subprocess.CompletedProcess:
@@ -199,4 +199,17 @@ def test_ingest_while_serving_shows_new_events_without_restart(site, corpus, bro
     assert after > before
     page.goto(f"{site}/search?q=Alaska")
     assert "2025-08-16_alaska-top" in page.locator("main").inner_text()
+    page.close()
+
+
+def test_claims_page_charts_each_reported_figure(site, browser):
+    figures = httpx.get(f"{site}/api/v1/claims", params={"unit": "doden"}).json()
+    dated = [f for f in figures if f["day"]]
+    assert dated, "the samples report deaths"
+    page = browser.new_page()
+    page.goto(f"{site}/claims?unit=doden")
+    page.wait_for_selector("#claims-chart[data-ready=true]")
+    assert page.locator("#claims-chart circle.claim").count() == len(dated)
+    assert page.locator("tbody tr").count() == len(figures)
+    assert "figures" in page.locator("#claims-legend").inner_text()
     page.close()

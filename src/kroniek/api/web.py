@@ -259,22 +259,31 @@ def build_router(readers: Readers) -> APIRouter:
         return _page(f"Story {story_id}", body)
 
     @router.get("/claims", response_class=HTMLResponse)
-    def claims(q: str | None = Query(None, max_length=200)) -> HTMLResponse:
-        """Reported figures, oldest first: who said how many of what."""
+    def claims(q: str | None = Query(None, max_length=200),
+               unit: str | None = Query(None, max_length=100)) -> HTMLResponse:
+        """Reported figures, oldest first: who said how many of what, and how that changed."""
         words = tuple(q.split()) if q else ()
+        units = tuple(u.strip() for u in unit.split(",") if u.strip()) if unit else ()
         with read_store() as store:
-            found = store.claims(words=words, limit=300)
+            found = store.claims(words=words, units=units, limit=300)
         rows = "".join(
-            f'<tr><td>{escape(c["day"] or "")}</td><td>{escape(str(c["value"]))} '
+            f'<tr><td>{escape(c["day"] or "")}</td><td>{c["value"]:g} '
             f'{escape(c["unit"])}</td><td>{escape(c["reported_by"] or "")}</td>'
             f'<td>{escape(c["sentence"])}</td></tr>' for c in found)
+        source = "/api/v1/claims?" + urlencode(
+            {k: v for k, v in (("q", q), ("unit", unit), ("limit", 300)) if v})
         body = ('<form class="filters" method="get"><label for="claims-q">Words in the sentence'
                 f'</label><input id="claims-q" name="q" value="{escape(q or "")}">'
-                '<button type="submit">Search</button></form>'
+                f'<label for="claims-unit">Unit</label><input id="claims-unit" name="unit" '
+                f'value="{escape(unit or "")}"><button type="submit">Search</button></form>'
+                '<figure><svg id="claims-chart" role="img" aria-labelledby="claims-caption" '
+                f'data-source="{escape(source)}"></svg><figcaption id="claims-caption">'
+                'Each figure on the day it was reported, one line per unit (the four most '
+                'frequent).</figcaption><ul id="claims-legend"></ul></figure>'
                 '<div class="scroll"><table><caption>Reported figures</caption><thead><tr>'
                 '<th scope="col">Day</th><th scope="col">Figure</th><th scope="col">Said by</th>'
                 f'<th scope="col">Sentence</th></tr></thead><tbody>{rows}</tbody></table></div>')
-        return _page("Claims", body)
+        return _page("Claims", body, ("/static/vendor/d3.min.js", "/static/claims.js"))
 
     @router.get("/search", response_class=HTMLResponse)
     def search(q: str | None = Query(None, max_length=200)) -> HTMLResponse:

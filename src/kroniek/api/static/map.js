@@ -41,8 +41,11 @@
       .force("y", d3.forceY(height / 2).strength(0.06))
       .stop();
     simulation.tick(300);  // lay out once: no motion, nothing to wait for
-    const inside = (v, size) => Math.max(20, Math.min(size - 20, v));
-    nodes.forEach((d) => { d.x = inside(d.x, width); d.y = inside(d.y, height); });
+    const inside = (v, low, high) => Math.max(low, Math.min(high, v));
+    nodes.forEach((d) => {  // keep every node and its label (to its right) in view
+      d.x = inside(d.x, 12, width - 45);
+      d.y = inside(d.y, 12, height - 12);
+    });
     line.attr("x1", (d) => d.source.x).attr("y1", (d) => d.source.y)
       .attr("x2", (d) => d.target.x).attr("y2", (d) => d.target.y);
     node.attr("transform", (d) => "translate(" + d.x + "," + d.y + ")");
