@@ -57,3 +57,27 @@ def test_a_version_2_store_gets_event_days_when_opened_for_writing(tmp_path):
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
     assert _days(path) == EXPECTED
+
+
+def test_paging_walks_dated_then_undated_events_once(tmp_path):
+    from kroniek.store.browse import EventQuery, event_page
+
+    path = tmp_path / "p.duckdb"
+    with Store(path) as store:
+        dated = tuple(event("NLD", "BEL", event_date=f"2025-0{m}-01", span=(m, m + 1))
+                      for m in (1, 2, 3))
+        store.add(page_result("a", (analysed("a", "main", "tekst een", dated),)))
+        undated = tuple(event("USA", "CHN", span=(n, n + 1), rule=f"r{n}") for n in range(3))
+        never = page_result("c", (analysed("c", "main", "tekst drie", undated, published=None),))
+        store.add(replace(never, page=replace(never.page, fetched_at=None)))
+    seen, cursor = [], None
+    with Store(path, read_only=True) as store:
+        while True:
+            page = event_page(store, EventQuery(), limit=2, cursor=cursor)
+            assert (page.total, page.undated) == (6, 3)
+            seen += [(e["day"], e["event_id"]) for e in page.events]
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+    assert [day for day, _ in seen] == ["2025-03-01", "2025-02-01", "2025-01-01", None, None, None]
+    assert len({event_id for _, event_id in seen}) == 6
