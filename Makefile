@@ -30,7 +30,7 @@ system:
 	  $(SUDO) apt-get update && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(APT_PACKAGES); \
 	else \
-	  echo "make system: no apt-get here; install Frog with frogdata and uctodata, Chromium, libatomic and a Python >= 3.11 with venv yourself (README.md, 'Without apt'), then run make again" >&2; \
+	  echo "make system: no apt-get here; install Frog with frogdata and uctodata, Chromium, libatomic, npm and a Python >= 3.11 with venv yourself (README.md, 'Without apt'), then run make again" >&2; \
 	  exit 1; \
 	fi
 
