@@ -15,6 +15,8 @@ import argparse
 import time
 from pathlib import Path
 
+import duckdb
+
 from kroniek.store import Store
 from kroniek.store.days import file_event_days
 
@@ -39,8 +41,8 @@ def generate(path: Path, events: int, seed: int) -> None:
     """Fill a new store at ``path`` with ``events`` synthetic events."""
     articles = max(1, (events + 2) // 3)
     pages = max(1, articles // 5)
-    with Store(path) as store:
-        con = store._con
+    Store(path).close()  # the schema
+    with duckdb.connect(str(path)) as con:
         con.execute(f"SELECT setseed({(seed % 1000) / 1000})")
         actor_list, n = _list(ACTORS), len(ACTORS)
         types = ", ".join(f"('{t}', '{c}', {q}, {g})" for t, c, q, g in TYPES)
@@ -109,6 +111,7 @@ def generate(path: Path, events: int, seed: int) -> None:
                   SELECT article_id, idx, tgt, 1 FROM events) e""")
         file_event_days(con)
         con.execute("COMMIT")
+    with Store(path, read_only=True) as store:
         counts = store.counts()
     print(" ".join(f"{k}={v}" for k, v in counts.items() if v))
 

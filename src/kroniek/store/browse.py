@@ -149,7 +149,7 @@ def event_page(store: Store, query: EventQuery, limit: int = 50,
     rows = events_by_id(store, keys[:limit])
     base, base_params = query.where(dates=False)
     dated, date_params = query.date_clause()
-    total, undated = store._fetch(
+    total, undated = store.rows(
         f"SELECT count(*) FILTER (WHERE {dated or 'true'}), "
         f"count(*) FILTER (WHERE d.day IS NULL) FROM event_days d {base}",
         [*date_params, *base_params])[0]
@@ -161,7 +161,7 @@ def _keys(store: Store, where: str, params: list, after: str, after_params: list
           limit: int) -> list[tuple]:
     """(event_id, day) of up to ``limit`` events matching ``where`` and ``after``, in order."""
     clause = f"{where} AND {after}" if where else f"WHERE {after}"
-    return store._fetch(f"SELECT d.event_id, d.day FROM event_days d {clause} {_ORDER} LIMIT ?",
+    return store.rows(f"SELECT d.event_id, d.day FROM event_days d {clause} {_ORDER} LIMIT ?",
                         [*params, *after_params, limit])
 
 
@@ -189,7 +189,7 @@ def events_by_id(store: Store, keys: list[tuple[str, date | None]]) -> list[dict
 
 def event_by_id(store: Store, event_id: str) -> dict | None:
     """One event as ``events_by_id`` gives it, or None."""
-    keys = store._fetch("SELECT event_id, day FROM event_days WHERE event_id = ?", [event_id])
+    keys = store.rows("SELECT event_id, day FROM event_days WHERE event_id = ?", [event_id])
     found = events_by_id(store, keys)
     return found[0] if found else None
 
@@ -239,7 +239,7 @@ def actor_counts(store: Store, limit: int = 50, partners: int = 3,
     totals: dict[str, dict] = {}
     partnered: dict[str, dict[str, dict]] = {}
     only = ("WHERE d.src = ? OR d.tgt = ?", [code, code]) if code else ("", [])
-    for src, tgt, events, cooperation, conflict, goldstein_sum in store._fetch(
+    for src, tgt, events, cooperation, conflict, goldstein_sum in store.rows(
             _PAIRS_SQL.format(where=only[0]), only[1]):
         for actor, partner, as_source in ((src, tgt, events), (tgt, src, 0)):
             for counts in (totals.setdefault(actor, _counts(code=actor, as_source=0)),
@@ -298,7 +298,7 @@ def dyad_series(store: Store, query: EventQuery, interval: str = "day") -> dict:
         {"period": period.isoformat(), "events": events, "cooperation": cooperation,
          "conflict": events - cooperation, "goldstein": round(goldstein_sum / events, 2),
          "types": dict(sorted(json.loads(types).items()))}
-        for period, events, cooperation, goldstein_sum, types in store._fetch(
+        for period, events, cooperation, goldstein_sum, types in store.rows(
             f"SELECT period, sum(n)::BIGINT, sum(c)::BIGINT, sum(g), json_group_object(type, n) "
             f"FROM (SELECT date_trunc('{interval}', d.day)::DATE AS period, d.type, count(*) AS n, "
             f"count(*) FILTER (WHERE d.quad_class <= 2) AS c, sum(d.goldstein) AS g "

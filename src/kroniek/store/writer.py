@@ -33,7 +33,7 @@ class BatchWriter:
         self._near = None  # the near-duplicate index, kept between sessions (one writer)
         self._last_flush = time.monotonic()
         with write_intent(self.path), open_store(self.path, wait=wait) as store:  # create, upgrade
-            self.stored = {row[0] for row in store._fetch("SELECT content_hash FROM pages")}
+            self.stored = {row[0] for row in store.rows("SELECT content_hash FROM pages")}
 
     def add(self, result: PageResult) -> None:
         """Queue one page result; store the queue when it is due."""
