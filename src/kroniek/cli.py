@@ -299,6 +299,7 @@ def serve(db, host, port, watch_dir, token_file) -> None:
     from kroniek.api.watch import FolderWatcher
 
     _require_db(db)
+    _reading(db).close()  # an unreadable or outdated store is said in one line, not per request
     token = (Path(token_file).read_text(encoding="utf-8").strip() if token_file
              else os.environ.get("KRONIEK_API_TOKEN")) or None
     inbox = Path(watch_dir) if watch_dir else None

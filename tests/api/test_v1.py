@@ -9,6 +9,7 @@ import sys
 from dataclasses import replace
 from datetime import datetime, timezone
 
+import duckdb
 import httpx
 import pyarrow.parquet as pq
 import pytest
@@ -229,3 +230,15 @@ def test_a_writer_holding_the_lock_gives_503_with_retry_after(api, tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_serve_refuses_an_outdated_store_in_one_line(tmp_path):
+    db = tmp_path / "old.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.close()
+    done = subprocess.run([sys.executable, "-m", "kroniek", "serve", "--db", str(db), "--port", "1"],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert done.stderr.strip().count("\n") == 0 and "to upgrade it" in done.stderr
