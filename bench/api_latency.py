@@ -4,13 +4,15 @@
 
 Starts ``kroniek serve`` on a free loopback port, sends each request ``--runs`` times one
 after the other (after two warm-up calls), and prints p50 and p95 per request in
-milliseconds, then the server's peak resident memory (VmHWM). Make a large store with
-bench/synthetic_store.py.
+milliseconds, the server's mean CPU time per request (its user + system time over the runs:
+the work, whatever else the machine is doing), then the server's peak resident memory
+(VmHWM). Make a large store with bench/synthetic_store.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import statistics
 import subprocess
@@ -48,6 +50,12 @@ def peak_kib(pid: int) -> int:
     return 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     """The value below which ``share`` of ``values`` lie (nearest rank)."""
     ordered = sorted(values)
@@ -79,7 +87,7 @@ def main() -> None:
                    "article": first["events"][0]["article_id"]}
             print(f"store: {args.db} ({client.get('/api/v1/stats').json()['events']} events), "
                   f"{args.runs} runs per request\n")
-            print(f"{'request':28} {'p50 ms':>8} {'p95 ms':>8}  rows")
+            print(f"{'request':28} {'p50 ms':>8} {'p95 ms':>8} {'cpu ms':>8}  rows")
             for name, path, params in REQUESTS:
                 params = dict(params)
                 if "cursor" in params:
@@ -87,18 +95,21 @@ def main() -> None:
                 url = path.format(**ids)
                 times = []
                 for run in range(args.runs + 2):
+                    if run == 2:
+                        cpu_before = cpu_seconds(server.pid)
                     started = time.perf_counter()
                     answer = client.get(url, params=params)
                     elapsed = (time.perf_counter() - started) * 1000
                     answer.raise_for_status()
                     if run >= 2:
                         times.append(elapsed)
+                cpu = (cpu_seconds(server.pid) - cpu_before) * 1000 / args.runs
                 body = answer.json()
                 size = (body.get("total") if isinstance(body, dict) and "total" in body
                         else len(body) if isinstance(body, list)
                         else len(body.get("periods", [])) if isinstance(body, dict) else "")
                 print(f"{name:28} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f}"
-                      f"  {size}")
+                      f" {cpu:8.1f}  {size}")
         print(f"\npeak server memory (VmHWM): {peak_kib(server.pid) / 1024:.0f} MiB")
     finally:
         server.terminate()

@@ -22,8 +22,10 @@ from kroniek.store.store import Store
 EVENT_COLUMNS = ("event_id", "day", "src", "src_sector", "src_text", "tgt", "tgt_sector",
                  "tgt_text", "type", "mode", "cameo", "goldstein", "quad_class", "fact",
                  "attributed_to", "sentence", "field", "span_start", "span_end", "trigger",
-                 "rule", "event_date", "article_id", "headline", "dateline")
-_OWN = {"event_id": "d", "day": "d", "headline": "a", "dateline": "a"}
+                 "rule", "event_date", "article_id", "headline", "dateline", "doc", "part", "url")
+_OWN = {"event_id": "d", "day": "d", "headline": "a", "dateline": "a", "doc": "d", "part": "d",
+        "url": "d"}
+_KEY_COLUMNS = "d.event_id, d.day, d.doc, d.part, d.url"  # what events_by_id needs of event_days
 SELECT_COLUMNS = ", ".join(f"{_OWN.get(c, 'e')}.{c}" for c in EVENT_COLUMNS)
 
 # newest first; undated events last (DuckDB stops early on this order, no sort of all rows)
@@ -159,59 +161,43 @@ def event_page(store: Store, query: EventQuery, limit: int = 50,
 
 def _keys(store: Store, where: str, params: list, after: str, after_params: list,
           limit: int) -> list[tuple]:
-    """(event_id, day) of up to ``limit`` events matching ``where`` and ``after``, in order."""
+    """``_KEY_COLUMNS`` of up to ``limit`` events matching ``where`` and ``after``, in order."""
     clause = f"{where} AND {after}" if where else f"WHERE {after}"
-    return store.rows(f"SELECT d.event_id, d.day FROM event_days d {clause} {_ORDER} LIMIT ?",
+    return store.rows(f"SELECT {_KEY_COLUMNS} FROM event_days d {clause} {_ORDER} LIMIT ?",
                         [*params, *after_params, limit])
 
 
-def events_by_id(store: Store, keys: list[tuple[str, date | None]]) -> list[dict]:
-    """The events with these (event id, day) keys, in this order, with evidence, article
-    and first sighting. Each table is read through its primary key."""
+def events_by_id(store: Store, keys: list[tuple]) -> list[dict]:
+    """The events of these ``_KEY_COLUMNS`` rows, in this order, with evidence and article.
+
+    Events and articles are read through their primary keys.
+    """
     if not keys:
         return []
-    ids = [k[0] for k in keys]
     events = {r["event_id"]: r for r in store.query(
         f"SELECT {', '.join(c for c in EVENT_COLUMNS if c not in _OWN)}, event_id "
-        "FROM events WHERE list_contains(?, event_id)", [ids])}
+        "FROM events WHERE list_contains(?, event_id)", [[k[0] for k in keys]])}
     articles = {r["article_id"]: r for r in store.query(
         "SELECT article_id, headline, dateline FROM articles WHERE list_contains(?, article_id)",
         [sorted({e["article_id"] for e in events.values()})])}
     rows = []
-    for event_id, day in keys:
+    for event_id, day, doc, part, url in keys:
         if event_id in events:
             row = {**events[event_id], **articles[events[event_id]["article_id"]],
-                   "day": day.isoformat() if day else None}
+                   "day": day.isoformat() if day else None, "doc": doc, "part": part, "url": url}
             rows.append({name: row[name] for name in EVENT_COLUMNS})
-    add_first_sightings(store, rows)
     return rows
 
 
 def event_by_id(store: Store, event_id: str) -> dict | None:
-    """One event as ``events_by_id`` gives it, or None."""
-    keys = store.rows("SELECT event_id, day FROM event_days WHERE event_id = ?", [event_id])
+    """One event as ``events_by_id`` gives it, with the number of pages that carried it."""
+    keys = store.rows(f"SELECT {_KEY_COLUMNS} FROM event_days d WHERE event_id = ?", [event_id])
     found = events_by_id(store, keys)
-    return found[0] if found else None
-
-
-def add_first_sightings(store: Store, rows: list[dict]) -> None:
-    """Give each event row the doc, part and web address of the page that first carried it."""
-    ids = sorted({r["article_id"] for r in rows})
-    if not ids:
-        return
-    first = {r["article_id"]: r for r in store.query(
-        "WITH s AS (SELECT * FROM sightings WHERE list_contains(?, article_id)), "
-        "p AS (SELECT * FROM pages WHERE list_contains((SELECT list(content_hash) FROM s), "
-        "content_hash)) "
-        "SELECT s.article_id, arg_min(s.doc, (p.ingested_at, s.doc, s.part)) AS doc, "
-        "arg_min(s.part, (p.ingested_at, s.doc, s.part)) AS part, "
-        "arg_min(p.url, (p.ingested_at, s.doc, s.part)) "
-        "FILTER (WHERE regexp_matches(p.url, '^https?://')) AS url, count(*) AS sightings "
-        "FROM s JOIN p USING (content_hash) GROUP BY s.article_id", [ids])}
-    for row in rows:
-        seen = first.get(row["article_id"], {})
-        row.update(doc=seen.get("doc"), part=seen.get("part"), url=seen.get("url"),
-                   sightings=seen.get("sightings", 0))
+    if not found:
+        return None
+    found[0]["sightings"] = store.rows("SELECT count(*) FROM sightings WHERE article_id = ?",
+                                       [found[0]["article_id"]])[0][0]
+    return found[0]
 
 
 def export_events(store: Store, query: EventQuery, fmt: str, target: Path) -> int:

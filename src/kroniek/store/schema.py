@@ -61,6 +61,7 @@ CREATE TABLE IF NOT EXISTS sightings (
     fetched_at   TIMESTAMP,
     PRIMARY KEY (content_hash, part)
 );
+CREATE INDEX IF NOT EXISTS sightings_article ON sightings (article_id);  -- where an event was seen
 
 CREATE TABLE IF NOT EXISTS sentences (
     article_id VARCHAR NOT NULL REFERENCES articles (article_id),
@@ -190,7 +191,10 @@ CREATE TABLE IF NOT EXISTS event_days (          -- derived, see store/days.py
     quad_class INTEGER NOT NULL,
     fact       VARCHAR NOT NULL,
     goldstein  DOUBLE NOT NULL,
-    day        DATE                             -- NULL: undated
+    day        DATE,                            -- NULL: undated
+    doc        VARCHAR,                         -- the first page that carried the article:
+    part       VARCHAR,                         -- its doc and part,
+    url        VARCHAR                          -- and its web address (http/https only)
 );
 CREATE INDEX IF NOT EXISTS event_days_event ON event_days (event_id);
 

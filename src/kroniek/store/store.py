@@ -283,7 +283,7 @@ class Store:
         for table in ("articles", "versions", "signatures", "sentences", "mentions", "events",
                       "quantities", "sightings"):
             self._bulk(table, getattr(rows, table))
-        file_event_days(con, [row[0] for row in rows.events])
+        file_event_days(con, [(row[0], row[1]) for row in rows.events])
         return AddOutcome(True, len(rows.articles), duplicates, len(rows.events), near)
 
     def _near_index(self) -> NearIndex:
