@@ -6,7 +6,7 @@ DB ?= kroniek.duckdb
 PORT ?= 8700
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system python run ingest serve test lint bench eval clean
+.PHONY: setup system python web run ingest serve test lint bench eval clean
 
 ## setup: Debian packages (Frog) and the Python environment, then `kroniek doctor`
 ## (fails, saying why and what to do, when Frog cannot run here)
@@ -18,19 +18,19 @@ setup: system python
 # which Frog exits at startup ("Initialization failed for: [tokenizer]"); --no-install-recommends
 # would leave ucto/uctodata out. python3-venv: Debian's python3 has no ensurepip without it.
 # Chromium: the browser the UI tests drive, through Playwright's driver, whose node binary
-# needs libatomic1.
-APT_PACKAGES := frog frogdata ucto uctodata python3-venv chromium libatomic1
+# needs libatomic1. npm: fetches the browser libraries the pages use (`make web`).
+APT_PACKAGES := frog frogdata ucto uctodata python3-venv chromium libatomic1 npm
 
 system:
 	@if command -v frog >/dev/null 2>&1 && [ -f /usr/share/frog/nld/frog.cfg ] \
 	    && [ -f /usr/share/ucto/tokconfig-nld ] && command -v chromium >/dev/null 2>&1 \
-	    && /sbin/ldconfig -p 2>/dev/null | grep -q 'libatomic\.so\.1' \
+	    && /sbin/ldconfig -p 2>/dev/null | grep -q 'libatomic\.so\.1' && command -v npm >/dev/null 2>&1 \
 	    && $(PYTHON) -c 'import ensurepip' >/dev/null 2>&1; then :; \
 	elif command -v apt-get >/dev/null 2>&1; then \
 	  $(SUDO) apt-get update && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(APT_PACKAGES); \
 	else \
-	  echo "make system: no apt-get here; install Frog with frogdata and uctodata, Chromium, libatomic and a Python >= 3.11 with venv yourself (README.md, 'Without apt'), then run make again" >&2; \
+	  echo "make system: no apt-get here; install Frog with frogdata and uctodata, Chromium, libatomic, npm and a Python >= 3.11 with venv yourself (README.md, 'Without apt'), then run make again" >&2; \
 	  exit 1; \
 	fi
 
@@ -42,6 +42,21 @@ $(BIN)/kroniek: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
+## web: the browser libraries (d3, Swagger UI, Redoc, axe-core for the tests) from the npm
+## registry, at the versions web/package-lock.json pins, copied where the server serves them;
+## nothing third-party is committed
+VENDOR := src/kroniek/api/static/vendor
+VENDOR_FILES := d3/dist/d3.min.js swagger-ui-dist/swagger-ui-bundle.js swagger-ui-dist/swagger-ui.css \
+	redoc/bundles/redoc.standalone.js axe-core/axe.min.js
+
+web: $(VENDOR)/.fetched
+
+$(VENDOR)/.fetched: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --ignore-scripts
+	mkdir -p $(VENDOR)
+	cp $(addprefix web/node_modules/,$(VENDOR_FILES)) $(VENDOR)/
+	@touch $@
+
 ## run: set up, ingest the bundled sample corpus, serve the UI on http://127.0.0.1:$(PORT)/
 run: setup ingest serve
 
@@ -49,11 +64,11 @@ ingest: setup
 	-$(BIN)/kroniek ingest samples/pages samples/html samples/records \
 	  --captures samples/fetched_at.tsv --db $(DB)
 
-serve: setup
+serve: setup web
 	$(BIN)/kroniek serve --db $(DB) --port $(PORT)
 
 ## test: the whole test suite (CI runs exactly this)
-test: setup
+test: setup web
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest -q
 
@@ -77,4 +92,4 @@ bench: setup
 	KRONIEK_FROG_CACHE= $(BIN)/python bench/vs_frog.py
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB).wal out
+	rm -rf $(VENV) $(DB) $(DB).wal out web/node_modules $(VENDOR)

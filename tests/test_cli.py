@@ -84,4 +84,10 @@ def test_ingest_is_idempotent_and_survives_a_bad_file(tmp_path, seeds_dir):
     exported = kroniek("export", "--db", str(db), "--format", "gdelt", "-o", str(out), cwd=tmp_path)
     assert exported.returncode == 0, exported.stderr
     rows = list(csv.reader(out.open(encoding="utf-8"), delimiter="\t"))
-    assert len(rows) == len(events) and all(len(r) == 61 for r in rows)
+    assert rows and all(len(r) == 61 for r in rows)
+    # asserted events only, one row per reported event; the sidecar says which events each holds
+    sidecar = list(csv.DictReader((tmp_path / "events.kroniek.tsv").open(encoding="utf-8"),
+                                  delimiter="\t"))
+    assert [s["GLOBALEVENTID"] for s in sidecar] == [r[0] for r in rows]
+    asserted = {e["event_id"] for e in events if e["fact"] == "asserted"}
+    assert {i for s in sidecar for i in s["event_ids"].split(",")} == asserted

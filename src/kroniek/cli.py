@@ -57,7 +57,6 @@ def _limits(max_page_bytes: int, max_line_chars: int, max_html_depth: int, max_j
     return Limits(page_bytes=max_page_bytes, line_chars=max_line_chars,
                   html_depth=max_html_depth, json_depth=max_json_depth)
 
-STORE_BATCH = 32  # pages stored in one transaction (one insert per table): far faster than one by one
 
 
 def _when(value: str | None) -> datetime | None:
@@ -144,84 +143,69 @@ def extract(paths, fmt, fetched_at, captures, workers, output, **limits) -> None
 @click.option("--dask", "dask_spec", metavar="local[:N]|tcp://HOST:8786",
               help="Analyse on a Dask cluster: a LocalCluster of N workers, or a running scheduler.")
 def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec, **limits) -> None:
-    """Read, analyse and store pages; pages stored before, or twice in the batch, are skipped."""
+    """Read, analyse and store pages; pages stored before, or twice in the batch, are skipped.
+
+    The store is locked only while a batch is written (every few seconds), so a running
+    ``kroniek serve`` keeps answering and shows the new events as they are stored.
+    """
     from tqdm import tqdm
 
     from kroniek.pipeline import Resources, content_hash, rules_fingerprint, run
-    from kroniek.store import Store
+    from kroniek.store.writer import BatchWriter
 
     show = sys.stderr.isatty() if progress is None else progress
     known_times = _captures(captures)
-    totals = {"pages": 0, "known": 0, "copies": 0, "failed": 0, "articles": 0, "duplicates": 0,
-              "near": 0, "events": 0}
+    counts = {"known": 0, "copies": 0, "failed": 0}
     seen: set[str] = set()  # content hashes read in this batch
-    with Store(db) as store, ExitStack() as stack:
+    with ExitStack() as stack:
+        if dask_spec:
+            from kroniek.cluster import close, connect, run_on_cluster
+
+            client = connect(dask_spec)
+            stack.callback(close, client)
+            click.echo(f"kroniek: Dask dashboard on {client.dashboard_link}", err=True)
+            rules_sha256 = rules_fingerprint()
+        else:
+            res = stack.enter_context(Resources.load(workers=workers))
+            rules_sha256 = res.rules_sha256
+        writer = stack.enter_context(BatchWriter(db, rules_sha256=rules_sha256))
+
         def known(page) -> bool:
             digest = content_hash(page)
             if digest in seen:
-                totals["copies"] += 1
+                counts["copies"] += 1
                 return True
             seen.add(digest)
-            if store.has_page(digest):
-                totals["known"] += 1
+            if digest in writer.stored:
+                counts["known"] += 1
                 return True
             return False
 
         options = {"fetched_at": _when(fetched_at), "skip": known, "captures": known_times,
                    "limits": _limits(**limits)}
-        if dask_spec:
-            from kroniek.cluster import close, connect, run_on_cluster
-
-            try:
-                client = connect(dask_spec)
-            except KroniekError as err:
-                raise click.ClickException(str(err).removeprefix("kroniek: ")) from err
-            stack.callback(close, client)
-            click.echo(f"kroniek: Dask dashboard on {client.dashboard_link}", err=True)
-            rules_sha256 = rules_fingerprint()
-            outcomes = run_on_cluster(paths, client, **options)
-        else:
-            res = stack.enter_context(Resources.load(workers=workers))
-            rules_sha256 = res.rules_sha256
-            outcomes = run(paths, res, **options)
-        batch: list = []
-
-        def store_batch() -> None:
-            if not batch:
-                return
-            for added in store.add_many(batch, rules_sha256=rules_sha256):
-                totals["pages"] += int(added.new_page)
-                totals["articles"] += added.new_articles
-                totals["duplicates"] += added.duplicate_articles
-                totals["near"] += added.near_duplicates
-                totals["events"] += added.new_events
-            batch.clear()
-
+        outcomes = run_on_cluster(paths, client, **options) if dask_spec else run(paths, res, **options)
         bar = tqdm(unit="page", disable=not show, file=sys.stderr)
         for outcome in outcomes:
             bar.update(1)
             if isinstance(outcome, ReadError) or outcome.error:
                 problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
                 source = outcome.source if isinstance(outcome, ReadError) else outcome.page.source
-                totals["failed"] += 1
-                store.record_failure(printable(source), problem)
+                counts["failed"] += 1
+                writer.record_failure(printable(source), problem)
                 bar.write(problem, file=sys.stderr)
                 continue
-            batch.append(outcome)
-            if len(batch) >= STORE_BATCH:
-                store_batch()
-        store_batch()
+            writer.add(outcome)
         bar.close()
-        linked = store.link_stories()
-    copies = f", {totals['copies']} repeated in this batch" if totals["copies"] else ""
+    totals = writer.totals
+    copies = f", {counts['copies']} repeated in this batch" if counts["copies"] else ""
     click.echo(
-        f"ingested {totals['pages']} new pages ({totals['known']} already stored{copies}, "
-        f"{totals['failed']} failed): {totals['articles']} new articles, "
+        f"ingested {totals['pages']} new pages ({counts['known']} already stored{copies}, "
+        f"{counts['failed']} failed): {totals['articles']} new articles, "
         f"{totals['duplicates']} seen before ({totals['near']} near-duplicates), "
-        f"{totals['events']} new events, {linked['stories']} stories -> {printable(db)}",
+        f"{totals['events']} new events, {totals['stories']} stories -> {printable(db)}",
         err=True,
     )
-    sys.exit(1 if totals["failed"] else 0)
+    sys.exit(1 if counts["failed"] else 0)
 
 
 @main.command()
@@ -236,7 +220,6 @@ def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec, **limi
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
     """List stored events, filtered."""
-    from kroniek.store import Store
 
     pair = None
     if dyad:
@@ -245,7 +228,7 @@ def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
             raise click.BadParameter("--dyad takes two codes, e.g. RUS,IRN")
         pair = (codes[0], codes[1])
     _require_db(db)
-    with Store(db, read_only=True) as store:
+    with _reading(db) as store:
         rows = store.events(
             actor=actor.upper() if actor else None, dyad=pair,
             type=etype.upper() if etype else None, fact=fact,
@@ -268,6 +251,13 @@ def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
     click.echo(f"{len(rows)} events", err=True)
 
 
+def _reading(db: str):
+    """The store opened read-only, waiting for a running ingest's write; one line if it cannot."""
+    from kroniek.store.access import open_store
+
+    return open_store(db, read_only=True)  # a KroniekError ends the command as one line
+
+
 def _require_db(db: str) -> None:
     """Refuse, as one line, a --db that does not exist (read-only commands never create one)."""
     if not Path(db).exists():
@@ -279,20 +269,29 @@ def _require_db(db: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["gdelt", "parquet"]), required=True)
 @click.option("-o", "--output", required=True, type=click.Path(),
               help="A .tsv/.csv file for gdelt (- for stdout), a directory for parquet.")
-def export(db, fmt, output) -> None:
+@click.option("--fact", "facts", multiple=True, default=("asserted",), show_default=True,
+              type=click.Choice(["asserted", "future", "negated", "alleged"]),
+              help="Factuality of the events written as GDELT rows (repeat for several).")
+@click.option("--sidecar", type=click.Path(dir_okay=False),
+              help="TSV of kroniek's columns (fact, attribution, sentence, rule) per GDELT row, "
+                   "keyed by GLOBALEVENTID (default: OUTPUT with .kroniek.tsv; none for stdout).")
+def export(db, fmt, output, facts, sidecar) -> None:
     """Export stored events as GDELT 2.0 event rows or as Parquet tables."""
-    from kroniek.store import Store
     from kroniek.store.export import export_gdelt, export_parquet
 
     _require_db(db)
-    with Store(db, read_only=True) as store:
+    with _reading(db) as store:
         if fmt == "parquet":
             export_parquet(store, Path(output))
-        elif output == "-":
-            export_gdelt(store, sys.stdout)
-        else:
-            export_gdelt(store, Path(output))
-    click.echo(f"exported {fmt} -> {output}", err=True)
+            click.echo(f"exported parquet -> {output}", err=True)
+            return
+        if sidecar is None and output != "-":
+            sidecar = str(Path(output).with_suffix(".kroniek.tsv"))
+        target = sys.stdout if output == "-" else Path(output)
+        written = export_gdelt(store, target, facts=tuple(facts),
+                               sidecar=Path(sidecar) if sidecar else None)
+    click.echo(f"exported {written} {'/'.join(facts)} events as gdelt -> {output}"
+               + (f" (kroniek columns -> {sidecar})" if sidecar else ""), err=True)
 
 
 @main.command()
@@ -347,12 +346,33 @@ def evaluate(gold, predictions, as_json, baseline) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8700, show_default=True, type=int)
-def serve(db, host, port) -> None:
-    """Serve the HTTP API and the browsing pages."""
+@click.option("--watch", "watch_dir", type=click.Path(file_okay=False),
+              help="Ingest the pages dropped into this folder while serving.")
+@click.option("--token-file", type=click.Path(exists=True, dir_okay=False),
+              help="File holding the token that POST /api/v1/pages needs "
+                   "(default: $KRONIEK_API_TOKEN; without either, nothing can be written).")
+def serve(db, host, port, watch_dir, token_file) -> None:
+    """Serve the HTTP API and the browsing pages (new data shows without a restart)."""
+    import os
+
     import uvicorn
 
     from kroniek.api import create_app
+    from kroniek.api.watch import FolderWatcher
 
     _require_db(db)
+    _reading(db).close()  # an unreadable or outdated store is said in one line, not per request
+    token = (Path(token_file).read_text(encoding="utf-8").strip() if token_file
+             else os.environ.get("KRONIEK_API_TOKEN")) or None
+    inbox = Path(watch_dir) if watch_dir else None
+    watcher = FolderWatcher(inbox, Path(db)) if inbox else None
+    if watcher:
+        watcher.start()
+        click.echo(f"kroniek: ingesting pages dropped into {inbox}", err=True)
     click.echo(f"kroniek: serving {db} on http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(Path(db)), host=host, port=port, log_level="warning")
+    try:
+        uvicorn.run(create_app(Path(db), token=token, inbox=inbox), host=host, port=port,
+                    log_level="warning")
+    finally:
+        if watcher:
+            watcher.stop()

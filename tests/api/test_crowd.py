@@ -4,8 +4,6 @@ inline scripts or styles, nosniff, no framing, no referrer. Real uvicorn on loop
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 import socket
 import threading
@@ -77,14 +75,12 @@ def test_the_page_has_no_inline_script_or_style_and_its_css_is_served(base):
     [sheet] = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.text)
     css = httpx.get(base + sheet)
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
-    assert "mark{" in css.text
+    assert re.search(r"\bmark\b[^{]*\{", css.text)  # the trigger highlight is styled from the file
 
 
-def test_the_api_docs_run_only_their_own_inline_script(base):
-    docs = httpx.get(base + "/docs")
-    [script] = re.findall(r"<script>(.*?)</script>", docs.text, re.DOTALL)
-    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
-    assert f"'sha256-{digest}'" in docs.headers["content-security-policy"]
+def test_only_redoc_may_use_inline_styles(base):
+    assert "'unsafe-inline'" in httpx.get(base + "/redoc").headers["content-security-policy"]
+    assert "'unsafe-inline'" not in httpx.get(base + "/docs").headers["content-security-policy"]
 
 
 def test_a_crowd_gets_the_same_answers_as_one_by_one(db):

@@ -12,7 +12,7 @@ from tests.store.store_records import analysed, event, page_result
 
 from kroniek.errors import KroniekError
 from kroniek.records import Claim
-from kroniek.store import Store, article_id, gdelt_rows
+from kroniek.store import SCHEMA_VERSION, Store, article_id, gdelt_rows
 
 PAIRS = Path(__file__).resolve().parents[2] / "bench" / "data" / "dedup_pairs.yaml"
 
@@ -152,7 +152,7 @@ def test_schema_1_store_is_upgraded_when_opened_for_writing(tmp_path, items):
     with pytest.raises(KroniekError, match="to upgrade it"):
         Store(path, read_only=True)
     with Store(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == SCHEMA_VERSION
         outcome = store.add(page_result("p2", (brief(items, "t12b", "p2"),)))
         assert outcome.near_duplicates == 1  # the missing signature was rebuilt from the text
 

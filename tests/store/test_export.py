@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -11,7 +12,7 @@ import pytest
 from tests.store.store_records import analysed, event, page_result
 
 from kroniek.store import GDELT_COLUMNS, Store, export_gdelt, export_parquet
-from kroniek.store.export import gdelt_actor
+from kroniek.store.export import SIDECAR_COLUMNS, gdelt_actor
 
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "gdelt_events_columns.tsv"
 
@@ -71,7 +72,11 @@ def test_gdelt_rows_count_each_event_once(tmp_path):
     assert request["IsRootEvent"] == "1" and request["QuadClass"] == "1"
     assert request["SOURCEURL"] == "https://example.org/a"
     assert len(request["DATEADDED"]) == 14 and request["DATEADDED"].isdigit()
-    assert request["Actor1Geo_Type"] == "0" and request["ActionGeo_FullName"] == ""
+    assert request["Actor1Geo_Type"] == "0"
+    # no place in the sentence: the dateline city (DEN HAAG) from the gazetteer
+    assert (request["ActionGeo_Type"], request["ActionGeo_FullName"],
+            request["ActionGeo_CountryCode"]) == ("4", "Den Haag", "NL")
+    assert (request["ActionGeo_Lat"], request["ActionGeo_Long"]) == ("52.0705", "4.3007")
     protest = by_code["141"]
     assert protest["Actor1Code"] == "CVL" and protest["Actor1CountryCode"] == ""
     assert protest["IsRootEvent"] == "0"
@@ -114,3 +119,50 @@ def test_parquet_export_reads_back(tmp_path):
         "SELECT DISTINCT agencies FROM read_parquet(?) WHERE len(agencies) = 2",
         [str(tmp_path / "parquet" / "articles.parquet")]).fetchall()
     assert agencies == [(["ANP", "AFP"],)]
+
+
+def _said(src, tgt, fact, span, sentence, cameo="057", type_="AGREE", event_date="2026-01-20"):
+    made = event(src, tgt, type_, cameo=cameo, span=span, fact=fact, event_date=event_date)
+    return replace(made, sentence=sentence)
+
+
+def test_gdelt_writes_asserted_events_once_with_a_sidecar(tmp_path):
+    """Negated, future and alleged events stay out by default; repeats are one row."""
+    told = "Rusland en Iran tekenden in Genève een akkoord."
+    events = (
+        _said("RUS", "IRN", "asserted", (0, 40), told),
+        _said("RUS", "IRN", "asserted", (41, 80), "Het akkoord tussen Rusland en Iran is getekend."),
+        _said("RUS", "UKR", "negated", (81, 120), "Rusland en Oekraïne bereikten geen akkoord."),
+        _said("USA", "CHN", "future", (121, 160), "De VS en China tekenen volgende week."),
+    )
+    with Store(tmp_path / "f.duckdb") as store:
+        store.add(page_result("p", (analysed("p", "main", "tekst", events, dateline="MOSKOU"),),
+                              url="https://example.org/p"))
+        default, extra = io.StringIO(), io.StringIO()
+        assert export_gdelt(store, default, sidecar=extra) == 1
+        everything = io.StringIO()
+        assert export_gdelt(store, everything, facts=("asserted", "negated", "future")) == 3
+        with pytest.raises(ValueError, match="unknown fact"):
+            export_gdelt(store, io.StringIO(), facts=("maybe",))
+    (row,) = read_rows(default.getvalue())
+    assert (row["Actor1Code"], row["Actor2Code"], row["EventCode"]) == ("RUSGOV", "IRNGOV", "057")
+    assert row["NumMentions"] == "2"  # one article, the event told in two sentences
+    assert (row["ActionGeo_FullName"], row["ActionGeo_CountryCode"]) == ("Genève", "SZ")
+    header, line = extra.getvalue().splitlines()
+    assert tuple(header.split("\t")) == SIDECAR_COLUMNS
+    side = dict(zip(SIDECAR_COLUMNS, line.split("\t"), strict=True))
+    assert side["GLOBALEVENTID"] == row["GLOBALEVENTID"]
+    assert (side["fact"], side["sentence"], side["sentences"]) == ("asserted", told, "2")
+    assert len(side["event_ids"].split(",")) == 2
+    facts = {r["Actor2Code"]: r for r in read_rows(everything.getvalue())}
+    assert set(facts) == {"IRNGOV", "UKRGOV", "CHNGOV"}
+    assert facts["UKRGOV"]["ActionGeo_FullName"] == "Moskou"  # the dateline city
+
+
+def test_gdelt_source_url_is_a_web_address_or_empty(tmp_path):
+    with Store(tmp_path / "u.duckdb") as store:
+        store.add(page_result("p", (analysed("p", "main", "tekst", (event("NLD", "BEL"),)),)))
+        out = io.StringIO()
+        export_gdelt(store, out)
+    (row,) = read_rows(out.getvalue())
+    assert row["SOURCEURL"] == ""  # the page came from a local file: no path in the URL column

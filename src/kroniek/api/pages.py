@@ -19,16 +19,18 @@ def _highlight(sentence: str, trigger: str) -> str:
 
 
 def _select(name: str, options: tuple[str, ...], chosen: str | None) -> str:
-    items = [f'<option value="">{name}: all</option>']
+    items = ['<option value="">all</option>']
     for option in options:
         mark = " selected" if option == (chosen or "").upper() or option == chosen else ""
         items.append(f'<option value="{option}"{mark}>{option}</option>')
-    return f'<select name="{name}">' + "".join(items) + "</select>"
+    return (f'<label for="f-{name}">{name}</label><select id="f-{name}" name="{name}">'
+            + "".join(items) + "</select>")
 
 
 def _field(name: str, value, hint: str) -> str:
     shown = escape(str(value)) if value else ""
-    return f'<input name="{name}" value="{shown}" placeholder="{hint}" size="10">'
+    return (f'<label for="f-{name}">{name}</label><input id="f-{name}" name="{name}" '
+            f'value="{shown}" placeholder="{hint}" size="10">')
 
 
 def render_events_page(rows: list[dict], counts: dict, filters: dict) -> str:
@@ -45,15 +47,15 @@ def render_events_page(rows: list[dict], counts: dict, filters: dict) -> str:
             f"<td>{escape(row['type'])}<br><small>CAMEO {escape(row['cameo'])}</small></td>"
             f"<td>{escape(row['tgt'])} {escape(row.get('tgt_sector') or '')}"
             f"<br><small>{escape(row.get('tgt_text') or '')}</small></td>"
-            f'<td class="fact-{escape(fact)}">{escape(fact)}</td>'
-            f'<td class="sentence">{_highlight(row.get("sentence") or "", row.get("trigger") or "")}'
-            f'<br><span class="rule">{escape(row.get("rule") or "")} · {escape(row["doc"])} '
+            f'<td><span class="fact fact-{escape(fact)}">{escape(fact)}</span></td>'
+            f'<td>{_highlight(row.get("sentence") or "", row.get("trigger") or "")}'
+            f'<br><span class="meta">{escape(row.get("rule") or "")} · {escape(row["doc"])} '
             f'{escape(row["part"])}</span></td>'
             "</tr>"
         )
     summary = " · ".join(f"{escape(str(k))}: {escape(str(v))}" for k, v in counts.items())
     form = (
-        '<form method="get" action="/">'
+        '<form class="filters" method="get" action="/">'
         + _field("actor", filters.get("actor"), "actor, e.g. RUS")
         + _field("dyad", filters.get("dyad"), "dyad, e.g. RUS,IRN")
         + _select("type", TYPES, filters.get("type"))
@@ -63,13 +65,15 @@ def render_events_page(rows: list[dict], counts: dict, filters: dict) -> str:
         + '<button type="submit">Filter</button></form>'
     )
     table = (
-        "<table><thead><tr><th>date</th><th>source</th><th>event</th><th>target</th>"
-        "<th>fact</th><th>evidence</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>"
+        '<div class="scroll"><table><thead><tr><th>date</th><th>source</th><th>event</th><th>target</th>'
+        "<th>fact</th><th>evidence</th></tr></thead><tbody>" + "".join(body) + "</tbody></table></div>"
     )
     return (
-        '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>kroniek</title>'
-        '<link rel="stylesheet" href="/static/kroniek.css"></head><body><h1>kroniek</h1>'
-        f'<div class="counts">{summary}</div>{form}'
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>kroniek</title>'
+        '<link rel="stylesheet" href="/static/kroniek.css"></head><body><main id="main">'
+        f'<h1>kroniek</h1><p class="meta">{summary}</p>{form}'
         f'<p id="shown">{len(rows)} events shown</p>{table}'
-        '<p><a href="/docs">API</a> · <a href="/api/events">events as JSON</a></p></body></html>'
+        '<p><a href="/map">Relations map</a> · <a href="/docs">API</a> · '
+        '<a href="/api/v1/events">events as JSON</a></p></main></body></html>'
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TextIO
 
+from kroniek.store.geo import action_place
 from kroniek.store.schema import TABLES
 from kroniek.store.store import Store
 
@@ -56,12 +57,21 @@ IGO_CODES = MappingProxyType({
 
 GEO_TYPE_COLUMNS = frozenset({"Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type"})
 
+FACTS = ("asserted", "future", "negated", "alleged")
+
+# kroniek's own columns for each exported row, in the sidecar file beside the GDELT rows
+SIDECAR_COLUMNS = ("GLOBALEVENTID", "fact", "attributed_to", "sentence", "trigger", "rule", "doc",
+                   "part", "sentences", "event_ids")
+
 _GDELT_SQL = """
 WITH seen AS (
     SELECT s.article_id,
            count(*) AS mentions,
            count(DISTINCT s.content_hash) AS pages,
-           arg_min(coalesce(p.url, p.source), (p.ingested_at, s.doc, s.part)) AS first_url,
+           arg_min(p.url, (p.ingested_at, s.doc, s.part))
+               FILTER (WHERE regexp_matches(p.url, '^https?://')) AS first_url,
+           arg_min(s.doc, (p.ingested_at, s.doc, s.part)) AS first_doc,
+           arg_min(s.part, (p.ingested_at, s.doc, s.part)) AS first_part,
            min(p.ingested_at) AS first_ingest,
            arg_min(p.fetched_at, (p.ingested_at, s.doc, s.part)) AS first_fetched
     FROM sightings s JOIN pages p USING (content_hash)
@@ -70,15 +80,19 @@ WITH seen AS (
     SELECT article_id, min(span_start) AS first_start
     FROM sentences WHERE field = 'text' GROUP BY article_id
 )
-SELECT e.*, a.published, len(a.agencies) AS agencies, seen.mentions, seen.pages,
-       seen.first_url, seen.first_ingest, seen.first_fetched,
+SELECT e.*, a.published, a.dateline, len(a.agencies) AS agencies, seen.mentions, seen.pages,
+       seen.first_url, seen.first_doc, seen.first_part, seen.first_ingest, seen.first_fetched,
        coalesce(lead.first_start, 0) AS first_start
 FROM events e
 JOIN articles a USING (article_id)
 JOIN seen USING (article_id)
 LEFT JOIN lead USING (article_id)
+WHERE list_contains(?, e.fact)
 ORDER BY seen.first_ingest, e.article_id, e.idx
 """
+
+# what makes two events of one article the same reported event (the place is the first one's)
+_SAME_EVENT = ("Actor1Code", "Actor2Code", "EventCode", "SQLDATE")
 
 
 def gdelt_actor(code: str, sector: str | None, name: str) -> dict[str, str]:
@@ -139,23 +153,90 @@ def gdelt_row(row: dict) -> dict[str, object]:
     out["NumMentions"] = row["mentions"]
     out["NumSources"] = max(1, row["agencies"])  # the wire agencies credited on the item
     out["NumArticles"] = row["pages"]
+    place = action_place(row["sentence"], row.get("dateline"))
+    if place is not None:
+        out["ActionGeo_Type"] = place.geo_type
+        out["ActionGeo_FullName"] = place.name
+        out["ActionGeo_CountryCode"] = place.country
+        out["ActionGeo_ADM1Code"] = place.country  # the country, as GDELT writes it for no ADM1
+        out["ActionGeo_Lat"] = place.lat
+        out["ActionGeo_Long"] = place.lon
     out["DATEADDED"] = row["first_ingest"].strftime("%Y%m%d%H%M%S")
-    out["SOURCEURL"] = _clean(row["first_url"])
+    out["SOURCEURL"] = row["first_url"] or ""  # a web address or nothing, never a local path
     return out
 
 
-def gdelt_rows(store: Store) -> Iterator[dict[str, object]]:
-    """Every stored event once, as a GDELT 2.0 record (sightings counted, never rows)."""
-    for row in store.stream(_GDELT_SQL):
-        yield gdelt_row(row)
+def _sidecar(record: dict, row: dict) -> dict[str, object]:
+    return {"GLOBALEVENTID": record["GLOBALEVENTID"], "fact": row["fact"],
+            "attributed_to": row["attributed_to"] or "", "sentence": _clean(row["sentence"]),
+            "trigger": _clean(row["trigger"]), "rule": row["rule"], "doc": row["first_doc"],
+            "part": row["first_part"], "sentences": 1, "event_ids": row["event_id"]}
 
 
-def export_gdelt(store: Store, out: Path | TextIO) -> int:
-    """Write the store's events as GDELT 2.0 event rows (TSV, no header); returns the count."""
+def _merged(rows: list[dict]) -> Iterator[tuple[dict, dict]]:
+    """One (GDELT record, sidecar row) per reported event of one article's events.
+
+    Events of the article with the same actors, CAMEO code, fact and day are one
+    reported event told in several sentences: the first one's record (and place), its mentions counted
+    once per sentence.
+    """
+    events: dict[tuple, tuple[dict, dict]] = {}
+    for row in rows:
+        record = gdelt_row(row)
+        key = (row["fact"], *(record[name] for name in _SAME_EVENT))
+        if key not in events:
+            events[key] = (record, _sidecar(record, row))
+            continue
+        first, extra = events[key]
+        first["NumMentions"] += record["NumMentions"]
+        first["IsRootEvent"] = max(first["IsRootEvent"], record["IsRootEvent"])
+        extra["sentences"] += 1
+        extra["event_ids"] += "," + row["event_id"]
+    yield from events.values()
+
+
+def gdelt_events(store: Store, facts: tuple[str, ...] = ("asserted",)
+                 ) -> Iterator[tuple[dict[str, object], dict[str, object]]]:
+    """Each reported event of the given factualities once: (GDELT 2.0 record, sidecar row).
+
+    Sightings of an article count as mentions, never as rows; events of one article that
+    repeat one another (same actors, code, fact and day) are one row.
+    """
+    article, rows = None, []
+    for row in store.stream(_GDELT_SQL, [list(facts)]):
+        if row["article_id"] != article and rows:
+            yield from _merged(rows)
+            rows = []
+        article = row["article_id"]
+        rows.append(row)
+    yield from _merged(rows)
+
+
+def gdelt_rows(store: Store, facts: tuple[str, ...] = ("asserted",)) -> Iterator[dict[str, object]]:
+    """The GDELT 2.0 records of ``gdelt_events``."""
+    for record, _extra in gdelt_events(store, facts):
+        yield record
+
+
+def export_gdelt(store: Store, out: Path | TextIO, facts: tuple[str, ...] = ("asserted",),
+                 sidecar: Path | TextIO | None = None) -> int:
+    """Write the store's events as GDELT 2.0 event rows (TSV, no header); returns the count.
+
+    Only events whose fact is in ``facts`` are written (asserted ones by default: a negated,
+    future or alleged event did not happen as a GDELT reader would take it). ``sidecar``,
+    when given, gets kroniek's own columns (SIDECAR_COLUMNS, with a header) per written row.
+    """
+    unknown = set(facts) - set(FACTS)
+    if unknown:
+        raise ValueError(f"unknown fact {sorted(unknown)}; facts are {', '.join(FACTS)}")
     written = 0
-    with _text_out(out) as stream:
-        for record in gdelt_rows(store):
+    with _text_out(out) as stream, _optional_out(sidecar) as extra_stream:
+        if extra_stream is not None:
+            extra_stream.write("\t".join(SIDECAR_COLUMNS) + "\n")
+        for record, extra in gdelt_events(store, facts):
             stream.write("\t".join(_cell(record[name]) for name in GDELT_COLUMNS) + "\n")
+            if extra_stream is not None:
+                extra_stream.write("\t".join(_cell(extra[name]) for name in SIDECAR_COLUMNS) + "\n")
             written += 1
     return written
 
@@ -173,6 +254,15 @@ def export_parquet(store: Store, out_dir: Path) -> list[Path]:
         store.query(f"COPY {table} TO '{quoted}' (FORMAT parquet)")
         written.append(target)
     return written
+
+
+@contextmanager
+def _optional_out(out: Path | TextIO | None) -> Iterator[TextIO | None]:
+    if out is None:
+        yield None
+    else:
+        with _text_out(out) as stream:
+            yield stream
 
 
 @contextmanager

@@ -14,8 +14,8 @@ Times are stored as UTC in TIMESTAMP columns (naive by convention).
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
-UPGRADABLE = ("1",)  # versions a writable open upgrades in place (new tables only)
+SCHEMA_VERSION = 3
+UPGRADABLE = ("1", "2")  # versions a writable open upgrades in place (new tables only)
 
 TABLES = ("meta", "pages", "articles", "sightings", "sentences", "mentions", "events", "failures",
           "versions", "quantities", "stories", "story_events")
@@ -61,6 +61,7 @@ CREATE TABLE IF NOT EXISTS sightings (
     fetched_at   TIMESTAMP,
     PRIMARY KEY (content_hash, part)
 );
+CREATE INDEX IF NOT EXISTS sightings_article ON sightings (article_id);  -- where an event was seen
 
 CREATE TABLE IF NOT EXISTS sentences (
     article_id VARCHAR NOT NULL REFERENCES articles (article_id),
@@ -180,6 +181,22 @@ CREATE TABLE IF NOT EXISTS stories (
     events    INTEGER NOT NULL,
     articles  INTEGER NOT NULL
 );
+
+CREATE TABLE IF NOT EXISTS event_days (          -- derived, see store/days.py
+    event_id   VARCHAR NOT NULL,                -- events.event_id
+    article_id VARCHAR NOT NULL,
+    src        VARCHAR NOT NULL,
+    tgt        VARCHAR NOT NULL,
+    type       VARCHAR NOT NULL,
+    quad_class INTEGER NOT NULL,
+    fact       VARCHAR NOT NULL,
+    goldstein  DOUBLE NOT NULL,
+    day        DATE,                            -- NULL: undated
+    doc        VARCHAR,                         -- the first page that carried the article:
+    part       VARCHAR,                         -- its doc and part,
+    url        VARCHAR                          -- and its web address (http/https only)
+);
+CREATE INDEX IF NOT EXISTS event_days_event ON event_days (event_id);
 
 CREATE TABLE IF NOT EXISTS story_events (
     event_id VARCHAR PRIMARY KEY,               -- events.event_id

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import copy
 import hashlib
 import re
 import threading
@@ -21,6 +20,7 @@ from kroniek.errors import KroniekError
 from kroniek.output import iso_utc
 from kroniek.records import AnalysedArticle, Article, Event, PageResult
 from kroniek.store.claims import claim_rows
+from kroniek.store.days import file_event_days
 from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES, UPGRADABLE
 from kroniek.store.stories import link_stories, story_rows
 from kroniek.store.versions import key_of, near_index, near_match, quantity_rows, stored_keys
@@ -135,6 +135,8 @@ class Store:
                                "choose another --db path")
         if not read_only:
             self._con.execute(DDL)
+            if "events" in tables and "event_days" not in tables:  # upgrading a version 1 or 2
+                file_event_days(self._con)
             self._con.execute(
                 "INSERT INTO meta VALUES ('schema_version', ?), ('created_at', ?) "
                 "ON CONFLICT DO NOTHING",
@@ -171,19 +173,6 @@ class Store:
         """Close the DuckDB connection (a view from ``cursor()``: only its cursor)."""
         self._con.close()
 
-    def cursor(self) -> Store:
-        """A view of this store on a DuckDB cursor of its own, for one thread's queries.
-
-        Views read in parallel (DuckDB runs each cursor's queries side by side); the HTTP
-        server gives every request one. Close the view when done; the store stays open.
-        """
-        view = copy.copy(self)
-        with self._lock:
-            view._con = self._con.cursor()
-        view._lock = threading.RLock()
-        view._near = None
-        return view
-
     def __enter__(self) -> Store:
         return self
 
@@ -200,6 +189,10 @@ class Store:
             cur = self._con.execute(sql, params or [])
             names = [d[0] for d in cur.description]
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def rows(self, sql: str, params: list | None = None) -> list[tuple]:
+        """Like ``query`` but each row a tuple (cheaper for many rows)."""
+        return self._fetch(sql, params)
 
     def stream(self, sql: str, params: list | None = None, batch: int = 5000) -> Iterator[dict]:
         """Like ``query`` but yields rows in batches from a cursor of its own (large exports)."""
@@ -260,6 +253,7 @@ class Store:
                 for table in ("pages", "articles", "versions", "signatures", "sentences",
                               "mentions", "events", "quantities", "sightings"):
                     self._bulk(table, getattr(rows, table))
+                file_event_days(self._con, [(row[0], row[1]) for row in rows.events])
             except BaseException:
                 self._con.execute("ROLLBACK")
                 self._near = None  # it may hold signatures of rows just rolled back

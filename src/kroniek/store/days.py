@@ -1,0 +1,45 @@
+"""``event_days``: the day each event is filed under, with the columns event lists filter on.
+
+Every event is filed under one *day*: its own date (a month or year date: the published day
+when that falls inside it, else the period's first day), else the article's published day,
+else the day the page carrying it was first captured. An event with none of these is
+*undated* (day NULL). With it: the doc, part and web address of the page that first carried
+the event's article (a later page never comes first). The table is derived from events,
+articles, sightings and pages and written with the events themselves (``Store.add``), so that
+filtered, newest-first event lists and dyad series read one narrow table instead of joining
+four large ones.
+"""
+
+from __future__ import annotations
+
+FILE_SQL = """
+INSERT INTO event_days
+SELECT e.event_id, e.article_id, e.src, e.tgt, e.type, e.quad_class, e.fact, e.goldstein,
+       coalesce(CASE WHEN e.date_from IS NULL THEN NULL
+                     WHEN e.date_from = e.date_to THEN e.date_from
+                     WHEN CAST(a.published AS DATE) BETWEEN e.date_from AND e.date_to
+                     THEN CAST(a.published AS DATE)
+                     ELSE e.date_from END,
+                CAST(a.published AS DATE), f.captured) AS day,
+       f.doc, f.part, f.url
+FROM (SELECT * FROM events {events}) e
+JOIN articles a USING (article_id)
+LEFT JOIN (SELECT s.article_id, CAST(min(s.fetched_at) AS DATE) AS captured,
+                  arg_min(s.doc, (p.ingested_at, s.doc, s.part)) AS doc,
+                  arg_min(s.part, (p.ingested_at, s.doc, s.part)) AS part,
+                  arg_min(p.url, (p.ingested_at, s.doc, s.part))
+                      FILTER (WHERE regexp_matches(p.url, '^https?://')) AS url
+           FROM (SELECT * FROM sightings {sightings}) s JOIN pages p USING (content_hash)
+           GROUP BY s.article_id) f USING (article_id)
+"""
+
+
+def file_event_days(con, events: list[tuple[str, str]] | None = None) -> None:
+    """Add ``event_days`` rows for these (event id, article id) pairs, or for every event
+    when None, on connection ``con`` (their articles and sightings are stored already)."""
+    if events is None:
+        con.execute(FILE_SQL.format(events="", sightings=""))
+    elif events:
+        con.execute(FILE_SQL.format(events="WHERE list_contains(?, event_id)",
+                                    sightings="WHERE list_contains(?, article_id)"),
+                    [[e for e, _ in events], sorted({a for _, a in events})])

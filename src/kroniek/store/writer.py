@@ -1,0 +1,84 @@
+"""The single writer: stores page results in short sessions, so readers get the file between them.
+
+``ingest`` analyses pages for seconds each, but storing a batch takes milliseconds. The
+writer buffers finished pages and opens the store for writing only to store a batch (every
+``flush_seconds``, or ``flush_pages`` pages), linking new events into stories in the same
+session, under a write intent (store/access.py) that makes ``serve`` let go of the file;
+between sessions ``serve`` and other readers open the file read-only.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from kroniek.records import PageResult
+from kroniek.store.access import open_store, write_intent
+
+
+class BatchWriter:
+    """Buffered, lock-sparing writes of page results into the store at ``path``."""
+
+    def __init__(self, path: str | Path, rules_sha256: str = "", flush_seconds: float = 2.0,
+                 flush_pages: int = 50, wait: float = 60.0):
+        self.path = Path(path)
+        self.rules_sha256 = rules_sha256
+        self.flush_seconds = flush_seconds
+        self.flush_pages = flush_pages
+        self.wait = wait
+        self.totals = {"pages": 0, "articles": 0, "duplicates": 0, "near": 0, "events": 0,
+                       "stories": 0}
+        self._pending: list[PageResult] = []
+        self._failures: list[tuple[str, str]] = []
+        self._near = None  # the near-duplicate index, kept between sessions (one writer)
+        self._last_flush = time.monotonic()
+        with write_intent(self.path), open_store(self.path, wait=wait) as store:  # create, upgrade
+            self.stored = {row[0] for row in store.rows("SELECT content_hash FROM pages")}
+
+    def add(self, result: PageResult) -> None:
+        """Queue one page result; store the queue when it is due."""
+        self._pending.append(result)
+        self._flush_when_due()
+
+    def record_failure(self, source: str, reason: str) -> None:
+        """Queue a failure record; stored with the next batch."""
+        self._failures.append((source, reason))
+        self._flush_when_due()
+
+    def _flush_when_due(self) -> None:
+        due = time.monotonic() - self._last_flush >= self.flush_seconds
+        if due or len(self._pending) >= self.flush_pages:
+            self.flush()
+
+    def flush(self) -> None:
+        """Store everything queued in one short write session, then link new stories."""
+        self._last_flush = time.monotonic()
+        if not self._pending and not self._failures:
+            return
+        with write_intent(self.path), open_store(self.path, wait=self.wait) as store:
+            store._near = self._near
+            for source, reason in self._failures:
+                store.record_failure(source, reason)
+            for result, added in zip(self._pending, store.add_many(self._pending, rules_sha256=self.rules_sha256),
+                                     strict=True):  # one transaction, one insert per table
+                self.totals["pages"] += int(added.new_page)
+                self.totals["articles"] += added.new_articles
+                self.totals["duplicates"] += added.duplicate_articles
+                self.totals["near"] += added.near_duplicates
+                self.totals["events"] += added.new_events
+                if result.content_hash:
+                    self.stored.add(result.content_hash)
+            self.totals["stories"] += store.link_stories()["stories"]
+            self._near = store._near
+        self._pending.clear()
+        self._failures.clear()
+
+    def close(self) -> None:
+        """Store what is still queued."""
+        self.flush()
+
+    def __enter__(self) -> BatchWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
