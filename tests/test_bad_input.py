@@ -220,8 +220,9 @@ def test_4_read_commands_read_only_and_a_lock_conflict_is_one_line(tmp_path):
         blocked = kroniek("events", "--db", str(db), cwd=tmp_path, timeout=120)
     assert blocked.returncode == 1
     assert re.fullmatch(
-        rf"kroniek: {re.escape(str(db))}: the store is in use by another process \(PID {os.getpid()}\); "
-        r"wait until it is done: one process may write a store, and none may read it meanwhile\n",
+        rf"kroniek: {re.escape(str(db))}: cannot read the store: another process \(PID {os.getpid()}\) "
+        r"has held its lock for 30 s; wait for the running ingest to finish, or stop the process "
+        r"holding the file\n",
         blocked.stderr)
 
 

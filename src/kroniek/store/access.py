@@ -10,6 +10,7 @@ sees one. Whoever finds the file locked waits a moment and tries again.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,10 +41,11 @@ def open_store(path: str | Path, read_only: bool = False, wait: float = 30.0) ->
                 raise
             if time.monotonic() >= deadline:
                 doing = "read" if read_only else "write"
+                holder = re.search(r"\(PID \d+\)", err.problem)
+                who = f"another process {holder.group(0)}" if holder else "another process"
                 raise StoreLocked(
-                    str(path), f"cannot {doing} the store: another process has held its lock "
-                    f"for {wait:g} s", "wait for the running ingest to finish, or stop the "
-                    "process holding the file") from err
+                    str(path), f"cannot {doing} the store: {who} has held its lock for {wait:g} s",
+                    "wait for the running ingest to finish, or stop the process holding the file") from err
             time.sleep(pause)
             pause = min(pause * 2, 0.25)
 
