@@ -2,9 +2,9 @@
 
 ``ingest`` analyses pages for seconds each, but storing a batch takes milliseconds. The
 writer buffers finished pages and opens the store for writing only to store a batch (every
-``flush_seconds``, or ``flush_pages`` pages), linking new events into stories in the same
-session, under a write intent (store/access.py) that makes ``serve`` let go of the file;
-between sessions ``serve`` and other readers open the file read-only.
+``flush_seconds``, or ``flush_pages`` pages), under a write intent (store/access.py) that
+makes ``serve`` let go of the file; between sessions ``serve`` and other readers open the file
+read-only. New events are linked into stories once, when the writer closes.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class BatchWriter:
             self.flush()
 
     def flush(self) -> None:
-        """Store everything queued in one short write session, then link new stories."""
+        """Store everything queued in one short write session."""
         self._last_flush = time.monotonic()
         if not self._pending and not self._failures:
             return
@@ -68,14 +68,17 @@ class BatchWriter:
                 self.totals["events"] += added.new_events
                 if result.content_hash:
                     self.stored.add(result.content_hash)
-            self.totals["stories"] += store.link_stories()["stories"]
             self._near = store._near
         self._pending.clear()
         self._failures.clear()
 
     def close(self) -> None:
-        """Store what is still queued."""
+        """Store what is still queued, then link the new events into stories, once: linking
+        batch by batch would make the stories depend on when the batches happened to close
+        (and a re-run after a killed ingest would not store what a clean run stores)."""
         self.flush()
+        with write_intent(self.path), open_store(self.path, wait=self.wait) as store:
+            self.totals["stories"] += store.link_stories()["stories"]
 
     def __enter__(self) -> BatchWriter:
         return self
