@@ -173,6 +173,18 @@ class Store:
         """Close the DuckDB connection (a view from ``cursor()``: only its cursor)."""
         self._con.close()
 
+    @classmethod
+    def over(cls, path: str | Path, con: duckdb.DuckDBPyConnection) -> Store:
+        """A read-only view of the store at ``path`` over an open connection (the HTTP server
+        gives each request a cursor of its shared read-only handle); closing it closes ``con``."""
+        store = cls.__new__(cls)
+        store.path = Path(path)
+        store.near_threshold = THRESHOLD
+        store._near = None
+        store._con = con
+        store._lock = threading.RLock()
+        return store
+
     def __enter__(self) -> Store:
         return self
 
