@@ -119,14 +119,21 @@ class Readers:
                 self._watcher = threading.Thread(target=self._watch, daemon=True,
                                                  name="kroniek-keeper")
                 self._watcher.start()
-            if self._keeper is None and not self._intent.exists() and self.path.exists():
+            for _ in range(2):  # a keeper DuckDB has closed under us is replaced once
+                if self._keeper is None and not self._intent.exists() and self.path.exists():
+                    try:
+                        self._keeper = duckdb.connect(str(self.path), read_only=True)
+                        self._generation += 1
+                        self._answers.clear()
+                    except duckdb.Error:
+                        self._keeper = None  # locked by a writer: this request opens cold and waits
+                if self._keeper is None:
+                    return None
                 try:
-                    self._keeper = duckdb.connect(str(self.path), read_only=True)
-                    self._generation += 1
-                    self._answers.clear()
+                    return self._keeper.cursor()
                 except duckdb.Error:
-                    self._keeper = None  # locked by a writer: this request opens cold and waits
-            return self._keeper.cursor() if self._keeper is not None else None
+                    self._keeper = None
+            return None
 
     def _watch(self) -> None:
         """Drop the keeper as soon as a write intent appears (runs for the process's life)."""
