@@ -5,18 +5,12 @@ inline scripts or styles, nosniff, no framing, no referrer. Real uvicorn on loop
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 
 import httpx
 import pytest
-import uvicorn
+from tests.api.live import live_server
 from tests.api.test_serve import _store
-
-from kroniek.api import create_app
 
 
 @pytest.fixture(scope="module")
@@ -30,27 +24,8 @@ def db(tmp_path_factory):
 @pytest.fixture(scope="module")
 def base(db):
     """Base URL of a uvicorn server over the small store."""
-    with serving(db) as url:
+    with live_server(db) as url:
         yield url
-
-
-@contextmanager
-def serving(db):
-    """Run uvicorn over ``db`` on a free loopback port; yield its base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    instance = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                             log_level="warning"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert instance.started
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
 
 
 PATHS = ["/", "/api/events", "/api/stats", "/static/kroniek.css", "/docs", "/api/events?fact=x",
@@ -88,7 +63,7 @@ def test_a_crowd_gets_the_same_answers_as_one_by_one(db):
         "/api/events?type=AGREE", "/api/events?fact=alleged", "/api/stats", "/?actor=RUS",
         "/api/events?since=2025-01-01", "/api/events?dyad=RUS,IRN"]
     crowd = [paths[i % len(paths)] for i in range(120)]
-    with serving(db) as fresh:  # nothing asked before: the crowd's queries run side by side
+    with live_server(db) as fresh:  # nothing asked before: the crowd's queries run side by side
 
         def fetch(path: str) -> tuple[str, int, bytes]:
             answer = httpx.get(fresh + path, timeout=60)
@@ -96,7 +71,7 @@ def test_a_crowd_gets_the_same_answers_as_one_by_one(db):
 
         with ThreadPoolExecutor(max_workers=60) as pool:
             answers = list(pool.map(fetch, crowd))
-    with serving(db) as other, httpx.Client(base_url=other) as client:
+    with live_server(db) as other, httpx.Client(base_url=other) as client:
         alone = {path: client.get(path).content for path in paths}
     assert all(status == 200 for _, status, _ in answers)
     assert all(body == alone[path] for path, _, body in answers)

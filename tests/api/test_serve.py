@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from datetime import datetime, timezone
 
 import httpx
 import pytest
-import uvicorn
+from tests.api.live import live_server
 
-from kroniek.api import create_app
 from kroniek.records import AnalysedArticle, Article, Event, Page, PageResult
 from kroniek.store import Store
 
@@ -50,20 +46,8 @@ def server(tmp_path_factory):
     """A uvicorn server over a small store; yields its base URL."""
     db = tmp_path_factory.mktemp("serve") / "k.duckdb"
     _store(db)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert instance.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with live_server(db) as base:
+        yield base
 
 
 def test_stats_count_what_was_stored(server):

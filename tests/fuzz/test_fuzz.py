@@ -14,22 +14,17 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import string
 import tempfile
-import threading
-import time
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kroniek.api import create_app
 from kroniek.errors import KroniekError, ReadError
 from kroniek.read import Limits, read_paths
 from kroniek.records import Page
@@ -201,24 +196,13 @@ def test_segment_never_raises(text):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A real uvicorn on a free loopback port over a small store."""
+    from tests.api.live import live_server
     from tests.api.test_serve import _store
 
     db = tmp_path_factory.mktemp("fuzz") / "k.duckdb"
     _store(db)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    instance = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                             log_level="critical"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+    with live_server(db) as base, httpx.Client(base_url=base, timeout=30) as client:
         yield client
-    instance.should_exit = True
-    thread.join(timeout=10)
 
 
 PARAMS = ["actor", "dyad", "type", "fact", "since", "until", "limit"]
