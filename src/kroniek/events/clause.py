@@ -270,7 +270,8 @@ class Role:
 
     mention: Mention
     role: str
-    how: str  # "dep", "order", "prep", "coord", "np"
+    how: str  # "dep", "order", "prep", "coord", "np", "nested" (a phrase after a noun that has a phrase of its own)
+    host: int | None = None  # for "nested": the noun the phrase follows ("spanningen" in "te midden van spanningen met X")
 
 
 def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], trigger: int, noun: bool) -> list[Role]:
@@ -302,6 +303,10 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
                     if role:
                         result[n] = Role(m, role, "np-of")
                     continue
+            if before is not None and before.index != trigger and before.tag == "N" and _owner(inside, before.index) is None \
+                    and _nested_in_phrase(sentence, win, before.index):
+                result[n] = Role(m, word, "nested", before.index)  # "te midden van spanningen met Iran"
+                continue
             if word == "door" and attributive_door(sentence, at):
                 word = "attr"  # "een door de EU opgesteld plan": the door-phrase belongs to the participle
             result[n] = Role(m, word, "prep")
@@ -341,6 +346,19 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
     _unify_chains(sentence, inside, result)
     _one_subject(sentence, win, inside, result)
     return [result[n] for n in sorted(result)]
+
+
+def _nested_in_phrase(sentence: Sentence, win: Window, noun_index: int) -> bool:
+    """The noun ending at ``noun_index`` stands in a phrase of time, cause or setting ("na de aanval",
+    "te midden van de spanningen"; word set circumstance_preps), so a phrase after it modifies that
+    noun, not the clause's verb."""
+    start = np_start(sentence, noun_index)
+    prep = preposition(sentence, start)
+    if prep is None or prep[1] < win.first:
+        return False
+    circumstance = word_set("circumstance_preps")
+    return any(" ".join(lemma(_tok(sentence, i)) for i in range(first, prep[1] + 1)) in circumstance
+               for first in range(max(win.first, prep[1] - 3), prep[1] + 1))
 
 
 def attributive_door(sentence: Sentence, door: int) -> bool:

@@ -328,9 +328,9 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
             if refers_back(sentence, win, c.trigger):  # "X ontkent dat": aimed at who made the claim
                 targets += denied(claimers_before(sentence, win, mentions) or list(claims), sources)
         elif c.noun:
-            targets += [r.mention for r in roles if r.role == key and _after(r, c.trigger)]
+            targets += [r.mention for r in roles if r.role == key and _after(r, c.trigger) and _attached(r, c, things)]
         else:
-            targets += by_role.get(key, [])
+            targets += [r.mention for r in roles if r.role == key and _attached(r, c, things)]
     if p.symmetric and any(lemma(t) == "elkaar" for t in sentence.tokens[win.first - 1: win.last]):
         targets = [m for m in targets if m not in sources]
     between = by_role.get("tussen", [])
@@ -411,6 +411,13 @@ def _place(roles: list[Role]) -> Mention | None:
         if r.role == "in" and (m.sector is None or m.rule.endswith((".name", ".capital")) or ".city." in m.rule):
             return m
     return None
+
+
+def _attached(role: Role, c: Candidate, things: list[int]) -> bool:
+    """A phrase nested under another noun's phrase counts for the trigger only when that noun is the
+    trigger or one of the pattern's objects ("dreigt met sancties tegen X"), not for "overleg ... te
+    midden van spanningen met X"."""
+    return role.how != "nested" or role.host == c.trigger or role.host in things
 
 
 def _stand_in(base: Mention, code: str, sector: str, rule: str, tokens: tuple[int, int] | None = None) -> Mention:
