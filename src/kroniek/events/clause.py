@@ -293,6 +293,8 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
         if prep is not None and prep[1] >= win.first:
             word, at = prep
             before = _tok(sentence, at - 1) if at > 1 else None
+            if before is not None and word == "van":
+                before = _past_amount(sentence, before)
             if before is not None and before.index != trigger and before.tag in ("N", "SPEC") and word in ("van", "uit"):
                 owner = _owner(inside, before.index)
                 if owner is not None and owner in result:
@@ -346,6 +348,17 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
     _unify_chains(sentence, inside, result)
     _one_subject(sentence, win, inside, result)
     return [result[n] for n in sorted(result)]
+
+
+def _past_amount(sentence: Sentence, before: Token) -> Token:
+    """The noun an amount phrase hangs on, when ``before`` ends one ("een lening van 90 miljard euro van
+    de EU": the second van-phrase belongs to "lening", not to "euro"); else ``before`` itself."""
+    i = before.index
+    while i > 1 and _tok(sentence, i).tag == "N" and _tok(sentence, i - 1).tag in ("N", "TW"):
+        i -= 1
+    if _tok(sentence, i).tag != "TW" or i < 3 or lemma(_tok(sentence, i - 1)) != "van":
+        return before
+    return _tok(sentence, i - 2)
 
 
 def _nested_in_phrase(sentence: Sentence, win: Window, noun_index: int) -> bool:
