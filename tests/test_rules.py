@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kroniek.cli_actors import rules
+from kroniek.cli.actors import rules
 from kroniek.rules import DATA_DIR, check_rules
 
 

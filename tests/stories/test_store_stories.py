@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from tests.store.store_records import analysed, event, page_result
 
 from kroniek.actors import load_books
-from kroniek.cli_stories import claims, stories, story
+from kroniek.cli.stories import claims, stories, story
 from kroniek.records import Claim
 from kroniek.store import Store
 from kroniek.stories.query import load_unit_families, parse_claim_query
