@@ -22,12 +22,12 @@ from kroniek.actors.books import (
 )
 from kroniek.errors import RulesError
 from kroniek.records import Token
+from kroniek.vocabulary import SECTORS
 
 BODY_CODES = frozenset(
     {"NATO", "EU", "UN", "IAEA", "ICC", "WHO", "OPEC", "AU", "G7", "G20", "BRICS", "OSCE", "IMF", "WB"}
 )
 EXTRA_CODES = frozenset({"WST", "---", "XKX"})
-SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED", "HRI", "IGO"})
 ID_PATTERN = re.compile(r"^(actor|role)(\.[A-Za-z0-9_]+)+$")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kroniek.cli.options import DEFAULT_DB, parse_day, reading, require_db
+from kroniek.vocabulary import FACTS
 
 
 @click.command()
@@ -16,7 +17,7 @@ from kroniek.cli.options import DEFAULT_DB, parse_day, reading, require_db
 @click.option("--actor", help="Actor code as source or target, e.g. RUS.")
 @click.option("--dyad", help="Source and target codes, e.g. RUS,IRN.")
 @click.option("--type", "etype", help="PLOVER type, e.g. AGREE.")
-@click.option("--fact", type=click.Choice(["asserted", "future", "negated", "alleged"]))
+@click.option("--fact", type=click.Choice(FACTS))
 @click.option("--since", help="First day (ISO), on event date or else publication date.")
 @click.option("--until", help="Last day (ISO).")
 @click.option("--limit", type=int, default=None)
@@ -59,7 +60,7 @@ def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(),
               help="A .tsv/.csv file for gdelt (- for stdout), a directory for parquet.")
 @click.option("--fact", "facts", multiple=True, default=("asserted",), show_default=True,
-              type=click.Choice(["asserted", "future", "negated", "alleged"]),
+              type=click.Choice(FACTS),
               help="Factuality of the events written as GDELT rows (repeat for several).")
 @click.option("--sidecar", type=click.Path(dir_okay=False),
               help="TSV of kroniek's columns (fact, attribution, sentence, rule) per GDELT row, "
