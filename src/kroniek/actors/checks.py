@@ -16,11 +16,12 @@ from kroniek.actors.books import (
     build_index,
     entry_patterns,
     load_entries,
-    load_people,
     load_roles,
     make_pattern,
+    people_dir,
 )
 from kroniek.errors import RulesError
+from kroniek.people import load_people
 from kroniek.records import Token
 from kroniek.vocabulary import SECTORS
 
@@ -60,9 +61,10 @@ def _shadowed(patterns: list[tuple[Pattern, str]], books_index: dict) -> list[Ru
 
 
 def check(folder: Path) -> list[RulesError]:
-    """All problems in data/actors: columns, ids, codes, sectors, kinds, dates, duplicates, shadowing."""
+    """All problems in data/actors and the people book's actor fields: columns, ids, codes, sectors,
+    kinds, duplicates, shadowing."""
     try:
-        entries, roles, people = load_entries(folder), load_roles(folder), load_people(folder)
+        entries, roles, people = load_entries(folder), load_roles(folder), load_people(people_dir(folder))
     except RulesError as err:
         return [err]
     codes, problems = valid_codes(), []
@@ -98,8 +100,6 @@ def check(folder: Path) -> list[RulesError]:
     for person in people:
         if person.out_of_office is not None and person.out_of_office not in SECTORS:
             problems.append(RulesError(person.source, f"unknown sector {person.out_of_office!r}"))
-        if not person.terms:
-            problems.append(RulesError(person.source, "a person needs at least one term"))
         for term in person.terms:
             if term.code not in codes:
                 problems.append(RulesError(person.source, f"unknown actor code {term.code!r}"))
@@ -107,8 +107,6 @@ def check(folder: Path) -> list[RulesError]:
                 problems.append(RulesError(person.source, f"unknown sector {term.sector!r}"))
             if term.role not in role_ids:
                 problems.append(RulesError(person.source, f"unknown role {term.role!r}"))
-            if term.end is not None and term.end < term.start:
-                problems.append(RulesError(person.source, f"term ends ({term.end}) before it starts ({term.start})"))
     patterns: list[tuple[Pattern, str]] = []
     for entry in entries:
         patterns.extend((p, entry.source) for p in entry_patterns(entry))
