@@ -48,7 +48,7 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Role:
+class RoleWords:
     """A role word family ("president", "leger"), a modifier, a 'former' word or 'ambtgenoot'."""
 
     id: str
@@ -59,7 +59,7 @@ class Role:
 
 
 @dataclass(frozen=True)
-class Pattern:
+class NamePattern:
     """A term as a token sequence with its case rule, pointing at the entry it stands for."""
 
     words: tuple[str, ...]  # lower-cased tokens
@@ -75,9 +75,9 @@ class ActorBooks:
     """All actor dictionaries, loaded once; plain frozen data, picklable for Dask workers."""
 
     entries: dict[str, Entry]
-    roles: dict[str, Role]
+    roles: dict[str, RoleWords]
     people: dict[str, OfficeHolder]
-    by_first: dict[str, tuple[Pattern, ...]]  # first token lower-cased -> patterns, longest first
+    by_first: dict[str, tuple[NamePattern, ...]]  # first token lower-cased -> patterns, longest first
     name_stops: frozenset[str]  # capitalised words of role terms ("Buitenlandse", "Zaken")
     sha256: str
     places: dict[str, str] = field(default_factory=dict)  # folded place term -> state code (datelines)
@@ -101,10 +101,10 @@ def inflect(base: str) -> str:
     return base + "e"
 
 
-def make_pattern(term: str, target: str, kind: str, inflected: bool = False) -> Pattern:
+def make_pattern(term: str, target: str, kind: str, inflected: bool = False) -> NamePattern:
     """Split a term into tokens the way Frog does (on spaces) and record each token's case rule."""
     words = tuple(term.replace("\u2019", "'").split())
-    return Pattern(
+    return NamePattern(
         words=tuple(w.lower() for w in words),
         case=tuple(case_rule(w) for w in words),
         originals=words,
@@ -114,7 +114,7 @@ def make_pattern(term: str, target: str, kind: str, inflected: bool = False) -> 
     )
 
 
-def entry_patterns(entry: Entry) -> list[Pattern]:
+def entry_patterns(entry: Entry) -> list[NamePattern]:
     """All surface patterns of one entry (adjectives also in their inflected form)."""
     patterns = []
     for term in entry.terms:
@@ -180,19 +180,19 @@ def place_codes(entries: list[Entry]) -> dict[str, str]:
     return places
 
 
-def load_roles(data_dir: Path) -> list[Role]:
+def load_roles(data_dir: Path) -> list[RoleWords]:
     """Role, modifier, former and counterpart entries of roles.tsv."""
     path = data_dir / ROLE_FILE
     return [
-        Role(cells[0], cells[1], None if cells[2] == "-" else cells[2], _terms(cells[3]), f"{path}:{number}")
+        RoleWords(cells[0], cells[1], None if cells[2] == "-" else cells[2], _terms(cells[3]), f"{path}:{number}")
         for number, cells in read_tsv(path, 5)
     ]
 
 
-def build_index(entries: list[Entry], roles: list[Role], people: Sequence[OfficeHolder]) -> dict[str, tuple[Pattern, ...]]:
+def build_index(entries: list[Entry], roles: list[RoleWords], people: Sequence[OfficeHolder]) -> dict[str, tuple[NamePattern, ...]]:
     """First token (lower case) -> every pattern starting with it, longest first."""
-    index: dict[str, list[Pattern]] = {}
-    patterns: list[Pattern] = []
+    index: dict[str, list[NamePattern]] = {}
+    patterns: list[NamePattern] = []
     for entry in entries:
         patterns.extend(entry_patterns(entry))
     for role in roles:

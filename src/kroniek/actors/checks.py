@@ -12,7 +12,7 @@ from kroniek.actors.books import (
     ENTITY_KINDS,
     ROLE_KINDS,
     ActorBooks,
-    Pattern,
+    NamePattern,
     build_index,
     entry_patterns,
     load_entries,
@@ -37,7 +37,7 @@ def valid_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | BODY_CODES | EXTRA_CODES
 
 
-def _fake_tokens(pattern: Pattern) -> list[Token]:
+def _fake_tokens(pattern: NamePattern) -> list[Token]:
     tokens, offset = [], 0
     for n, word in enumerate(pattern.originals):
         last = n == len(pattern.originals) - 1
@@ -47,7 +47,7 @@ def _fake_tokens(pattern: Pattern) -> list[Token]:
     return tokens
 
 
-def _shadowed(patterns: list[tuple[Pattern, str]], books_index: dict) -> list[RulesError]:
+def _shadowed(patterns: list[tuple[NamePattern, str]], books_index: dict) -> list[RulesError]:
     """Each term, matched alone, must come back as itself (no shorter or other entry wins)."""
     books = ActorBooks({}, {}, {}, books_index, frozenset(), "")
     problems = []
@@ -107,7 +107,7 @@ def check(folder: Path) -> list[RulesError]:
                 problems.append(RulesError(person.source, f"unknown sector {term.sector!r}"))
             if term.role not in role_ids:
                 problems.append(RulesError(person.source, f"unknown role {term.role!r}"))
-    patterns: list[tuple[Pattern, str]] = []
+    patterns: list[tuple[NamePattern, str]] = []
     for entry in entries:
         patterns.extend((p, entry.source) for p in entry_patterns(entry))
     for role in roles:
