@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 setup: system python
 	$(BIN)/kroniek doctor --db $(DB)
 
-# Debian packages, as a fresh bookworm root (scripts/fresh-machine-check) proves them needed:
+# Debian packages, as a fresh bookworm root (tools/fresh-machine-check) proves them needed:
 # Frog (Dutch NLP) with its data: frogdata, and ucto's tokenizer rules in uctodata, without
 # which Frog exits at startup ("Initialization failed for: [tokenizer]"); --no-install-recommends
 # would leave ucto/uctodata out. python3-venv: Debian's python3 has no ensurepip without it.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kroniek.cli_actors import rules
+from kroniek.cli.actors import rules
 from kroniek.rules import DATA_DIR, check_rules
 
 
@@ -16,6 +16,7 @@ from kroniek.rules import DATA_DIR, check_rules
 def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR / "actors", target / "actors")
+    shutil.copytree(DATA_DIR / "people", target / "people")
     return target
 
 
@@ -61,7 +62,7 @@ def test_entry_shadowing_another_is_reported(data_copy):
 
 
 def test_person_term_dates_are_checked(data_copy):
-    path = data_copy / "actors" / "people.yaml"
+    path = data_copy / "people" / "people.yaml"
     line = _append(path, "- {id: actor.person.backwards, name: Jan Achteruit, aliases: [], out_of_office: null, terms: [")
     _append(path, "   {office: premier, role: role.head_of_government, code: NLD, sector: GOV, start: 2020-01-01, end: 2019-01-01}]}")
     assert any(p.source.endswith(f"people.yaml:{line}") and "ends" in p.problem for p in check_rules(data_copy))

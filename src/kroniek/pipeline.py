@@ -182,7 +182,7 @@ def analyse_article(article: Article, res: Resources, fetched_at: datetime | Non
         sentences=known.sentences,
         mentions=known.mentions,
         events=date_events(known.events, speaks_from),
-        quantities=known.quantities,
+        claims=known.claims,
     )
 
 

@@ -144,7 +144,7 @@ class AnalysedArticle:
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
-    quantities: tuple[Claim, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def test_biden_and_trump_terms(books):
 def test_cli_prints_mentions():
     if shutil.which("frog") is None:
         pytest.skip("frog is not installed")
-    from kroniek.cli_actors import actors
+    from kroniek.cli.actors import actors
 
     result = CliRunner().invoke(actors, ["De Iraanse president sprak met Poetin.", "--date", "2025-02-01"])
     assert result.exit_code == 0, result.output

@@ -61,6 +61,7 @@ def test_member_states_refer_to_the_body_named_before_or_after_them(run):
 def test_an_unknown_member_code_is_reported(tmp_path):
     folder = tmp_path / "actors"
     shutil.copytree(Path(__file__).resolve().parents[2] / "src/kroniek/data/actors", folder)
+    shutil.copytree(Path(__file__).resolve().parents[2] / "src/kroniek/data/people", tmp_path / "people")
     path = folder / "collectives.tsv"
     path.write_text(path.read_text(encoding="utf-8") + "actor.bloc.fake\tbloc\t---\tGOV\tNeplanden\tEST|QQQ\t\n",
                     encoding="utf-8")

@@ -23,11 +23,11 @@ def items() -> dict:
     return yaml.safe_load(PAIRS.read_text(encoding="utf-8"))["items"]
 
 
-def brief(items, key, doc, part="brief:0", events=(), quantities=()):
+def brief(items, key, doc, part="brief:0", events=(), claims=()):
     """An analysed article made of one item of the pairs file."""
     item = items[key]
     art = analysed(doc, part, item["text"], tuple(events), headline=item["headline"])
-    return replace(art, quantities=tuple(quantities))
+    return replace(art, claims=tuple(claims))
 
 
 def figure(value: float, unit: str = "militairen", approx: str | None = "ongeveer") -> Claim:
@@ -39,9 +39,9 @@ def figure(value: float, unit: str = "militairen", approx: str | None = "ongevee
 
 def test_edited_update_is_one_article_with_a_version(tmp_path, items):
     send = (event("PRK", "RUS", "AID", cameo="074"),)
-    first = page_result("p1", (brief(items, "t1a", "p1", events=send, quantities=[figure(3000)]),))
+    first = page_result("p1", (brief(items, "t1a", "p1", events=send, claims=[figure(3000)]),))
     second = page_result("p2", (brief(items, "t1b", "p2", part="brief:4", events=send,
-                                      quantities=[figure(10_000)]),))
+                                      claims=[figure(10_000)]),))
     with Store(tmp_path / "k.duckdb") as store:
         store.add(first)
         outcome = store.add(second)
@@ -216,10 +216,10 @@ def test_a_batch_stores_what_its_pages_store_one_by_one(tmp_path, items):
     send = (event("PRK", "RUS", "AID", cameo="074"),)
     other = (event("USA", "PRK", "ACCUSE", cameo="112"),)
     pages = [
-        page_result("p1", (brief(items, "t1a", "p1", events=send, quantities=[figure(3000)]),)),
+        page_result("p1", (brief(items, "t1a", "p1", events=send, claims=[figure(3000)]),)),
         page_result("p2", (analysed("p2", "main", "Een eigen hoofdartikel.", other),
                            brief(items, "t1b", "p2", part="brief:4", events=send + other,
-                                 quantities=[figure(10_000)]))),
+                                 claims=[figure(10_000)]))),
         page_result("p3", (brief(items, "t1a", "p3", part="brief:1", events=send),)),
     ]
     pages.append(pages[0])  # the same page twice

@@ -9,7 +9,8 @@ import pytest
 
 from kroniek.errors import RulesError
 from kroniek.events import load_patterns
-from kroniek.events.patterns import DATA_DIR, TYPES
+from kroniek.events.patterns import DATA_DIR
+from kroniek.vocabulary import TYPES
 
 
 def test_all_sixteen_types_have_patterns():

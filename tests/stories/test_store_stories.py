@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from tests.store.store_records import analysed, event, page_result
 
 from kroniek.actors import load_books
-from kroniek.cli_stories import claims, stories, story
+from kroniek.cli.stories import claims, stories, story
 from kroniek.records import Claim
 from kroniek.store import Store
 from kroniek.stories.query import load_unit_families, parse_claim_query
@@ -75,10 +75,10 @@ def figure_pages():
     deaths = Claim(value=12, unit="doden", approx=None, low=None, high=None, text="12 doden",
                    field="text", span=(30, 38), sentence=0, actors=("UKR",))
     return [
-        page_result("f1", (replace(first, quantities=(troop_figure(3000, "ongeveer", "Seoul"),)),)),
-        page_result("f2", (replace(later, quantities=(
+        page_result("f1", (replace(first, claims=(troop_figure(3000, "ongeveer", "Seoul"),)),)),
+        page_result("f2", (replace(later, claims=(
             replace(troop_figure(10_000, "zo'n", "het Pentagon"), unit="soldaten"),)),)),
-        page_result("f3", (replace(toll, quantities=(deaths,)),)),
+        page_result("f3", (replace(toll, claims=(deaths,)),)),
     ]
 
 
@@ -129,7 +129,7 @@ def test_durations_are_left_out_unless_asked_for(tmp_path):
                   field="text", span=(28, 35), sentence=0, actors=("UKR",))
     deaths = replace(years, value=12, unit="doden", text="12 doden", span=(46, 54))
     with Store(tmp_path / "k.duckdb") as store:
-        store.add(page_result("d1", (replace(toll, quantities=(years, deaths)),)))
+        store.add(page_result("d1", (replace(toll, claims=(years, deaths)),)))
         plain = parse_claim_query("Oekraïne", books, families)
         assert "jaar" in plain.skip_units
         shown = store.claims(actors=plain.actors, skip_units=plain.skip_units)

@@ -22,7 +22,7 @@ def test_old_article_on_new_page_gets_bounds_not_the_capture_time():
     assert bounds.earliest.date() >= date(2020, 11, 6)
     assert bounds.latest.date() <= date(2021, 1, 20)
     assert bounds.how_sure == "high"
-    assert "fact.person.biden" in bounds.reason
+    assert "actor.person.biden" in bounds.reason
     assert date(2020, 11, 7) <= bounds.estimate.date() <= date(2021, 1, 20)
 
 

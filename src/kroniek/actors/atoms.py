@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kroniek.actors.books import ActorBooks, Pattern
+from kroniek.actors.books import ActorBooks, NamePattern
 from kroniek.records import Token
 from kroniek.words import word_set
 
@@ -39,7 +39,7 @@ def _norm(text: str) -> str:
     return text.replace("\u2019", "'")
 
 
-def _word_fits(word: str, pattern: Pattern, k: int) -> bool:
+def _word_fits(word: str, pattern: NamePattern, k: int) -> bool:
     if word.lower() != pattern.words[k]:
         return False
     rule = pattern.case[k]
@@ -48,7 +48,7 @@ def _word_fits(word: str, pattern: Pattern, k: int) -> bool:
     return word[:1].isupper() if rule == "cap" else True
 
 
-def _fits(pattern: Pattern, tokens: Sequence[Token], i: int) -> bool:
+def _fits(pattern: NamePattern, tokens: Sequence[Token], i: int) -> bool:
     size = len(pattern.words)
     if i + size > len(tokens):
         return False
@@ -64,7 +64,7 @@ def _fits(pattern: Pattern, tokens: Sequence[Token], i: int) -> bool:
     return True
 
 
-def lookup_word(books: ActorBooks, word: str, kinds: Sequence[str]) -> Pattern | None:
+def lookup_word(books: ActorBooks, word: str, kinds: Sequence[str]) -> NamePattern | None:
     """The one-token pattern of one of `kinds` that `word` spells, honouring case rules."""
     for pattern in books.by_first.get(_norm(word).lower(), ()):
         if len(pattern.words) == 1 and pattern.kind in kinds and _word_fits(_norm(word), pattern, 0):

@@ -1,4 +1,4 @@
-"""Load the actor dictionaries (data/actors/*.tsv, people.yaml) into one immutable ActorBooks.
+"""Load the actor dictionaries (data/actors/*.tsv, data/people) into one immutable ActorBooks.
 
 Every entry keeps its stable id and its file:line source. The lookup tables (first token ->
 candidate patterns) are built here once, so matching a sentence is one pass over its tokens.
@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-import yaml
-
 from kroniek.errors import RulesError
+from kroniek.people import PEOPLE_FILE, OfficeHolder, load_people
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 ENTITY_FILES = (
@@ -28,7 +27,6 @@ ENTITY_FILES = (
 REFERENCE_FILE = "references.tsv"
 COLLECTIVE_FILE = "collectives.tsv"
 ROLE_FILE = "roles.tsv"
-PEOPLE_FILE = "people.yaml"
 ENTITY_KINDS = ("name", "adj", "people", "capital", "seat", "body", "group", "agency", "org", "city", "ref", "bloc")
 ROLE_KINDS = ("role", "modifier", "former", "counterpart", "pair")
 PLACE_KINDS = ("capital", "city", "seat", "name", "ref")
@@ -50,7 +48,7 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Role:
+class RoleWords:
     """A role word family ("president", "leger"), a modifier, a 'former' word or 'ambtgenoot'."""
 
     id: str
@@ -61,48 +59,7 @@ class Role:
 
 
 @dataclass(frozen=True)
-class Term:
-    """One tenure of a person in one office."""
-
-    office: str
-    role: str
-    code: str
-    sector: str
-    start: date
-    end: date | None
-
-
-@dataclass(frozen=True)
-class Person:
-    """A person with the offices held, for resolving bare names by the article's date."""
-
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    out_of_office: str | None
-    terms: tuple[Term, ...]
-    source: str
-
-    def term_on(self, on_date: date | None) -> Term | None:
-        """The term covering `on_date` (latest start wins); the newest term when no date."""
-        if on_date is None:
-            return max(self.terms, key=lambda t: t.start) if self.terms else None
-        covering = [t for t in self.terms if t.start <= on_date and (t.end is None or on_date < t.end)]
-        return max(covering, key=lambda t: t.start) if covering else None
-
-    def home_code(self, on_date: date | None) -> str:
-        """The code the person counts for on `on_date`, even out of office (last term before it)."""
-        term = self.term_on(on_date)
-        if term is not None:
-            return term.code
-        before = [t for t in self.terms if on_date is None or t.start <= on_date]
-        if before:
-            return max(before, key=lambda t: t.start).code
-        return min(self.terms, key=lambda t: t.start).code
-
-
-@dataclass(frozen=True)
-class Pattern:
+class NamePattern:
     """A term as a token sequence with its case rule, pointing at the entry it stands for."""
 
     words: tuple[str, ...]  # lower-cased tokens
@@ -118,9 +75,9 @@ class ActorBooks:
     """All actor dictionaries, loaded once; plain frozen data, picklable for Dask workers."""
 
     entries: dict[str, Entry]
-    roles: dict[str, Role]
-    people: dict[str, Person]
-    by_first: dict[str, tuple[Pattern, ...]]  # first token lower-cased -> patterns, longest first
+    roles: dict[str, RoleWords]
+    people: dict[str, OfficeHolder]
+    by_first: dict[str, tuple[NamePattern, ...]]  # first token lower-cased -> patterns, longest first
     name_stops: frozenset[str]  # capitalised words of role terms ("Buitenlandse", "Zaken")
     sha256: str
     places: dict[str, str] = field(default_factory=dict)  # folded place term -> state code (datelines)
@@ -144,10 +101,10 @@ def inflect(base: str) -> str:
     return base + "e"
 
 
-def make_pattern(term: str, target: str, kind: str, inflected: bool = False) -> Pattern:
+def make_pattern(term: str, target: str, kind: str, inflected: bool = False) -> NamePattern:
     """Split a term into tokens the way Frog does (on spaces) and record each token's case rule."""
     words = tuple(term.replace("\u2019", "'").split())
-    return Pattern(
+    return NamePattern(
         words=tuple(w.lower() for w in words),
         case=tuple(case_rule(w) for w in words),
         originals=words,
@@ -157,7 +114,7 @@ def make_pattern(term: str, target: str, kind: str, inflected: bool = False) -> 
     )
 
 
-def entry_patterns(entry: Entry) -> list[Pattern]:
+def entry_patterns(entry: Entry) -> list[NamePattern]:
     """All surface patterns of one entry (adjectives also in their inflected form)."""
     patterns = []
     for term in entry.terms:
@@ -223,62 +180,19 @@ def place_codes(entries: list[Entry]) -> dict[str, str]:
     return places
 
 
-def load_roles(data_dir: Path) -> list[Role]:
+def load_roles(data_dir: Path) -> list[RoleWords]:
     """Role, modifier, former and counterpart entries of roles.tsv."""
     path = data_dir / ROLE_FILE
     return [
-        Role(cells[0], cells[1], None if cells[2] == "-" else cells[2], _terms(cells[3]), f"{path}:{number}")
+        RoleWords(cells[0], cells[1], None if cells[2] == "-" else cells[2], _terms(cells[3]), f"{path}:{number}")
         for number, cells in read_tsv(path, 5)
     ]
 
 
-def _date(value, source: str) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError as err:
-        raise RulesError(source, f"not an ISO date: {value!r}") from err
-
-
-def people_lines(path: Path) -> dict[str, int]:
-    """Line number of each person id in people.yaml (for file:line messages)."""
-    lines = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        found = re.search(r"\bid:\s*([\w.]+)", line)
-        if found:
-            lines.setdefault(found.group(1), number)
-    return lines
-
-
-def load_people(data_dir: Path) -> list[Person]:
-    """People of people.yaml with their terms."""
-    path = data_dir / PEOPLE_FILE
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        raise RulesError(str(path), f"not valid YAML: {err}") from err
-    lines = people_lines(path)
-    people = []
-    for raw in doc.get("people", []):
-        source = f"{path}:{lines.get(raw.get('id'), 0)}"
-        try:
-            terms = tuple(
-                Term(t["office"], t["role"], t["code"], t["sector"], _date(t["start"], source), _date(t.get("end"), source))
-                for t in raw["terms"]
-            )
-            people.append(
-                Person(raw["id"], raw["name"], tuple(raw.get("aliases") or ()), raw.get("out_of_office"), terms, source)
-            )
-        except (KeyError, TypeError) as err:
-            raise RulesError(source, f"person entry lacks a field: {err}") from err
-    return people
-
-
-def build_index(entries: list[Entry], roles: list[Role], people: list[Person]) -> dict[str, tuple[Pattern, ...]]:
+def build_index(entries: list[Entry], roles: list[RoleWords], people: Sequence[OfficeHolder]) -> dict[str, tuple[NamePattern, ...]]:
     """First token (lower case) -> every pattern starting with it, longest first."""
-    index: dict[str, list[Pattern]] = {}
-    patterns: list[Pattern] = []
+    index: dict[str, list[NamePattern]] = {}
+    patterns: list[NamePattern] = []
     for entry in entries:
         patterns.extend(entry_patterns(entry))
     for role in roles:
@@ -292,6 +206,11 @@ def build_index(entries: list[Entry], roles: list[Role], people: list[Person]) -
     return {key: tuple(sorted(group, key=lambda p: -len(p.words))) for key, group in index.items()}
 
 
+def people_dir(actors_dir: Path) -> Path:
+    """The people book beside an actors folder: data/people for data/actors."""
+    return actors_dir.parent / "people"
+
+
 def load_books(data_dir: Path | None = None) -> ActorBooks:
     """Load every actor dictionary once into an immutable, picklable ActorBooks."""
     import hashlib
@@ -299,11 +218,12 @@ def load_books(data_dir: Path | None = None) -> ActorBooks:
     folder = Path(data_dir) if data_dir is not None else DATA_DIR
     entries = load_entries(folder)
     roles = load_roles(folder)
-    people = load_people(folder)
+    people = load_people(people_dir(folder))
     digest = hashlib.sha256()
-    for name in (*ENTITY_FILES, REFERENCE_FILE, COLLECTIVE_FILE, ROLE_FILE, PEOPLE_FILE):
-        if (folder / name).exists():
-            digest.update((folder / name).read_bytes())
+    for path in (*(folder / name for name in (*ENTITY_FILES, REFERENCE_FILE, COLLECTIVE_FILE, ROLE_FILE)),
+                 people_dir(folder) / PEOPLE_FILE):
+        if path.exists():
+            digest.update(path.read_bytes())
     stops = frozenset(
         word.lower() for role in roles for term in role.terms for word in term.split()[1:] if word[:1].isupper()
     )

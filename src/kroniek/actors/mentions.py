@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kroniek.actors.atoms import Atom, find_atoms
-from kroniek.actors.books import ActorBooks, Entry, Person, fold
+from kroniek.actors.books import ActorBooks, Entry, fold
+from kroniek.people import OfficeHolder
 from kroniek.records import GUESSED, Mention, Sentence
 from kroniek.words import word_set
 
@@ -243,7 +244,7 @@ def _mention(sentence: Sentence, first: int, last: int, span: tuple[int, int], *
 def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Mention]:
     """Codes, sector, rule, role and person of a collected phrase -> one mention per code."""
     books, on_date = article.books, article.on_date
-    person: Person | None = books.people[phrase.person.target] if phrase.person else None
+    person: OfficeHolder | None = books.people[phrase.person.target] if phrase.person else None
     term = person.term_on(on_date) if person else None
     if person is not None and phrase.role is not None and (term is None or term.role != phrase.role.target):
         # "voorzitter Von der Leyen", "premier Rutte": the office the text names picks the term

@@ -13,8 +13,8 @@ from kroniek.api import v1, web
 from kroniek.api.db import Readers
 from kroniek.api.pages import render_events_page
 from kroniek.store import Store
+from kroniek.vocabulary import FACTS
 
-FACTS = ("asserted", "future", "negated", "alleged")
 #: no inline scripts or styles, nothing from elsewhere, no framing
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")

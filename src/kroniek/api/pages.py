@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+from kroniek.vocabulary import FACTS, TYPES
 
 
 def _highlight(sentence: str, trigger: str) -> str:
@@ -59,7 +58,7 @@ def render_events_page(rows: list[dict], counts: dict, filters: dict) -> str:
         + _field("actor", filters.get("actor"), "actor, e.g. RUS")
         + _field("dyad", filters.get("dyad"), "dyad, e.g. RUS,IRN")
         + _select("type", TYPES, filters.get("type"))
-        + _select("fact", ("asserted", "future", "negated", "alleged"), filters.get("fact"))
+        + _select("fact", FACTS, filters.get("fact"))
         + _field("since", filters.get("since"), "since YYYY-MM-DD")
         + _field("until", filters.get("until"), "until YYYY-MM-DD")
         + '<button type="submit">Filter</button></form>'

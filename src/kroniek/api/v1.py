@@ -25,11 +25,9 @@ from starlette.background import BackgroundTask
 from kroniek.api.db import RETRY_AFTER_SECONDS, Readers, StoreBusy
 from kroniek.store import browse
 from kroniek.store.browse import BadCursor, EventQuery
+from kroniek.vocabulary import FACTS, TYPES
 
 PREFIX = "/api/v1"
-FACTS = ("asserted", "future", "negated", "alleged")
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 DOWNLOADS = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet",
              "json": "application/json"}
 CODE = re.compile(r"^(---|[A-Z][A-Z0-9]{1,5})$")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from kroniek.errors import RulesError
 from kroniek.events.coverage import load_no_trigger
-from kroniek.events.patterns import TYPES, load_patterns
+from kroniek.events.patterns import load_patterns
+from kroniek.vocabulary import TYPES
 
 
 def check(folder: Path) -> list[RulesError]:

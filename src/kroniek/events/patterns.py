@@ -54,19 +54,15 @@ from pathlib import Path
 import yaml
 
 from kroniek.errors import RulesError
+from kroniek.vocabulary import FACT_KINDS, SECTORS, TYPES
 from kroniek.words import word_set
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
-TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
 _PATTERN_KEYS = {
     "id", "type", "cameo", "mode", "note", "verbs", "nouns", "objects", "with", "without",
     "target", "symmetric", "priority", "target_sectors", "implied_source", "implied_target",
     "implied_from", "keeps_trigger", "reciprocal", "needs_light_verb", "source", "about", "ignores",
 }
-FACT_KINDS = ("negated", "alleged", "future")
 #: the steps a source chain may name, tried in order until one finds a doer (see coder._source_step)
 SOURCE_STEPS = ("su", "door", "obj", "own", "accused", "light", "speaker", "controller", "elided", "antecedent", "relative",
                 "pair", "memory")
@@ -285,7 +281,6 @@ def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, .
     )
 
 
-SECTORS = ("GOV", "MIL", "SPY", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED", "HRI", "IGO")
 
 
 def _sector(value, where: str, key: str) -> str | None:

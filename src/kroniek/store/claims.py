@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timezone
 
 from kroniek.output import iso_utc
-from kroniek.stories.query import unit_pattern, unit_words
+from kroniek.stories import unit_pattern
 
 CLAIMS_SQL = """
 WITH first AS (
@@ -93,23 +93,6 @@ def claim_rows(
         row["span"] = [row.pop("span_start"), row.pop("span_end")]
         row["event_actors"] = sorted(set(row["event_actors"]))
     return rows
-
-
-def figure_changes(rows: list[dict], families: Sequence = ()) -> list[dict]:
-    """Per unit (or unit family), the successive distinct values in time order.
-
-    ``families`` (kroniek.stories.query.UnitFamily) put "militairen" and "soldaten" in one
-    series; each series is {"unit": family id or unit, "steps": [{value, approx, day, ...}]}.
-    """
-    series: dict[str, list[dict]] = {}
-    for row in rows:
-        head = (row["unit"].split() or [""])[0]
-        key = unit_words(head, tuple(families))[0] or row["unit"].lower()
-        steps = series.setdefault(key, [])
-        if not steps or steps[-1]["value"] != row["value"]:
-            steps.append({"value": row["value"], "approx": row["approx"], "day": row["day"],
-                          "unit": row["unit"], "reported_by": row["reported_by"]})
-    return [{"unit": unit, "steps": steps} for unit, steps in series.items()]
 
 
 def _aware(moment: datetime | None) -> datetime | None:

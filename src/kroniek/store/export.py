@@ -12,6 +12,7 @@ from typing import TextIO
 from kroniek.store.geo import action_place
 from kroniek.store.schema import TABLES
 from kroniek.store.store import Store
+from kroniek.vocabulary import FACTS
 
 # The 61 columns of the GDELT 2.0 event table, in file order
 # (from ../shared/reference/gdelt_events_columns.tsv, itself from the GDELT 2.0 codebook).
@@ -57,7 +58,6 @@ IGO_CODES = MappingProxyType({
 
 GEO_TYPE_COLUMNS = frozenset({"Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type"})
 
-FACTS = ("asserted", "future", "negated", "alleged")
 
 # kroniek's own columns for each exported row, in the sidecar file beside the GDELT rows
 SIDECAR_COLUMNS = ("GLOBALEVENTID", "fact", "attributed_to", "sentence", "trigger", "rule", "doc",

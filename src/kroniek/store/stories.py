@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kroniek.stories.link import WINDOW_DAYS, Story, link, placed
+from kroniek.stories import WINDOW_DAYS, Story, link, placed
 
 # Events not yet in a story, with the day they are filed under (as in Store.events), or
 # else the day the page carrying them was captured.

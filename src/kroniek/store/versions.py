@@ -50,7 +50,7 @@ def quantity_rows(aid: str, version_id: str, analysed: AnalysedArticle, event_id
     ``event_ids[i]`` is the stored id of ``analysed.events[i]``.
     """
     rows = []
-    for idx, claim in enumerate(analysed.quantities):
+    for idx, claim in enumerate(analysed.claims):
         if known is not None:
             key = claim_key(claim.value, claim.unit, claim.approx)
             if key in known:

@@ -1,6 +1,6 @@
 """Reported figures of one article, tied to the events and actors of their sentence.
 
-The time stage reads the numbers (``find_quantities``); this module places each one in
+``find_quantities`` reads the numbers; this module places each one in
 its sentence, links it to the events coded from that sentence and to the actor mentions
 there (nearest first), and falls back to the event's attribution for who reports it.
 """
@@ -8,7 +8,8 @@ there (nearest first), and falls back to the event's attribution for who reports
 from __future__ import annotations
 
 from kroniek.records import Article, Claim, Event, Mention, Sentence
-from kroniek.time import TimeRules, find_quantities
+from kroniek.stories.quantities import find_quantities
+from kroniek.time import TimeRules
 
 
 def _sentence_at(sentences: tuple[Sentence, ...], field: str, pos: int) -> Sentence | None:

@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
-CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST",
-                      "MOBILIZE", "COERCE", "ASSAULT"})
+from kroniek.vocabulary import CONFLICT, COOPERATION
+
 WINDOW_DAYS = 60
 
 

@@ -1,4 +1,4 @@
-"""The time stage: publication times, event dates and quantities.
+"""The time stage: publication times and event dates.
 
 - ``date_articles(articles, fetched_at)`` stamps briefs from their "3 uur geleden" and the
   capture time; a main article without a time gets precision "bounds", never the capture time.
@@ -6,7 +6,7 @@
   written, from office holders' tenures, known events and dates named in its text.
 - ``resolve_event_date(sentence, published)`` / ``date_events(events, published)`` read Dutch
   temporal expressions ("gisteren", "vorige week", "eind juni") into ISO dates with precision.
-- ``find_quantities(text)`` / ``parse_dutch_number(text)`` read numbers with what they count.
+- ``TimeRules`` holds the stage's dictionaries, among them the Dutch number words.
 """
 
 from kroniek.time.bounds import Bounds, Evidence, publication_bounds
@@ -18,25 +18,21 @@ from kroniek.time.eventdate import (
     resolve_event_date,
 )
 from kroniek.time.published import date_articles, parse_ago
-from kroniek.time.quantities import Quantity, event_quantities, find_quantities, parse_dutch_number
-from kroniek.time.rules import TimeRules, default_rules, load_time_rules
+from kroniek.time.rules import NumberWords, TimeRules, default_rules, load_time_rules
 
 __all__ = [
     "Bounds",
     "Evidence",
-    "Quantity",
+    "NumberWords",
     "TimeExpression",
     "TimeRules",
     "date_articles",
     "date_events",
     "default_rules",
-    "event_quantities",
-    "find_quantities",
     "find_time_expressions",
     "is_future",
     "load_time_rules",
     "parse_ago",
-    "parse_dutch_number",
     "publication_bounds",
     "resolve_event_date",
 ]

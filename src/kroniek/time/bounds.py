@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from kroniek.people import OfficeHolder, Tenure
 from kroniek.records import Article
 from kroniek.time.eventdate import _alt, find_time_expressions, is_future, local_date
 from kroniek.time.published import at_local
-from kroniek.time.rules import Facts, Person, TimeRules, default_rules
+from kroniek.time.rules import Facts, TimeRules, default_rules
 from kroniek.words import word_set
 
 Interval = tuple[date | None, date | None]
@@ -56,8 +57,9 @@ class Bounds:
         return self.earliest + (self.latest - self.earliest) / 2
 
 
-def _person_evidence(text: str, person: Person, facts: Facts) -> list[Evidence]:
-    roles = {cue: office for office, cues in facts.roles.items() for cue in cues}
+def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evidence]:
+    dated = tuple(t for t in person.terms if t.title)
+    roles = {cue: title for title, cues in facts.titles.items() for cue in cues}
     role_re = _alt(roles)
     former, elect = _alt(facts.former_modifiers), _alt(facts.elect_modifiers)
     the = _alt(word_set("definite_articles"))
@@ -76,19 +78,19 @@ def _person_evidence(text: str, person: Person, facts: Facts) -> list[Evidence]:
             hit = before_re.search(before) or after_re.search(text[m.end():m.end() + 90])
             terms, kind = (), ""
             if gov_re.search(before):
-                terms, kind = tuple(t for t in person.terms if t.elected), "elected"
+                terms, kind = tuple(t for t in dated if t.elected), "elected"
             elif hit:
-                office_terms = tuple(t for t in person.terms if hit["role"].lower() in
-                                     [c.lower() for c in facts.roles[t.office]])
+                office_terms = tuple(t for t in dated if hit["role"].lower() in
+                                     [c.lower() for c in facts.titles[t.title]])
                 mod = (hit["mod"] or "").lower()
                 kind = "tenure" if not mod else ("elected" if mod in facts.elect_modifiers else "former")
                 if mod in facts.then_modifiers:
                     kind = "tenure_then"
                 terms = office_terms
             elif office_re.search(before):
-                terms, kind = person.terms, "tenure"
+                terms, kind = dated, "tenure"
             else:
-                terms, kind = _article_role_terms(text, person, facts), "tenure_article"
+                terms, kind = _article_role_terms(text, dated, facts), "tenure_article"
             intervals = _term_intervals(terms, kind, timedelta(days=facts.tenure_grace_days))
             if intervals:
                 label = "tenure" if kind == "tenure_then" else kind
@@ -97,13 +99,13 @@ def _person_evidence(text: str, person: Person, facts: Facts) -> list[Evidence]:
     return direct or list(found.values())
 
 
-def _article_role_terms(text: str, person: Person, facts: Facts):
+def _article_role_terms(text: str, dated: tuple[Tenure, ...], facts: Facts) -> tuple[Tenure, ...]:
     """Terms whose specific role (several words, or a compound like "navo-chef") the article
     names somewhere, also in the plural ("de ministers van Buitenlandse Zaken")."""
     low = text.lower()
     terms = []
-    for term in person.terms:
-        for cue in facts.roles[term.office]:
+    for term in dated:
+        for cue in facts.titles[term.title or ""]:
             if " " not in cue and "-" not in cue:
                 continue
             first, _, rest = cue.partition(" ")

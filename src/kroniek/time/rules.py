@@ -16,29 +16,10 @@ from typing import Any, Mapping
 import yaml
 
 from kroniek.errors import RulesError
+from kroniek.people import OfficeHolder, load_people
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "time"
 FILES = ("calendar.yaml", "expressions.yaml", "numbers.yaml", "facts.yaml")
-
-
-@dataclass(frozen=True)
-class Term:
-    """One term in office of one person."""
-
-    office: str
-    country: str
-    start: date
-    end: date | None = None
-    elected: date | None = None
-
-
-@dataclass(frozen=True)
-class Person:
-    """An office holder: names as printed in Dutch news and the terms they served."""
-
-    id: str
-    names: tuple[str, ...]
-    terms: tuple[Term, ...]
 
 
 @dataclass(frozen=True)
@@ -52,15 +33,15 @@ class DatedEvent:
 
 @dataclass(frozen=True)
 class Facts:
-    """Dated evidence for publication bounds: office holders, role words, known events."""
+    """Dated evidence for publication bounds: office holders, title words, known events."""
 
-    roles: Mapping[str, tuple[str, ...]]
+    titles: Mapping[str, tuple[str, ...]]  # title id -> the words that name the office
     in_office_cues: tuple[str, ...]
     former_modifiers: tuple[str, ...]
     then_modifiers: tuple[str, ...]  # former modifiers that date the office to the text's time ("toenmalig")
     elect_modifiers: tuple[str, ...]
     elect_government: tuple[str, ...]
-    people: tuple[Person, ...]
+    people: tuple[OfficeHolder, ...]  # those with a titled term (the people book's others do not date)
     events: tuple[DatedEvent, ...]
     tenure_grace_days: int = 0
 
@@ -155,38 +136,25 @@ def _date(value: Any, path: Path, where: str) -> date | None:
     raise RulesError(str(path), f"{where}: expected a date YYYY-MM-DD, got {value!r}")
 
 
-def _facts(data: dict, path: Path) -> Facts:
-    people = []
-    ids: set[str] = set()
-    for entry in _need(data, "people", path):
-        ident = _need(entry, "id", path, str(entry))
-        if ident in ids:
-            raise RulesError(str(path), f"duplicate id {ident!r}")
-        ids.add(ident)
-        terms = []
-        for term in _need(entry, "terms", path, ident):
-            if term.get("office") not in data["roles"]:
-                raise RulesError(str(path), f"{ident}: unknown office {term.get('office')!r}")
-            terms.append(Term(
-                office=term["office"], country=str(term.get("country", "")),
-                start=_date(_need(term, "start", path, ident), path, ident),
-                end=_date(term.get("end"), path, ident),
-                elected=_date(term.get("elected"), path, ident),
-            ))
-        people.append(Person(ident, tuple(_need(entry, "names", path, ident)), tuple(terms)))
+def _facts(data: dict, path: Path, people: tuple[OfficeHolder, ...]) -> Facts:
+    titles = _need(data, "titles", path)
+    for person in people:
+        for term in person.terms:
+            if term.title is not None and term.title not in titles:
+                raise RulesError(person.source, f"unknown title {term.title!r} (the titles are in {path})")
     events = tuple(
         DatedEvent(e["id"], _date(_need(e, "date", path, e["id"]), path, e["id"]),
                    tuple(c.lower() for c in _need(e, "cues", path, e["id"])))
         for e in _need(data, "events", path)
     )
     return Facts(
-        roles=_frozen({k: tuple(v) for k, v in data["roles"].items()}),
+        titles=_frozen({k: tuple(v) for k, v in titles.items()}),
         in_office_cues=tuple(data.get("in_office_cues", ())),
         former_modifiers=tuple(data.get("former_modifiers", ())),
         then_modifiers=tuple(data.get("then_modifiers", ())),
         elect_modifiers=tuple(data.get("elect_modifiers", ())),
         elect_government=tuple(data.get("elect_government", ())),
-        people=tuple(people),
+        people=tuple(p for p in people if any(t.title for t in p.terms)),
         events=events,
         tenure_grace_days=int(data.get("tenure_grace_days", 0)),
     )
@@ -211,7 +179,8 @@ def _numbers(data: dict, path: Path) -> NumberWords:
 
 
 def load_time_rules(data_dir: Path = DATA_DIR) -> TimeRules:
-    """Read and check the time stage's YAML files; raises RulesError naming the file."""
+    """Read and check the time stage's YAML files and the people book beside them
+    (data/people for data/time); raises RulesError naming the file."""
     cal, expr, num, facts = (_read(data_dir / name) for name in FILES)
     cal_path, expr_path = data_dir / FILES[0], data_dir / FILES[1]
     holidays = tuple(
@@ -239,7 +208,7 @@ def load_time_rules(data_dir: Path = DATA_DIR) -> TimeRules:
         past_cues=tuple(_need(expr, "past_cues", expr_path)),
         future_year_preps=tuple(_need(expr, "future_year_preps", expr_path)),
         numbers=_numbers(num, data_dir / FILES[2]),
-        facts=_facts(facts, data_dir / FILES[3]),
+        facts=_facts(facts, data_dir / FILES[3], load_people(data_dir.parent / "people")),
     )
 
 

@@ -1,6 +1,6 @@
 """Screenshots of the main views for the README, taken in headless Chromium.
 
-Usage: python scripts/screenshots.py [--db kroniek.duckdb] [--out docs/screenshots]
+Usage: python tools/screenshots.py [--db kroniek.duckdb] [--out docs/screenshots]
 Serves the store on a free loopback port, opens each view at 1280 px (and the map at 390 px)
 and writes one PNG per view.
 """

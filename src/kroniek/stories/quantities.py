@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kroniek.records import Event
-from kroniek.time.rules import NumberWords, TimeRules, default_rules
+from kroniek.time import NumberWords, TimeRules, default_rules
 from kroniek.words import word_set
 
 TOKEN = re.compile(r"\d[\d.,]*\d|\d|[€$£%]|[^\W\d_]+(?:['’-][^\W\d_]+)*")

@@ -3,7 +3,7 @@
 import pytest
 
 from kroniek.records import Event
-from kroniek.time import event_quantities, find_quantities, parse_dutch_number
+from kroniek.stories import event_quantities, find_quantities, parse_dutch_number
 
 
 @pytest.mark.parametrize("text, value", [

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import click
 
-DEFAULT_DB = "kroniek.duckdb"
+from kroniek.cli.options import DEFAULT_DB, parse_day
 
 
 def _open(db: str, link: bool):
@@ -33,16 +32,6 @@ def _open(db: str, link: bool):
             store.link_stories()
             return store
     return Store(db, read_only=True)
-
-
-def parse_day(value: str | None) -> date | None:
-    """An ISO date option (None stays None); a bad value is a usage error."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as err:
-        raise click.BadParameter(f"not an ISO date: {value!r}") from err
 
 
 def dutch_number(value: float) -> str:
@@ -79,8 +68,7 @@ def claims(query, db, actors, kind, since, until, limit, fmt) -> None:
     in the sentence.
     """
     from kroniek.actors import load_books
-    from kroniek.store.claims import figure_changes
-    from kroniek.stories.query import load_unit_families, parse_claim_query
+    from kroniek.stories import figure_changes, load_unit_families, parse_claim_query
 
     if not query and not actors and not kind:
         raise click.UsageError("give a QUERY, --actor or --kind")

@@ -1,6 +1,6 @@
 """Maintenance script: write the first draft of data/actors/states.tsv from CLDR.
 
-Run once by hand (``python -m kroniek.actors.gen_states OUT``); the output is then
+Run once by hand (``python tools/gen_states.py OUT``); the output is then
 edited by hand (variants, adjectives, inhabitants, capitals) and the edited file is the
 source of truth. Never imported by the library.
 """
