@@ -216,6 +216,8 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
         if not (c.pattern.symmetric or c.pattern.reciprocal):
             return []
         return _speaker(sentence, wins, win, mentions) if win.opener in COMPLEMENTS else _trailing_speaker(sentence, wins, win, mentions)
+    if step == "holder":  # "volgens X schiet Y tekort", "X vindt dat Y te weinig doet": whose view the clause is
+        return by_role.get("volgens", []) or _holder(sentence, wins, win, mentions)
     if step == "controller":
         return _controller(sentence, wins, win, mentions) if win.opener == "om" else []
     if step == "elided":
@@ -491,6 +493,17 @@ def _speaker(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions
     """Subject of the clause a dat-clause depends on, when that clause's verb is a verb of saying."""
     above = governing(wins, win)
     if not above or not clause_verbs(sentence, above[0]) & word_set("saying_verbs"):
+        return []
+    return clause_subjects(sentence, above[0], mentions)
+
+
+def _holder(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+    """Subject of the clause a dat-clause depends on, when its verb says or holds a view (word sets
+    saying_verbs and opinion_verbs), else the teller of a trailing report clause."""
+    if win.opener not in COMPLEMENTS:
+        return _trailing_speaker(sentence, wins, win, mentions)
+    above = governing(wins, win)
+    if not above or not clause_verbs(sentence, above[0]) & (word_set("saying_verbs") | word_set("opinion_verbs")):
         return []
     return clause_subjects(sentence, above[0], mentions)
 

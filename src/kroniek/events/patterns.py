@@ -10,7 +10,8 @@ Pattern keys (one YAML list entry each):
   with / without           lemma sequences of which one must / none may occur in the clause
   source                   where the doer is, steps tried in order (SOURCE_STEPS: su, door, obj, own =
                            the event noun's own phrase, accused, light = the subject of a light verb, speaker
-                           = who says the dat-clause the trigger stands in, relative = the phrase a
+                           = who says the dat-clause the trigger stands in (talks and deals only), holder =
+                           whose view the clause is ("volgens X", "X vindt dat ..."), relative = the phrase a
                            relative clause hangs on ("de minister, die met Y sprak"),
                            controller, elided, antecedent, pair, memory, or a preposition: the
                            phrase it heads, "van" for "krijgt wapens van X"); default: linking.yaml
@@ -64,8 +65,8 @@ _PATTERN_KEYS = {
     "implied_from", "keeps_trigger", "reciprocal", "needs_light_verb", "source", "about", "ignores",
 }
 #: the steps a source chain may name, tried in order until one finds a doer (see coder._source_step)
-SOURCE_STEPS = ("su", "door", "obj", "own", "accused", "light", "speaker", "controller", "elided", "antecedent", "relative",
-                "pair", "memory")
+SOURCE_STEPS = ("su", "door", "obj", "own", "accused", "light", "speaker", "holder", "controller", "elided", "antecedent",
+                "relative", "pair", "memory")
 _CUE_KINDS = (
     "future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs",
     "demand_verbs",
