@@ -17,6 +17,7 @@ from kroniek.events.clause import (
     is_np_inner,
     lemma,
     np_start,
+    preposition,
     pronoun_subject,
     roles_in_window,
     window_of,
@@ -446,7 +447,9 @@ def implied(p: Pattern, sentence: Sentence, trigger: int, roles: list[Role], sou
             sources = [_stand_in(base, country.code, p.implied_source,
                                  "implied.source." + ("place" if country is place else "target"), (0, 0))]
             note += f"; implied source {country.code}/{p.implied_source}"
-    if p.implied_target and not targets and sources and not all(m.rule.startswith("implied.") for m in sources):
+    placed = preposition(sentence, trigger) is None  # "in X braken protesten uit", not "praatten over de protesten in X"
+    if p.implied_target and not targets and sources and not all(
+            m.rule.startswith("implied.") and not (m.rule == "implied.source.place" and placed) for m in sources):
         doer = sources[0]
         if p.implied_target == "---":
             targets = [_stand_in(doer, "---", "CVL", "implied.target.unknown", at)]
