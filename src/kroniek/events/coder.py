@@ -261,11 +261,24 @@ def _reference(sentence: Sentence, win: Window, memory: list[Mention]) -> list[M
     for n, tok in enumerate(toks):
         low = tok.text.lower()
         if low in SUBJECT_PRONOUNS and tok.tag == "VNW":
+            if _singular_clause(toks) and low in word_set("personal_pronouns"):
+                return [m for m in memory if not _country_name(m)]  # "ze brengt een bezoek": a person, never "China"
             return list(memory)
         if low in word_set("country_anaphors") and n + 1 < len(toks) and lemma(toks[n + 1]) == "land":
             states = [m for m in memory if len(m.code) == 3 and m.sector in (None, "GOV")]
             return states[:1]
     return []
+
+
+def _singular_clause(toks: Sequence[Token]) -> bool:
+    """The clause's finite verb is singular ("ze brengt", "hij zei")."""
+    finite = next((t for t in toks if t.pos.startswith("WW(pv")), None)
+    return finite is not None and ",mv" not in finite.pos
+
+
+def _country_name(m: Mention) -> bool:
+    """A mention that is the name of a state, capital or city: neuter in Dutch, never "hij" or "zij"."""
+    return m.rule.endswith((".name", ".capital")) or ".city." in m.rule
 
 
 @dataclass
@@ -793,11 +806,15 @@ def _say(trace: list[str] | None, line: str) -> None:
 
 
 def sentence_subjects(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
-    """The main-clause subject mentions of a sentence (memory for pronouns in the next one)."""
+    """The main-clause subject mentions of a sentence (memory for pronouns in the next one); when
+    they are all names of countries, also the person who tells the sentence (", zei X")."""
     wins = windows(sentence)
     if not wins:
         return []
-    return clause_subjects(sentence, wins[0], mentions)
+    subjects = clause_subjects(sentence, wins[0], mentions)
+    if all(_country_name(m) for m in subjects):  # "Rusland erkent het hof niet, zei Peskov. Hij ...": the teller
+        subjects += [m for m in _trailing_speaker(sentence, wins, wins[0], mentions) if not _country_name(m)]
+    return subjects
 
 
 @dataclass(frozen=True)
