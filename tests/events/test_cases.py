@@ -17,8 +17,6 @@ UNSHOWN: dict[tuple[str, str], str] = {
     ("Nederland schort de hulp aan Israël op.", "sanction.break_ties"): "break_ties is not tried on 'schort op'",
     ("China is van plan Taiwan te blokkeren.", "fact.future.van_plan"): NO_EVENT,
     ("Rusland verwacht dat Iran het verdrag tekent.", "fact.future.verwachten"): NO_EVENT,
-    ("Canada kondigt aan dat het Oekraïne zal helpen.", "fact.future.aankondigen"): NO_EVENT,
-    ("Iran ontkent dat het Rusland wapens levert.", "fact.negated.ontkennen_dat"): NO_EVENT,
     ("Volgens Oekraïne vallen Noord-Koreaanse soldaten Koersk aan, al is dat nog niet bevestigd.",
      "fact.alleged.niet_bevestigd"): NO_EVENT,
 }

@@ -40,8 +40,8 @@ def is_np_inner(token: Token) -> bool:
     """Tokens that can stand inside a noun phrase before its head."""
     if token.tag in NP_INNER or token.pos.startswith("LID"):
         return True
-    if token.tag == "VNW" and ("bez" in token.pos or "aanw" in token.pos or "det" in token.pos):
-        return True
+    if token.tag == "VNW" and ("bez" in token.pos or "aanw" in token.pos or "det" in token.pos or "grad" in token.pos):
+        return True  # possessives, demonstratives, determiners, degree words ("de meest recente")
     if token.tag == "WW" and "prenom" in token.pos:
         return True
     return token.tag == "LET" and token.text in {'"', "'", "“", "”", "‘", "’"}
@@ -493,8 +493,25 @@ def pronoun_subject(sentence: Sentence, win: Window, before: int | None = None) 
     if not win.subordinate:
         return False
     end = win.last if before is None else before - 1
-    return any(_tok(sentence, i).tag == "VNW" and "nomin" in _tok(sentence, i).pos
-               and _tok(sentence, i).text.lower() in SUBJECT_PRONOUNS for i in range(win.first, end + 1))
+    return neuter_subject(sentence, win) or any(
+        _tok(sentence, i).tag == "VNW" and "nomin" in _tok(sentence, i).pos
+        and _tok(sentence, i).text.lower() in SUBJECT_PRONOUNS for i in range(win.first, end + 1))
+
+
+def neuter_subject(sentence: Sentence, win: Window) -> bool:
+    """A subordinate clause opening with a neuter personal pronoun as its subject ("zegt dat het
+    tegenmaatregelen zal nemen"): it stands for a neuter antecedent (a country's name, "het ministerie")."""
+    first = win.first + 1 if win.opener != "comma" else win.first
+    if not win.subordinate or first > win.last:
+        return False
+    tok = _tok(sentence, first)
+    if tok.text.lower() not in word_set("neuter_pronouns"):
+        return False
+    if tok.pos.startswith("VNW(pers"):
+        return True
+    # the article "het" never stands before a plural noun: in "dat het "harde maatregelen" zal nemen" it is the pronoun
+    head = next((t for t in sentence.tokens[first: win.last] if not is_np_inner(t) and t.tag != "LET"), None)
+    return tok.pos.startswith("LID") and head is not None and head.tag == "N" and ",mv," in head.pos + ","
 
 
 def _owner(inside: list[Mention], noun_index: int) -> int | None:

@@ -16,6 +16,7 @@ from kroniek.events.clause import (
     clause_verbs,
     is_np_inner,
     lemma,
+    neuter_subject,
     np_start,
     preposition,
     pronoun_subject,
@@ -560,7 +561,10 @@ def _pronoun_antecedent(sentence: Sentence, wins: tuple[Window, ...], win: Windo
     if not pronoun_subject(sentence, win):
         return []
     main = next((w for w in reversed(wins[:wins.index(win)]) if not w.subordinate), None)
-    return clause_subjects(sentence, main, mentions) if main is not None else []
+    subjects = clause_subjects(sentence, main, mentions) if main is not None else []
+    if neuter_subject(sentence, win):  # "het" takes only a neuter antecedent: a country's name, "het ministerie"
+        subjects = [m for m in subjects if _country_name(m) or m.text.lower().startswith("het ")]
+    return subjects
 
 
 def _relative_head(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:
