@@ -373,6 +373,11 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         why += "; passive"
     if undergoes and targets:
         why += f"; the subject undergoes it ({undergoes})"
+    companions = [] if p.symmetric or not sources else _companions(sentence, roles, sources)
+    if companions:  # "X gaat samen met Y naar Z": Y does it too
+        sources = sources + companions
+        targets = [m for m in targets if m not in companions]
+        why += f"; companions {[m.text for m in companions]}"
     sources, targets, note = implied(p, sentence, c.trigger, roles, sources, targets)
     sources = [m for m in sources if not any(m.tokens[0] <= i <= m.tokens[1] for i in things)]  # "de ambassadeur" is what is done, not who
     return Outcome(_unique(sources), _unique([m for m in targets if m not in sources]), symmetric, why + note)
@@ -428,6 +433,19 @@ def _place(roles: list[Role]) -> Mention | None:
         if r.role == "in" and (m.sector is None or m.rule.endswith((".name", ".capital")) or ".city." in m.rule):
             return m
     return None
+
+
+def _companions(sentence: Sentence, roles: list[Role], sources: list[Mention]) -> list[Mention]:
+    """Mentions in a met-phrase led by a companion word ("samen met Y", word set companion_words):
+    they share the doer's part."""
+    found = []
+    for r in roles:
+        if r.role != "met" or r.mention in sources:
+            continue
+        prep = preposition(sentence, r.mention.tokens[0])
+        if prep is not None and prep[1] > 1 and lemma(sentence.tokens[prep[1] - 2]) in word_set("companion_words"):
+            found.append(r.mention)
+    return found
 
 
 def _attached(role: Role, c: Candidate, things: list[int]) -> bool:
