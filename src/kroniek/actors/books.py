@@ -30,6 +30,7 @@ ROLE_FILE = "roles.tsv"
 ENTITY_KINDS = ("name", "adj", "people", "capital", "seat", "body", "group", "agency", "org", "city", "ref", "bloc")
 ROLE_KINDS = ("role", "modifier", "former", "counterpart", "pair")
 PLACE_KINDS = ("capital", "city", "seat", "name", "ref")
+_LETTERS_DIGITS = re.compile(r"\b([A-Z]+)(\d+)\b")
 _DOUBLE_VOWEL = re.compile(r"^(.*)([aeou])\2([^aeiou])$")
 
 
@@ -119,6 +120,9 @@ def entry_patterns(entry: Entry) -> list[NamePattern]:
     patterns = []
     for term in entry.terms:
         patterns.append(make_pattern(term, entry.id, entry.kind))
+        split = _LETTERS_DIGITS.sub(r"\1 \2", term)
+        if split != term:  # Frog's tokenizer cuts "M23" and "G7" into a letter token and a number token
+            patterns.append(make_pattern(split, entry.id, entry.kind))
         if entry.kind == "adj":
             patterns.append(make_pattern(inflect(term), entry.id, entry.kind, inflected=True))
     return patterns

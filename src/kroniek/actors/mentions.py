@@ -374,8 +374,21 @@ def _guess(article: _Article, sentence: Sentence, phrase: _Phrase, role, name: s
         )
         if court is not None:
             return court.code, f"{role.id}.court"
-    found = article.context_state(sentence.index, sentence.tokens[phrase.first].index)
+    found = article.context_state(sentence.index, _before_attributive(sentence, phrase.first))
     return (found[0], f"{role.id}.{found[1]}") if found else None
+
+
+def _before_attributive(sentence: Sentence, first: int) -> int:
+    """Token index (1-based) the context of a role word is read before: the role word itself, or the
+    "door" that opens an attributive phrase before it ("de door de VS gesteunde oppositie": the VS
+    back the opposition, they do not own it)."""
+    tokens = sentence.tokens
+    if first == 0 or "prenom" not in tokens[first - 1].pos or not tokens[first - 1].pos.startswith("WW"):
+        return tokens[first].index
+    for k in range(first - 2, max(-1, first - 8), -1):
+        if tokens[k].text.lower() == "door" and tokens[k].pos.startswith("VZ"):
+            return tokens[k].index
+    return tokens[first].index
 
 
 def _predicative(sentence: Sentence, phrase: _Phrase, role, name: str | None) -> bool:
@@ -384,6 +397,8 @@ def _predicative(sentence: Sentence, phrase: _Phrase, role, name: str | None) ->
     articles and a sentence may open with one ("Politie grijpt in"), so those still count."""
     if sentence.field == "headline" or phrase.det is not None or name or phrase.role is None or phrase.first == 0:
         return False
+    if "prenom" in sentence.tokens[phrase.first - 1].pos:
+        return False  # "de door de VS gesteunde oppositie": an attributive phrase stands between article and noun
     before = sentence.tokens[phrase.first - 1].text.lower()
     return ",ev" in sentence.tokens[phrase.role.last].pos and before not in word_set("demonstrative_determiners")
 
