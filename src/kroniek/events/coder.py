@@ -76,12 +76,28 @@ def noun_patterns(patterns: Patterns, token: Token) -> tuple[Pattern, ...]:
     return ()
 
 
+def _verb_patterns(patterns: Patterns, tok: Token) -> tuple[tuple[Pattern, str], ...]:
+    """Verb patterns for a verb token; a finite verb Frog left as it stands ("vecht", lemma "vecht")
+    is looked up by the infinitives its stem can have (vechten, zetten, maken, leven, reizen)."""
+    word = lemma(tok).replace(" ", "")
+    found = patterns.by_verb.get(word, ())
+    if found or not tok.pos.startswith("WW(pv") or word != tok.text.lower() or word.endswith("en"):
+        return found
+    stem = word[:-1] if word.endswith("t") and not word.endswith(("cht", "st")) and len(word) > 3 else word
+    guesses = [stem + "en", stem + stem[-1:] + "en"]
+    if len(stem) > 2 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        guesses.append(stem[:-2] + stem[-1] + "en")  # maak -> maken
+    if stem.endswith(("f", "s")):
+        guesses.append(stem[:-1] + {"f": "v", "s": "z"}[stem[-1]] + "en")  # leef -> leven, reis -> reizen
+    return next((patterns.by_verb[g] for g in guesses if g in patterns.by_verb), ())
+
+
 def candidates(patterns: Patterns, sentence: Sentence) -> list[Candidate]:
     """Every (pattern, trigger) pair whose trigger lemma is in the sentence."""
     found: list[Candidate] = []
     for tok in sentence.tokens:
         if tok.tag == "WW":
-            for pattern, particle in patterns.by_verb.get(lemma(tok).replace(" ", ""), ()):
+            for pattern, particle in _verb_patterns(patterns, tok):
                 found.append(Candidate(pattern, tok.index, particle, False))
         elif tok.tag == "N":
             found.extend(Candidate(p, tok.index, "", True) for p in noun_patterns(patterns, tok))
