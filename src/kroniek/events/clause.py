@@ -451,6 +451,17 @@ def _noun_role(sentence: Sentence, win: Window, noun_index: int, chain: set[int]
     return None
 
 
+def _resumes_after_relative(sentence: Sentence, win: Window, finite: int) -> bool:
+    """Window ``win`` starts with its finite verb right after a relative clause that follows the
+    sentence's verbless first clause ("X, die ..., heeft ...")."""
+    if any(_tok(sentence, i).tag not in ("LET",) for i in range(win.first, finite)):
+        return False
+    wins = windows(sentence)
+    at = wins.index(win) if win in wins else -1
+    return at == 2 and wins[1].opener == "rel" and not any(
+        is_finite(_tok(sentence, i)) for i in range(wins[0].first, wins[0].last + 1))
+
+
 def _subject_taken(sentence: Sentence, win: Window, first: int) -> bool:
     """A main clause that opens with a noun phrase before its finite verb has its subject there."""
     if win.subordinate:
@@ -458,6 +469,8 @@ def _subject_taken(sentence: Sentence, win: Window, first: int) -> bool:
     finite = next((i for i in range(win.first, win.last + 1) if is_finite(_tok(sentence, i))), None)
     if finite is None or first < finite:
         return False
+    if win.opener == "comma" and _resumes_after_relative(sentence, win, finite):
+        return True  # "China, dat het hof niet erkent, heeft de uitspraak veroordeeld": the subject stands before
     opener = _tok(sentence, win.first)
     return opener.tag in ("LID", "N", "SPEC") and not is_day_adverb(opener) and all(
         _tok(sentence, i).tag in ("LID", "N", "SPEC", "ADJ", "TW", "WW")

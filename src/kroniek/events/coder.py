@@ -14,6 +14,7 @@ from kroniek.events.clause import (
     attributive_door,
     clause_subjects,
     clause_verbs,
+    is_finite,
     is_np_inner,
     lemma,
     neuter_subject,
@@ -580,14 +581,31 @@ def _controller(sentence: Sentence, wins: tuple[Window, ...], win: Window, menti
 
 
 def _elided_subject(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
-    """Subject shared by coordinated main clauses: "X en Y ontkennen ..., maar spreken over ..."."""
+    """Subject shared by coordinated main clauses: "X en Y ontkennen ..., maar spreken over ..."; or
+    the subject a relative clause interrupts: "China, dat het hof niet erkent, heeft ... veroordeeld"."""
     at = wins.index(win)
+    resumed = _interrupted_subject(sentence, wins, at, mentions)
+    if resumed:
+        return resumed
     first = sentence.tokens[win.first - 1]
     nxt = sentence.tokens[win.first] if win.first < len(sentence.tokens) else None
     if at == 0 or win.subordinate or lemma(first) not in word_set("main_clause_joiners") or nxt is None or not nxt.pos.startswith("WW(pv"):
         return []
     main = next((w for w in reversed(wins[:at]) if not w.subordinate), None)
     return clause_subjects(sentence, main, mentions) if main is not None else []
+
+
+def _interrupted_subject(sentence: Sentence, wins: tuple[Window, ...], at: int, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of a verbless first clause when a relative clause follows it and window ``at``
+    resumes with a finite verb ("X, die ..., heeft Y ...")."""
+    if at != 2 or wins[1].opener != "rel" or wins[at].subordinate:
+        return []
+    first = next((t for t in sentence.tokens[wins[at].first - 1: wins[at].last] if t.tag != "LET"), None)
+    head = wins[0]
+    if first is None or not first.pos.startswith("WW(pv") \
+            or any(is_finite(t) for t in sentence.tokens[head.first - 1: head.last]):
+        return []
+    return [m for m in mentions if head.first <= m.tokens[0] and m.tokens[1] <= head.last]
 
 
 def _pronoun_antecedent(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
