@@ -97,6 +97,8 @@ def windows(sentence: Sentence) -> tuple[Window, ...]:
         elif low == "en" and i > 1 and nxt is not None and (is_finite(nxt) or (
                 nxt.text.lower() == "er" and pos + 2 < len(toks) and is_finite(toks[pos + 2]))):
             cuts.append((i, ""))  # a coordinated main clause: "..., en er zijn ..."
+        elif low == "en" and i > 1 and _finite_since(toks, pos, cuts[-1][0]) and _subject_then_finite(toks, pos):
+            cuts.append((i, ""))  # "X vecht tegen Y en een einde lijkt niet in zicht": a new subject and verb
         elif low == "," and nxt is not None and (is_finite(nxt) or nxt.text.lower() in word_set("clause_joiners")):
             cuts.append((i + 1, "comma"))
     result = []
@@ -106,6 +108,24 @@ def windows(sentence: Sentence) -> tuple[Window, ...]:
         if start <= end:
             result.append(Window(start, end, opener))
     return tuple(result)
+
+
+def _finite_since(toks: list[Token] | tuple[Token, ...], pos: int, start: int) -> bool:
+    """A finite verb stands between token index ``start`` and position ``pos``."""
+    return any(is_finite(t) for t in toks[start - 1: pos])
+
+
+def _subject_then_finite(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """After "en" at ``pos``: a noun phrase (article or determiner first) and then a finite verb."""
+    rest = toks[pos + 1: pos + 7]
+    if not rest or not (rest[0].pos.startswith("LID") or (rest[0].tag == "VNW" and "aanw" in rest[0].pos)):
+        return False
+    for n, tok in enumerate(rest[1:], 1):
+        if is_finite(tok):
+            return n >= 2
+        if not (is_np_inner(tok) or tok.tag == "N"):
+            return False
+    return False
 
 
 def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:

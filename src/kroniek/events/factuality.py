@@ -85,7 +85,8 @@ def _governs_infinitive(sentence: Sentence, verb: int, last: int) -> bool:
             return False
         if tok.pos.startswith("WW(inf"):
             return True
-        if tok.pos.startswith("WW(pv,tgw,mv") and sentence.tokens[verb - 1].pos.startswith("WW(pv,tgw,ev"):
+        head = sentence.tokens[verb - 1].pos
+        if tok.pos.startswith("WW(pv,tgw,mv") and head.startswith("WW(pv") and ",mv" not in head:
             return True  # "China gaat oefeningen houden": Frog may tag the infinitive as the plural it looks like
     return False
 
