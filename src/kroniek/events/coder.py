@@ -727,6 +727,8 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             _say(trace, f"{note}: no (background history, {bg})")
             continue
         asked = None if c.noun else _demanded(patterns, sentence, wins, win)  # the attacks a demand names did happen
+        if not asked and _asked_infinitive(sentence, win, c.trigger, told):
+            asked = "te-infinitive after a request"
         if asked:
             _say(trace, f"{note}: no (what a demand asks for, {asked})")
             continue
@@ -840,6 +842,15 @@ def main_sides(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     if len(ranked) < 2 or len(ranked[1]) < 2 or (len(ranked) > 2 and len(ranked[2]) == len(ranked[1])):
         return ()
     return (ranked[0][0], ranked[1][0])
+
+
+def _asked_infinitive(sentence: Sentence, win: Window, trigger: int, told: list[tuple[int, Event]]) -> bool:
+    """The trigger is a te-infinitive in the clause of a request coded before it: what is asked
+    ("roept Y op zijn troepen terug te trekken"), not an act that happened."""
+    toks = sentence.tokens
+    if trigger < 2 or not toks[trigger - 1].pos.startswith("WW(inf") or lemma(toks[trigger - 2]) != "te":
+        return False
+    return any(ev.type == "REQUEST" and at < trigger and at in win for at, ev in told)
 
 
 def _demanded(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window) -> str | None:
