@@ -12,8 +12,11 @@ from fastapi.responses import HTMLResponse, Response
 from kroniek.api import v1, web
 from kroniek.api.db import Readers
 from kroniek.api.pages import render_events_page
+from kroniek.api.watch import FolderWatcher
 from kroniek.store import Store
 from kroniek.vocabulary import FACTS
+
+__all__ = ["FolderWatcher", "create_app"]
 
 #: no inline scripts or styles, nothing from elsewhere, no framing
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -29,8 +29,7 @@ from pathlib import Path
 
 import duckdb
 
-from kroniek.store import Store
-from kroniek.store.access import StoreLocked, intent_path, open_store
+from kroniek.store import Store, StoreLocked, intent_path, open_store
 
 LOCK_WAIT_SECONDS = 3.0
 RETRY_AFTER_SECONDS = 2

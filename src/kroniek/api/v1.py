@@ -23,8 +23,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from starlette.background import BackgroundTask
 
 from kroniek.api.db import RETRY_AFTER_SECONDS, Readers, StoreBusy
-from kroniek.store import browse
-from kroniek.store.browse import BadCursor, EventQuery
+from kroniek.store import BadCursor, EventQuery, browse
 from kroniek.vocabulary import FACTS, TYPES
 
 PREFIX = "/api/v1"

@@ -60,7 +60,7 @@ def rules_check(data_dir: str | None) -> None:
               help="Events data folder (default: the packaged one).")
 def rules_coverage(data_dir: str | None) -> None:
     """Print the lexicon's size and the CAMEO codes with no Dutch trigger and no recorded reason."""
-    from kroniek.events.coverage import coverage
+    from kroniek.events import coverage
 
     found = coverage(data_dir)
     for name, count in found.sizes.items():

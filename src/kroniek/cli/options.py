@@ -71,7 +71,7 @@ def complain(problem: str) -> None:
 
 def reading(db: str):
     """The store opened read-only, waiting for a running ingest's write; one line if it cannot."""
-    from kroniek.store.access import open_store
+    from kroniek.store import open_store
 
     return open_store(db, read_only=True)  # a KroniekError ends the command as one line
 

@@ -71,7 +71,7 @@ def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec, **limi
     from tqdm import tqdm
 
     from kroniek.pipeline import Resources, content_hash, rules_fingerprint, run
-    from kroniek.store.writer import BatchWriter
+    from kroniek.store import BatchWriter
 
     show = sys.stderr.isatty() if progress is None else progress
     known_times = capture_table(captures)
