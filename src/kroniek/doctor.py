@@ -137,7 +137,7 @@ def check_data(executable: str = "frog") -> Check:
     missing = [package for package, path in wanted.items() if not path.is_file()]
     if missing:
         where = ", ".join(f"{wanted[package]} ({package})" for package in missing)
-        packages = ("frogdata",) if "frogdata" in missing else ()
+        packages: tuple[str, ...] = ("frogdata",) if "frogdata" in missing else ()
         if "uctodata" in missing:
             packages += ("ucto", "uctodata")
         return Check("data", False, f"missing {where}", install_fix(packages))

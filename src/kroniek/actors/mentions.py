@@ -111,13 +111,13 @@ class _Article:
         near = near or [(code, place) for s, _, code, place in named if s == sentence - 1]
         near = near or [(code, place) for s, _, code, place in named if s == sentence]
         if near:
-            if any(code == self.dateline for code, _ in near):
+            if self.dateline is not None and any(code == self.dateline for code, _ in near):
                 return self.dateline, "dateline"
             return next((code for code, place in near if place), near[0][0]), "context"
         if self.dateline is not None:
             return self.dateline, "dateline"
         if states:
-            counts = {}
+            counts: dict[str, int] = {}
             for m in states:
                 counts[m.code] = counts.get(m.code, 0) + 1
             return max(counts, key=lambda code: counts[code]), "main"
@@ -286,10 +286,11 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         sector = antecedent.sector
     elif person is not None and not phrase.adjs:
         sector = person.out_of_office
-    elif head is not None and head.kind == "capital" and _locative(sentence, phrase.head.first):
+    elif phrase.head is not None and head is not None and head.kind == "capital" \
+            and _locative(sentence, phrase.head.first):
         sector = None
-    elif head is not None and head.kind == "people":
-        sector = _people_sector(sentence, phrase, head.sector)
+    elif phrase.head is not None and head is not None and head.kind == "people":
+        sector = _people_sector(sentence, phrase, phrase.head.first, head.sector)
     else:
         sector = head.sector if head is not None else "GOV"
     if sector == "GOV" and phrase.adjs and all(books.entries[a.target].sector == "IGO" for a in phrase.adjs):
@@ -411,7 +412,7 @@ def _residence(tokens, atoms: dict[int, list[Atom]], j: int) -> bool:
     return _at(atoms, k, PLACE_KINDS) is not None
 
 
-def _people_sector(sentence: Sentence, phrase: _Phrase, default: str) -> str:
+def _people_sector(sentence: Sentence, phrase: _Phrase, first: int, default: str) -> str:
     """Sector of inhabitants ("Russen", "de Britten"): the state as a side, or its citizens.
 
     "de Russen" with nothing between article and noun, and a bare "Russen" in a headline
@@ -424,7 +425,6 @@ def _people_sector(sentence: Sentence, phrase: _Phrase, default: str) -> str:
     tokens = sentence.tokens
     if phrase.resident:
         return "CVL"
-    first = phrase.head.first
     if phrase.det is not None and phrase.det == first - 1 and tokens[phrase.det].text.lower() in DEFINITE:
         return default
     if sentence.field == "headline" and phrase.det is None and phrase.first == first:

@@ -253,6 +253,7 @@ def linear_roles(sentence: Sentence, win: Window, bare: list[Mention]) -> dict[i
         return {n: "obj" for n in range(len(bare))}  # om ... te: the subject is the controller's
     finite = next((i for i in range(win.first, win.last + 1) if is_finite(_tok(sentence, i))), None)
     groups = _coordinated_groups(sentence, bare)
+    subject_group: int | None
     if win.subordinate or finite is None:
         subject_group = 0
     else:

@@ -326,14 +326,14 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         why = f"attributive participle: door {[m.text for m in sources]}, head {[m.text for m in targets]}"
         return Outcome(sources, [m for m in targets if m not in sources], False, why)
     chain = p.source_chain or p.default_source["noun" if c.noun else "passive" if passive else "verb"]
-    sources: list[Mention] = []
+    sources = []
     for step in chain:
         sources = _source_step(step, c, sentence, wins, win, mentions, memory, light, pair, roles, by_role)
         if sources:
             break
     if p.symmetric and sources and all(m.text.lower().startswith(("de twee ", "beide ")) for m in sources):
         sources = pair_reference(sentence, win, list(pair)) or sources  # "de twee leiders": both sides named before
-    targets: list[Mention] = []
+    targets = []
     used = ""
     for key in p.target:
         if targets:

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from kroniek.errors import FrogError
 
@@ -154,7 +155,7 @@ class _Worker:
         self.proc: subprocess.Popen | None = None
         self.sock: socket.socket | None = None
         self.port = 0
-        self.log: tempfile.SpooledTemporaryFile | None = None
+        self.log: IO[bytes] | None = None
         self.workdir: str | None = None
         self.lock = threading.Lock()  # guards proc between stop() and start()
 
@@ -164,7 +165,7 @@ class _Worker:
 
     def frog_pid(self) -> int | None:
         """The Frog server's process id (the guard's child), None when it is not running."""
-        if not self.alive():
+        if self.proc is None or not self.alive():
             return None
         found = _children(self.proc.pid)
         return found[0] if found else None

@@ -58,7 +58,8 @@ def claim_rows(
     ``words``: each must occur in the sentence (case-insensitive); ``story_id``: figures
     of that story's events; ``skip_units``: unit words whose figures are left out.
     """
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if story_id is not None:
         where.append("story_id = ?")
         params.append(story_id)

@@ -202,7 +202,8 @@ def gdelt_events(store: Store, facts: tuple[str, ...] = ("asserted",)
     Sightings of an article count as mentions, never as rows; events of one article that
     repeat one another (same actors, code, fact and day) are one row.
     """
-    article, rows = None, []
+    article = None
+    rows: list[dict] = []
     for row in store.stream(_GDELT_SQL, [list(facts)]):
         if row["article_id"] != article and rows:
             yield from _merged(rows)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import overload
 
 import duckdb
 import pyarrow as pa
@@ -81,6 +82,10 @@ def date_bounds(value: str | None) -> tuple[date | None, date | None]:
     return None, None
 
 
+@overload
+def _utc(moment: datetime) -> datetime: ...
+@overload
+def _utc(moment: None) -> None: ...
 def _utc(moment: datetime | None) -> datetime | None:
     """An aware datetime as naive UTC (how the store keeps times); naive input is taken as UTC."""
     if moment is None or moment.tzinfo is None:
@@ -271,7 +276,7 @@ class Store:
                 self._near = None  # it may hold signatures of rows just rolled back
                 raise
             self._con.execute("COMMIT")
-        return outcomes
+        return [outcome for outcome in outcomes if outcome is not None]
 
     def _add_page(self, result: PageResult, digest: str, rules_sha256: str,
                   rows: _Rows) -> AddOutcome:

@@ -76,12 +76,13 @@ def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evid
             taken.append(m.span())
             before = re.split(r"[.!?]\s", text[max(0, m.start() - 90):m.start()])[-1]
             hit = before_re.search(before) or after_re.search(text[m.end():m.end() + 90])
-            terms, kind = (), ""
+            terms: tuple[Tenure, ...] = ()
+            kind = ""
             if gov_re.search(before):
                 terms, kind = tuple(t for t in dated if t.elected), "elected"
             elif hit:
                 office_terms = tuple(t for t in dated if hit["role"].lower() in
-                                     [c.lower() for c in facts.titles[t.title]])
+                                     [c.lower() for c in facts.titles.get(t.title or "", ())])
                 mod = (hit["mod"] or "").lower()
                 kind = "tenure" if not mod else ("elected" if mod in facts.elect_modifiers else "former")
                 if mod in facts.then_modifiers:
@@ -211,15 +212,18 @@ def publication_bounds(
     evidence += _named_dates(text, rules, capture)
     evidence.sort(key=lambda e: e.kind not in FIRM)
     current: list[Interval] = [(None, capture)]
-    used, dropped = [], []
+    used: list[Evidence] = []
+    dropped: list[Evidence] = []
     for ev in evidence:
         narrowed = _intersect(current, ev.intervals)
         if narrowed:
             current, used = narrowed, used + [ev]
         else:
             dropped.append(ev)
-    lo = None if any(a is None for a, _ in current) else min(a for a, _ in current)
-    hi = None if any(b is None for _, b in current) else max(b for _, b in current)
+    starts = [a for a, _ in current if a is not None]
+    ends = [b for _, b in current if b is not None]
+    lo = min(starts) if len(starts) == len(current) else None
+    hi = max(ends) if len(ends) == len(current) else None
     earliest = at_local(lo, 0, 0) if lo else None
     latest = None
     if hi is not None:

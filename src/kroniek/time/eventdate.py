@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
-from typing import Sequence
+from typing import Sequence, overload
 from zoneinfo import ZoneInfo
 
 from kroniek.records import Event
@@ -73,6 +73,10 @@ def _grammar(rules: TimeRules) -> dict[str, re.Pattern]:
     }
 
 
+@overload
+def local_date(published: datetime | date) -> date: ...
+@overload
+def local_date(published: None) -> None: ...
 def local_date(published: datetime | date | None) -> date | None:
     """The publication day in Dutch local time (naive datetimes are taken as UTC)."""
     if published is None or not isinstance(published, datetime):

@@ -58,6 +58,8 @@ def _absolute(text: str, fetched_at: datetime | None, rules: TimeRules) -> tuple
                 continue
             today = local_date(fetched_at)
             year = today.year if (month, int(m["d"])) <= (today.month, today.day) else today.year - 1
+        if month is None:
+            continue
         try:
             day = date(year, month, int(m["d"]))
             if m["h"] is not None:
