@@ -15,7 +15,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from kroniek.actors import ActorBooks, find_mentions, load_books
@@ -110,7 +110,7 @@ def load_captures(path: Path) -> dict[str, datetime]:
             if number == 1:
                 continue
             raise KroniekError(f"{path}:{number}", f"not an ISO capture time: {when!r}") from err
-        captures[Path(name.strip()).name] = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        captures[Path(name.strip()).name] = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return captures
 
 

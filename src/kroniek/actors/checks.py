@@ -122,7 +122,12 @@ def check(folder: Path) -> list[RulesError]:
         key = pattern.words
         if key in first_source and first_source[key][0] != pattern.target:
             other_id, other_source = first_source[key]
-            problems.append(RulesError(source, f"term {' '.join(pattern.originals)!r} is also {other_id} at {other_source}"))
+            problems.append(
+                RulesError(
+                    source,
+                    f"term {' '.join(pattern.originals)!r} is also {other_id} at {other_source}",
+                )
+            )
         first_source.setdefault(key, (pattern.target, source))
     if not problems:
         problems.extend(_shadowed(patterns, build_index(entries, roles, people)))

@@ -200,7 +200,12 @@ def _collect(article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]]
     if (phrase.role or phrase.entity) and not phrase.adjs and j + 1 < len(tokens) \
             and tokens[j].text.lower() in PLACE_PREPOSITIONS:
         k = j + 2 if tokens[j + 1].text.lower() in DEFINITE else j + 1
-        while k + 1 < len(tokens) and k < j + 4 and tokens[k].tag == "ADJ" and _at(atoms, k, PLACE_KINDS | ATTACHED_KINDS) is None:
+        while (
+            k + 1 < len(tokens)
+            and k < j + 4
+            and tokens[k].tag == "ADJ"
+            and _at(atoms, k, PLACE_KINDS | ATTACHED_KINDS) is None
+        ):
             k += 1  # "de president van het West-Afrikaanse Niger": a plain adjective before the state
         owners = tokens[j].text.lower() in word_set("owner_prepositions")
         kinds = PLACE_KINDS | (ATTACHED_KINDS if owners else frozenset())
@@ -302,7 +307,13 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
     name = person.name if person else None
     if name is None and phrase.name is not None:
         name = " ".join(t.text for t in sentence_tokens[phrase.name[0] : phrase.name[1] + 1])
-    if name is None and antecedent is not None and role is not None and role.kind != "counterpart" and det_word in DEFINITE:
+    if (
+        name is None
+        and antecedent is not None
+        and role is not None
+        and role.kind != "counterpart"
+        and det_word in DEFINITE
+    ):
         name = antecedent.person
     rule = (
         person.id if person else
@@ -347,7 +358,7 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
             for code in origin.members
         ]
     if len(phrase.adjs) <= 1 or len(set(codes)) == 1 or person is not None:
-        values = dict(code=codes[0], sector=sector, rule=rule, person=name, role=role_id)
+        values = {"code": codes[0], "sector": sector, "rule": rule, "person": name, "role": role_id}
         return [_mention(sentence, start_tok, last_tok, (start, end), **values)]
     mentions = []
     for n, adj in enumerate(phrase.adjs):
@@ -356,7 +367,8 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         is_last = n == len(phrase.adjs) - 1
         span = (span_start, end if is_last else adj.end)
         rule_n = books.entries[adj.target].id if not (entity or person) else rule
-        values = dict(code=books.entries[adj.target].code, sector=sector, rule=rule_n, person=name, role=role_id)
+        values = {"code": books.entries[adj.target].code, "sector": sector, "rule": rule_n,
+                  "person": name, "role": role_id}
         mentions.append(_mention(sentence, first_tok, last_tok if is_last else adj.last, span, **values))
     return mentions
 
@@ -370,7 +382,11 @@ def _guess(article: _Article, sentence: Sentence, phrase: _Phrase, role, name: s
     indefinite = phrase.det is not None and sentence.tokens[phrase.det].text.lower() in word_set("indefinite_articles")
     if role.sector == "JUD" and not indefinite:  # "een rechtbank" after the ICC is a national court
         court = next(
-            (m for m in reversed(article.mentions) if m.sector == "JUD" and m.rule.startswith(("actor.igo.", "actor.ref."))),
+            (
+                m
+                for m in reversed(article.mentions)
+                if m.sector == "JUD" and m.rule.startswith(("actor.igo.", "actor.ref."))
+            ),
             None,
         )
         if court is not None:
@@ -474,7 +490,13 @@ def find_mentions(
         for atom in find_atoms(books, sentence.tokens):
             atoms.setdefault(atom.first, []).append(atom)
             if atom.kind == "city":
-                article.places.append((sentence.index, sentence.tokens[atom.first].index, books.entries[atom.target].code))
+                article.places.append(
+                    (
+                        sentence.index,
+                        sentence.tokens[atom.first].index,
+                        books.entries[atom.target].code,
+                    )
+                )
         i = 0
         while i < len(sentence.tokens):
             phrase = _collect(article, sentence, atoms, i)
@@ -508,7 +530,12 @@ def _pairs_ahead(article: _Article) -> list[Mention]:
         own = {m.code for m in states if m.sentence == mention.sentence}
         codes: list[str] = []
         for m in states:
-            if m.rule.startswith("actor.state.") and m.sentence > mention.sentence and m.code not in own and m.code not in codes:
+            if (
+                m.rule.startswith("actor.state.")
+                and m.sentence > mention.sentence
+                and m.code not in own
+                and m.code not in codes
+            ):
                 codes.append(m.code)
         if len(codes) < 2:
             result.append(mention)
@@ -527,7 +554,14 @@ def _on_behalf(article: _Article, sentence: Sentence) -> None:
         if not mention.rule.endswith(GUESSED) or after > len(sentence.tokens) \
                 or sentence.tokens[after - 1].text.lower() not in word_set("on_behalf_preps"):
             continue
-        principal = next((article.mentions[k] for k in ours if after < article.mentions[k].tokens[0] <= after + 2), None)
+        principal = next(
+            (
+                article.mentions[k]
+                for k in ours
+                if after < article.mentions[k].tokens[0] <= after + 2
+            ),
+            None,
+        )
         if principal is not None and principal.code != "---":
             rule = mention.rule.rsplit(".", 1)[0] + ".context"
             article.mentions[n] = replace(mention, code=principal.code, rule=rule)

@@ -95,9 +95,9 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
     def query(actor, dyad, etype, fact, since, until, limit) -> list[dict]:
         if fact and fact not in FACTS:
             raise HTTPException(status_code=422, detail=f"fact is one of {', '.join(FACTS)}")
-        filters = dict(actor=actor.upper() if actor else None, dyad=_dyad(dyad),
-                       type=etype.upper() if etype else None, fact=fact or None,
-                       since=since, until=until, limit=limit)
+        filters = {"actor": actor.upper() if actor else None, "dyad": _dyad(dyad),
+                   "type": etype.upper() if etype else None, "fact": fact or None,
+                   "since": since, "until": until, "limit": limit}
         return readers.answer(("events", *filters.items()), lambda store: store.events(**filters))
 
     @app.get("/api/stats", response_model=dict[str, int])

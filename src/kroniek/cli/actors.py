@@ -43,7 +43,12 @@ def rules() -> None:
 
 
 @rules.command("check")
-@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help="Data folder (default: the packaged one).")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Data folder (default: the packaged one).",
+)
 def rules_check(data_dir: str | None) -> None:
     """Validate every dictionary file; print problems as file:line and exit 1 if any."""
     from kroniek.rules import check_rules

@@ -323,8 +323,8 @@ def format_scores(scores: Scores) -> str:
         head,
         *(row(f"  {kind}", prf) for kind, prf in scores.per_type.items()),
         "",
-        f"segmentation: {seg.matched}/{seg.pages} pages match ({seg.share:.3f}); "
-        f"briefs matching {seg.briefs_matched}/{seg.briefs_gold}",
+        (f"segmentation: {seg.matched}/{seg.pages} pages match ({seg.share:.3f}); "
+         f"briefs matching {seg.briefs_matched}/{seg.briefs_gold}"),
         *(f"  {m}" for m in seg.mismatches),
     ]
     if scores.missing_pages:

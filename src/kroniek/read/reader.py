@@ -9,7 +9,7 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kroniek.errors import ReadError
@@ -92,7 +92,7 @@ class Reader:
         source = str(path)
         try:
             size = path.stat().st_size
-            mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+            mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
             if kind == "jsonl":
                 yield from self._jsonl(path, size, mtime)
                 return
@@ -384,8 +384,8 @@ def _mostly_controls(text: str) -> bool:
 def _utc(moment: datetime) -> datetime:
     """An aware UTC datetime; naive values are taken as UTC."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def _parse_time(value: object) -> datetime | None:

@@ -84,8 +84,8 @@ def story_rows(store, events_sql: str, actor: str | None = None, limit: int | No
     if story_id is not None:
         where.append("story_id = ?")
         params.append(story_id)
-    sql = f"SELECT * FROM stories WHERE {' AND '.join(where)} " \
-          "ORDER BY last_day DESC, events DESC, story_id"
+    sql = (f"SELECT * FROM stories WHERE {' AND '.join(where)} "
+           "ORDER BY last_day DESC, events DESC, story_id")
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))

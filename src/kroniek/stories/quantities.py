@@ -190,7 +190,9 @@ def _is_year_or_date(tokens, low, i: int, j: int, value: float, text: str, rules
     token, start, end = tokens[i]
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/:"):
         return True  # G20, F-16, COVID-19
-    if end < len(text) and (text[end].isalpha() or text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit()):
+    if end < len(text) and (
+        text[end].isalpha() or text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit()
+    ):
         return True  # 20e, 10:04, 3/4
     if j < len(tokens) and low[j] in rules.months:
         return True  # 17 januari

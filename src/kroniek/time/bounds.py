@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from kroniek.people import OfficeHolder, Tenure
 from kroniek.records import Article
@@ -64,7 +64,10 @@ def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evid
     former, elect = _alt(facts.former_modifiers), _alt(facts.elect_modifiers)
     the = _alt(word_set("definite_articles"))
     before_re = re.compile(rf"(?:(?P<mod>{former}|{elect})\s*)?(?P<role>{role_re})\s+$", re.I)
-    after_re = re.compile(rf"^,\s+(?:{the})\s+(?:[\w-]+e\s+)?(?:(?P<mod>{former}|{elect})\s*)?(?P<role>{role_re})\b", re.I)
+    after_re = re.compile(
+        rf"^,\s+(?:{the})\s+(?:[\w-]+e\s+)?(?:(?P<mod>{former}|{elect})\s*)?(?P<role>{role_re})\b",
+        re.I,
+    )
     gov_re = re.compile(rf"(?:{_alt(facts.elect_government)})\s+(?:verkozen\s+)?(?:president\s+)?$", re.I)
     office_re = re.compile(rf"(?:{_alt(facts.in_office_cues)})\s+$", re.I)
     found: dict[tuple[str, str], Evidence] = {}
@@ -229,7 +232,7 @@ def publication_bounds(
     if hi is not None:
         latest = at_local(hi, 23, 59)
         if fetched_at is not None and hi == capture:
-            latest = fetched_at.astimezone(timezone.utc)
+            latest = fetched_at.astimezone(UTC)
     return Bounds(earliest, latest, _how_sure(lo, hi, used), _reason(used, dropped, fetched_at), tuple(used))
 
 
@@ -246,7 +249,7 @@ def _reason(used: list[Evidence], dropped: list[Evidence], fetched_at: datetime 
         spans = ", ".join(f"{a or '…'}..{b or '…'}" for a, b in ev.intervals)
         parts.append(f"{ev.kind} {ev.rule} from {ev.text!r}: {spans}")
     if fetched_at is not None:
-        parts.append(f"not after the capture time {fetched_at.astimezone(timezone.utc):%Y-%m-%dT%H:%MZ}")
+        parts.append(f"not after the capture time {fetched_at.astimezone(UTC):%Y-%m-%dT%H:%MZ}")
     if not used:
         parts.append("the text names no dated office holder, event or date")
     if dropped:

@@ -7,11 +7,12 @@ Everything is read from the YAML files in ``kroniek/data/time`` into frozen reco
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
