@@ -6,7 +6,7 @@ DB ?= kroniek.duckdb
 PORT ?= 8700
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system python web run ingest serve test lint bench eval clean
+.PHONY: setup system python web run ingest serve test test-fast lint format-check typecheck bench eval clean
 
 ## setup: Debian packages (Frog) and the Python environment, then `kroniek doctor`
 ## (fails, saying why and what to do, when Frog cannot run here)
@@ -67,10 +67,25 @@ ingest: setup
 serve: setup web
 	$(BIN)/kroniek serve --db $(DB) --port $(PORT)
 
-## test: the whole test suite (CI runs exactly this)
-test: setup web
-	$(BIN)/ruff check src tests bench
+## test: what CI runs: format check, lint, type check, the fast tier, then the whole suite
+test: setup web format-check lint typecheck test-fast
 	$(BIN)/pytest -q
+
+## test-fast: the tests that need neither Frog nor a browser, server or cluster (under 30 s)
+test-fast: python
+	$(BIN)/pytest -q -m "not frog and not slow"
+
+## lint: ruff's rules (pyproject.toml [tool.ruff.lint]) over the code, tests, benchmarks, tools
+lint: python
+	$(BIN)/ruff check src tests bench tools
+
+## format-check: the code is as `ruff format` writes it (run `ruff format src tests bench tools`)
+format-check: python
+	$(BIN)/ruff format --check src tests bench tools
+
+## typecheck: mypy over src/ (pyproject.toml [tool.mypy])
+typecheck: python
+	$(BIN)/mypy
 
 ## eval: figures and floors on the three dev sets: seeds and real-dev (from ../shared), samples/gold
 eval: setup

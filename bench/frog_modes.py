@@ -132,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(len(t) for t in texts)
     print(
         f"{len(texts)} texts, {chars} characters, pool size {args.size}, "
-        f"repeat {args.repeat}, connections {args.connections}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+        f"repeat {args.repeat}, connections {args.connections}, "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
     print(
         f"{'mode':6} {'startup s':>9} {'wall s':>8} {'sentences':>9} {'words':>7} "

@@ -7,10 +7,11 @@ real sentences, mentions, events and figures. Then N pages are generated from th
 has one main article (new text: sentences drawn from the samples plus a page number, so no two
 main articles are the same) and a list of 7 briefs of which one is new per page and one in ten
 of the new ones is an updated version of an earlier brief (as in bench/crawl.py). Every page
-goes through `Store.add_many` in batches as `kroniek ingest` stores them: page idempotence, exact duplicates by article id, near-duplicates by
-MinHash LSH and exact Jaccard, and the inserts. Printed: wall and CPU seconds (all threads of this process)
-per 1,000 pages around each --report size (the block of 1,000 pages that ends there), the file size per million events,
-the Parquet and GDELT export sizes, and peak RSS.
+goes through `Store.add_many` in batches as `kroniek ingest` stores them: page idempotence,
+exact duplicates by article id, near-duplicates by MinHash LSH and exact Jaccard, and the
+inserts. Printed: wall and CPU seconds (all threads of this process) per 1,000 pages around
+each --report size (the block of 1,000 pages that ends there), the file size per million
+events, the Parquet and GDELT export sizes, and peak RSS.
 """
 
 from __future__ import annotations

@@ -190,11 +190,11 @@ def test_4_command_line_mistakes_are_one_line(tmp_path):
     not_a_store.write_text("geen database\n", encoding="utf-8")
     cases = [
         (["--db", str(tmp_path)], 1,
-         f"kroniek: {tmp_path}: a directory, not a store file; give --db a file path, "
-         "e.g. kroniek.duckdb"),
+         (f"kroniek: {tmp_path}: a directory, not a store file; give --db a file path, "
+          "e.g. kroniek.duckdb")),
         (["--db", str(not_a_store)], 1,
-         f"kroniek: {not_a_store}: not a kroniek store (not a DuckDB file at all); "
-         "choose another --db path"),
+         (f"kroniek: {not_a_store}: not a kroniek store (not a DuckDB file at all); "
+          "choose another --db path")),
         (["--workers", "-3"], 2, "Error: Invalid value for '--workers': -3 is not in the range x>=1."),
         (["--workers", "0"], 2, "Error: Invalid value for '--workers': 0 is not in the range x>=1."),
     ]

@@ -46,12 +46,18 @@ def test_unknown_code_and_sector_are_reported(data_copy):
 
 def test_same_term_in_two_entries_is_reported(data_copy):
     line = _append(data_copy / "actors" / "groups.tsv", "actor.group.copy\tgroup\tPSE\tREB\tHezbollah\t")
-    assert any(p.source.endswith(f":{line}") and "is also actor.group.hezbollah" in p.problem for p in check_rules(data_copy))
+    assert any(
+        p.source.endswith(f":{line}") and "is also actor.group.hezbollah" in p.problem
+        for p in check_rules(data_copy)
+    )
 
 
 def test_entry_shadowing_another_is_reported(data_copy):
     # The same words in another spelling: whichever entry the matcher tries first hides the other.
-    agency = _append(data_copy / "actors" / "agencies.tsv", "actor.agency.USA.odd\tagency\tUSA\tLEG\tCongres van de VS\t")
+    agency = _append(
+        data_copy / "actors" / "agencies.tsv",
+        "actor.agency.USA.odd\tagency\tUSA\tLEG\tCongres van de VS\t",
+    )
     role = _append(data_copy / "actors" / "roles.tsv", "role.odd\trole\tLEG\tcongres van de vs\t")
     problems = check_rules(data_copy)
     assert any(
@@ -63,8 +69,15 @@ def test_entry_shadowing_another_is_reported(data_copy):
 
 def test_person_term_dates_are_checked(data_copy):
     path = data_copy / "people" / "people.yaml"
-    line = _append(path, "- {id: actor.person.backwards, name: Jan Achteruit, aliases: [], out_of_office: null, terms: [")
-    _append(path, "   {office: premier, role: role.head_of_government, code: NLD, sector: GOV, start: 2020-01-01, end: 2019-01-01}]}")
+    line = _append(
+        path,
+        "- {id: actor.person.backwards, name: Jan Achteruit, aliases: [], out_of_office: null, terms: [",
+    )
+    _append(
+        path,
+        "   {office: premier, role: role.head_of_government, code: NLD, sector: GOV,"
+        " start: 2020-01-01, end: 2019-01-01}]}",
+    )
     assert any(p.source.endswith(f"people.yaml:{line}") and "ends" in p.problem for p in check_rules(data_copy))
 
 
@@ -89,7 +102,11 @@ def test_rules_check_reports_a_broken_pattern_file_with_its_line(tmp_path):
     folder = tmp_path / "events"
     shutil.copytree(Path(__file__).resolve().parents[1] / "src/kroniek/data/events", folder)
     target = sorted((folder / "patterns").glob("*.yaml"))[0]
-    target.write_text(target.read_text(encoding="utf-8") + "\n- id: broken.entry\n  type: NOSUCHTYPE\n  cameo: '010'\n  verbs: [doen]\n", encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8")
+        + "\n- id: broken.entry\n  type: NOSUCHTYPE\n  cameo: '010'\n  verbs: [doen]\n",
+        encoding="utf-8",
+    )
     problems = check(folder)
     assert len(problems) == 1 and str(target) in problems[0].source
     assert check(Path(__file__).resolve().parents[1] / "src/kroniek/data/events") == []

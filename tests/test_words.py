@@ -30,7 +30,9 @@ def test_unknown_set_names_the_folder():
 
 def test_bad_files_are_reported_with_file_and_line(tmp_path):
     (tmp_path / "a.yaml").write_text("# Sources: test\ngood:\n  words: [een]\nBad Name:\n  words: [x]\n")
-    (tmp_path / "b.yaml").write_text("# Sources: test\nempty:\n  words: []\ntypo:\n  wrods: [x]\ngood:\n  words: [twee]\n")
+    (tmp_path / "b.yaml").write_text(
+        "# Sources: test\nempty:\n  words: []\ntypo:\n  wrods: [x]\ngood:\n  words: [twee]\n"
+    )
     problems = [str(p) for p in check(tmp_path)]
     assert any("a.yaml:4" in p and "Bad Name" in p for p in problems)
     assert any("b.yaml:2" in p and "non-empty" in p for p in problems)

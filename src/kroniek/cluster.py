@@ -48,7 +48,10 @@ class FrogPlugin(WorkerPlugin):
 
 def analyse_batch(pages: list[Page]) -> tuple[str, list[PageResult]]:
     """Dask task: the PageResults of a batch of pages, with the worker's rules fingerprint."""
-    res = get_worker().plugins[PLUGIN].res
+    plugin = get_worker().plugins[PLUGIN]
+    if not isinstance(plugin, FrogPlugin) or plugin.res is None:
+        raise KroniekError("dask worker", "the kroniek plugin did not load the dictionaries")
+    res = plugin.res
     return res.rules_sha256, [process_page(page, res) for page in pages]
 
 

@@ -137,7 +137,7 @@ def check_data(executable: str = "frog") -> Check:
     missing = [package for package, path in wanted.items() if not path.is_file()]
     if missing:
         where = ", ".join(f"{wanted[package]} ({package})" for package in missing)
-        packages = ("frogdata",) if "frogdata" in missing else ()
+        packages: tuple[str, ...] = ("frogdata",) if "frogdata" in missing else ()
         if "uctodata" in missing:
             packages += ("ucto", "uctodata")
         return Check("data", False, f"missing {where}", install_fix(packages))
@@ -151,8 +151,7 @@ def check_mode(mode: str, executable: str = "frog", pool=None, sentence: str = S
     With `pool` (a FrogPool of that mode) that pool is tried and left running; otherwise a
     one-process pool is started for the check and stopped again.
     """
-    from kroniek.nlp import FrogPool
-    from kroniek.nlp.pool import MODES
+    from kroniek.nlp import MODES, FrogPool
 
     if frog_path(executable) is None:
         return Check(mode, False, "not tried: Frog is not installed", install_fix())
@@ -184,7 +183,7 @@ def check_mode(mode: str, executable: str = "frog", pool=None, sentence: str = S
 
 def _mode_fix(mode: str, problem: str, executable: str) -> str:
     """The fix for a Frog mode that did not start, from what Frog said."""
-    from kroniek.nlp.pool import MODES
+    from kroniek.nlp import MODES
 
     if "[tokenizer]" in problem:
         return f"Frog's tokenizer has no rules: {install_fix(('ucto', 'uctodata'))}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from kroniek.records import AnalysedArticle, Event, Mention, PageResult
 
@@ -11,7 +11,7 @@ def iso_utc(moment: datetime | None) -> str | None:
     """Format an aware datetime as ``2026-01-29T07:00:00Z`` (None stays None)."""
     if moment is None:
         return None
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def mention_to_json(mention: Mention) -> dict:

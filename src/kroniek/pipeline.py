@@ -1,9 +1,11 @@
 """The one place that chains kroniek's stages, top to bottom.
 
 read -> segment -> time (publication) -> nlp (tag) -> actors -> nlp (parse where needed)
--> actors -> events -> time (event dates). The CLI and the HTTP API call these functions
-in this process; with ``--dask`` the workers of a Dask cluster call `process_page` (see
-kroniek.cluster). None of the stages knows about the others or about storage.
+-> actors -> events -> time (event dates) -> stories (claims). ``kroniek extract`` and
+``kroniek ingest`` call `run` in this process (the HTTP API stores pages by running
+``kroniek ingest`` in a child process, see kroniek.api.watch); with ``--dask`` the workers
+of a Dask cluster call `process_page` (see kroniek.cluster). No stage imports the store;
+which package may import which is pinned by tests/test_import_contract.py.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from kroniek.actors import ActorBooks, find_mentions, load_books
@@ -110,7 +112,7 @@ def load_captures(path: Path) -> dict[str, datetime]:
             if number == 1:
                 continue
             raise KroniekError(f"{path}:{number}", f"not an ISO capture time: {when!r}") from err
-        captures[Path(name.strip()).name] = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        captures[Path(name.strip()).name] = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return captures
 
 

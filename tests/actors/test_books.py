@@ -19,7 +19,12 @@ def test_books_pickle_round_trip(books):
 
 @pytest.mark.parametrize(
     ("base", "form"),
-    [("Russisch", "Russische"), ("Chinees", "Chinese"), ("Amerikaans", "Amerikaanse"), ("Noord-Koreaans", "Noord-Koreaanse")],
+    [
+        ("Russisch", "Russische"),
+        ("Chinees", "Chinese"),
+        ("Amerikaans", "Amerikaanse"),
+        ("Noord-Koreaans", "Noord-Koreaanse"),
+    ],
 )
 def test_inflection(base, form):
     assert inflect(base) == form

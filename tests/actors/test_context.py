@@ -160,7 +160,10 @@ def test_neighbours_in_a_headline_are_the_two_states_named_after_it(run, frog, b
 
 
 
-@pytest.mark.parametrize(("dateline", "code"), [("CAIRO", "EGY"), ("GENEVE", "CHE"), ("ABU  DHABI", "ARE"), ("Seoel", "KOR")])
+@pytest.mark.parametrize(
+    ("dateline", "code"),
+    [("CAIRO", "EGY"), ("GENEVE", "CHE"), ("ABU  DHABI", "ARE"), ("Seoel", "KOR")],
+)
 def test_datelines_are_read_without_accents_case_or_extra_spaces(run, dateline, code):
     assert _first(run("De autoriteiten zwegen.", dateline=dateline), "De autoriteiten").code == code
 

@@ -56,8 +56,14 @@ def test_role_gives_sector_and_span_holds_the_role(mentions_of):
     mentions = _by_text(mentions_of(
         "Russische veiligheidsdiensten en de Venezolaanse oppositieleider spraken met de Turkse politie."
     ))
-    assert (mentions["Russische veiligheidsdiensten"].code, mentions["Russische veiligheidsdiensten"].sector) == ("RUS", "SPY")
-    assert (mentions["de Venezolaanse oppositieleider"].code, mentions["de Venezolaanse oppositieleider"].sector) == ("VEN", "OPP")
+    assert (
+        mentions["Russische veiligheidsdiensten"].code,
+        mentions["Russische veiligheidsdiensten"].sector,
+    ) == ("RUS", "SPY")
+    assert (
+        mentions["de Venezolaanse oppositieleider"].code,
+        mentions["de Venezolaanse oppositieleider"].sector,
+    ) == ("VEN", "OPP")
     assert (mentions["de Turkse politie"].code, mentions["de Turkse politie"].sector) == ("TUR", "COP")
 
 
@@ -122,7 +128,12 @@ def test_person_with_role_then_bare_surname(mentions_of):
     )
     first, later = mentions[0], [m for m in mentions if m.text == "Otieno"][0]
     assert first.text == "De Keniaanse minister van Defensie Wanjiru Otieno"
-    assert (first.code, first.sector, first.person, first.role) == ("KEN", "GOV", "Wanjiru Otieno", "role.defence_minister")
+    assert (first.code, first.sector, first.person, first.role) == (
+        "KEN",
+        "GOV",
+        "Wanjiru Otieno",
+        "role.defence_minister",
+    )
     assert (later.code, later.person) == ("KEN", "Wanjiru Otieno")
 
 
@@ -135,7 +146,10 @@ def test_counterpart_takes_country_from_adjective_and_role_from_antecedent(menti
 
 
 def test_tegenhanger_with_known_name(mentions_of):
-    mentions = mentions_of("De Poolse premier Donald Tusk belde met zijn Duitse tegenhanger Friedrich Merz.", date(2025, 9, 1))
+    mentions = mentions_of(
+        "De Poolse premier Donald Tusk belde met zijn Duitse tegenhanger Friedrich Merz.",
+        date(2025, 9, 1),
+    )
     merz = [m for m in mentions if m.person == "Friedrich Merz"][0]
     assert (merz.code, merz.sector, merz.role) == ("DEU", "GOV", "role.head_of_government")
 

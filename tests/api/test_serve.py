@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -12,7 +12,7 @@ from tests.api.live import live_server
 from kroniek.records import AnalysedArticle, Article, Event, Page, PageResult
 from kroniek.store import Store
 
-CAPTURED = datetime(2025, 1, 18, 9, 0, tzinfo=timezone.utc)
+CAPTURED = datetime(2025, 1, 18, 9, 0, tzinfo=UTC)
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 

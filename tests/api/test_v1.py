@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import duckdb
 import httpx
@@ -193,7 +193,7 @@ def test_stories_and_claims(api):
 def test_writing_needs_the_token_and_a_small_page(api):
     base, inbox = api
     url = f"{base}/api/v1/pages"
-    page = "WASHINGTON (ANP) - Een bericht.".encode()
+    page = b"WASHINGTON (ANP) - Een bericht."
     assert httpx.post(url, params={"name": "a.txt"}, content=page).status_code == 401
     wrong = httpx.post(url, params={"name": "a.txt"}, content=page,
                        headers={"Authorization": "Bearer nope"})
@@ -216,15 +216,15 @@ def test_a_writer_holding_the_lock_gives_503_with_retry_after(api, tmp_path):
     db = tmp_path / "busy.duckdb"
     Store(db).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time\n"
-         f"con = duckdb.connect({str(db)!r})\nprint('locked', flush=True)\ntime.sleep(30)"],
+        [sys.executable, "-c", ("import duckdb, sys, time\n"
+                                f"con = duckdb.connect({str(db)!r})\nprint('locked', flush=True)\ntime.sleep(30)")],
         stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
         with live_server(db) as base:
-            started = datetime.now(timezone.utc)
+            started = datetime.now(UTC)
             busy = httpx.get(f"{base}/api/v1/stats", timeout=30)
-            waited = (datetime.now(timezone.utc) - started).total_seconds()
+            waited = (datetime.now(UTC) - started).total_seconds()
         assert busy.status_code == 503 and busy.headers["retry-after"] == "2"
         assert "being written by another process" in busy.json()["detail"] and waited >= 2.5
     finally:

@@ -17,7 +17,7 @@ import os
 import string
 import tempfile
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -33,7 +33,7 @@ from kroniek.segment import segment
 LANGUAGES = Path(__file__).resolve().parents[1] / "data" / "languages"
 GOOD = [(LANGUAGES / f"{name}.txt").read_text(encoding="utf-8")
         for name in ("nl-1", "nl-2", "nl-3", "vls-1", "vls-2")]
-CAPTURED = datetime(2026, 1, 29, 10, 0, tzinfo=timezone.utc)
+CAPTURED = datetime(2026, 1, 29, 10, 0, tzinfo=UTC)
 LIMITS = Limits(page_bytes=200_000, line_chars=5_000, html_depth=60, json_depth=20)
 SECURITY = ("content-security-policy", "x-content-type-options", "referrer-policy")
 

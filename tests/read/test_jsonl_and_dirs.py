@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from kroniek.errors import ReadError
@@ -25,7 +25,7 @@ OTHER = (
     "REYKJAVIK (ANP/AFP) - Op het schiereiland Reykjanes is weer een vulkaan uitgebarsten. "
     "Het nabijgelegen vissersdorp Grindavik is uit voorzorg ontruimd.\n"
 )
-MOMENT = datetime(2026, 1, 29, 10, 0, tzinfo=timezone.utc)
+MOMENT = datetime(2026, 1, 29, 10, 0, tzinfo=UTC)
 
 
 def _jsonl(path: Path, lines: list[str]) -> Path:
@@ -46,26 +46,32 @@ def test_jsonl_records_with_text_and_html(tmp_path: Path) -> None:
     first, second = read_paths([path])
     assert (first.doc, first.source, first.url, first.text) == (
         "a1", f"{path}#1", "https://voorbeeld.nl/a1", NEWS)
-    assert first.fetched_at == datetime(2026, 1, 29, 9, 30, tzinfo=timezone.utc)
+    assert first.fetched_at == datetime(2026, 1, 29, 9, 30, tzinfo=UTC)
     assert first.fetched_at_from == "record"
     assert (second.doc, second.source, second.html) == ("42", f"{path}#2", html)
-    assert second.fetched_at == datetime(2026, 1, 29, 10, 30, tzinfo=timezone.utc)
+    assert second.fetched_at == datetime(2026, 1, 29, 10, 30, tzinfo=UTC)
     assert second.url == "https://voorbeeld.nl/nieuws/navo-top"
     assert [a.dateline for a in segment(second)][:2] == ["DEN HAAG", "NEW YORK"]
 
 
 def test_bad_jsonl_lines_in_the_middle_do_not_stop_the_others(tmp_path: Path) -> None:
-    path = _jsonl(tmp_path / "gemengd.jsonl", [
-        _rec(id="goed-1", text=NEWS),
-        '{"id": "kapot", "text": "afgebroken',
-        "",
-        _rec(text=NEWS),
-        _rec(id="leeg", text="   "),
-        '["geen", "object"]',
-        _rec(id="tijd", fetched_at="gisteren", text=NEWS),
-        _rec(id="engels", text="The storm destroyed many houses along the coast of Florida last night, officials said."),
-        _rec(id="goed-2", text=OTHER),
-    ])
+    path = _jsonl(
+        tmp_path / "gemengd.jsonl",
+        [
+            _rec(id="goed-1", text=NEWS),
+            '{"id": "kapot", "text": "afgebroken',
+            "",
+            _rec(text=NEWS),
+            _rec(id="leeg", text="   "),
+            '["geen", "object"]',
+            _rec(id="tijd", fetched_at="gisteren", text=NEWS),
+            _rec(
+                id="engels",
+                text="The storm destroyed many houses along the coast of Florida last night, officials said.",
+            ),
+            _rec(id="goed-2", text=OTHER),
+        ],
+    )
     items = list(read_paths([path]))
     assert len(items) == 8
     pages = [i for i in items if isinstance(i, Page)]
@@ -143,7 +149,7 @@ def test_directory_without_pages(tmp_path: Path) -> None:
 def test_fetched_at_precedence(tmp_path: Path) -> None:
     text_file = tmp_path / "pagina.txt"
     text_file.write_text(NEWS, encoding="utf-8")
-    stamp = datetime(2025, 11, 3, 8, 15, tzinfo=timezone.utc)
+    stamp = datetime(2025, 11, 3, 8, 15, tzinfo=UTC)
     os.utime(text_file, (stamp.timestamp(), stamp.timestamp()))
     records = _jsonl(tmp_path / "r.jsonl", [
         _rec(id="met", fetched_at="2026-01-28T22:00:00Z", text=NEWS),
@@ -154,7 +160,7 @@ def test_fetched_at_precedence(tmp_path: Path) -> None:
     plain = list(read_paths([text_file, records]))
     assert [(p.fetched_at, p.fetched_at_from) for p in plain] == [
         (stamp, "mtime"),
-        (datetime(2026, 1, 28, 22, 0, tzinfo=timezone.utc), "record"),
+        (datetime(2026, 1, 28, 22, 0, tzinfo=UTC), "record"),
         (stamp, "mtime"),
     ]
     forced = list(read_paths([text_file, records], fetched_at=MOMENT))
@@ -168,7 +174,7 @@ def test_fetched_at_option_is_made_utc(tmp_path: Path) -> None:
     assert naive.fetched_at == MOMENT
     cet = timezone(timedelta(hours=1))
     [aware] = read_paths([path], fetched_at=datetime(2026, 1, 29, 11, 0, tzinfo=cet))
-    assert aware.fetched_at == MOMENT and aware.fetched_at.tzinfo == timezone.utc
+    assert aware.fetched_at == MOMENT and aware.fetched_at.tzinfo == UTC
 
 
 def test_one_language_detector_serves_the_whole_batch(tmp_path: Path) -> None:

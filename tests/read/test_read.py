@@ -100,7 +100,7 @@ def test_control_characters(tmp_path: Path) -> None:
 
 
 def test_bad_utf8_names_the_offset(tmp_path: Path) -> None:
-    data = DUTCH.encode("utf-8").replace("komende".encode(), "kom\xe9nde".encode("latin-1"))
+    data = DUTCH.encode("utf-8").replace(b"komende", "kom\xe9nde".encode("latin-1"))
     offset = data.index(b"\xe9")
     error = _one(_write(tmp_path / "latin1.txt", data))
     assert isinstance(error, ReadError)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -58,7 +58,7 @@ def test_number_words_of_a_time_are_the_time_stage_s(word: str) -> None:
     )
     brief = segment(Page("n", "n.txt", text, None, None, "none"))[-1]
     assert (brief.dateline, brief.ago) == ("BERLIJN", stamp)
-    published, precision = parse_ago(brief.ago, datetime(2025, 10, 20, 12, tzinfo=timezone.utc))
+    published, precision = parse_ago(brief.ago, datetime(2025, 10, 20, 12, tzinfo=UTC))
     assert precision == "minute" and published is not None
 
 

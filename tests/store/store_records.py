@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from kroniek.records import AnalysedArticle, Article, Event, Mention, Page, PageResult, Sentence
 
-FETCHED = datetime(2026, 1, 29, 10, 0, tzinfo=timezone.utc)
+FETCHED = datetime(2026, 1, 29, 10, 0, tzinfo=UTC)
 
 
 def event(src: str, tgt: str, type_: str = "CONSULT", *, cameo: str = "040", span=(0, 40),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import duckdb
 from tests.store.store_records import analysed, event, page_result
@@ -21,7 +21,7 @@ def _days(path) -> dict[tuple[str, str], date | None]:
 
 
 def _fill(path) -> None:
-    published = datetime(2026, 1, 20, 8, 0, tzinfo=timezone.utc)
+    published = datetime(2026, 1, 20, 8, 0, tzinfo=UTC)
     with Store(path) as store:
         store.add(page_result("a", (analysed("a", "main", "tekst een", (
             event("NLD", "BEL", event_date="2025-12-24", span=(0, 5)),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import duckdb
 import pytest
@@ -33,9 +33,22 @@ def test_new_store_has_schema_and_version(tmp_path):
     path = tmp_path / "k.duckdb"
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
-        assert store.counts() == {t: 0 for t in (
-            "pages", "articles", "sightings", "sentences", "mentions", "events", "failures",
-            "versions", "quantities", "stories", "story_events")}
+        assert store.counts() == dict.fromkeys(
+            (
+                "pages",
+                "articles",
+                "sightings",
+                "sentences",
+                "mentions",
+                "events",
+                "failures",
+                "versions",
+                "quantities",
+                "stories",
+                "story_events",
+            ),
+            0,
+        )
     assert path.is_file()
     with Store(path, read_only=True) as store:  # reopening keeps the same file
         assert store.schema_version == SCHEMA_VERSION
@@ -125,7 +138,7 @@ def test_failed_transaction_leaves_nothing(tmp_path):
 
 
 def query_store(tmp_path) -> Store:
-    later = datetime(2026, 2, 10, 9, 0, tzinfo=timezone.utc)
+    later = datetime(2026, 2, 10, 9, 0, tzinfo=UTC)
     page = page_result("q", (
         analysed("q", "main", "Hoofdartikel over een akkoord.", (
             event("RUS", "IRN", "AGREE", cameo="057", event_date="2025-01-17"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from click.testing import CliRunner
 from tests.store.store_records import analysed, event, page_result
@@ -14,7 +14,7 @@ from kroniek.records import Claim
 from kroniek.store import Store
 from kroniek.stories.query import load_unit_families, parse_claim_query
 
-T0 = datetime(2024, 10, 1, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2024, 10, 1, 9, 0, tzinfo=UTC)
 
 
 def treaty_pages():

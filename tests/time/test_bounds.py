@@ -1,11 +1,11 @@
 """Bounds for a main article printed without a time, found on a page captured much later."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from kroniek.records import Article
 from kroniek.time import date_articles, publication_bounds
 
-CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=timezone.utc)
+CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=UTC)
 
 
 def _main(text: str, headline: str = "Een kop") -> Article:
@@ -27,7 +27,9 @@ def test_old_article_on_new_page_gets_bounds_not_the_capture_time():
 
 
 def test_role_before_name_bounds_by_tenure():
-    bounds = publication_bounds(_main("Volgens NAVO-chef Jens Stoltenberg moet het bondgenootschap meer uitgeven."), CAPTURE)
+    bounds = publication_bounds(
+        _main("Volgens NAVO-chef Jens Stoltenberg moet het bondgenootschap meer uitgeven."), CAPTURE
+    )
     # the term ended 2024-10-01; a role mention is allowed two weeks of grace (tenure_grace_days)
     assert (bounds.earliest.date(), bounds.latest.date()) == (date(2014, 9, 30), date(2024, 10, 15))
     assert bounds.how_sure == "medium"  # ten years wide

@@ -1,6 +1,6 @@
 """Dutch temporal expressions resolved against fixed publication times."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -13,10 +13,10 @@ from kroniek.time import (
     resolve_event_date,
 )
 
-THU = datetime(2026, 1, 29, 9, 0, tzinfo=timezone.utc)  # Thursday 29 January 2026
-MON = datetime(2025, 3, 3, 8, 0, tzinfo=timezone.utc)  # Monday, first week of March
-NEW_YEAR = datetime(2026, 1, 1, 11, 0, tzinfo=timezone.utc)  # Thursday 1 January 2026
-LEAP = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)  # Friday after a 29 February
+THU = datetime(2026, 1, 29, 9, 0, tzinfo=UTC)  # Thursday 29 January 2026
+MON = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)  # Monday, first week of March
+NEW_YEAR = datetime(2026, 1, 1, 11, 0, tzinfo=UTC)  # Thursday 1 January 2026
+LEAP = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)  # Friday after a 29 February
 
 
 @pytest.mark.parametrize("sentence, published, expected", [
@@ -91,7 +91,7 @@ def test_expression_families(sentence, published, expected):
 
 
 def test_publication_time_is_read_in_dutch_local_time():
-    late = datetime(2026, 1, 28, 23, 30, tzinfo=timezone.utc)  # already Thursday 00:30 in Amsterdam
+    late = datetime(2026, 1, 28, 23, 30, tzinfo=UTC)  # already Thursday 00:30 in Amsterdam
     assert resolve_event_date("Gisteren landde het toestel.", late) == ("2026-01-28", "day")
     naive = datetime(2026, 1, 29, 9, 0)  # taken as UTC
     assert resolve_event_date("Vandaag landde het toestel.", naive) == ("2026-01-29", "day")

@@ -1,14 +1,14 @@
 """Publication times from printed relative/absolute times and the capture time."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
 from kroniek.records import Article
 from kroniek.time import date_articles, parse_ago
 
-CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=timezone.utc)  # a Thursday, 11:00 in Amsterdam
-SUMMER = datetime(2025, 7, 15, 10, 0, tzinfo=timezone.utc)  # 12:00 in Amsterdam (CEST)
+CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=UTC)  # a Thursday, 11:00 in Amsterdam
+SUMMER = datetime(2025, 7, 15, 10, 0, tzinfo=UTC)  # 12:00 in Amsterdam (CEST)
 
 
 def _article(part: str, ago: str | None) -> Article:
@@ -38,7 +38,7 @@ def test_hour_precision_bounds_the_true_time():
 
 
 def test_months_ago_keeps_the_day_within_the_month():
-    published, precision = parse_ago("2 maanden geleden", datetime(2026, 4, 30, 8, tzinfo=timezone.utc))
+    published, precision = parse_ago("2 maanden geleden", datetime(2026, 4, 30, 8, tzinfo=UTC))
     assert (published.date(), precision) == (date(2026, 2, 28), "month")
 
 
@@ -55,25 +55,25 @@ def test_named_days_have_day_precision_in_dutch_local_time(ago, local_day):
 
 
 def test_today_is_never_after_the_capture():
-    early = datetime(2026, 1, 29, 6, 0, tzinfo=timezone.utc)  # 07:00 local, before local noon
+    early = datetime(2026, 1, 29, 6, 0, tzinfo=UTC)  # 07:00 local, before local noon
     assert parse_ago("vandaag", early) == (early, "day")
 
 
 def test_yesterday_with_clock_time():
     published, precision = parse_ago("gisteren 14:05", CAPTURE)
-    assert (published, precision) == (datetime(2026, 1, 28, 13, 5, tzinfo=timezone.utc), "minute")
+    assert (published, precision) == (datetime(2026, 1, 28, 13, 5, tzinfo=UTC), "minute")
 
 
 def test_bare_clock_time_later_than_capture_is_yesterday():
     published, _ = parse_ago("23:15", CAPTURE)
-    assert published == datetime(2026, 1, 28, 22, 15, tzinfo=timezone.utc)
+    assert published == datetime(2026, 1, 28, 22, 15, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("ago, expected", [
-    ("29 januari 2026 10:04", datetime(2026, 1, 29, 9, 4, tzinfo=timezone.utc)),  # CET = UTC+1
-    ("Bijgewerkt: 3 juli 2025, 18.30 uur", datetime(2025, 7, 3, 16, 30, tzinfo=timezone.utc)),  # CEST
-    ("29-01-2026 10:04", datetime(2026, 1, 29, 9, 4, tzinfo=timezone.utc)),
-    ("2025-12-31T23:50", datetime(2025, 12, 31, 22, 50, tzinfo=timezone.utc)),
+    ("29 januari 2026 10:04", datetime(2026, 1, 29, 9, 4, tzinfo=UTC)),  # CET = UTC+1
+    ("Bijgewerkt: 3 juli 2025, 18.30 uur", datetime(2025, 7, 3, 16, 30, tzinfo=UTC)),  # CEST
+    ("29-01-2026 10:04", datetime(2026, 1, 29, 9, 4, tzinfo=UTC)),
+    ("2025-12-31T23:50", datetime(2025, 12, 31, 22, 50, tzinfo=UTC)),
 ])
 def test_absolute_local_time_is_converted_to_utc(ago, expected):
     assert parse_ago(ago, CAPTURE) == (expected, "minute")
@@ -86,7 +86,7 @@ def test_absolute_date_without_clock_has_day_precision():
 
 def test_absolute_date_without_year_takes_the_latest_past_one():
     published, _ = parse_ago("30 december 09:00", CAPTURE)
-    assert published == datetime(2025, 12, 30, 8, 0, tzinfo=timezone.utc)
+    assert published == datetime(2025, 12, 30, 8, 0, tzinfo=UTC)
 
 
 def test_relative_ago_needs_a_capture_time_and_unreadable_text_gives_none():
@@ -111,5 +111,5 @@ def test_main_article_with_its_own_time_is_dated_from_it():
 def test_on_date_hint_dates_a_main_article_without_time():
     dated = date_articles([_article("main", None)], CAPTURE, on_date_hint=date(2024, 11, 5))
     assert dated[0].published_precision == "day" and dated[0].published.date() == date(2024, 11, 5)
-    exact = datetime(2024, 11, 5, 7, 30, tzinfo=timezone.utc)
+    exact = datetime(2024, 11, 5, 7, 30, tzinfo=UTC)
     assert date_articles([_article("main", None)], CAPTURE, on_date_hint=exact)[0].published == exact

@@ -5,7 +5,7 @@ captured on 2026-01-29, no main article may be stamped with the capture time, an
 bounds inferred from its text must contain the true date.
 """
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ import pytest
 from kroniek.time import date_articles, publication_bounds
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "pages"
-CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=timezone.utc)
+CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=UTC)
 
 
 def _pages():

@@ -1,12 +1,12 @@
 """The five seed pages: briefs are stamped within their stated hour, mains are not stamped."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from kroniek.time import date_articles, publication_bounds, resolve_event_date
 
-CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=timezone.utc)
+CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=UTC)
 UNIT = {"minuut": timedelta(minutes=1), "minuten": timedelta(minutes=1), "uur": timedelta(hours=1)}
 
 
@@ -15,7 +15,7 @@ def dated_pages(seeds_dir):
     segment = pytest.importorskip("kroniek.segment", reason="kroniek.segment is not built yet").segment
     from kroniek.read import read_paths
 
-    pages = [p for p in read_paths(sorted(seeds_dir.glob("*.txt")), fetched_at=CAPTURE)]
+    pages = list(read_paths(sorted(seeds_dir.glob("*.txt")), fetched_at=CAPTURE))
     assert len(pages) == 5 and all(not isinstance(p, Exception) for p in pages)
     return [(page, date_articles(segment(page), page.fetched_at)) for page in pages]
 

@@ -5,7 +5,8 @@ article's Frog-analysed sentences into Mentions with codes, sectors and the id o
 dictionary entry that matched.
 """
 
+from kroniek.actors.atoms import lookup_word
 from kroniek.actors.books import ActorBooks, load_books
 from kroniek.actors.mentions import find_mentions
 
-__all__ = ["ActorBooks", "find_mentions", "load_books"]
+__all__ = ["ActorBooks", "find_mentions", "load_books", "lookup_word"]

@@ -193,7 +193,9 @@ def load_roles(data_dir: Path) -> list[RoleWords]:
     ]
 
 
-def build_index(entries: list[Entry], roles: list[RoleWords], people: Sequence[OfficeHolder]) -> dict[str, tuple[NamePattern, ...]]:
+def build_index(
+    entries: list[Entry], roles: list[RoleWords], people: Sequence[OfficeHolder]
+) -> dict[str, tuple[NamePattern, ...]]:
     """First token (lower case) -> every pattern starting with it, longest first."""
     index: dict[str, list[NamePattern]] = {}
     patterns: list[NamePattern] = []

@@ -12,7 +12,9 @@ from kroniek.actors.books import (
     ENTITY_KINDS,
     ROLE_KINDS,
     ActorBooks,
+    Entry,
     NamePattern,
+    RoleWords,
     build_index,
     entry_patterns,
     load_entries,
@@ -21,7 +23,7 @@ from kroniek.actors.books import (
     people_dir,
 )
 from kroniek.errors import RulesError
-from kroniek.people import load_people
+from kroniek.people import OfficeHolder, load_people
 from kroniek.records import Token
 from kroniek.vocabulary import SECTORS
 
@@ -69,7 +71,8 @@ def check(folder: Path) -> list[RulesError]:
         return [err]
     codes, problems = valid_codes(), []
     seen_ids: dict[str, str] = {}
-    for item in (*entries, *roles, *people):
+    items: list[Entry | RoleWords | OfficeHolder] = [*entries, *roles, *people]
+    for item in items:
         if not ID_PATTERN.match(item.id):
             problems.append(RulesError(item.source, f"bad id {item.id!r}", "use dotted ids like actor.state.RUS.adj"))
         if item.id in seen_ids:
@@ -119,7 +122,12 @@ def check(folder: Path) -> list[RulesError]:
         key = pattern.words
         if key in first_source and first_source[key][0] != pattern.target:
             other_id, other_source = first_source[key]
-            problems.append(RulesError(source, f"term {' '.join(pattern.originals)!r} is also {other_id} at {other_source}"))
+            problems.append(
+                RulesError(
+                    source,
+                    f"term {' '.join(pattern.originals)!r} is also {other_id} at {other_source}",
+                )
+            )
         first_source.setdefault(key, (pattern.target, source))
     if not problems:
         problems.extend(_shadowed(patterns, build_index(entries, roles, people)))

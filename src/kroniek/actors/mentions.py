@@ -111,13 +111,13 @@ class _Article:
         near = near or [(code, place) for s, _, code, place in named if s == sentence - 1]
         near = near or [(code, place) for s, _, code, place in named if s == sentence]
         if near:
-            if any(code == self.dateline for code, _ in near):
+            if self.dateline is not None and any(code == self.dateline for code, _ in near):
                 return self.dateline, "dateline"
             return next((code for code, place in near if place), near[0][0]), "context"
         if self.dateline is not None:
             return self.dateline, "dateline"
         if states:
-            counts = {}
+            counts: dict[str, int] = {}
             for m in states:
                 counts[m.code] = counts.get(m.code, 0) + 1
             return max(counts, key=lambda code: counts[code]), "main"
@@ -200,7 +200,12 @@ def _collect(article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]]
     if (phrase.role or phrase.entity) and not phrase.adjs and j + 1 < len(tokens) \
             and tokens[j].text.lower() in PLACE_PREPOSITIONS:
         k = j + 2 if tokens[j + 1].text.lower() in DEFINITE else j + 1
-        while k + 1 < len(tokens) and k < j + 4 and tokens[k].tag == "ADJ" and _at(atoms, k, PLACE_KINDS | ATTACHED_KINDS) is None:
+        while (
+            k + 1 < len(tokens)
+            and k < j + 4
+            and tokens[k].tag == "ADJ"
+            and _at(atoms, k, PLACE_KINDS | ATTACHED_KINDS) is None
+        ):
             k += 1  # "de president van het West-Afrikaanse Niger": a plain adjective before the state
         owners = tokens[j].text.lower() in word_set("owner_prepositions")
         kinds = PLACE_KINDS | (ATTACHED_KINDS if owners else frozenset())
@@ -286,10 +291,11 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         sector = antecedent.sector
     elif person is not None and not phrase.adjs:
         sector = person.out_of_office
-    elif head is not None and head.kind == "capital" and _locative(sentence, phrase.head.first):
+    elif phrase.head is not None and head is not None and head.kind == "capital" \
+            and _locative(sentence, phrase.head.first):
         sector = None
-    elif head is not None and head.kind == "people":
-        sector = _people_sector(sentence, phrase, head.sector)
+    elif phrase.head is not None and head is not None and head.kind == "people":
+        sector = _people_sector(sentence, phrase, phrase.head.first, head.sector)
     else:
         sector = head.sector if head is not None else "GOV"
     if sector == "GOV" and phrase.adjs and all(books.entries[a.target].sector == "IGO" for a in phrase.adjs):
@@ -301,7 +307,13 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
     name = person.name if person else None
     if name is None and phrase.name is not None:
         name = " ".join(t.text for t in sentence_tokens[phrase.name[0] : phrase.name[1] + 1])
-    if name is None and antecedent is not None and role is not None and role.kind != "counterpart" and det_word in DEFINITE:
+    if (
+        name is None
+        and antecedent is not None
+        and role is not None
+        and role.kind != "counterpart"
+        and det_word in DEFINITE
+    ):
         name = antecedent.person
     rule = (
         person.id if person else
@@ -346,7 +358,7 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
             for code in origin.members
         ]
     if len(phrase.adjs) <= 1 or len(set(codes)) == 1 or person is not None:
-        values = dict(code=codes[0], sector=sector, rule=rule, person=name, role=role_id)
+        values = {"code": codes[0], "sector": sector, "rule": rule, "person": name, "role": role_id}
         return [_mention(sentence, start_tok, last_tok, (start, end), **values)]
     mentions = []
     for n, adj in enumerate(phrase.adjs):
@@ -355,7 +367,8 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         is_last = n == len(phrase.adjs) - 1
         span = (span_start, end if is_last else adj.end)
         rule_n = books.entries[adj.target].id if not (entity or person) else rule
-        values = dict(code=books.entries[adj.target].code, sector=sector, rule=rule_n, person=name, role=role_id)
+        values = {"code": books.entries[adj.target].code, "sector": sector, "rule": rule_n,
+                  "person": name, "role": role_id}
         mentions.append(_mention(sentence, first_tok, last_tok if is_last else adj.last, span, **values))
     return mentions
 
@@ -369,7 +382,11 @@ def _guess(article: _Article, sentence: Sentence, phrase: _Phrase, role, name: s
     indefinite = phrase.det is not None and sentence.tokens[phrase.det].text.lower() in word_set("indefinite_articles")
     if role.sector == "JUD" and not indefinite:  # "een rechtbank" after the ICC is a national court
         court = next(
-            (m for m in reversed(article.mentions) if m.sector == "JUD" and m.rule.startswith(("actor.igo.", "actor.ref."))),
+            (
+                m
+                for m in reversed(article.mentions)
+                if m.sector == "JUD" and m.rule.startswith(("actor.igo.", "actor.ref."))
+            ),
             None,
         )
         if court is not None:
@@ -411,7 +428,7 @@ def _residence(tokens, atoms: dict[int, list[Atom]], j: int) -> bool:
     return _at(atoms, k, PLACE_KINDS) is not None
 
 
-def _people_sector(sentence: Sentence, phrase: _Phrase, default: str) -> str:
+def _people_sector(sentence: Sentence, phrase: _Phrase, first: int, default: str) -> str:
     """Sector of inhabitants ("Russen", "de Britten"): the state as a side, or its citizens.
 
     "de Russen" with nothing between article and noun, and a bare "Russen" in a headline
@@ -424,7 +441,6 @@ def _people_sector(sentence: Sentence, phrase: _Phrase, default: str) -> str:
     tokens = sentence.tokens
     if phrase.resident:
         return "CVL"
-    first = phrase.head.first
     if phrase.det is not None and phrase.det == first - 1 and tokens[phrase.det].text.lower() in DEFINITE:
         return default
     if sentence.field == "headline" and phrase.det is None and phrase.first == first:
@@ -474,7 +490,13 @@ def find_mentions(
         for atom in find_atoms(books, sentence.tokens):
             atoms.setdefault(atom.first, []).append(atom)
             if atom.kind == "city":
-                article.places.append((sentence.index, sentence.tokens[atom.first].index, books.entries[atom.target].code))
+                article.places.append(
+                    (
+                        sentence.index,
+                        sentence.tokens[atom.first].index,
+                        books.entries[atom.target].code,
+                    )
+                )
         i = 0
         while i < len(sentence.tokens):
             phrase = _collect(article, sentence, atoms, i)
@@ -508,7 +530,12 @@ def _pairs_ahead(article: _Article) -> list[Mention]:
         own = {m.code for m in states if m.sentence == mention.sentence}
         codes: list[str] = []
         for m in states:
-            if m.rule.startswith("actor.state.") and m.sentence > mention.sentence and m.code not in own and m.code not in codes:
+            if (
+                m.rule.startswith("actor.state.")
+                and m.sentence > mention.sentence
+                and m.code not in own
+                and m.code not in codes
+            ):
                 codes.append(m.code)
         if len(codes) < 2:
             result.append(mention)
@@ -527,7 +554,14 @@ def _on_behalf(article: _Article, sentence: Sentence) -> None:
         if not mention.rule.endswith(GUESSED) or after > len(sentence.tokens) \
                 or sentence.tokens[after - 1].text.lower() not in word_set("on_behalf_preps"):
             continue
-        principal = next((article.mentions[k] for k in ours if after < article.mentions[k].tokens[0] <= after + 2), None)
+        principal = next(
+            (
+                article.mentions[k]
+                for k in ours
+                if after < article.mentions[k].tokens[0] <= after + 2
+            ),
+            None,
+        )
         if principal is not None and principal.code != "---":
             rule = mention.rule.rsplit(".", 1)[0] + ".context"
             article.mentions[n] = replace(mention, code=principal.code, rule=rule)

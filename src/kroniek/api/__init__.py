@@ -12,8 +12,11 @@ from fastapi.responses import HTMLResponse, Response
 from kroniek.api import v1, web
 from kroniek.api.db import Readers
 from kroniek.api.pages import render_events_page
+from kroniek.api.watch import FolderWatcher
 from kroniek.store import Store
 from kroniek.vocabulary import FACTS
+
+__all__ = ["FolderWatcher", "create_app"]
 
 #: no inline scripts or styles, nothing from elsewhere, no framing
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -92,9 +95,9 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
     def query(actor, dyad, etype, fact, since, until, limit) -> list[dict]:
         if fact and fact not in FACTS:
             raise HTTPException(status_code=422, detail=f"fact is one of {', '.join(FACTS)}")
-        filters = dict(actor=actor.upper() if actor else None, dyad=_dyad(dyad),
-                       type=etype.upper() if etype else None, fact=fact or None,
-                       since=since, until=until, limit=limit)
+        filters = {"actor": actor.upper() if actor else None, "dyad": _dyad(dyad),
+                   "type": etype.upper() if etype else None, "fact": fact or None,
+                   "since": since, "until": until, "limit": limit}
         return readers.answer(("events", *filters.items()), lambda store: store.events(**filters))
 
     @app.get("/api/stats", response_model=dict[str, int])

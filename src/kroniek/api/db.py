@@ -26,11 +26,13 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar, cast
 
 import duckdb
 
-from kroniek.store import Store
-from kroniek.store.access import StoreLocked, intent_path, open_store
+from kroniek.store import Store, StoreLocked, intent_path, open_store
+
+T = TypeVar("T")
 
 LOCK_WAIT_SECONDS = 3.0
 RETRY_AFTER_SECONDS = 2
@@ -61,7 +63,7 @@ class Readers:
         self._answers: OrderedDict[tuple, object] = OrderedDict()
         self._pending: dict[tuple, Future] = {}
 
-    def answer(self, key: tuple, compute: Callable[[Store], object]) -> object:
+    def answer(self, key: tuple, compute: Callable[[Store], T]) -> T:
         """``compute(store)`` for one request, shared: while the same keeper is open the store
         cannot change, so a query asked again (or by many requests at once) is computed once."""
         with self._lock:
@@ -69,12 +71,13 @@ class Readers:
             full = (self._generation, *key)
             if kept and full in self._answers:
                 self._answers.move_to_end(full)
-                return self._answers[full]
+                return cast(T, self._answers[full])  # the answer compute gave for this key
             waiting = self._pending.get(full) if kept else None
+            mine: Future = Future()
             if kept and waiting is None:
-                self._pending[full] = mine = Future()
+                self._pending[full] = mine
         if waiting is not None:
-            return waiting.result()
+            return cast(T, waiting.result())
         try:
             with self.store() as store:
                 value = compute(store)

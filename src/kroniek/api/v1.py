@@ -19,12 +19,11 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from starlette.background import BackgroundTask
 
 from kroniek.api.db import RETRY_AFTER_SECONDS, Readers, StoreBusy
-from kroniek.store import browse
-from kroniek.store.browse import BadCursor, EventQuery
+from kroniek.store import BadCursor, EventQuery, browse
 from kroniek.vocabulary import FACTS, TYPES
 
 PREFIX = "/api/v1"
@@ -81,9 +80,10 @@ def _two_codes(value: str | None, name: str) -> tuple[str, str] | None:
     if not value:
         return None
     parts = value.split(",")
-    if len(parts) != 2:
+    first, second = (_code(part, name) for part in parts) if len(parts) == 2 else (None, None)
+    if first is None or second is None:
         raise _bad(f"{name} takes two actor codes, e.g. RUS,UKR: {value!r}")
-    return _code(parts[0], name), _code(parts[1], name)
+    return first, second
 
 
 def _choices(value: str | None, name: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
@@ -267,7 +267,8 @@ def build_router(settings: ApiSettings, readers: Readers) -> APIRouter:
                since: date | None = None, until: date | None = None,
                limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> list[dict]:
         """Reported figures (who said how many of what), oldest first."""
-        actors = (_code(actor, "actor"),) if actor else ()
+        code = _code(actor, "actor")
+        actors = (code,) if code else ()
         units = tuple(u.strip() for u in unit.split(",") if u.strip()) if unit else ()
         words = tuple(q.split()) if q else ()
         with store() as s:
@@ -326,14 +327,16 @@ def mount(app: FastAPI, settings: ApiSettings, readers: Readers) -> None:
     """Add the ``/api/v1`` routes to ``app``, with 400 for malformed and 503 for busy stores."""
     app.include_router(build_router(settings, readers))
 
-    async def malformed(request: Request, exc: RequestValidationError):
+    async def malformed(request: Request, exc: Exception) -> Response:
+        if not isinstance(exc, RequestValidationError):  # registered for that class alone
+            raise exc
         if not request.url.path.startswith(PREFIX):
             return await request_validation_exception_handler(request, exc)
         reasons = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}"
                             for e in exc.errors())
         return JSONResponse(status_code=400, content={"detail": reasons})
 
-    async def busy(_request: Request, exc: StoreBusy):
+    async def busy(_request: Request, exc: Exception) -> Response:
         return JSONResponse(status_code=503, content={"detail": str(exc)},
                             headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 

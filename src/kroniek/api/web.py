@@ -17,8 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from kroniek.api.db import Readers
-from kroniek.store import browse
-from kroniek.store.browse import EventQuery
+from kroniek.store import EventQuery, browse
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 VENDOR_DIR = STATIC_DIR / "vendor"

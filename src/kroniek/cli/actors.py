@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -42,12 +43,17 @@ def rules() -> None:
 
 
 @rules.command("check")
-@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help="Data folder (default: the packaged one).")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Data folder (default: the packaged one).",
+)
 def rules_check(data_dir: str | None) -> None:
     """Validate every dictionary file; print problems as file:line and exit 1 if any."""
     from kroniek.rules import check_rules
 
-    problems = check_rules(data_dir)
+    problems = check_rules(Path(data_dir) if data_dir else None)
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
@@ -60,9 +66,9 @@ def rules_check(data_dir: str | None) -> None:
               help="Events data folder (default: the packaged one).")
 def rules_coverage(data_dir: str | None) -> None:
     """Print the lexicon's size and the CAMEO codes with no Dutch trigger and no recorded reason."""
-    from kroniek.events.coverage import coverage
+    from kroniek.events import coverage
 
-    found = coverage(data_dir)
+    found = coverage(Path(data_dir) if data_dir else None)
     for name, count in found.sizes.items():
         click.echo(f"{name:<16} {count:>6}")
     click.echo(f"CAMEO codes: {len(found.covered)} with triggers, {len(found.excused)} with a reason in "

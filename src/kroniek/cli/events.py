@@ -14,8 +14,8 @@ def explain(sentence: str, on_date: str | None) -> None:
     """Print Frog's analysis, the actors found, each rule tried and why it fired or not."""
     from kroniek.actors import load_books
     from kroniek.errors import KroniekError
+    from kroniek.events import explain as explain_sentence
     from kroniek.events import load_patterns
-    from kroniek.events.explain import explain as explain_sentence
     from kroniek.nlp import FrogPool
 
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -49,7 +49,7 @@ def capture_time(value: str | None) -> datetime | None:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as err:
         raise click.BadParameter(f"not an ISO date-time: {value!r}") from err
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def capture_table(path: str | None) -> dict[str, datetime] | None:
@@ -71,7 +71,7 @@ def complain(problem: str) -> None:
 
 def reading(db: str):
     """The store opened read-only, waiting for a running ingest's write; one line if it cannot."""
-    from kroniek.store.access import open_store
+    from kroniek.store import open_store
 
     return open_store(db, read_only=True)  # a KroniekError ends the command as one line
 

@@ -71,7 +71,7 @@ def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec, **limi
     from tqdm import tqdm
 
     from kroniek.pipeline import Resources, content_hash, rules_fingerprint, run
-    from kroniek.store.writer import BatchWriter
+    from kroniek.store import BatchWriter
 
     show = sys.stderr.isatty() if progress is None else progress
     known_times = capture_table(captures)
@@ -108,7 +108,7 @@ def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec, **limi
         for outcome in outcomes:
             bar.update(1)
             if isinstance(outcome, ReadError) or outcome.error:
-                problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
+                problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error or ""
                 source = outcome.source if isinstance(outcome, ReadError) else outcome.page.source
                 counts["failed"] += 1
                 writer.record_failure(printable(source), problem)

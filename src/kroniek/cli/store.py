@@ -67,7 +67,7 @@ def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
                    "keyed by GLOBALEVENTID (default: OUTPUT with .kroniek.tsv; none for stdout).")
 def export(db, fmt, output, facts, sidecar) -> None:
     """Export stored events as GDELT 2.0 event rows or as Parquet tables."""
-    from kroniek.store.export import export_gdelt, export_parquet
+    from kroniek.store import export_gdelt, export_parquet
 
     require_db(db)
     with reading(db) as store:
@@ -98,8 +98,7 @@ def serve(db, host, port, watch_dir, token_file) -> None:
 
     import uvicorn
 
-    from kroniek.api import create_app
-    from kroniek.api.watch import FolderWatcher
+    from kroniek.api import FolderWatcher, create_app
 
     require_db(db)
     reading(db).close()  # an unreadable or outdated store is said in one line, not per request

@@ -231,11 +231,11 @@ def score(gold_dir: Path, predictions: Iterable[dict]) -> Scores:
 
     events, with_fact, dyads = PRF(), PRF(), PRF()
     per_type: dict[str, PRF] = defaultdict(PRF)
-    for page in sorted(gold_pages):
-        parts = predicted.get(page, {})
-        part_names = {part for p, part in gold.events if p == page} | set(parts)
+    for page_id in sorted(gold_pages):
+        parts = predicted.get(page_id, {})
+        part_names = {part for p, part in gold.events if p == page_id} | set(parts)
         for part in sorted(part_names):
-            gold_events = gold.events.get((page, part), ())
+            gold_events = gold.events.get((page_id, part), ())
             pred_events = (parts.get(part) or {}).get("events") or []
             g, p = {_triple(e) for e in gold_events}, {_triple(e) for e in pred_events}
             events = events.plus(g, p)
@@ -248,15 +248,15 @@ def score(gold_dir: Path, predictions: Iterable[dict]) -> Scores:
 
     seg_pages = seg_matched = briefs_gold = briefs_matched = 0
     mismatches = []
-    for page in sorted(gold.segments):
-        problem, matched = compare_segments(gold.segments[page], predicted.get(page))
+    for page_id in sorted(gold.segments):
+        problem, matched = compare_segments(gold.segments[page_id], predicted.get(page_id))
         seg_pages += 1
-        briefs_gold += len(gold.segments[page].get("briefs") or [])
+        briefs_gold += len(gold.segments[page_id].get("briefs") or [])
         briefs_matched += matched
         if problem is None:
             seg_matched += 1
         else:
-            mismatches.append(f"{page}: {problem}")
+            mismatches.append(f"{page_id}: {problem}")
 
     return Scores(
         events=events,
@@ -323,8 +323,8 @@ def format_scores(scores: Scores) -> str:
         head,
         *(row(f"  {kind}", prf) for kind, prf in scores.per_type.items()),
         "",
-        f"segmentation: {seg.matched}/{seg.pages} pages match ({seg.share:.3f}); "
-        f"briefs matching {seg.briefs_matched}/{seg.briefs_gold}",
+        (f"segmentation: {seg.matched}/{seg.pages} pages match ({seg.share:.3f}); "
+         f"briefs matching {seg.briefs_matched}/{seg.briefs_gold}"),
         *(f"  {m}" for m in seg.mismatches),
     ]
     if scores.missing_pages:

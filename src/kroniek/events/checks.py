@@ -21,7 +21,11 @@ def check(folder: Path) -> list[RulesError]:
     for kind, cues in patterns.cues.items():
         for cue in cues:
             if cue.id in seen:
-                problems.append(RulesError(f"{folder}/cues.yaml", f"cue id {cue.id} used for {seen[cue.id]} and {kind}"))
+                problems.append(
+                    RulesError(
+                        f"{folder}/cues.yaml", f"cue id {cue.id} used for {seen[cue.id]} and {kind}"
+                    )
+                )
             seen[cue.id] = kind
     try:
         load_no_trigger(folder / "no_trigger.yaml", set(patterns.cameo))

@@ -47,7 +47,7 @@ def is_np_inner(token: Token) -> bool:
     return token.tag == "LET" and token.text in {'"', "'", "“", "”", "‘", "’"}
 
 
-def clause_verbs(sentence: Sentence, win: "Window", skip: int = 0) -> set[str]:
+def clause_verbs(sentence: Sentence, win: Window, skip: int = 0) -> set[str]:
     """The verb lemmas of a clause, with separated particles joined to them ("legde ... op": opleggen);
     the verb at token ``skip`` left out."""
     toks = sentence.tokens[win.first - 1: win.last]
@@ -86,7 +86,13 @@ def windows(sentence: Sentence) -> tuple[Window, ...]:
             cuts.append((i, lemma(tok)))
         elif low == "als" and tok.tag == "VZ" and i > 1 and not zowel and _finite_follows(toks, pos):
             cuts.append((i, "als"))  # a condition Frog tagged as a preposition: "als X Y ontmoet"
-        elif low == "dat" and pos > 0 and is_finite(toks[pos - 1]) and toks[pos - 1].tag == "WW" and _opens_clause(toks, pos):
+        elif (
+            low == "dat"
+            and pos > 0
+            and is_finite(toks[pos - 1])
+            and toks[pos - 1].tag == "WW"
+            and _opens_clause(toks, pos)
+        ):
             cuts.append((i, "dat"))  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
             cuts.append((i, "rel"))
@@ -250,9 +256,10 @@ def linear_roles(sentence: Sentence, win: Window, bare: list[Mention]) -> dict[i
     if not bare:
         return roles
     if win.opener == "om":
-        return {n: "obj" for n in range(len(bare))}  # om ... te: the subject is the controller's
+        return dict.fromkeys(range(len(bare)), "obj")  # om ... te: the subject is the controller's
     finite = next((i for i in range(win.first, win.last + 1) if is_finite(_tok(sentence, i))), None)
     groups = _coordinated_groups(sentence, bare)
+    subject_group: int | None
     if win.subordinate or finite is None:
         subject_group = 0
     else:
@@ -291,7 +298,8 @@ class Role:
     mention: Mention
     role: str
     how: str  # "dep", "order", "prep", "coord", "np", "nested" (a phrase after a noun that has a phrase of its own)
-    host: int | None = None  # for "nested": the noun the phrase follows ("spanningen" in "te midden van spanningen met X")
+    # for "nested": the noun the phrase follows ("spanningen" in "te midden van spanningen met X")
+    host: int | None = None
 
 
 def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], trigger: int, noun: bool) -> list[Role]:
@@ -315,7 +323,12 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
             before = _tok(sentence, at - 1) if at > 1 else None
             if before is not None and word == "van":
                 before = _past_amount(sentence, before)
-            if before is not None and before.index != trigger and before.tag in ("N", "SPEC") and word in ("van", "uit"):
+            if (
+                before is not None
+                and before.index != trigger
+                and before.tag in ("N", "SPEC")
+                and word in ("van", "uit")
+            ):
                 owner = _owner(inside, before.index)
                 if owner is not None and owner in result:
                     result[n] = Role(m, result[owner].role, "coord")
@@ -325,8 +338,13 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
                     if role:
                         result[n] = Role(m, role, "np-of")
                     continue
-            if before is not None and before.index != trigger and before.tag == "N" and _owner(inside, before.index) is None \
-                    and _nested_in_phrase(sentence, win, before.index):
+            if (
+                before is not None
+                and before.index != trigger
+                and before.tag == "N"
+                and _owner(inside, before.index) is None
+                and _nested_in_phrase(sentence, win, before.index)
+            ):
                 result[n] = Role(m, word, "nested", before.index)  # "te midden van spanningen met Iran"
                 continue
             if word == "door" and attributive_door(sentence, at):
@@ -338,14 +356,23 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
             result[n] = Role(m, result[coord_with].role, "coord")
             continue
         head = first - 1
-        if head >= win.first and head != trigger and _tok(sentence, first).tag == "SPEC" \
-                and _tok(sentence, head).tag == "N" and _tok(sentence, head).rel != "mwp" and _owner(inside, head) is None:
+        if (
+            head >= win.first
+            and head != trigger
+            and _tok(sentence, first).tag == "SPEC"
+            and _tok(sentence, head).tag == "N"
+            and _tok(sentence, head).rel != "mwp"
+            and _owner(inside, head) is None
+        ):
             prep = preposition(sentence, head)  # apposition: "tegen buurland Oekraïne"
             if prep is not None and prep[1] >= win.first:
                 result[n] = Role(m, prep[0], "apposition")
                 continue
         role = None if noun else dependency_role(sentence, m, chain)
-        if role == "su" and (_subject_taken(sentence, win, m.tokens[0]) or _pronoun_holds_subject(sentence, win, m.tokens[0])):
+        if role == "su" and (
+            _subject_taken(sentence, win, m.tokens[0])
+            or _pronoun_holds_subject(sentence, win, m.tokens[0])
+        ):
             role = "obj"
         if role:
             result[n] = Role(m, role, "dep")
@@ -364,7 +391,9 @@ def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], tr
         if c is not None and c in result and result[n].how == "order":
             result[n] = Role(inside[n], result[c].role, "coord")
         elif c is not None and c in result and result[c].how == "order" and result[n].how == "dep":
-            result[c] = Role(inside[c], result[n].role, "coord")  # "Rusland en Noord-Korea": the parse linked only the last
+            result[c] = Role(
+                inside[c], result[n].role, "coord"
+            )  # "Rusland en Noord-Korea": the parse linked only the last
     _unify_chains(sentence, inside, result)
     _one_subject(sentence, win, inside, result)
     return [result[n] for n in sorted(result)]
@@ -416,7 +445,9 @@ def _one_subject(sentence: Sentence, win: Window, inside: list[Mention], result:
              and finite is not None and inside[n].tokens[1] < finite]
     guessed = [n for n in sorted(result) if result[n].role == "su" and result[n].how == "order"
                and finite is not None and inside[n].tokens[0] > finite]
-    if front and guessed:  # "De Baltische staten bekritiseren Rusland": the phrase before the finite verb is the subject
+    if (
+        front and guessed
+    ):  # "De Baltische staten bekritiseren Rusland": the phrase before the finite verb is the subject
         for n in front:
             result[n] = Role(inside[n], "su", "order")
         for n in guessed:
@@ -446,7 +477,9 @@ def _unify_chains(sentence: Sentence, inside: list[Mention], result: dict[int, R
         chain = [n]
 
 
-def _noun_role(sentence: Sentence, win: Window, noun_index: int, chain: set[int], noun: bool, trigger: int) -> str | None:
+def _noun_role(
+    sentence: Sentence, win: Window, noun_index: int, chain: set[int], noun: bool, trigger: int
+) -> str | None:
     """Role of a plain noun phrase (no actor in it) that an actor modifies ("diplomaten uit Frankrijk")."""
     start = np_start(sentence, noun_index)
     prep = preposition(sentence, start)

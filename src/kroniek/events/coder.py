@@ -149,9 +149,16 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
                 break
             reach = reach + sentence.tokens[later.first - 1: later.last]
         if len(parts) == 1:
-            if not any(lemma(t) == parts[0] and t.tag in ("VZ", "BW", "ADJ", "N") and t.index != c.trigger
-                       and (t.rel == "svp" or not _heads_phrase(sentence, t))  # "in aanwezigheid van": no particle
-                       for t in reach if t.index > c.trigger or t.rel == "svp" or _particle_before(sentence, t, c.trigger)):
+            if not any(
+                lemma(t) == parts[0]
+                and t.tag in ("VZ", "BW", "ADJ", "N")
+                and t.index != c.trigger
+                and (
+                    t.rel == "svp" or not _heads_phrase(sentence, t)
+                )  # "in aanwezigheid van": no particle
+                for t in reach
+                if t.index > c.trigger or t.rel == "svp" or _particle_before(sentence, t, c.trigger)
+            ):
                 return f"separable particle '{c.particle}' not found"
         elif has_seq(seq, parts, texts) is None:
             return f"fixed part '{' '.join(parts)}' not found"
@@ -218,7 +225,9 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
         found = [r.mention for r in roles if r.role == "np"]
         if "van" not in c.pattern.target:
             found += [r.mention for r in roles if r.role == "van" and _after(r, c.trigger)]
-        if not _passive_clause(sentence, win):  # "de arrestatie van X door Y", not "het offensief werd veroordeeld door Y"
+        if not _passive_clause(
+            sentence, win
+        ):  # "de arrestatie van X door Y", not "het offensief werd veroordeeld door Y"
             found += [r.mention for r in roles if r.role == "door" and _after(r, c.trigger)]
         return found
     if step == "accused":  # "beschuldigde Rusland van een aanval": the accused did it
@@ -228,13 +237,23 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
     if step == "light":  # "X voerde een aanval uit": the clause's doer, when a light verb governs the noun
         if not _governed_by_light_verb(sentence, win, c, light):
             return []
-        return by_role.get("su", []) or _source_step("controller", c, sentence, wins, win, mentions, memory, light, pair,
-                                                     roles, by_role) or _elided_subject(sentence, wins, win, mentions) \
-            or pair_reference(sentence, win, list(pair)) or _reference(sentence, win, memory)
+        return (
+            by_role.get("su", [])
+            or _source_step(
+                "controller", c, sentence, wins, win, mentions, memory, light, pair, roles, by_role
+            )
+            or _elided_subject(sentence, wins, win, mentions)
+            or pair_reference(sentence, win, list(pair))
+            or _reference(sentence, win, memory)
+        )
     if step == "speaker":  # "X zei dat de gesprekken met Y goed verlopen": who reports talks or a deal takes part
         if not (c.pattern.symmetric or c.pattern.reciprocal):
             return []
-        return _speaker(sentence, wins, win, mentions) if win.opener in COMPLEMENTS else _trailing_speaker(sentence, wins, win, mentions)
+        return (
+            _speaker(sentence, wins, win, mentions)
+            if win.opener in COMPLEMENTS
+            else _trailing_speaker(sentence, wins, win, mentions)
+        )
     if step == "holder":  # "volgens X schiet Y tekort", "X vindt dat Y te weinig doet": whose view the clause is
         return by_role.get("volgens", []) or _holder(sentence, wins, win, mentions)
     if step == "controller":
@@ -254,7 +273,9 @@ def _passive_clause(sentence: Sentence, win: Window) -> bool:
     """The clause is passive: a form of "worden" with a participle."""
     toks = sentence.tokens[win.first - 1: win.last]
     auxiliaries = [t for t in toks if lemma(t) in word_set("passive_auxiliaries")]
-    return bool(auxiliaries) and any(t.tag == "WW" and t not in auxiliaries for t in toks)  # Frog may tag the participle as finite
+    return bool(auxiliaries) and any(
+        t.tag == "WW" and t not in auxiliaries for t in toks
+    )  # Frog may tag the participle as finite
 
 
 def _passive(sentence: Sentence, win: Window, trigger: int, transitive: bool) -> bool:
@@ -326,21 +347,25 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         why = f"attributive participle: door {[m.text for m in sources]}, head {[m.text for m in targets]}"
         return Outcome(sources, [m for m in targets if m not in sources], False, why)
     chain = p.source_chain or p.default_source["noun" if c.noun else "passive" if passive else "verb"]
-    sources: list[Mention] = []
+    sources = []
     for step in chain:
         sources = _source_step(step, c, sentence, wins, win, mentions, memory, light, pair, roles, by_role)
         if sources:
             break
     if p.symmetric and sources and all(m.text.lower().startswith(("de twee ", "beide ")) for m in sources):
         sources = pair_reference(sentence, win, list(pair)) or sources  # "de twee leiders": both sides named before
-    targets: list[Mention] = []
+    targets = []
     used = ""
     for key in p.target:
         if targets:
             break
         used = key
         if key in ("obj", "obj2"):
-            targets += by_role.get("su", []) if passive else by_role.get(key, []) + by_role.get("obj" if key == "obj2" else "", [])
+            targets += (
+                by_role.get("su", [])
+                if passive
+                else by_role.get(key, []) + by_role.get("obj" if key == "obj2" else "", [])
+            )
         elif key == "sub":
             own = {m.code for m in sources}  # "X zegt dat X zal ...": the speaker's own side is no target
             targets += [m for m in _embedded_subjects(sentence, wins, win, mentions) if m.code not in own]
@@ -396,7 +421,9 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
         targets = [m for m in targets if m not in companions]
         why += f"; companions {[m.text for m in companions]}"
     sources, targets, note = implied(p, sentence, c.trigger, roles, sources, targets)
-    sources = [m for m in sources if not any(m.tokens[0] <= i <= m.tokens[1] for i in things)]  # "de ambassadeur" is what is done, not who
+    sources = [
+        m for m in sources if not any(m.tokens[0] <= i <= m.tokens[1] for i in things)
+    ]  # "de ambassadeur" is what is done, not who
     return Outcome(_unique(sources), _unique([m for m in targets if m not in sources]), symmetric, why + note)
 
 
@@ -496,7 +523,9 @@ def implied(p: Pattern, sentence: Sentence, trigger: int, roles: list[Role], sou
             sources = [_stand_in(base, country.code, p.implied_source,
                                  "implied.source." + ("place" if country is place else "target"), (0, 0))]
             note += f"; implied source {country.code}/{p.implied_source}"
-    placed = preposition(sentence, trigger) is None  # "in X braken protesten uit", not "praatten over de protesten in X"
+    placed = (
+        preposition(sentence, trigger) is None
+    )  # "in X braken protesten uit", not "praatten over de protesten in X"
     if p.implied_target and not targets and sources and not all(
             m.rule.startswith("implied.") and not (m.rule == "implied.source.place" and placed) for m in sources):
         doer = sources[0]
@@ -517,7 +546,11 @@ def _undergoes(cues: tuple[Cue, ...], sentence: Sentence, win: Window) -> str | 
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     seq = lemma_seq(sentence, win.first, win.last)
     for cue in cues:
-        if any(lemma(t).replace(" ", "") in cue.lemmas for t in sentence.tokens[win.first - 1: win.last] if t.tag == "WW"):
+        if any(
+            lemma(t).replace(" ", "") in cue.lemmas
+            for t in sentence.tokens[win.first - 1 : win.last]
+            if t.tag == "WW"
+        ):
             return cue.id
         if any(has_seq(seq, w, texts) is not None for w in cue.seqs):
             return cue.id
@@ -560,7 +593,9 @@ def _holder(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions:
     return clause_subjects(sentence, above[0], mentions)
 
 
-def _trailing_speaker(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+def _trailing_speaker(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
+) -> list[Mention]:
     """Subject of a trailing report clause after the trigger's clause ("De gesprekken met Y zijn goed,
     schrijft X"): a comma clause that opens with a finite verb of saying."""
     for later in wins[wins.index(win) + 1:] if win in wins else ():
@@ -580,7 +615,9 @@ def _controller(sentence: Sentence, wins: tuple[Window, ...], win: Window, menti
     return [r.mention for r in roles_in_window(sentence, prev, mentions, prev.first, False) if r.role == "su"]
 
 
-def _elided_subject(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+def _elided_subject(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
+) -> list[Mention]:
     """Subject shared by coordinated main clauses: "X en Y ontkennen ..., maar spreken over ..."; or
     the subject a relative clause interrupts: "China, dat het hof niet erkent, heeft ... veroordeeld"."""
     at = wins.index(win)
@@ -589,13 +626,21 @@ def _elided_subject(sentence: Sentence, wins: tuple[Window, ...], win: Window, m
         return resumed
     first = sentence.tokens[win.first - 1]
     nxt = sentence.tokens[win.first] if win.first < len(sentence.tokens) else None
-    if at == 0 or win.subordinate or lemma(first) not in word_set("main_clause_joiners") or nxt is None or not nxt.pos.startswith("WW(pv"):
+    if (
+        at == 0
+        or win.subordinate
+        or lemma(first) not in word_set("main_clause_joiners")
+        or nxt is None
+        or not nxt.pos.startswith("WW(pv")
+    ):
         return []
     main = next((w for w in reversed(wins[:at]) if not w.subordinate), None)
     return clause_subjects(sentence, main, mentions) if main is not None else []
 
 
-def _interrupted_subject(sentence: Sentence, wins: tuple[Window, ...], at: int, mentions: list[Mention]) -> list[Mention]:
+def _interrupted_subject(
+    sentence: Sentence, wins: tuple[Window, ...], at: int, mentions: list[Mention]
+) -> list[Mention]:
     """The mentions of a verbless first clause when a relative clause follows it and window ``at``
     resumes with a finite verb ("X, die ..., heeft Y ...")."""
     if at != 2 or wins[1].opener != "rel" or wins[at].subordinate:
@@ -608,7 +653,9 @@ def _interrupted_subject(sentence: Sentence, wins: tuple[Window, ...], at: int, 
     return [m for m in mentions if head.first <= m.tokens[0] and m.tokens[1] <= head.last]
 
 
-def _pronoun_antecedent(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+def _pronoun_antecedent(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
+) -> list[Mention]:
     """The main-clause subject a subordinate clause's pronoun subject refers to ("X zei dat hij Y ontmoet")."""
     if not pronoun_subject(sentence, win):
         return []
@@ -631,7 +678,9 @@ def _relative_head(sentence: Sentence, win: Window, mentions: list[Mention]) -> 
     return [m for m in mentions if m.tokens[1] == end and m.sector in OFFICIAL_SECTORS and m.code != "---"]
 
 
-def _embedded_subjects(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+def _embedded_subjects(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
+) -> list[Mention]:
     """Subjects of the dat-clause right after the trigger's clause."""
     at = wins.index(win)
     for nxt in wins[at + 1: at + 3]:
@@ -644,12 +693,18 @@ CONDITIONS = word_set("conditions")
 COMPLEMENTS = word_set("complement_openers")
 
 
-def _conditional_actors(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+def _conditional_actors(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
+) -> list[Mention]:
     """Subjects and objects of the condition a threat hangs on ("dreigt met ... als X Y ontmoet")."""
     at = wins.index(win)
     for nxt in wins[at + 1: at + 4]:
         if nxt.opener in CONDITIONS:
-            return [r.mention for r in roles_in_window(sentence, nxt, mentions, nxt.last, False) if r.role in ("su", "obj")]
+            return [
+                r.mention
+                for r in roles_in_window(sentence, nxt, mentions, nxt.last, False)
+                if r.role in ("su", "obj")
+            ]
     return []
 
 
@@ -673,7 +728,12 @@ def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
                 pairs += [(s, t) for t in out.sources if t is not s]
     else:
         pairs = [(s, t) for s in out.sources for t in out.targets]
-    pairs = [(s, t) for s, t in pairs if (s.code, s.sector) != (t.code, t.sector) and (s.sentence, s.tokens) != (t.sentence, t.tokens)]
+    pairs = [
+        (s, t)
+        for s, t in pairs
+        if (s.code, s.sector) != (t.code, t.sector)
+        and (s.sentence, s.tokens) != (t.sentence, t.tokens)
+    ]
     return [(s, t) for s, t in pairs if not (out.symmetric and s.code == t.code)]
 
 
@@ -692,10 +752,11 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
                   trace: list[str] | None = None, claims: Sequence[Mention] = (),
                   pair: Sequence[Mention] = (), acts: Sequence[Mention] = (), year: int | None = None,
                   sides: Sequence[Mention] = ()) -> list[Event]:
-    """Events of one sentence; ``memory`` holds the previous subjects, ``claims`` who made the previous
-    sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"), ``acts`` the doers of the last coded events,
-    ``year`` the year the article speaks from (older years told in the past are background), ``sides`` the article's
-    two main sides (first mention of each); ``trace`` collects why each candidate fired or not."""
+    """Events of one sentence; ``memory`` holds the previous subjects, ``claims`` who made the
+    previous sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"),
+    ``acts`` the doers of the last coded events, ``year`` the year the article speaks from (older
+    years told in the past are background), ``sides`` the article's two main sides (first mention
+    of each); ``trace`` collects why each candidate fired or not."""
     wins = windows(sentence)
     light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
     mentions = mentions + speaker_mentions(sentence, mentions, memory)
@@ -744,7 +805,13 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             taken.add(c.trigger)
         parties = {m.code for m in out.sources + out.targets}
         fact, cue = factuality(patterns, sentence, wins, win, c.trigger, c.noun, parties, mentions, p.ignores)
-        teller, said = attribution(patterns, sentence, wins, win, [m for m in mentions if m not in out.sources + out.targets])
+        teller, said = attribution(
+            patterns,
+            sentence,
+            wins,
+            win,
+            [m for m in mentions if m not in out.sources + out.targets],
+        )
         reporter = teller.code if teller else None
         _say(trace, f"{note}: FIRED {p.type} {p.cameo} fact={fact}{f' ({cue})' if cue else ''} "
                     f"pairs={[(s.code, t.code) for s, t in pairs]}"

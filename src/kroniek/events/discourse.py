@@ -40,12 +40,21 @@ def refers_back(sentence: Sentence, win: Window, trigger: int) -> bool:
             if nxt is None or nxt.tag == "LET" or lemma(nxt) in AFTER_ANAPHOR:
                 return True
     before = toks[trigger - 2] if trigger >= 2 else None
-    if before is not None and before.index >= win.first and before.text.lower() in word_set("demonstratives") and before.tag == "VNW":
+    if (
+        before is not None
+        and before.index >= win.first
+        and before.text.lower() in word_set("demonstratives")
+        and before.tag == "VNW"
+    ):
         return True  # verb-final: "... dat altijd ontkend", "omdat zij dat ontkennen"
     for tok in toks[win.first - 1: win.last]:
         if tok.tag == "N" and any(lemma(tok).replace(" ", "").endswith(w) for w in CLAIM_NOUNS):
             prev = toks[tok.index - 2] if tok.index >= 2 else None
-            if prev is not None and (prev.tag in ("VNW", "LID") or prev.pos.startswith("LID")) and preposition(sentence, tok.index) is None:
+            if (
+                prev is not None
+                and (prev.tag in ("VNW", "LID") or prev.pos.startswith("LID"))
+                and preposition(sentence, tok.index) is None
+            ):
                 return True
     return False
 
@@ -77,7 +86,11 @@ def claimers_before(sentence: Sentence, win: Window, mentions: list[Mention]) ->
 
 def claimers(sentence: Sentence, mentions: list[Mention], events: list[Event], memory: list[Mention]) -> list[Mention]:
     """Who made the claims of a sentence, for a denial in the next one: accusers, "volgens X", else the subject."""
-    accusers = [m for m in mentions if any(e.type == "ACCUSE" and e.src == m.code and e.src_text == m.text for e in events)]
+    accusers = [
+        m
+        for m in mentions
+        if any(e.type == "ACCUSE" and e.src == m.code and e.src_text == m.text for e in events)
+    ]
     if accusers:
         return accusers
     said = _claim_sources(sentence, mentions)
@@ -152,7 +165,12 @@ def names_act(sentence: Sentence, win: Window, trigger: int, mentions: list[Ment
             first -= 1
         det = toks[first - 2] if first >= 2 else None
         prep = preposition(sentence, first)
-        if det is None or det.text.lower() not in DEFINITE or prep is not None and prep[0] not in word_set("act_aim_preps"):
+        if (
+            det is None
+            or det.text.lower() not in DEFINITE
+            or prep is not None
+            and prep[0] not in word_set("act_aim_preps")
+        ):
             continue
         after = toks[tok.index] if tok.index < len(toks) else None
         owned = after is not None and after.tag == "VZ" and lemma(after) in word_set("act_owner_preps")

@@ -19,7 +19,9 @@ def explain_lines(sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]
         lines.append(f"sentence {sentence.index} ({sentence.field} {sentence.start}-{sentence.end}, "
                      f"parsed={sentence.parsed}): {sentence.text}")
         for tok in sentence.tokens:
-            lines.append(f"  {tok.index:>3} {tok.text:<20} {tok.lemma:<20} {tok.pos:<32} {tok.head!s:>4} {tok.rel or ''}")
+            lines.append(
+                f"  {tok.index:>3} {tok.text:<20} {tok.lemma:<20} {tok.pos:<32} {tok.head!s:>4} {tok.rel or ''}"
+            )
         lines.append("  actors:" if here else "  actors: none (no event can be coded)")
         for m in here:
             lines.append(f"    {m.text!r} -> {m.code} {m.sector or '-'} tokens {m.tokens[0]}-{m.tokens[1]} ({m.rule})")

@@ -33,7 +33,11 @@ def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[i
     for tok in sentence.tokens[first - 1: last]:
         if _noun_read_as_verb(sentence, tok):
             continue
-        if tok.index != skip and lemma(tok).replace(" ", "") in cue.lemmas and (cue.pos is None or tok.pos.startswith(cue.pos)):
+        if (
+            tok.index != skip
+            and lemma(tok).replace(" ", "") in cue.lemmas
+            and (cue.pos is None or tok.pos.startswith(cue.pos))
+        ):
             if cue.needs_infinitive and not _governs_infinitive(sentence, tok.index, last):
                 continue
             return True
@@ -41,7 +45,9 @@ def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[i
         return True
     if not cue.lemmas:
         return False
-    joined = clause_verbs(sentence, Window(first, last, ""), skip) - {lemma(t).replace(" ", "") for t in sentence.tokens}
+    joined = clause_verbs(sentence, Window(first, last, ""), skip) - {
+        lemma(t).replace(" ", "") for t in sentence.tokens
+    }
     return bool(cue.lemmas & joined)  # a separable verb split in the clause: "spraken ... af" is afspreken
 
 
@@ -189,7 +195,7 @@ def attribution(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...]
         if not cue.verbs:
             continue
         for other in wins:
-            if other == win or win.first < other.first and not other.opener == "comma":
+            if other == win or win.first < other.first and other.opener != "comma":
                 continue
             verbs = [t for t in sentence.tokens[other.first - 1: other.last]
                      if t.tag == "WW" and lemma(t).replace(" ", "") in cue.verbs]
@@ -217,7 +223,7 @@ def background(patterns: Patterns, sentence: Sentence, win: Window, trigger: int
                 return cue.id
         if cue.past_year and year is not None and _past_year(sentence, win, trigger, noun, year):
             return cue.id
-        if cue.seqs and not noun and cue.verbs_too:
-            if any(has_seq(lemma_seq(sentence, win.first, win.last), s, texts) is not None for s in cue.seqs):
-                return cue.id
+        if cue.seqs and not noun and cue.verbs_too and any(
+                has_seq(lemma_seq(sentence, win.first, win.last), s, texts) is not None for s in cue.seqs):
+            return cue.id
     return None

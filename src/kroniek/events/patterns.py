@@ -65,8 +65,22 @@ _PATTERN_KEYS = {
     "implied_from", "keeps_trigger", "reciprocal", "needs_light_verb", "source", "about", "ignores",
 }
 #: the steps a source chain may name, tried in order until one finds a doer (see coder._source_step)
-SOURCE_STEPS = ("su", "door", "obj", "own", "accused", "light", "speaker", "holder", "controller", "elided", "antecedent",
-                "relative", "pair", "memory")
+SOURCE_STEPS = (
+    "su",
+    "door",
+    "obj",
+    "own",
+    "accused",
+    "light",
+    "speaker",
+    "holder",
+    "controller",
+    "elided",
+    "antecedent",
+    "relative",
+    "pair",
+    "memory",
+)
 _CUE_KINDS = (
     "future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs",
     "demand_verbs",
@@ -201,7 +215,11 @@ def load_linking(path: Path) -> dict:
     """The linking settings of linking.yaml: types per setting, default source chains and target places."""
     raw = _read_yaml(path) or {}
     keys = LINKING_TYPE_KEYS + LINKING_CHAIN_KEYS + LINKING_TARGET_KEYS
-    if not isinstance(raw, dict) or set(raw) - set(keys) or not set(LINKING_CHAIN_KEYS + LINKING_TARGET_KEYS) <= set(raw):
+    if (
+        not isinstance(raw, dict)
+        or set(raw) - set(keys)
+        or not set(LINKING_CHAIN_KEYS + LINKING_TARGET_KEYS) <= set(raw)
+    ):
         raise RulesError(str(path), f"needs the keys {', '.join(LINKING_CHAIN_KEYS + LINKING_TARGET_KEYS)}; "
                                     f"may have {', '.join(LINKING_TYPE_KEYS)}")
     found: dict = {key: frozenset(raw.get(key) or ()) for key in LINKING_TYPE_KEYS}
@@ -260,23 +278,37 @@ def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, .
                          f"allowed: {', '.join(modes.get(ptype, ())) or 'none'} (data/events/modes.yaml)")
     _, goldstein, quad = cameo[code]
     return Pattern(
-        id=pid, type=ptype, cameo=code, goldstein=goldstein, quad_class=quad,
-        mode=mode, verbs=verbs, nouns=nouns,
+        id=pid,
+        type=ptype,
+        cameo=code,
+        goldstein=goldstein,
+        quad_class=quad,
+        mode=mode,
+        verbs=verbs,
+        nouns=nouns,
         objects=_strings(entry.get("objects"), where, "objects"),
         with_=tuple(_seq(s) for s in _strings(entry.get("with"), where, "with")),
         without=tuple(_seq(s) for s in _strings(entry.get("without"), where, "without")),
         target=target,
         symmetric=bool(entry.get("symmetric", False)),
         priority=int(entry.get("priority", 1)),
-        target_sectors=tuple(s.upper() for s in _strings(entry.get("target_sectors"), where, "target_sectors")),
+        target_sectors=tuple(
+            s.upper() for s in _strings(entry.get("target_sectors"), where, "target_sectors")
+        ),
         implied_source=_sector(entry.get("implied_source"), where, "implied_source"),
         implied_target=_sector(entry.get("implied_target"), where, "implied_target"),
-        implied_from=tuple(s.upper() for s in _strings(entry.get("implied_from"), where, "implied_from")),
+        implied_from=tuple(
+            s.upper() for s in _strings(entry.get("implied_from"), where, "implied_from")
+        ),
         keeps_trigger=bool(entry.get("keeps_trigger", False)),
-        reciprocal=_flag(entry, "reciprocal", where) if "reciprocal" in entry else ptype in linking.get("reciprocal_types", ()),
+        reciprocal=_flag(entry, "reciprocal", where)
+        if "reciprocal" in entry
+        else ptype in linking.get("reciprocal_types", ()),
         other_side=ptype in linking.get("other_side_types", ()),
         needs_light_verb=_flag(entry, "needs_light_verb", where),
-        source_chain=chain, default_source=linking["source"], about=_types(entry.get("about"), where, "about"),
+        source_chain=chain,
+        default_source=linking["source"],
+        about=_types(entry.get("about"), where, "about"),
         ignores=_fact_kinds(entry, ptype, linking, where),
         source=where,
     )

@@ -14,6 +14,7 @@ exits. The pool kills the group when it is closed or garbage collected and at ex
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import json
@@ -32,6 +33,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from kroniek.errors import FrogError
 
@@ -77,10 +79,8 @@ def _free_port() -> int:
 
 def _die_with_parent() -> None:
     """Child side of fork: ask the kernel to SIGTERM the guard when the launching thread dies."""
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: the finalizer still stops it on exit
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass  # not Linux: the finalizer still stops the process on a normal exit
 
 
 def _kill(proc: subprocess.Popen | None) -> None:
@@ -97,10 +97,8 @@ def _kill(proc: subprocess.Popen | None) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         proc.kill()
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass
 
 
 def _children(pid: int) -> list[int]:
@@ -154,7 +152,7 @@ class _Worker:
         self.proc: subprocess.Popen | None = None
         self.sock: socket.socket | None = None
         self.port = 0
-        self.log: tempfile.SpooledTemporaryFile | None = None
+        self.log: IO[bytes] | None = None
         self.workdir: str | None = None
         self.lock = threading.Lock()  # guards proc between stop() and start()
 
@@ -164,7 +162,7 @@ class _Worker:
 
     def frog_pid(self) -> int | None:
         """The Frog server's process id (the guard's child), None when it is not running."""
-        if not self.alive():
+        if self.proc is None or not self.alive():
             return None
         found = _children(self.proc.pid)
         return found[0] if found else None
@@ -176,7 +174,7 @@ class _Worker:
         for _attempt in range(3):  # the free port may be taken between probe and bind
             self.stop()
             self.port = _free_port()
-            self.log = tempfile.TemporaryFile()
+            self.log = tempfile.TemporaryFile()  # noqa: SIM115 - Frog's log for as long as it runs; stop() closes it
             argv = [*GUARD, *self.argv, "-S", str(self.port)]
             with self.lock:
                 self.proc = launcher.submit(self._spawn, argv).result()

@@ -28,5 +28,10 @@ def check(folder: Path) -> list[RulesError]:
             if term.end is not None and term.end < term.start:
                 problems.append(RulesError(person.source, f"term ends ({term.end}) before it starts ({term.start})"))
             if term.elected is not None and term.elected > term.start:
-                problems.append(RulesError(person.source, f"elected ({term.elected}) after the term starts ({term.start})"))
+                problems.append(
+                    RulesError(
+                        person.source,
+                        f"elected ({term.elected}) after the term starts ({term.start})",
+                    )
+                )
     return problems

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
 from kroniek.segment import patterns as p
 
@@ -64,10 +65,11 @@ def extract_html(html: str, max_depth: int | None = None) -> Extracted:
         if depth > max_depth:
             raise TooDeep(depth)
     blocks = html_blocks(root)
-    extracted = trafilatura.bare_extraction(
+    found = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
-        deduplicate=False,
+        deduplicate=False, as_dict=False,
     )
+    extracted = found if isinstance(found, Document) else None
     headline = _first_heading(root) or (extracted.title if extracted is not None else None)
     start = _brief_list_start(blocks)
     briefs = blocks[start:] if start is not None else []

@@ -9,7 +9,7 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kroniek.errors import ReadError
@@ -92,7 +92,7 @@ class Reader:
         source = str(path)
         try:
             size = path.stat().st_size
-            mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+            mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
             if kind == "jsonl":
                 yield from self._jsonl(path, size, mtime)
                 return
@@ -135,8 +135,7 @@ class Reader:
             for number, raw in enumerate(_lines(handle, self.limits.page_bytes), start=1):
                 if isinstance(raw, int):
                     seen = True
-                    yield ReadError(f"{path}#{number}",
-                                    _size_problem(raw, self.limits.page_bytes, "record"),
+                    yield ReadError(f"{path}#{number}", _over_limit(raw, self.limits.page_bytes, "record"),
                                     "split the record or raise --max-page-bytes")
                 elif raw.strip():
                     seen = True
@@ -170,20 +169,20 @@ class Reader:
             return ReadError(source, 'record has neither "text" nor "html"',
                              'give every record a non-empty "text" or "html" string')
         when, when_from = mtime, "mtime"
+        recorded = _parse_time(record["fetched_at"]) if record.get("fetched_at") is not None else None
         if self.fetched_at:
             when, when_from = self.fetched_at, "option"
         elif record.get("fetched_at") is not None:
-            when = _parse_time(record["fetched_at"])
-            if when is None:
+            if recorded is None:
                 return ReadError(source, f"fetched_at is not an ISO date-time: {record['fetched_at']!r}",
                                  'write it like "2026-01-29T10:00:00Z"')
-            when_from = "record"
+            when, when_from = recorded, "record"
         url = record.get("url") if isinstance(record.get("url"), str) else None
         for name, value in (("id", doc), ("text", text), ("html", html), ("url", url)):
             at = _lone_surrogate(value)
             if at is not None:
                 return ReadError(source, f'"{name}" holds a lone UTF-16 surrogate escape '
-                                 f"(\\u{ord(value[at]):04x}) at character {at:,}",
+                                 f"(\\u{ord(str(value)[at]):04x}) at character {at:,}",
                                  "escape characters outside the BMP as surrogate pairs, or write them as UTF-8")
         has_text = isinstance(text, str) and bool(text.strip())
         has_html = isinstance(html, str) and bool(html.strip())
@@ -231,10 +230,12 @@ def _utf8_safe(name: str) -> str:
     return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def _over_limit(size: int, limit: int, what: str) -> str:
+    return f"{what} is {size:,} bytes, over the limit of {limit:,} bytes"
+
+
 def _size_problem(size: int, limit: int, what: str) -> str | None:
-    if size > limit:
-        return f"{what} is {size:,} bytes, over the limit of {limit:,} bytes"
-    return None
+    return _over_limit(size, limit, what) if size > limit else None
 
 
 def _decode(source: str, data: bytes) -> str | ReadError:
@@ -383,8 +384,8 @@ def _mostly_controls(text: str) -> bool:
 def _utc(moment: datetime) -> datetime:
     """An aware UTC datetime; naive values are taken as UTC."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def _parse_time(value: object) -> datetime | None:

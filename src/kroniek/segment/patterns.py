@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from kroniek.segment.layout import default_layout
-from kroniek.time.rules import default_rules
+from kroniek.time import default_rules
 
 _WORDS = default_layout()
 #: number words of a relative time: the ones the time stage reads ("drie", "twintig"), then vague ones

@@ -65,11 +65,13 @@ def segment(page: Page) -> list[Article]:
         while rest_from - 1 > main_first and _is_lead_in(lines[rest_from - 1]):
             rest_from -= 1
     body = [ln for ln in lines[main_first:rest_from] if not _is_chrome(ln)]
-    city, agencies = None, ()
-    if start is not None and body and body[0] == lines[main_first]:
-        city, agencies, body[0] = _dateline(body[0])
-    elif start is not None:  # the dateline's line reads as chrome ("... - ©"): only its city counts
-        city, agencies, _ = _dateline(lines[main_first])
+    city: str | None = None
+    agencies: tuple[str, ...] = ()
+    opening = _dateline(lines[main_first]) if start is not None else None
+    if opening is not None and body and body[0] == lines[main_first]:
+        city, agencies, body[0] = opening
+    elif opening is not None:  # the dateline's line reads as chrome ("... - ©"): only its city counts
+        city, agencies, _ = opening
     if rest_from >= len(lines):
         body = _trim_fragment(body)
     paragraphs = [ln for ln in body if not p.TIME_LINE.fullmatch(ln)]
@@ -216,8 +218,8 @@ def _page_time(head: list[str]) -> str | None:
             found.append(("", line))
         elif labelled := _labelled_time(line):
             found.append(labelled)
-    preferred = [t for label, t in found if label not in p.UPDATE_LABELS]
-    return (preferred or [t for _, t in found] or [None])[-1]
+    stamps = [t for label, t in found if label not in p.UPDATE_LABELS] or [t for _, t in found]
+    return stamps[-1] if stamps else None
 
 
 def _main_end(lines: list[str], i: int) -> int:
@@ -307,8 +309,8 @@ def _briefs(items: list[_Item]) -> list[_Draft]:
             elif current is not None and not current.closed:
                 current.ago, current.closed = item.text, True
         elif item.kind == "para":
-            open_ = current is not None and not current.closed
-            if open_ and not (_leads_to_start(items, n) and not _ends_sentence(item.text)):
+            if (current is not None and not current.closed
+                    and not (_leads_to_start(items, n) and not _ends_sentence(item.text))):
                 current.paragraphs.append(item.text)
             else:
                 if current is not None:

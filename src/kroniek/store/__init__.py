@@ -1,17 +1,28 @@
 """The store stage: finished PageResults in a DuckDB file, queries, and exports."""
 
+from kroniek.store import browse
+from kroniek.store.access import StoreLocked, intent_path, open_store
+from kroniek.store.browse import BadCursor, EventQuery
 from kroniek.store.export import GDELT_COLUMNS, export_gdelt, export_parquet, gdelt_rows
 from kroniek.store.schema import SCHEMA_VERSION
 from kroniek.store.store import AddOutcome, Store, article_id, event_id
+from kroniek.store.writer import BatchWriter
 
 __all__ = [
     "GDELT_COLUMNS",
     "SCHEMA_VERSION",
     "AddOutcome",
+    "BadCursor",
+    "BatchWriter",
+    "EventQuery",
     "Store",
+    "StoreLocked",
     "article_id",
+    "browse",
     "event_id",
     "export_gdelt",
     "export_parquet",
     "gdelt_rows",
+    "intent_path",
+    "open_store",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from kroniek.output import iso_utc
 from kroniek.stories import unit_pattern
@@ -58,7 +58,8 @@ def claim_rows(
     ``words``: each must occur in the sentence (case-insensitive); ``story_id``: figures
     of that story's events; ``skip_units``: unit words whose figures are left out.
     """
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if story_id is not None:
         where.append("story_id = ?")
         params.append(story_id)
@@ -81,8 +82,8 @@ def claim_rows(
     if until:
         where.append("CAST(moment AS DATE) <= ?")
         params.append(until)
-    sql = f"{CLAIMS_SQL} {'WHERE ' + ' AND '.join(where) if where else ''} " \
-          "ORDER BY moment NULLS LAST, article_id, version_id, idx"
+    sql = (f"{CLAIMS_SQL} {'WHERE ' + ' AND '.join(where) if where else ''} "
+           "ORDER BY moment NULLS LAST, article_id, version_id, idx")
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
@@ -96,4 +97,4 @@ def claim_rows(
 
 
 def _aware(moment: datetime | None) -> datetime | None:
-    return moment.replace(tzinfo=timezone.utc) if moment is not None else None
+    return moment.replace(tzinfo=UTC) if moment is not None else None

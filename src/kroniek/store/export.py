@@ -129,7 +129,7 @@ def gdelt_day(row: dict) -> date | None:
 
 def gdelt_row(row: dict) -> dict[str, object]:
     """One GDELT 2.0 event record (column -> value) from a joined events row."""
-    out: dict[str, object] = {name: "" for name in GDELT_COLUMNS}
+    out: dict[str, object] = dict.fromkeys(GDELT_COLUMNS, "")
     for name in GEO_TYPE_COLUMNS:
         out[name] = 0  # GDELT writes 0 when no location was found
     out["GLOBALEVENTID"] = int(row["event_id"][:15], 16)
@@ -202,7 +202,8 @@ def gdelt_events(store: Store, facts: tuple[str, ...] = ("asserted",)
     Sightings of an article count as mentions, never as rows; events of one article that
     repeat one another (same actors, code, fact and day) are one row.
     """
-    article, rows = None, []
+    article = None
+    rows: list[dict] = []
     for row in store.stream(_GDELT_SQL, [list(facts)]):
         if row["article_id"] != article and rows:
             yield from _merged(rows)

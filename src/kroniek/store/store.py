@@ -9,8 +9,9 @@ import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import overload
 
 import duckdb
 import pyarrow as pa
@@ -81,15 +82,19 @@ def date_bounds(value: str | None) -> tuple[date | None, date | None]:
     return None, None
 
 
+@overload
+def _utc(moment: datetime) -> datetime: ...
+@overload
+def _utc(moment: None) -> None: ...
 def _utc(moment: datetime | None) -> datetime | None:
     """An aware datetime as naive UTC (how the store keeps times); naive input is taken as UTC."""
     if moment is None or moment.tzinfo is None:
         return moment
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def _aware(moment: datetime | None) -> datetime | None:
-    return moment.replace(tzinfo=timezone.utc) if moment is not None else None
+    return moment.replace(tzinfo=UTC) if moment is not None else None
 
 
 def _open_problem(message: str) -> tuple[str, str]:
@@ -140,7 +145,7 @@ class Store:
             self._con.execute(
                 "INSERT INTO meta VALUES ('schema_version', ?), ('created_at', ?) "
                 "ON CONFLICT DO NOTHING",
-                [str(SCHEMA_VERSION), iso_utc(datetime.now(timezone.utc))],
+                [str(SCHEMA_VERSION), iso_utc(datetime.now(UTC))],
             )
             self._con.execute(  # older versions lack only tables, which DDL has just created
                 "UPDATE meta SET value = ? WHERE key = 'schema_version' AND list_contains(?, value)",
@@ -227,7 +232,7 @@ class Store:
 
     def record_failure(self, source: str, reason: str) -> None:
         """Remember that an input failed and why; the same source and reason are kept once."""
-        now = _utc(datetime.now(timezone.utc))
+        now = _utc(datetime.now(UTC))
         with self._lock:
             self._con.execute(
                 "INSERT INTO failures VALUES (?, ?, ?, ?, 1) ON CONFLICT (source, reason) "
@@ -271,7 +276,7 @@ class Store:
                 self._near = None  # it may hold signatures of rows just rolled back
                 raise
             self._con.execute("COMMIT")
-        return outcomes
+        return [outcome for outcome in outcomes if outcome is not None]
 
     def _add_page(self, result: PageResult, digest: str, rules_sha256: str,
                   rows: _Rows) -> AddOutcome:
@@ -281,7 +286,7 @@ class Store:
                 "SELECT 1 FROM pages WHERE content_hash = ?", [digest]).fetchall():
             return AddOutcome(False, 0, 0, 0)
         page = result.page
-        now = _utc(datetime.now(timezone.utc))
+        now = _utc(datetime.now(UTC))
         rows.page_hashes.add(digest)
         rows.pages.append((digest, page.doc, page.source, page.url, _utc(page.fetched_at),
                            page.fetched_at_from, result.language, len(result.articles),
@@ -373,8 +378,8 @@ class Store:
         event_date covers, or else the article's published day, with [since, until].
         """
         where, params = _filters(actor, dyad, type, fact, since, until)
-        sql = f"SELECT * FROM ({EVENTS_SQL}) {where} ORDER BY day NULLS LAST, " \
-              "published NULLS LAST, article_id, field, span_start, idx"
+        sql = (f"SELECT * FROM ({EVENTS_SQL}) {where} ORDER BY day NULLS LAST, "
+               "published NULLS LAST, article_id, field, span_start, idx")
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]

@@ -26,7 +26,7 @@ def link_stories(store, events_sql: str, window: int = WINDOW_DAYS) -> dict[str,
     """
     con = store._con
     rows = con.execute(UNLINKED_SQL.format(events=events_sql)).fetchall()
-    new = [placed(*r[:6], r[6]) for r in rows if r[6] is not None]
+    new = [placed(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows if r[6] is not None]
     if not new:
         return {"events": 0, "stories": 0, "merged": 0}
     keys = sorted({(p.a, p.b, p.family) for p in new})
@@ -76,15 +76,16 @@ def timeline(store, events_sql: str, story_ids: list[int]) -> dict[int, list[dic
 def story_rows(store, events_sql: str, actor: str | None = None, limit: int | None = None,
                min_events: int = 1, story_id: int | None = None) -> list[dict]:
     """Stories, most recent first (most events first on a tie), each with its timeline."""
-    where, params = ["events >= ?"], [min_events]
+    where: list[str] = ["events >= ?"]
+    params: list[object] = [min_events]
     if actor:
         where.append("(side_a = ? OR side_b = ?)")
         params += [actor, actor]
     if story_id is not None:
         where.append("story_id = ?")
         params.append(story_id)
-    sql = f"SELECT * FROM stories WHERE {' AND '.join(where)} " \
-          "ORDER BY last_day DESC, events DESC, story_id"
+    sql = (f"SELECT * FROM stories WHERE {' AND '.join(where)} "
+           "ORDER BY last_day DESC, events DESC, story_id")
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))

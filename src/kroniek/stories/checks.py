@@ -27,7 +27,9 @@ def check(folder: Path) -> list[RulesError]:
     families = data.get("families") if isinstance(data, dict) else None
     if not isinstance(families, list):
         return [RulesError(f"{path}:1", "no 'families' list")]
-    problems, seen, owner = [], set(), {}
+    problems: list[RulesError] = []
+    seen: set[str] = set()
+    owner: dict[str, str] = {}
     for family in families:
         fid = str(family.get("id", "")) if isinstance(family, dict) else ""
         where = f"{path}:{_line(lines, fid) if fid else 1}"

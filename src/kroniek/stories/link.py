@@ -103,8 +103,8 @@ def link(new: list[Placed], stories: list[Story], window: int = WINDOW_DAYS,
             group[sid] = replace(s, first_day=min(s.first_day, ev.day), last_day=max(s.last_day, ev.day))
         assigned[ev.event_id] = sid
         touched[sid] = group[sid]
-    for gone, into in list(merged.items()):  # follow chains of merges to their end
+    for old, into in list(merged.items()):  # follow chains of merges to their end
         while into in merged:
             into = merged[into]
-        merged[gone] = into
+        merged[old] = into
     return Linking(assigned, merged, touched)

@@ -190,7 +190,9 @@ def _is_year_or_date(tokens, low, i: int, j: int, value: float, text: str, rules
     token, start, end = tokens[i]
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/:"):
         return True  # G20, F-16, COVID-19
-    if end < len(text) and (text[end].isalpha() or text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit()):
+    if end < len(text) and (
+        text[end].isalpha() or text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit()
+    ):
         return True  # 20e, 10:04, 3/4
     if j < len(tokens) and low[j] in rules.months:
         return True  # 17 januari
@@ -272,7 +274,8 @@ def find_quantities(text: str, rules: TimeRules | None = None) -> list[Quantity]
             i += 1
             continue
         j = k + used
-        lo = hi = None
+        lo: float | None = None
+        hi: float | None = None
         rule = nw.approximations[cue][0] if cue else None
         if low[k] in nw.magnitudes:
             rule, lo, hi = nw.magnitudes[low[k]]
@@ -281,7 +284,7 @@ def find_quantities(text: str, rules: TimeRules | None = None) -> list[Quantity]
             second, used2 = _read_number(low[j + 1:j + 7], nw, allow_article=False)
             base = _read_number(low[j + 1:j + 2], nw, allow_article=True)[0] if second else None
             first = value
-            if base and low[j - 1] not in nw.scales:  # "2 tot 3 miljoen": the scale is shared
+            if base and second is not None and low[j - 1] not in nw.scales:  # "2 tot 3 miljoen": the scale is shared
                 first = value * second / base
             if second is not None and second > first:
                 lo, hi, j = first, second, j + 1 + used2
@@ -289,6 +292,7 @@ def find_quantities(text: str, rules: TimeRules | None = None) -> list[Quantity]
         if _is_year_or_date(tokens, low, k, j, value, text, rules):
             i = j
             continue
+        unit_rule: str | None
         if sign:
             unit, n_unit, unit_rule = nw.currencies[sign][1], 0, nw.currencies[sign][0]
         else:

@@ -70,7 +70,7 @@ def unit_words(word: str, families: tuple[UnitFamily, ...]) -> tuple[str | None,
 
 def actor_code(word: str, books) -> str | None:
     """The actor code a single query word names, through the actor dictionaries."""
-    from kroniek.actors.atoms import lookup_word
+    from kroniek.actors import lookup_word
 
     pattern = lookup_word(books, word, ACTOR_KINDS)
     entry = books.entries.get(pattern.target) if pattern else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from kroniek.people import OfficeHolder, Tenure
 from kroniek.records import Article
@@ -64,7 +64,10 @@ def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evid
     former, elect = _alt(facts.former_modifiers), _alt(facts.elect_modifiers)
     the = _alt(word_set("definite_articles"))
     before_re = re.compile(rf"(?:(?P<mod>{former}|{elect})\s*)?(?P<role>{role_re})\s+$", re.I)
-    after_re = re.compile(rf"^,\s+(?:{the})\s+(?:[\w-]+e\s+)?(?:(?P<mod>{former}|{elect})\s*)?(?P<role>{role_re})\b", re.I)
+    after_re = re.compile(
+        rf"^,\s+(?:{the})\s+(?:[\w-]+e\s+)?(?:(?P<mod>{former}|{elect})\s*)?(?P<role>{role_re})\b",
+        re.I,
+    )
     gov_re = re.compile(rf"(?:{_alt(facts.elect_government)})\s+(?:verkozen\s+)?(?:president\s+)?$", re.I)
     office_re = re.compile(rf"(?:{_alt(facts.in_office_cues)})\s+$", re.I)
     found: dict[tuple[str, str], Evidence] = {}
@@ -76,12 +79,13 @@ def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evid
             taken.append(m.span())
             before = re.split(r"[.!?]\s", text[max(0, m.start() - 90):m.start()])[-1]
             hit = before_re.search(before) or after_re.search(text[m.end():m.end() + 90])
-            terms, kind = (), ""
+            terms: tuple[Tenure, ...] = ()
+            kind = ""
             if gov_re.search(before):
                 terms, kind = tuple(t for t in dated if t.elected), "elected"
             elif hit:
                 office_terms = tuple(t for t in dated if hit["role"].lower() in
-                                     [c.lower() for c in facts.titles[t.title]])
+                                     [c.lower() for c in facts.titles.get(t.title or "", ())])
                 mod = (hit["mod"] or "").lower()
                 kind = "tenure" if not mod else ("elected" if mod in facts.elect_modifiers else "former")
                 if mod in facts.then_modifiers:
@@ -211,21 +215,24 @@ def publication_bounds(
     evidence += _named_dates(text, rules, capture)
     evidence.sort(key=lambda e: e.kind not in FIRM)
     current: list[Interval] = [(None, capture)]
-    used, dropped = [], []
+    used: list[Evidence] = []
+    dropped: list[Evidence] = []
     for ev in evidence:
         narrowed = _intersect(current, ev.intervals)
         if narrowed:
             current, used = narrowed, used + [ev]
         else:
             dropped.append(ev)
-    lo = None if any(a is None for a, _ in current) else min(a for a, _ in current)
-    hi = None if any(b is None for _, b in current) else max(b for _, b in current)
+    starts = [a for a, _ in current if a is not None]
+    ends = [b for _, b in current if b is not None]
+    lo = min(starts) if len(starts) == len(current) else None
+    hi = max(ends) if len(ends) == len(current) else None
     earliest = at_local(lo, 0, 0) if lo else None
     latest = None
     if hi is not None:
         latest = at_local(hi, 23, 59)
         if fetched_at is not None and hi == capture:
-            latest = fetched_at.astimezone(timezone.utc)
+            latest = fetched_at.astimezone(UTC)
     return Bounds(earliest, latest, _how_sure(lo, hi, used), _reason(used, dropped, fetched_at), tuple(used))
 
 
@@ -242,7 +249,7 @@ def _reason(used: list[Evidence], dropped: list[Evidence], fetched_at: datetime 
         spans = ", ".join(f"{a or '…'}..{b or '…'}" for a, b in ev.intervals)
         parts.append(f"{ev.kind} {ev.rule} from {ev.text!r}: {spans}")
     if fetched_at is not None:
-        parts.append(f"not after the capture time {fetched_at.astimezone(timezone.utc):%Y-%m-%dT%H:%MZ}")
+        parts.append(f"not after the capture time {fetched_at.astimezone(UTC):%Y-%m-%dT%H:%MZ}")
     if not used:
         parts.append("the text names no dated office holder, event or date")
     if dropped:

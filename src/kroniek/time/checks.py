@@ -21,7 +21,7 @@ def check(folder: Path) -> list[RulesError]:
     except RulesError:  # data/words reports its own problems
         printed = None
     missing = sorted(printed.words - set(rules.relative_days)) if printed else []
-    if missing:
+    if printed and missing:
         return [RulesError(printed.source, f"printed day words with no relative day in {folder}/expressions.yaml: "
                            + ", ".join(missing))]
     return []

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
-from typing import Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import overload
 from zoneinfo import ZoneInfo
 
 from kroniek.records import Event
@@ -73,11 +74,15 @@ def _grammar(rules: TimeRules) -> dict[str, re.Pattern]:
     }
 
 
+@overload
+def local_date(published: datetime | date) -> date: ...
+@overload
+def local_date(published: None) -> None: ...
 def local_date(published: datetime | date | None) -> date | None:
     """The publication day in Dutch local time (naive datetimes are taken as UTC)."""
     if published is None or not isinstance(published, datetime):
         return published
-    aware = published if published.tzinfo else published.replace(tzinfo=timezone.utc)
+    aware = published if published.tzinfo else published.replace(tzinfo=UTC)
     return aware.astimezone(AMSTERDAM).date()
 
 

@@ -9,9 +9,9 @@ published=None and precision "bounds" (see ``publication_bounds`` for the bounds
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta, timezone
-from typing import Sequence
+from datetime import UTC, date, datetime, time, timedelta
 
 from kroniek.records import Article
 from kroniek.time.eventdate import AMSTERDAM, _alt, _shift_month, local_date
@@ -23,12 +23,12 @@ UNIT_PRECISION = {"second": "minute", "minute": "minute", "hour": "hour", "day":
 
 
 def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def at_local(day: date, hour: int = 12, minute: int = 0) -> datetime:
     """A Dutch local clock time on a day, as an aware UTC datetime."""
-    return datetime.combine(day, time(hour, minute), tzinfo=AMSTERDAM).astimezone(timezone.utc)
+    return datetime.combine(day, time(hour, minute), tzinfo=AMSTERDAM).astimezone(UTC)
 
 
 def _minus(moment: datetime, n: float, unit: str) -> datetime:
@@ -58,6 +58,8 @@ def _absolute(text: str, fetched_at: datetime | None, rules: TimeRules) -> tuple
                 continue
             today = local_date(fetched_at)
             year = today.year if (month, int(m["d"])) <= (today.month, today.day) else today.year - 1
+        if month is None:
+            continue
         try:
             day = date(year, month, int(m["d"]))
             if m["h"] is not None:

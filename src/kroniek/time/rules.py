@@ -7,11 +7,12 @@ Everything is read from the YAML files in ``kroniek/data/time`` into frozen reco
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -66,7 +67,7 @@ class NumberWords:
     def counts(self, fractions: bool = False) -> dict[str, float]:
         """Single number words that count on their own, with their values: the units and tens
         ("drie", "twintig") and, with ``fractions``, the fractions above one ("anderhalf")."""
-        words = {**self.units, **self.tens}
+        words: dict[str, float] = {**self.units, **self.tens}
         if fractions:
             words.update((w, v) for w, v in self.fractions.items() if v > 1)
         return words
@@ -136,6 +137,14 @@ def _date(value: Any, path: Path, where: str) -> date | None:
     raise RulesError(str(path), f"{where}: expected a date YYYY-MM-DD, got {value!r}")
 
 
+def _day(value: Any, path: Path, where: str) -> date:
+    """A required date (YYYY-MM-DD)."""
+    day = _date(value, path, where)
+    if day is None:
+        raise RulesError(str(path), f"{where}: a date is required")
+    return day
+
+
 def _facts(data: dict, path: Path, people: tuple[OfficeHolder, ...]) -> Facts:
     titles = _need(data, "titles", path)
     for person in people:
@@ -143,7 +152,7 @@ def _facts(data: dict, path: Path, people: tuple[OfficeHolder, ...]) -> Facts:
             if term.title is not None and term.title not in titles:
                 raise RulesError(person.source, f"unknown title {term.title!r} (the titles are in {path})")
     events = tuple(
-        DatedEvent(e["id"], _date(_need(e, "date", path, e["id"]), path, e["id"]),
+        DatedEvent(e["id"], _day(_need(e, "date", path, e["id"]), path, e["id"]),
                    tuple(c.lower() for c in _need(e, "cues", path, e["id"])))
         for e in _need(data, "events", path)
     )
