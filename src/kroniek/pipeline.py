@@ -22,13 +22,20 @@ from pathlib import Path
 
 from kroniek.actors import ActorBooks, find_mentions, load_books
 from kroniek.errors import KroniekError, ReadError
-from kroniek.events import Patterns, code_events, load_patterns, needs_parse
+from kroniek.events import (
+    Patterns,
+    SentenceTrace,
+    code_events,
+    explain_lines,
+    load_patterns,
+    needs_parse,
+)
 from kroniek.nlp import FrogPool, analyse, parse
 from kroniek.read import Limits, read_paths
-from kroniek.records import AnalysedArticle, Article, Page, PageResult, Sentence
+from kroniek.records import AnalysedArticle, Article, Event, Mention, Page, PageResult, Sentence
 from kroniek.segment import segment
 from kroniek.stories import find_claims
-from kroniek.time import date_articles, date_events, publication_bounds
+from kroniek.time import TimeRules, date_articles, date_events, load_time_rules, publication_bounds
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -49,6 +56,7 @@ class Resources:
 
     books: ActorBooks
     patterns: Patterns
+    time_rules: TimeRules
     tagger: FrogPool
     parser: FrogPool
     rules_sha256: str
@@ -57,15 +65,29 @@ class Resources:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
-    def load(cls, workers: int | None = None, frog_timeout: float = 120.0) -> Resources:
-        """Load the dictionaries; Frog pools start lazily on first use."""
+    def load(cls, data_dir: Path = DATA_DIR, workers: int | None = None,
+             frog_timeout: float = 120.0) -> Resources:
+        """Load the dictionaries under ``data_dir`` (actors/, events/, time/); Frog pools start
+        lazily on first use."""
         workers = workers or min(2, os.cpu_count() or 1)
+        return cls.with_pools(
+            FrogPool(mode="tag", size=workers, timeout=frog_timeout),
+            FrogPool(mode="parse", size=workers, timeout=frog_timeout),
+            data_dir=data_dir, workers=workers,
+        )
+
+    @classmethod
+    def with_pools(cls, tagger: FrogPool, parser: FrogPool, data_dir: Path = DATA_DIR,
+                   workers: int = 1) -> Resources:
+        """The dictionaries under ``data_dir`` with Frog pools the caller owns (tests share theirs)."""
+        data_dir = Path(data_dir)
         return cls(
-            books=load_books(),
-            patterns=load_patterns(),
-            tagger=FrogPool(mode="tag", size=workers, timeout=frog_timeout),
-            parser=FrogPool(mode="parse", size=workers, timeout=frog_timeout),
-            rules_sha256=rules_fingerprint(),
+            books=load_books(data_dir / "actors"),
+            patterns=load_patterns(data_dir / "events"),
+            time_rules=load_time_rules(data_dir / "time"),
+            tagger=tagger,
+            parser=parser,
+            rules_sha256=rules_fingerprint(data_dir),
             workers=workers,
         )
 
@@ -137,15 +159,56 @@ def _article_key(article: Article, on_date: date | None) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def analyse_sentences(article: Article, res: Resources) -> tuple[Sentence, ...]:
-    """Tag the headline and the text of one article with Frog."""
+@dataclass(frozen=True)
+class AnalysedText:
+    """What the sentence chain found in one text: Frog's sentences, actor mentions, events."""
+
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...] = ()
+
+
+def analyse_text(
+    text: str,
+    res: Resources,
+    *,
+    headline: str | None = None,
+    dateline: str | None = None,
+    on_date: date | None = None,
+    code: bool = True,
+    trace: list[SentenceTrace] | None = None,
+) -> AnalysedText:
+    """The sentence chain: tag the headline and text with Frog, find the actors, parse the
+    sentences that need it and code their events.
+
+    ``on_date`` is the day the text speaks from; ``dateline`` places unplaced authorities.
+    ``code=False`` stops after the actors (no parse, no events). ``trace``, when given,
+    receives how each sentence was coded (see `explain`).
+    """
     sentences: tuple[Sentence, ...] = ()
-    if article.headline:
-        sentences = analyse(res.tagger, "headline", article.headline)
-    return sentences + analyse(res.tagger, "text", article.text, first_index=len(sentences))
+    if headline:
+        sentences = analyse(res.tagger, "headline", headline)
+    sentences += analyse(res.tagger, "text", text, first_index=len(sentences))
+    mentions = find_mentions(sentences, res.books, on_date, dateline=dateline)
+    if not code:
+        return AnalysedText(sentences, mentions)
+    # parse() keeps the tagged tokens, so the mentions found on them stay valid.
+    sentences = tuple(
+        parse(res.parser, s) if needs_parse(s, mentions, res.patterns) else s for s in sentences
+    )
+    events = code_events(sentences, mentions, res.patterns, on_date, trace=trace)
+    return AnalysedText(sentences, mentions, events)
 
 
-def reference_time(article: Article, fetched_at: datetime | None) -> datetime | None:
+def explain(text: str, res: Resources, on_date: date | None = None) -> list[str]:
+    """How the chain reads ``text``: Frog's analysis, the actors, every rule tried and why."""
+    trace: list[SentenceTrace] = []
+    analyse_text(text, res, on_date=on_date, trace=trace)
+    return explain_lines(trace)
+
+
+def reference_time(article: Article, fetched_at: datetime | None,
+                   rules: TimeRules | None = None) -> datetime | None:
     """The moment an article speaks from: its own time, else its inferred bounds, else capture.
 
     A main article printed without a time is not stamped with the capture time; when the
@@ -155,7 +218,7 @@ def reference_time(article: Article, fetched_at: datetime | None) -> datetime | 
     if article.published is not None:
         return article.published
     if fetched_at is not None and article.published_precision == "bounds":
-        bounds = publication_bounds(article, fetched_at)
+        bounds = publication_bounds(article, fetched_at, rules)
         if bounds.latest is not None and bounds.latest < fetched_at - timedelta(days=1):
             return bounds.estimate
     return fetched_at
@@ -163,27 +226,21 @@ def reference_time(article: Article, fetched_at: datetime | None) -> datetime | 
 
 def analyse_article(article: Article, res: Resources, fetched_at: datetime | None) -> AnalysedArticle:
     """Find the actors and events of one dated article."""
-    speaks_from = reference_time(article, fetched_at)
+    speaks_from = reference_time(article, fetched_at, res.time_rules)
     on_date = speaks_from.date() if speaks_from else None
     key = _article_key(article, on_date)
     known = res.cached(key)
     if known is None:
-        sentences = analyse_sentences(article, res)
-        mentions = find_mentions(sentences, res.books, on_date, dateline=article.dateline)
-        # parse() keeps the tagged tokens, so the mentions found on them stay valid.
-        sentences = tuple(
-            parse(res.parser, s) if needs_parse(s, mentions, res.patterns) else s
-            for s in sentences
-        )
-        events = code_events(sentences, mentions, res.patterns, on_date)
-        claims = find_claims(article, sentences, mentions, tuple(events))
-        known = AnalysedArticle(article, sentences, mentions, events, claims)
+        found = analyse_text(article.text, res, headline=article.headline,
+                             dateline=article.dateline, on_date=on_date)
+        claims = find_claims(article, found.sentences, found.mentions, found.events, res.time_rules)
+        known = AnalysedArticle(article, found.sentences, found.mentions, found.events, claims)
         res.remember(key, known)
     return AnalysedArticle(
         article=article,
         sentences=known.sentences,
         mentions=known.mentions,
-        events=date_events(known.events, speaks_from),
+        events=date_events(known.events, speaks_from, res.time_rules),
         claims=known.claims,
     )
 
@@ -196,7 +253,7 @@ def process_page(page: Page, res: Resources) -> PageResult:
     """
     digest = content_hash(page)
     try:
-        articles = date_articles(segment(page), page.fetched_at)
+        articles = date_articles(segment(page), page.fetched_at, rules=res.time_rules)
         analysed = tuple(analyse_article(a, res, page.fetched_at) for a in articles)
     except KroniekError as err:
         if err.source != page.source:

@@ -985,16 +985,30 @@ def code_in_context(sentence: Sentence, here: list[Mention], patterns: Patterns,
     )
 
 
+@dataclass(frozen=True)
+class SentenceTrace:
+    """How the coder read one sentence: its mentions, the rules tried and every event coded."""
+
+    sentence: Sentence
+    mentions: tuple[Mention, ...]
+    tried: tuple[str, ...]  # one line per rule tried and why it fired or not
+    events: tuple[Event, ...]  # before duplicates across sentences are dropped
+
+
 def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patterns: Patterns,
-                on_date: date | None = None) -> tuple[Event, ...]:
+                on_date: date | None = None, trace: list[SentenceTrace] | None = None) -> tuple[Event, ...]:
     """Code the events of one article's sentences (headline first), one Event per direction;
-    ``on_date`` is the day the article speaks from, when known."""
+    ``on_date`` is the day the article speaks from, when known. ``trace``, when given,
+    receives a SentenceTrace per sentence (what ``kroniek explain`` prints)."""
     events: list[Event] = []
     seen: set[tuple] = set()
     ctx = Context(year=on_date.year if on_date else None, sides=main_sides(mentions))
     for sentence in sentences:
         here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
-        coded, ctx = code_in_context(sentence, here, patterns, ctx)
+        tried: list[str] | None = [] if trace is not None else None
+        coded, ctx = code_in_context(sentence, here, patterns, ctx, tried)
+        if trace is not None:
+            trace.append(SentenceTrace(sentence, tuple(here), tuple(tried or ()), tuple(coded)))
         for ev in coded:
             key = (ev.src, ev.src_sector, ev.tgt, ev.tgt_sector, ev.type, ev.span, ev.field)
             if key not in seen:
