@@ -7,8 +7,10 @@ can be hashed, pickled to Dask workers and compared in tests.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,20 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...]
     parsed: bool = False  # True when the tokens carry dependency relations
+    # what later stages derive from this sentence alone (clause windows, grammatical roles),
+    # computed once and kept here; a parsed copy starts empty, and pickles leave it behind
+    _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The value kept under ``key``, computed by ``compute()`` the first time it is asked."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = compute()
+            return value
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_derived": {}}
 
 
 #: rule suffixes of mentions whose code was guessed from the context (dateline, main article, earlier text)
