@@ -26,7 +26,8 @@ from pathlib import Path
 
 from kroniek.errors import ReadError
 from kroniek.output import page_to_json
-from kroniek.pipeline import Resources, load_captures, run
+from kroniek.pipeline import Resources, run
+from kroniek.read import load_captures
 from kroniek.records import PageResult
 
 REPO = Path(__file__).resolve().parents[1]

@@ -16,8 +16,8 @@ import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from kroniek.actors import ActorBooks, find_mentions, load_books
@@ -116,35 +116,6 @@ class Resources:
             self._analysed[key] = analysed
             while len(self._analysed) > limit:
                 self._analysed.popitem(last=False)
-
-
-def load_captures(path: Path) -> dict[str, datetime]:
-    """Read a TSV of ``file name<TAB>ISO capture time`` lines.
-
-    ``#`` starts a comment; a first line that holds no time is taken as a header.
-    """
-    captures: dict[str, datetime] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, _, when = line.partition("\t")
-        try:
-            moment = datetime.fromisoformat(when.strip().replace("Z", "+00:00"))
-        except ValueError as err:
-            if number == 1:
-                continue
-            raise KroniekError(f"{path}:{number}", f"not an ISO capture time: {when!r}") from err
-        captures[Path(name.strip()).name] = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return captures
-
-
-def with_capture(page: Page, captures: Mapping[str, datetime] | None) -> Page:
-    """The page with its capture time from ``captures`` when it had only its file's mtime."""
-    if captures and page.fetched_at_from == "mtime":
-        when = captures.get(Path(page.source).name)
-        if when is not None:
-            return replace(page, fetched_at=when, fetched_at_from="captures")
-    return page
 
 
 def content_hash(page: Page) -> str:
@@ -291,11 +262,9 @@ def run(
 
     window: deque[Future] = deque()
     with ThreadPoolExecutor(max_workers=res.workers) as pool:
-        for item in read_paths(paths, fetched_at=fetched_at, limits=limits):
-            if isinstance(item, Page):
-                item = with_capture(item, captures)
-                if skip is not None and skip(item):
-                    continue
+        for item in read_paths(paths, fetched_at=fetched_at, limits=limits, captures=captures):
+            if isinstance(item, Page) and skip is not None and skip(item):
+                continue
             window.append(pool.submit(work, item))
             if len(window) > 2 * res.workers:
                 yield window.popleft().result()

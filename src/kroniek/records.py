@@ -22,7 +22,7 @@ class Page:
     text: str | None  # plain text (for .txt pages and records with "text")
     html: str | None  # raw HTML (for .html pages and records with "html")
     fetched_at: datetime | None  # capture time (aware, UTC)
-    fetched_at_from: str  # "option", "record", "mtime" or "none": where fetched_at came from
+    fetched_at_from: str  # "option", "record", "captures", "mtime" or "none": where fetched_at came from
     url: str | None = None
 
 
