@@ -77,7 +77,9 @@ def normalised(value, root: Path):
 def with_claims(output: dict, result: PageResult) -> dict:
     """The page's JSON with each article's reported figures (stored, not in the contract)."""
     for article, analysed in zip(output["articles"], result.articles, strict=True):
-        article["claims"] = [asdict(claim) for claim in analysed.claims]
+        position = {event.key: n for n, event in enumerate(analysed.events)}
+        article["claims"] = [{**asdict(claim), "events": [position[key] for key in claim.events]}
+                             for claim in analysed.claims]
     return output
 
 

@@ -131,6 +131,16 @@ class Event:
     attributed_to: str | None = None
     event_date: str | None = None  # ISO date (or YYYY-MM / YYYY) when the text says
     event_date_precision: str | None = None  # "day", "month", "year" or None
+    sentence_index: int = -1  # Sentence.index of the sentence it was coded from
+    trigger_token: int = 0  # 1-based index of the trigger token in that sentence
+    trigger_span: tuple[int, int] = (0, 0)  # offsets of the trigger token in the field
+
+    @property
+    def key(self) -> str:
+        """The event's identity within its article: where it stands, its type and its sides
+        (an article codes each at most once; claims point at events by it)."""
+        return (f"{self.field}:{self.span[0]}-{self.span[1]}:{self.type}:"
+                f"{self.src}/{self.src_sector or ''}>{self.tgt}/{self.tgt_sector or ''}")
 
 
 @dataclass(frozen=True)
@@ -147,7 +157,7 @@ class Claim:
     span: tuple[int, int]  # offsets of the quantity in the field
     sentence: int  # Sentence.index
     reported_by: str | None = None  # who gives the figure ("het Pentagon"), else the event's attribution
-    events: tuple[int, ...] = ()  # positions in AnalysedArticle.events of the sentence's events
+    events: tuple[str, ...] = ()  # Event.key of each event coded from the sentence
     actors: tuple[str, ...] = ()  # actor codes of the sentence, nearest mention first
     rule: str | None = None  # id of the cue/unit entry that matched
 

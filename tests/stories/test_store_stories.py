@@ -60,7 +60,8 @@ def test_events_link_into_stories_across_pages(tmp_path):
 def troop_figure(value: float, approx: str | None, reporter: str) -> Claim:
     return Claim(value=value, unit="militairen", approx=approx, low=None, high=None,
                  text=f"{value:g} militairen", field="text", span=(20, 40), sentence=0,
-                 reported_by=reporter, events=(0,), actors=("PRK", "RUS"))
+                 reported_by=reporter, events=(event("PRK", "RUS", "AID", cameo="074").key,),
+                 actors=("PRK", "RUS"))
 
 
 def figure_pages():

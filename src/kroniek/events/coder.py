@@ -836,6 +836,8 @@ def _event(patterns: Patterns, c: Candidate, sentence: Sentence, s: Mention, t: 
         quad_class=quad, fact=fact, sentence=sentence.text, field=sentence.field,
         span=(sentence.start, sentence.end), trigger=trigger_text(sentence, c), rule=p.id,
         attributed_to=reporter if reporter not in (s.code, None) or reporter != s.code else None,
+        sentence_index=sentence.index, trigger_token=c.trigger,
+        trigger_span=(sentence.tokens[c.trigger - 1].start, sentence.tokens[c.trigger - 1].end),
     )
 
 
@@ -1001,7 +1003,7 @@ def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patt
     ``on_date`` is the day the article speaks from, when known. ``trace``, when given,
     receives a SentenceTrace per sentence (what ``kroniek explain`` prints)."""
     events: list[Event] = []
-    seen: set[tuple] = set()
+    seen: set[str] = set()
     ctx = Context(year=on_date.year if on_date else None, sides=main_sides(mentions))
     for sentence in sentences:
         here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
@@ -1010,8 +1012,7 @@ def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patt
         if trace is not None:
             trace.append(SentenceTrace(sentence, tuple(here), tuple(tried or ()), tuple(coded)))
         for ev in coded:
-            key = (ev.src, ev.src_sector, ev.tgt, ev.tgt_sector, ev.type, ev.span, ev.field)
-            if key not in seen:
-                seen.add(key)
+            if ev.key not in seen:
+                seen.add(ev.key)
                 events.append(ev)
     return tuple(events)

@@ -554,7 +554,8 @@ class _Rows:
             seen.add(eid)
             self.events.append(_event_row(eid, aid, i, e))
         figures: set[tuple] = set()
-        self.quantities += quantity_rows(aid, aid, analysed, ids, _utc(art.published), figures)
+        by_key = {e.key: eid for eid, e in zip(ids, analysed.events, strict=True)}
+        self.quantities += quantity_rows(aid, aid, analysed, by_key, _utc(art.published), figures)
         self.keys[aid] = ({key_of(e): eid for eid, e in zip(ids, analysed.events, strict=True)},
                           figures, len(analysed.events))
 
@@ -564,16 +565,16 @@ class _Rows:
         if aid not in self.keys:
             self.keys[aid] = stored
         events, figures, next_idx = self.keys[aid]
-        ids = []
+        by_key = {}
         for e in analysed.events:
             key = key_of(e)
             if key not in events:
                 events[key] = event_id(version, e)
                 self.events.append(_event_row(events[key], aid, next_idx, e))
                 next_idx += 1
-            ids.append(events[key])
+            by_key[e.key] = events[key]
         self.keys[aid] = (events, figures, next_idx)
-        self.quantities += quantity_rows(aid, version, analysed, ids,
+        self.quantities += quantity_rows(aid, version, analysed, by_key,
                                          _utc(analysed.article.published), figures)
 
 
