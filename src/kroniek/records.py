@@ -87,8 +87,8 @@ class Sentence:
         return {**self.__dict__, "_derived": {}}
 
 
-#: rule suffixes of mentions whose code was guessed from the context (dateline, main article, earlier text)
-GUESSED = (".context", ".dateline", ".main")
+#: how a mention was found when its code was guessed from the context (earlier text, dateline, main state)
+GUESSED = frozenset({"context", "dateline", "main"})
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,14 @@ class Mention:
     rule: str  # id of the dictionary entry that matched, e.g. "actor.state.RUS.adj"
     person: str | None = None  # full name when the mention is a person
     role: str | None = None  # role entry id when a role word was part of it
+    # what the entry ``rule`` names is: an entry kind of data/actors ("name", "adj", "people",
+    # "capital", "city", "body", "ref", "bloc", ...), "person", or a role kind ("role", "pair", ...)
+    kind: str = ""
+    book: str = ""  # the dictionary that entry is in: "states", "bodies", ..., "roles", "people"
+    # how it was found: "dictionary" (its words), guessed from the text ("court", or one of
+    # GUESSED), "ahead" (a pair the next sentences name), "coref" (a word pointing back),
+    # "implied" (a side the pattern implies), "claim" (the doer of a claimed act)
+    found: str = "dictionary"
 
 
 @dataclass(frozen=True)
