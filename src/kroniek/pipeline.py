@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from kroniek.actors import ActorBooks, find_mentions, load_books
-from kroniek.errors import KroniekError, ReadError
+from kroniek.errors import KroniekError, ReadError, printable
 from kroniek.events import (
     Patterns,
     SentenceTrace,
@@ -34,7 +34,8 @@ from kroniek.nlp import FrogPool, analyse, parse
 from kroniek.read import Limits, read_paths
 from kroniek.records import AnalysedArticle, Article, Event, Mention, Page, PageResult, Sentence
 from kroniek.segment import segment
-from kroniek.stories import find_claims
+from kroniek.store import BatchWriter, open_store, write_intent
+from kroniek.stories import find_claims, link_new_events
 from kroniek.time import TimeRules, date_articles, date_events, load_time_rules, publication_bounds
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -270,3 +271,69 @@ def run(
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest stored and skipped."""
+
+    pages: int = 0  # new pages stored
+    known: int = 0  # pages stored by an earlier ingest, not analysed again
+    copies: int = 0  # pages read twice in this batch
+    failed: int = 0  # inputs that could not be read or analysed (recorded as failures)
+    articles: int = 0  # new articles
+    duplicates: int = 0  # articles seen before (only a sighting stored)
+    near: int = 0  # of those, edited versions of a stored article
+    events: int = 0  # new events
+    stories: int = 0  # stories the new events started
+
+
+def ingest_pages(
+    paths: Iterable[str | Path],
+    db: str | Path,
+    analyse_pages: Callable[..., Iterable[PageResult | ReadError]],
+    rules_sha256: str,
+    fetched_at: datetime | None = None,
+    captures: Mapping[str, datetime] | None = None,
+    limits: Limits | None = None,
+    on_outcome: Callable[[PageResult | ReadError, str | None], None] | None = None,
+) -> IngestSummary:
+    """Analyse the pages under ``paths`` not stored yet, store them in short batches, then
+    link the new events into stories (once, so the stories do not depend on when batches
+    closed).
+
+    ``analyse_pages(paths, fetched_at=, skip=, captures=, limits=)`` yields the outcomes in
+    input order: `run` with the Resources bound, or the cluster's `run_on_cluster`.
+    ``on_outcome(outcome, problem)`` is told of each outcome (``problem``: why it failed).
+    """
+    summary = IngestSummary()
+    seen: set[str] = set()  # content hashes read in this batch
+    with BatchWriter(db, rules_sha256=rules_sha256) as writer:
+
+        def known(page: Page) -> bool:
+            digest = content_hash(page)
+            if digest in seen:
+                summary.copies += 1
+                return True
+            seen.add(digest)
+            if digest in writer.stored:
+                summary.known += 1
+                return True
+            return False
+
+        for outcome in analyse_pages(paths, fetched_at=fetched_at, skip=known, captures=captures,
+                                     limits=limits):
+            problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
+            if on_outcome is not None:
+                on_outcome(outcome, problem)
+            if problem is not None:
+                source = outcome.source if isinstance(outcome, ReadError) else outcome.page.source
+                summary.failed += 1
+                writer.record_failure(printable(source), problem)
+            else:
+                writer.add(outcome)
+    for name, count in writer.totals.items():
+        setattr(summary, name, count)
+    with write_intent(Path(db)), open_store(Path(db), wait=writer.wait) as store:
+        summary.stories = link_new_events(store)["stories"]
+    return summary
