@@ -1,11 +1,14 @@
 """The one place that chains kroniek's stages, top to bottom.
 
-read -> segment -> time (publication) -> nlp (tag) -> actors -> nlp (parse where needed)
--> actors -> events -> time (event dates) -> stories (claims). ``kroniek extract`` and
-``kroniek ingest`` call `run` in this process (the HTTP API stores pages by running
-``kroniek ingest`` in a child process, see kroniek.api.watch); with ``--dask`` the workers
-of a Dask cluster call `process_page` (see kroniek.cluster). No stage imports the store;
-which package may import which is pinned by tests/test_import_contract.py.
+Per page (`process_page`): read (capture time) -> segment -> time (publication) -> the
+sentence chain `analyse_text`: nlp (tag) -> actors -> nlp (parse where needed) -> events;
+then stories (claims) -> time (event dates). `explain`, the ``actors`` command and the case
+tests run the same `analyse_text`. ``kroniek extract`` calls `run` in this process;
+``kroniek ingest`` calls `ingest_pages`, which stores the results and then links the new
+events into stories (the HTTP API stores pages by running ``kroniek ingest`` in a child
+process, see kroniek.api.watch); with ``--dask`` the workers of a Dask cluster call
+`process_page` (see kroniek.cluster). No stage imports the store; which package may import
+which is pinned by tests/test_import_contract.py.
 """
 
 from __future__ import annotations
