@@ -4,7 +4,7 @@ loaded with Resources.load's data folder drives mentions, tenures, linking and c
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -34,13 +34,15 @@ def test_a_fictional_rule_codes_its_verb(fictional):
     """'begroeten' codes CONSULT by the fictional rule; its linking declares no reciprocal type,
     so only the subject's direction is coded."""
     assert _events("Veldland begroet Berkenrijk.", fictional) == {
-        ("VLD", "GOV", "BRK", "GOV", "CONSULT", "test.greet")}
+        ("VLD", "GOV", "BRK", "GOV", "CONSULT", "test.greet")
+    }
 
 
 def test_roles_compose_with_fictional_adjectives(fictional):
     """A role word after a state's adjective takes the role's sector."""
     assert _events("Het Veldlandse leger schildert Berkenrijk.", fictional) == {
-        ("VLD", "MIL", "BRK", "GOV", "THREATEN", "test.paint")}
+        ("VLD", "MIL", "BRK", "GOV", "THREATEN", "test.paint")
+    }
 
 
 def test_a_fictional_person_resolves_by_tenure(fictional):
@@ -51,8 +53,10 @@ def test_a_fictional_person_resolves_by_tenure(fictional):
         found = analyse_text("Tolvane begroet Berkenrijk.", fictional, on_date=day, code=False)
         return [(m.code, m.sector, m.rule) for m in found.mentions]
 
-    assert codes(date(2022, 5, 1)) == [("VLD", "GOV", "actor.person.tolvane"),
-                                       ("BRK", "GOV", "actor.state.BRK.name")]
+    assert codes(date(2022, 5, 1)) == [
+        ("VLD", "GOV", "actor.person.tolvane"),
+        ("BRK", "GOV", "actor.state.BRK.name"),
+    ]
     assert codes(date(2025, 5, 1))[0] == ("VLD", "OPP", "actor.person.tolvane")
 
 
@@ -71,11 +75,14 @@ def test_a_page_runs_through_every_stage(fictional, tmp_path):
     from kroniek.pipeline import run
 
     page = tmp_path / "groet.txt"
-    page.write_text("Veldland begroet buurland\n\nBERKSTAD (ANP) - Veldland begroet Berkenrijk.\n",
-                    encoding="utf-8")
-    [result] = run([page], fictional, fetched_at=datetime(2022, 5, 1, 12, tzinfo=timezone.utc))
+    page.write_text(
+        "Veldland begroet buurland\n\nBERKSTAD (ANP) - Veldland begroet Berkenrijk.\n",
+        encoding="utf-8",
+    )
+    [result] = run([page], fictional, fetched_at=datetime(2022, 5, 1, 12, tzinfo=UTC))
     assert result.error is None
     [article] = page_to_json(result)["articles"]
     assert article["dateline"] == "BERKSTAD"
     assert [(e["src"], e["tgt"], e["type"], e["rule"]) for e in article["events"]] == [
-        ("VLD", "BRK", "CONSULT", "test.greet")]
+        ("VLD", "BRK", "CONSULT", "test.greet")
+    ]

@@ -15,7 +15,9 @@ from tools.output_snapshot import PAGE_SETS, SHARED, differences, load_snapshot,
 def test_extract_output_matches_snapshot(page_set, resources):
     """Page by page, the extract JSON of the set hashes as the committed snapshot says."""
     if page_set.shared and not page_set.present():
-        pytest.skip(f"{SHARED} is absent: the {page_set.name} pages are read from ../shared at run time")
+        pytest.skip(
+            f"{SHARED} is absent: the {page_set.name} pages are read from ../shared at run time"
+        )
     expected = load_snapshot()[page_set.name]
     got = page_hashes(page_set, resources)
     changed = differences(expected, got)

@@ -10,9 +10,14 @@ from kroniek.records import Sentence, Token
 
 
 def _sentence() -> Sentence:
-    words = [("Zij", "zij", "VNW(pers,pron,nomin,vol,3,ev,fem)"), ("zegt", "zeggen", "WW(pv,tgw,met-t)"),
-             ("dat", "dat", "VG(onder)"), ("hij", "hij", "VNW(pers,pron,nomin,vol,3,ev,masc)"),
-             ("komt", "komen", "WW(pv,tgw,met-t)"), (".", ".", "LET()")]
+    words = [
+        ("Zij", "zij", "VNW(pers,pron,nomin,vol,3,ev,fem)"),
+        ("zegt", "zeggen", "WW(pv,tgw,met-t)"),
+        ("dat", "dat", "VG(onder)"),
+        ("hij", "hij", "VNW(pers,pron,nomin,vol,3,ev,masc)"),
+        ("komt", "komen", "WW(pv,tgw,met-t)"),
+        (".", ".", "LET()"),
+    ]
     tokens, at = [], 0
     for n, (text, lemma, pos) in enumerate(words, start=1):
         tokens.append(Token(n, text, lemma, pos, at, at + len(text)))

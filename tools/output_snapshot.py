@@ -3,8 +3,9 @@
 A refactoring must not change what kroniek extracts. This tool runs the pipeline over the
 bundled samples and, when ``../shared`` is beside the repo, the seeds and the real-dev pages,
 normalises each page's output (the extract JSON plus each article's reported figures, which
-the store keeps; paths made relative to its set, run ids and timings dropped) and hashes it. Only the hashes are committed (``tests/snapshot/extract_sha256.json``), never
-the text of ``../shared``; ``tests/test_output_snapshot.py`` compares a fresh run with them.
+the store keeps; paths made relative to its set, run ids and timings dropped) and hashes it.
+Only the hashes are committed (``tests/snapshot/extract_sha256.json``), never the text of
+``../shared``; ``tests/test_output_snapshot.py`` compares a fresh run with them.
 
 When the output is meant to change (a new rule, a fixed bug), regenerate the snapshot
 deliberately, with ../shared present and from the repo root::
@@ -21,7 +22,7 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kroniek.errors import ReadError
@@ -34,9 +35,11 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SNAPSHOT = REPO / "tests" / "snapshot" / "extract_sha256.json"
 #: keys whose values change from run to run, dropped wherever they occur in a page's output
-VOLATILE_KEYS = frozenset({"run_id", "elapsed", "elapsed_s", "seconds", "took", "timing", "timings"})
+VOLATILE_KEYS = frozenset(
+    {"run_id", "elapsed", "elapsed_s", "seconds", "took", "timing", "timings"}
+)
 #: the capture time given to pages that carry none (a file's mtime changes with every copy)
-FIXED_CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=timezone.utc)
+FIXED_CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,10 @@ def with_claims(output: dict, result: PageResult) -> dict:
     """The page's JSON with each article's reported figures (stored, not in the contract)."""
     for article, analysed in zip(output["articles"], result.articles, strict=True):
         position = {event.key: n for n, event in enumerate(analysed.events)}
-        article["claims"] = [{**asdict(claim), "events": [position[key] for key in claim.events]}
-                             for claim in analysed.claims]
+        article["claims"] = [
+            {**asdict(claim), "events": [position[key] for key in claim.events]}
+            for claim in analysed.claims
+        ]
     return output
 
 
@@ -127,12 +132,16 @@ def differences(expected: dict[str, str], got: dict[str, str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Rewrite the snapshot, or with --check list the pages whose output differs from it."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="compare with the snapshot, write nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with the snapshot, write nothing"
+    )
     args = parser.parse_args(argv)
     absent = [s.name for s in PAGE_SETS if not s.present()]
     if absent and not args.check:
-        print(f"output_snapshot: {', '.join(absent)} absent ({SHARED}); the snapshot needs every set",
-              file=sys.stderr)
+        print(
+            f"output_snapshot: {', '.join(absent)} absent ({SHARED}); the snapshot needs every set",
+            file=sys.stderr,
+        )
         return 2
     old = load_snapshot() if SNAPSHOT.exists() else {}
     snapshot, changed = {}, 0
@@ -144,8 +153,10 @@ def main(argv: list[str] | None = None) -> int:
             snapshot[page_set.name] = page_hashes(page_set, res)
             lines = differences(old.get(page_set.name, {}), snapshot[page_set.name])
             changed += len(lines)
-            print(f"{page_set.name}: {len(snapshot[page_set.name])} pages, {len(lines)} differ",
-                  file=sys.stderr)
+            print(
+                f"{page_set.name}: {len(snapshot[page_set.name])} pages, {len(lines)} differ",
+                file=sys.stderr,
+            )
             for line in lines:
                 print(f"  {line}", file=sys.stderr)
     if args.check:

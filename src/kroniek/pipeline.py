@@ -329,12 +329,12 @@ def ingest_pages(
             problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
             if on_outcome is not None:
                 on_outcome(outcome, problem)
-            if problem is not None:
-                source = outcome.source if isinstance(outcome, ReadError) else outcome.page.source
-                summary.failed += 1
-                writer.record_failure(printable(source), problem)
-            else:
+            if isinstance(outcome, PageResult) and problem is None:
                 writer.add(outcome)
+                continue
+            source = outcome.source if isinstance(outcome, ReadError) else outcome.page.source
+            summary.failed += 1
+            writer.record_failure(printable(source), problem or "")
     for name, count in writer.totals.items():
         setattr(summary, name, count)
     with write_intent(Path(db)), open_store(Path(db), wait=writer.wait) as store:

@@ -7,6 +7,7 @@ can be hashed, pickled to Dask workers and compared in tests.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -73,7 +74,7 @@ class Sentence:
     parsed: bool = False  # True when the tokens carry dependency relations
     # what later stages derive from this sentence alone (clause windows, grammatical roles),
     # computed once and kept here; a parsed copy starts empty, and pickles leave it behind
-    _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _derived: dict = dataclasses.field(default_factory=dict, init=False, repr=False, compare=False)
 
     def derived(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The value kept under ``key``, computed by ``compute()`` the first time it is asked."""

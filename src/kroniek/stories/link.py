@@ -117,7 +117,7 @@ def link_new_events(store, window: int = WINDOW_DAYS) -> dict[str, int]:
     keeps the outcome. Returns {"events": placed, "stories": created, "merged": stories
     merged away}.
     """
-    new = [placed(*row[:6], row[6]) for row in store.unlinked_events() if row[6] is not None]
+    new = [placed(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in store.unlinked_events() if r[6] is not None]
     if not new:
         return {"events": 0, "stories": 0, "merged": 0}
     keys = sorted({(p.a, p.b, p.family) for p in new})
