@@ -98,11 +98,6 @@ def frog_ready(frog_tagger, frog_parser) -> None:
 @pytest.fixture(scope="session")
 def resources(frog_tagger, frog_parser):
     """Pipeline resources sharing the session's Frog pools."""
-    from kroniek.actors import load_books
-    from kroniek.events import load_patterns
-    from kroniek.pipeline import Resources, rules_fingerprint
+    from kroniek.pipeline import Resources
 
-    return Resources(
-        books=load_books(), patterns=load_patterns(), tagger=frog_tagger, parser=frog_parser,
-        rules_sha256=rules_fingerprint(), workers=1,
-    )
+    return Resources.with_pools(frog_tagger, frog_parser)

@@ -227,10 +227,8 @@ def test_4_read_commands_read_only_and_a_lock_conflict_is_one_line(tmp_path):
 
 
 def test_3_a_frog_failure_names_the_page(tmp_path, frog_ready):
-    from kroniek.actors import load_books
-    from kroniek.events import load_patterns
     from kroniek.nlp import FrogPool
-    from kroniek.pipeline import Resources, process_page, rules_fingerprint
+    from kroniek.pipeline import Resources, process_page
     from kroniek.read import read_paths
 
     page_file = tmp_path / "traag.txt"
@@ -238,8 +236,7 @@ def test_3_a_frog_failure_names_the_page(tmp_path, frog_ready):
     [page] = read_paths([page_file])
     with FrogPool("tag", timeout=0.001, cache_size=0) as tagger, FrogPool("parse") as parser:
         tagger.start()
-        res = Resources(books=load_books(), patterns=load_patterns(), tagger=tagger,
-                        parser=parser, rules_sha256=rules_fingerprint())
+        res = Resources.with_pools(tagger, parser)
         result = process_page(page, res)
     assert result.error.startswith(
         f"kroniek: {page_file}: frog: Frog (tag mode) did not answer within 0.001 s for a text of ")

@@ -18,7 +18,7 @@ from pathlib import Path
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from kroniek.errors import KroniekError, ReadError
-from kroniek.pipeline import Resources, process_page, rules_fingerprint, with_capture
+from kroniek.pipeline import Resources, process_page, rules_fingerprint
 from kroniek.read import Limits, read_paths
 from kroniek.records import Page, PageResult
 
@@ -122,12 +122,11 @@ def run_on_cluster(
                                    "install the same kroniek version on every worker")
             yield from results
 
-    for item in read_paths(paths, fetched_at=fetched_at, limits=limits):
+    for item in read_paths(paths, fetched_at=fetched_at, limits=limits, captures=captures):
         if isinstance(item, ReadError):
             flush()
             queue.append(item)
             continue
-        item = with_capture(item, captures)
         if skip is not None and skip(item):
             continue
         pending.append(item)

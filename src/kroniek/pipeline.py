@@ -1,11 +1,14 @@
 """The one place that chains kroniek's stages, top to bottom.
 
-read -> segment -> time (publication) -> nlp (tag) -> actors -> nlp (parse where needed)
--> actors -> events -> time (event dates) -> stories (claims). ``kroniek extract`` and
-``kroniek ingest`` call `run` in this process (the HTTP API stores pages by running
-``kroniek ingest`` in a child process, see kroniek.api.watch); with ``--dask`` the workers
-of a Dask cluster call `process_page` (see kroniek.cluster). No stage imports the store;
-which package may import which is pinned by tests/test_import_contract.py.
+Per page (`process_page`): read (capture time) -> segment -> time (publication) -> the
+sentence chain `analyse_text`: nlp (tag) -> actors -> nlp (parse where needed) -> events;
+then stories (claims) -> time (event dates). `explain`, the ``actors`` command and the case
+tests run the same `analyse_text`. ``kroniek extract`` calls `run` in this process;
+``kroniek ingest`` calls `ingest_pages`, which stores the results and then links the new
+events into stories (the HTTP API stores pages by running ``kroniek ingest`` in a child
+process, see kroniek.api.watch); with ``--dask`` the workers of a Dask cluster call
+`process_page` (see kroniek.cluster). No stage imports the store; which package may import
+which is pinned by tests/test_import_contract.py.
 """
 
 from __future__ import annotations
@@ -16,19 +19,27 @@ import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from kroniek.actors import ActorBooks, find_mentions, load_books
-from kroniek.errors import KroniekError, ReadError
-from kroniek.events import Patterns, code_events, load_patterns, needs_parse
+from kroniek.errors import KroniekError, ReadError, printable
+from kroniek.events import (
+    Patterns,
+    SentenceTrace,
+    code_events,
+    explain_lines,
+    load_patterns,
+    needs_parse,
+)
 from kroniek.nlp import FrogPool, analyse, parse
 from kroniek.read import Limits, read_paths
-from kroniek.records import AnalysedArticle, Article, Page, PageResult, Sentence
+from kroniek.records import AnalysedArticle, Article, Event, Mention, Page, PageResult, Sentence
 from kroniek.segment import segment
-from kroniek.stories import find_claims
-from kroniek.time import date_articles, date_events, publication_bounds
+from kroniek.store import BatchWriter, open_store, write_intent
+from kroniek.stories import find_claims, link_new_events
+from kroniek.time import TimeRules, date_articles, date_events, load_time_rules, publication_bounds
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -49,6 +60,7 @@ class Resources:
 
     books: ActorBooks
     patterns: Patterns
+    time_rules: TimeRules
     tagger: FrogPool
     parser: FrogPool
     rules_sha256: str
@@ -57,15 +69,29 @@ class Resources:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
-    def load(cls, workers: int | None = None, frog_timeout: float = 120.0) -> Resources:
-        """Load the dictionaries; Frog pools start lazily on first use."""
+    def load(cls, data_dir: Path = DATA_DIR, workers: int | None = None,
+             frog_timeout: float = 120.0) -> Resources:
+        """Load the dictionaries under ``data_dir`` (actors/, events/, time/); Frog pools start
+        lazily on first use."""
         workers = workers or min(2, os.cpu_count() or 1)
+        return cls.with_pools(
+            FrogPool(mode="tag", size=workers, timeout=frog_timeout),
+            FrogPool(mode="parse", size=workers, timeout=frog_timeout),
+            data_dir=data_dir, workers=workers,
+        )
+
+    @classmethod
+    def with_pools(cls, tagger: FrogPool, parser: FrogPool, data_dir: Path = DATA_DIR,
+                   workers: int = 1) -> Resources:
+        """The dictionaries under ``data_dir`` with Frog pools the caller owns (tests share theirs)."""
+        data_dir = Path(data_dir)
         return cls(
-            books=load_books(),
-            patterns=load_patterns(),
-            tagger=FrogPool(mode="tag", size=workers, timeout=frog_timeout),
-            parser=FrogPool(mode="parse", size=workers, timeout=frog_timeout),
-            rules_sha256=rules_fingerprint(),
+            books=load_books(data_dir / "actors"),
+            patterns=load_patterns(data_dir / "events"),
+            time_rules=load_time_rules(data_dir / "time"),
+            tagger=tagger,
+            parser=parser,
+            rules_sha256=rules_fingerprint(data_dir),
             workers=workers,
         )
 
@@ -96,35 +122,6 @@ class Resources:
                 self._analysed.popitem(last=False)
 
 
-def load_captures(path: Path) -> dict[str, datetime]:
-    """Read a TSV of ``file name<TAB>ISO capture time`` lines.
-
-    ``#`` starts a comment; a first line that holds no time is taken as a header.
-    """
-    captures: dict[str, datetime] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, _, when = line.partition("\t")
-        try:
-            moment = datetime.fromisoformat(when.strip().replace("Z", "+00:00"))
-        except ValueError as err:
-            if number == 1:
-                continue
-            raise KroniekError(f"{path}:{number}", f"not an ISO capture time: {when!r}") from err
-        captures[Path(name.strip()).name] = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return captures
-
-
-def with_capture(page: Page, captures: Mapping[str, datetime] | None) -> Page:
-    """The page with its capture time from ``captures`` when it had only its file's mtime."""
-    if captures and page.fetched_at_from == "mtime":
-        when = captures.get(Path(page.source).name)
-        if when is not None:
-            return replace(page, fetched_at=when, fetched_at_from="captures")
-    return page
-
-
 def content_hash(page: Page) -> str:
     """SHA-256 of a page's text (or HTML), the key that makes ingest idempotent."""
     body = page.text if page.text is not None else (page.html or "")
@@ -137,15 +134,56 @@ def _article_key(article: Article, on_date: date | None) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def analyse_sentences(article: Article, res: Resources) -> tuple[Sentence, ...]:
-    """Tag the headline and the text of one article with Frog."""
+@dataclass(frozen=True)
+class AnalysedText:
+    """What the sentence chain found in one text: Frog's sentences, actor mentions, events."""
+
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...] = ()
+
+
+def analyse_text(
+    text: str,
+    res: Resources,
+    *,
+    headline: str | None = None,
+    dateline: str | None = None,
+    on_date: date | None = None,
+    code: bool = True,
+    trace: list[SentenceTrace] | None = None,
+) -> AnalysedText:
+    """The sentence chain: tag the headline and text with Frog, find the actors, parse the
+    sentences that need it and code their events.
+
+    ``on_date`` is the day the text speaks from; ``dateline`` places unplaced authorities.
+    ``code=False`` stops after the actors (no parse, no events). ``trace``, when given,
+    receives how each sentence was coded (see `explain`).
+    """
     sentences: tuple[Sentence, ...] = ()
-    if article.headline:
-        sentences = analyse(res.tagger, "headline", article.headline)
-    return sentences + analyse(res.tagger, "text", article.text, first_index=len(sentences))
+    if headline:
+        sentences = analyse(res.tagger, "headline", headline)
+    sentences += analyse(res.tagger, "text", text, first_index=len(sentences))
+    mentions = find_mentions(sentences, res.books, on_date, dateline=dateline)
+    if not code:
+        return AnalysedText(sentences, mentions)
+    # parse() keeps the tagged tokens, so the mentions found on them stay valid.
+    sentences = tuple(
+        parse(res.parser, s) if needs_parse(s, mentions, res.patterns) else s for s in sentences
+    )
+    events = code_events(sentences, mentions, res.patterns, on_date, trace=trace)
+    return AnalysedText(sentences, mentions, events)
 
 
-def reference_time(article: Article, fetched_at: datetime | None) -> datetime | None:
+def explain(text: str, res: Resources, on_date: date | None = None) -> list[str]:
+    """How the chain reads ``text``: Frog's analysis, the actors, every rule tried and why."""
+    trace: list[SentenceTrace] = []
+    analyse_text(text, res, on_date=on_date, trace=trace)
+    return explain_lines(trace)
+
+
+def reference_time(article: Article, fetched_at: datetime | None,
+                   rules: TimeRules | None = None) -> datetime | None:
     """The moment an article speaks from: its own time, else its inferred bounds, else capture.
 
     A main article printed without a time is not stamped with the capture time; when the
@@ -155,7 +193,7 @@ def reference_time(article: Article, fetched_at: datetime | None) -> datetime | 
     if article.published is not None:
         return article.published
     if fetched_at is not None and article.published_precision == "bounds":
-        bounds = publication_bounds(article, fetched_at)
+        bounds = publication_bounds(article, fetched_at, rules)
         if bounds.latest is not None and bounds.latest < fetched_at - timedelta(days=1):
             return bounds.estimate
     return fetched_at
@@ -163,27 +201,21 @@ def reference_time(article: Article, fetched_at: datetime | None) -> datetime | 
 
 def analyse_article(article: Article, res: Resources, fetched_at: datetime | None) -> AnalysedArticle:
     """Find the actors and events of one dated article."""
-    speaks_from = reference_time(article, fetched_at)
+    speaks_from = reference_time(article, fetched_at, res.time_rules)
     on_date = speaks_from.date() if speaks_from else None
     key = _article_key(article, on_date)
     known = res.cached(key)
     if known is None:
-        sentences = analyse_sentences(article, res)
-        mentions = find_mentions(sentences, res.books, on_date, dateline=article.dateline)
-        # parse() keeps the tagged tokens, so the mentions found on them stay valid.
-        sentences = tuple(
-            parse(res.parser, s) if needs_parse(s, mentions, res.patterns) else s
-            for s in sentences
-        )
-        events = code_events(sentences, mentions, res.patterns, on_date)
-        claims = find_claims(article, sentences, mentions, tuple(events))
-        known = AnalysedArticle(article, sentences, mentions, events, claims)
+        found = analyse_text(article.text, res, headline=article.headline,
+                             dateline=article.dateline, on_date=on_date)
+        claims = find_claims(article, found.sentences, found.mentions, found.events, res.time_rules)
+        known = AnalysedArticle(article, found.sentences, found.mentions, found.events, claims)
         res.remember(key, known)
     return AnalysedArticle(
         article=article,
         sentences=known.sentences,
         mentions=known.mentions,
-        events=date_events(known.events, speaks_from),
+        events=date_events(known.events, speaks_from, res.time_rules),
         claims=known.claims,
     )
 
@@ -196,7 +228,7 @@ def process_page(page: Page, res: Resources) -> PageResult:
     """
     digest = content_hash(page)
     try:
-        articles = date_articles(segment(page), page.fetched_at)
+        articles = date_articles(segment(page), page.fetched_at, rules=res.time_rules)
         analysed = tuple(analyse_article(a, res, page.fetched_at) for a in articles)
     except KroniekError as err:
         if err.source != page.source:
@@ -234,13 +266,77 @@ def run(
 
     window: deque[Future] = deque()
     with ThreadPoolExecutor(max_workers=res.workers) as pool:
-        for item in read_paths(paths, fetched_at=fetched_at, limits=limits):
-            if isinstance(item, Page):
-                item = with_capture(item, captures)
-                if skip is not None and skip(item):
-                    continue
+        for item in read_paths(paths, fetched_at=fetched_at, limits=limits, captures=captures):
+            if isinstance(item, Page) and skip is not None and skip(item):
+                continue
             window.append(pool.submit(work, item))
             if len(window) > 2 * res.workers:
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest stored and skipped."""
+
+    pages: int = 0  # new pages stored
+    known: int = 0  # pages stored by an earlier ingest, not analysed again
+    copies: int = 0  # pages read twice in this batch
+    failed: int = 0  # inputs that could not be read or analysed (recorded as failures)
+    articles: int = 0  # new articles
+    duplicates: int = 0  # articles seen before (only a sighting stored)
+    near: int = 0  # of those, edited versions of a stored article
+    events: int = 0  # new events
+    stories: int = 0  # stories the new events started
+
+
+def ingest_pages(
+    paths: Iterable[str | Path],
+    db: str | Path,
+    analyse_pages: Callable[..., Iterable[PageResult | ReadError]],
+    rules_sha256: str,
+    fetched_at: datetime | None = None,
+    captures: Mapping[str, datetime] | None = None,
+    limits: Limits | None = None,
+    on_outcome: Callable[[PageResult | ReadError, str | None], None] | None = None,
+) -> IngestSummary:
+    """Analyse the pages under ``paths`` not stored yet, store them in short batches, then
+    link the new events into stories (once, so the stories do not depend on when batches
+    closed).
+
+    ``analyse_pages(paths, fetched_at=, skip=, captures=, limits=)`` yields the outcomes in
+    input order: `run` with the Resources bound, or the cluster's `run_on_cluster`.
+    ``on_outcome(outcome, problem)`` is told of each outcome (``problem``: why it failed).
+    """
+    summary = IngestSummary()
+    seen: set[str] = set()  # content hashes read in this batch
+    with BatchWriter(db, rules_sha256=rules_sha256) as writer:
+
+        def known(page: Page) -> bool:
+            digest = content_hash(page)
+            if digest in seen:
+                summary.copies += 1
+                return True
+            seen.add(digest)
+            if digest in writer.stored:
+                summary.known += 1
+                return True
+            return False
+
+        for outcome in analyse_pages(paths, fetched_at=fetched_at, skip=known, captures=captures,
+                                     limits=limits):
+            problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
+            if on_outcome is not None:
+                on_outcome(outcome, problem)
+            if isinstance(outcome, PageResult) and problem is None:
+                writer.add(outcome)
+                continue
+            source = outcome.source if isinstance(outcome, ReadError) else outcome.page.source
+            summary.failed += 1
+            writer.record_failure(printable(source), problem or "")
+    for name, count in writer.totals.items():
+        setattr(summary, name, count)
+    with write_intent(Path(db)), open_store(Path(db), wait=writer.wait) as store:
+        summary.stories = link_new_events(store)["stories"]
+    return summary

@@ -7,8 +7,11 @@ can be hashed, pickled to Dask workers and compared in tests.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,7 @@ class Page:
     text: str | None  # plain text (for .txt pages and records with "text")
     html: str | None  # raw HTML (for .html pages and records with "html")
     fetched_at: datetime | None  # capture time (aware, UTC)
-    fetched_at_from: str  # "option", "record", "mtime" or "none": where fetched_at came from
+    fetched_at_from: str  # "option", "record", "captures", "mtime" or "none": where fetched_at came from
     url: str | None = None
 
 
@@ -69,10 +72,24 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...]
     parsed: bool = False  # True when the tokens carry dependency relations
+    # what later stages derive from this sentence alone (clause windows, grammatical roles),
+    # computed once and kept here; a parsed copy starts empty, and pickles leave it behind
+    _derived: dict = dataclasses.field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The value kept under ``key``, computed by ``compute()`` the first time it is asked."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = compute()
+            return value
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_derived": {}}
 
 
-#: rule suffixes of mentions whose code was guessed from the context (dateline, main article, earlier text)
-GUESSED = (".context", ".dateline", ".main")
+#: how a mention was found when its code was guessed from the context (earlier text, dateline, main state)
+GUESSED = frozenset({"context", "dateline", "main"})
 
 
 @dataclass(frozen=True)
@@ -89,6 +106,14 @@ class Mention:
     rule: str  # id of the dictionary entry that matched, e.g. "actor.state.RUS.adj"
     person: str | None = None  # full name when the mention is a person
     role: str | None = None  # role entry id when a role word was part of it
+    # what the entry ``rule`` names is: an entry kind of data/actors ("name", "adj", "people",
+    # "capital", "city", "body", "ref", "bloc", ...), "person", or a role kind ("role", "pair", ...)
+    kind: str = ""
+    book: str = ""  # the dictionary that entry is in: "states", "bodies", ..., "roles", "people"
+    # how it was found: "dictionary" (its words), guessed from the text ("court", or one of
+    # GUESSED), "ahead" (a pair the next sentences name), "coref" (a word pointing back),
+    # "implied" (a side the pattern implies), "claim" (the doer of a claimed act)
+    found: str = "dictionary"
 
 
 @dataclass(frozen=True)
@@ -115,6 +140,16 @@ class Event:
     attributed_to: str | None = None
     event_date: str | None = None  # ISO date (or YYYY-MM / YYYY) when the text says
     event_date_precision: str | None = None  # "day", "month", "year" or None
+    sentence_index: int = -1  # Sentence.index of the sentence it was coded from
+    trigger_token: int = 0  # 1-based index of the trigger token in that sentence
+    trigger_span: tuple[int, int] = (0, 0)  # offsets of the trigger token in the field
+
+    @property
+    def key(self) -> str:
+        """The event's identity within its article: where it stands, its type and its sides
+        (an article codes each at most once; claims point at events by it)."""
+        return (f"{self.field}:{self.span[0]}-{self.span[1]}:{self.type}:"
+                f"{self.src}/{self.src_sector or ''}>{self.tgt}/{self.tgt_sector or ''}")
 
 
 @dataclass(frozen=True)
@@ -131,7 +166,7 @@ class Claim:
     span: tuple[int, int]  # offsets of the quantity in the field
     sentence: int  # Sentence.index
     reported_by: str | None = None  # who gives the figure ("het Pentagon"), else the event's attribution
-    events: tuple[int, ...] = ()  # positions in AnalysedArticle.events of the sentence's events
+    events: tuple[str, ...] = ()  # Event.key of each event coded from the sentence
     actors: tuple[str, ...] = ()  # actor codes of the sentence, nearest mention first
     rule: str | None = None  # id of the cue/unit entry that matched
 

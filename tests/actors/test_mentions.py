@@ -185,3 +185,14 @@ def test_spans_point_into_the_field(mentions_of, frog, books):
     sentences = analyse(frog, "text", text)
     for m in find_mentions(sentences, books):
         assert text[m.span[0] : m.span[1]] == m.text
+
+
+def test_a_mention_says_what_it_names_and_how_it_was_found(mentions_of):
+    """kind, book and found are fields, so later stages need not read them off the rule id."""
+    found = {m.text: (m.kind, m.book, m.found) for m in mentions_of(
+        "De Russische regering sprak in Parijs met premier Mark Rutte. De minister reisde later af.",
+        date(2020, 5, 1))}
+    assert found["De Russische regering"] == ("adj", "states", "dictionary")
+    assert found["Parijs"] == ("capital", "states", "dictionary")
+    assert found["premier Mark Rutte"] == ("person", "people", "dictionary")
+    assert found["De minister"][1:] == ("roles", "context")

@@ -20,6 +20,7 @@ from tests.store.store_records import analysed, event, page_result
 
 from kroniek.api.web import VENDOR_DIR
 from kroniek.store import Store
+from kroniek.stories import link_new_events
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
@@ -52,7 +53,7 @@ def corpus(tmp_path_factory, frog_ready):
         store.add(page_result("markup", (analysed(
             "markup", "main", f"Nederland tekende {HOSTILE} met België.", (told,),
             headline=f"Kop {HOSTILE}"),)))
-        store.link_stories()
+        link_new_events(store)
     return db, folder
 
 

@@ -17,6 +17,7 @@ from tests.api.live import live_server
 from tests.store.store_records import analysed, event, page_result
 
 from kroniek.store import Store
+from kroniek.stories import link_new_events
 
 TOKEN = "s3cret-token"
 
@@ -54,7 +55,7 @@ def api(tmp_path_factory):
                            EVENTS[4:], published=None)
         result = page_result("handel", (undated,))
         store.add(replace(result, page=replace(result.page, fetched_at=None)))
-        store.link_stories()
+        link_new_events(store)
     inbox = folder / "inbox"
     inbox.mkdir()
     with live_server(db, token=TOKEN, inbox=inbox) as base:

@@ -34,7 +34,8 @@ def figure(value: float, unit: str = "militairen", approx: str | None = "ongevee
     """A claim in the article's one sentence, tied to its first event."""
     return Claim(value=value, unit=unit, approx=approx, low=None, high=None,
                  text=f"{approx} {value:g} {unit}", field="text", span=(10, 30), sentence=0,
-                 reported_by="de inlichtingendienst", events=(0,), actors=("PRK", "RUS"))
+                 reported_by="de inlichtingendienst", events=(event("PRK", "RUS", "AID", cameo="074").key,),
+                 actors=("PRK", "RUS"))
 
 
 def test_edited_update_is_one_article_with_a_version(tmp_path, items):
@@ -54,6 +55,8 @@ def test_edited_update_is_one_article_with_a_version(tmp_path, items):
         version = store.query("SELECT * FROM versions")[0]
         assert version["text"] == items["t1b"]["text"] and version["similarity"] >= 0.45
         assert sorted(q["value"] for q in store.query("SELECT value FROM quantities")) == [3000, 10_000]
+        stored = store.events()[0]["event_id"]  # both figures point at the one event, by its key
+        assert [q["event_ids"] for q in store.query("SELECT event_ids FROM quantities")] == [[stored]] * 2
         rows = list(gdelt_rows(store))
         assert len(rows) == 1 and rows[0]["NumMentions"] == 2 and rows[0]["NumArticles"] == 2
 

@@ -27,25 +27,19 @@ def expected(case: dict) -> set[tuple[str, str, str, str]]:
     return {tuple(line.split()) for line in case.get("events") or []}
 
 
-def code(sentence: str, frog_tagger, frog_parser, books, patterns, on_date=None):
-    """Analyse one sentence like the pipeline does and code its events (``on_date``: the day the
-    text speaks from, a case's optional ``date``)."""
-    from kroniek.actors import find_mentions
-    from kroniek.events import code_events, needs_parse
-    from kroniek.nlp import analyse, parse
+def code(sentence: str, resources, on_date=None):
+    """Code one sentence with the pipeline's chain (``on_date``: the day the text speaks from,
+    a case's optional ``date``)."""
+    from kroniek.pipeline import analyse_text
 
-    sentences = analyse(frog_tagger, "text", sentence)
-    mentions = find_mentions(sentences, books, on_date)
-    sentences = tuple(parse(frog_parser, s) if needs_parse(s, mentions, patterns) else s for s in sentences)
-    mentions = find_mentions(sentences, books, on_date)
-    return code_events(sentences, mentions, patterns, on_date)
+    return analyse_text(sentence, resources, on_date=on_date).events
 
 
-def explained(sentence: str, frog_tagger, frog_parser, books, patterns, on_date=None) -> tuple[set[str], list[str]]:
+def explained(sentence: str, resources, on_date=None) -> tuple[set[str], list[str]]:
     """The rules that fired on one sentence and the coder's trace, as `kroniek explain` shows them."""
-    from kroniek.events.explain import explain
+    from kroniek.pipeline import explain
 
-    lines = explain(sentence, frog_tagger, frog_parser, books, patterns, on_date)
+    lines = explain(sentence, resources, on_date)
     fired = {m.group(1) for m in map(EVENT_RULE.match, lines) if m}
     trace, inside = [], False
     for line in lines:
@@ -91,9 +85,9 @@ def test_every_pattern_is_exercised(patterns):
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
-def test_case(case, frog_tagger, frog_parser, books, patterns):
+def test_case(case, resources):
     """The coded (src, tgt, type, fact) set equals the expected one."""
-    events = code(case["sentence"], frog_tagger, frog_parser, books, patterns, case.get("date"))
+    events = code(case["sentence"], resources, case.get("date"))
     got = {(e.src, e.tgt, e.type, e.fact) for e in events}
     if case.get("known_failure"):
         if got == expected(case):
@@ -103,10 +97,10 @@ def test_case(case, frog_tagger, frog_parser, books, patterns):
 
 
 @pytest.mark.parametrize("case", EXERCISING, ids=[c["file"] for c in EXERCISING])
-def test_case_exercises(case, frog_tagger, frog_parser, books, patterns):
+def test_case_exercises(case, resources, patterns):
     """What a case says it exercises shows in its coding: patterns fire (or, as counter-examples,
     are tried and refused) and cue ids stand in the coder's trace."""
-    fired, trace = explained(case["sentence"], frog_tagger, frog_parser, books, patterns, case.get("date"))
+    fired, trace = explained(case["sentence"], resources, case.get("date"))
     missing = unshown(case, fired, trace, patterns)
     known = {i for s, i in UNSHOWN if s == case["sentence"] and i in case["exercises"]}
     assert not known - set(missing), f"{sorted(known - set(missing))} show now: remove them from UNSHOWN"

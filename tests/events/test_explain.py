@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 
-def test_explain_shows_tokens_actors_and_rules(frog_tagger, frog_parser, books, patterns):
-    from kroniek.events import explain
+def test_explain_shows_tokens_actors_and_rules(resources):
+    from kroniek.pipeline import explain
 
-    lines = explain("Rusland heeft Oekraïne aangevallen.", frog_tagger, frog_parser, books, patterns)
+    lines = explain("Rusland heeft Oekraïne aangevallen.", resources)
     text = "\n".join(lines)
     assert "aanvallen" in text  # the lemma column
     assert "-> RUS" in text and "-> UKR" in text
@@ -14,8 +14,8 @@ def test_explain_shows_tokens_actors_and_rules(frog_tagger, frog_parser, books, 
     assert "EVENT RUS/" in text
 
 
-def test_explain_says_why_nothing_fired(frog_tagger, frog_parser, books, patterns):
-    from kroniek.events import explain
+def test_explain_says_why_nothing_fired(resources):
+    from kroniek.pipeline import explain
 
-    text = "\n".join(explain("Rusland heeft veel olie.", frog_tagger, frog_parser, books, patterns))
+    text = "\n".join(explain("Rusland heeft veel olie.", resources))
     assert "EVENT" not in text

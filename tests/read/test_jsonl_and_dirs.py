@@ -193,3 +193,34 @@ def test_single_path_string_is_accepted(tmp_path: Path) -> None:
     path.write_text(NEWS, encoding="utf-8")
     [page] = read_paths(str(path))
     assert isinstance(page, Page) and page.doc == "los"
+
+
+def test_the_capture_time_is_set_once_by_the_reader(tmp_path):
+    """--fetched-at beats everything; a record's own time beats the captures table; the table
+    beats a file's mtime; a file it does not list keeps its mtime."""
+    from kroniek.read import load_captures
+
+    text = ("DEN HAAG (ANP) - De regering heeft dinsdag gezegd dat zij de plannen voor de haven "
+            "van de stad wil uitstellen.")
+    (tmp_path / "listed.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "unlisted.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "records.jsonl").write_text(
+        json.dumps({"id": "own", "text": text, "fetched_at": "2024-05-01T08:00:00Z"}) + "\n"
+        + json.dumps({"id": "none", "text": text}) + "\n", encoding="utf-8")
+    table = tmp_path / "captures.tsv"
+    table.write_text("file\tfetched_at\nlisted.txt\t2024-01-02T03:04:00Z\n"
+                     "records.jsonl#1\t2023-01-01T00:00:00Z\nrecords.jsonl#2\t2023-06-01T00:00:00Z\n",
+                     encoding="utf-8")
+    captures = load_captures(table)
+    pages = {p.doc: p for p in read_paths([tmp_path], captures=captures) if isinstance(p, Page)}
+    assert len(pages) == 4
+    assert (pages["listed"].fetched_at, pages["listed"].fetched_at_from) == (
+        datetime(2024, 1, 2, 3, 4, tzinfo=UTC), "captures")
+    assert pages["unlisted"].fetched_at_from == "mtime"
+    assert (pages["own"].fetched_at, pages["own"].fetched_at_from) == (
+        datetime(2024, 5, 1, 8, tzinfo=UTC), "record")
+    assert (pages["none"].fetched_at, pages["none"].fetched_at_from) == (
+        datetime(2023, 6, 1, tzinfo=UTC), "captures")
+    moment = datetime(2026, 1, 29, 10, tzinfo=UTC)
+    forced = list(read_paths([tmp_path], fetched_at=moment, captures=captures))
+    assert {(p.fetched_at, p.fetched_at_from) for p in forced} == {(moment, "option")}

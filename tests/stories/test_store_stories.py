@@ -12,6 +12,7 @@ from kroniek.actors import load_books
 from kroniek.cli.stories import claims, stories, story
 from kroniek.records import Claim
 from kroniek.store import Store
+from kroniek.stories import link_new_events
 from kroniek.stories.query import load_unit_families, parse_claim_query
 
 T0 = datetime(2024, 10, 1, 9, 0, tzinfo=UTC)
@@ -40,27 +41,28 @@ def test_events_link_into_stories_across_pages(tmp_path):
     with Store(tmp_path / "k.duckdb") as store:
         for page in pages[:2]:
             store.add(page)
-        assert store.link_stories() == {"events": 3, "stories": 2, "merged": 0}
+        assert link_new_events(store) == {"events": 3, "stories": 2, "merged": 0}
         treaty = next(s for s in store.stories() if s["family"] == "cooperation")
         assert (treaty["side_a"], treaty["side_b"], treaty["events"], treaty["articles"]) == \
             ("PRK", "RUS", 2, 2)
         assert [(e["fact"], e["trigger"]) for e in treaty["timeline"]] == \
             [("future", "zal getekend worden"), ("asserted", "tekenden")]
         store.add(pages[2])  # 50 days after the signing: chained into the same story
-        assert store.link_stories()["events"] == 1
+        assert link_new_events(store)["events"] == 1
         again = store.story(treaty["story_id"])
         assert again["events"] == 3 and again["last_day"] == (T0 + timedelta(days=70)).date().isoformat()
         by_trigger = {e["trigger"]: e["story_id"] for e in store.events()}
         assert by_trigger["spraken"] == by_trigger["tekenden"] == treaty["story_id"]
         assert by_trigger["beschoten"] != treaty["story_id"]
-        assert store.link_stories() == {"events": 0, "stories": 0, "merged": 0}
+        assert link_new_events(store) == {"events": 0, "stories": 0, "merged": 0}
         assert store.stories(actor="UKR")[0]["family"] == "conflict"
 
 
 def troop_figure(value: float, approx: str | None, reporter: str) -> Claim:
     return Claim(value=value, unit="militairen", approx=approx, low=None, high=None,
                  text=f"{value:g} militairen", field="text", span=(20, 40), sentence=0,
-                 reported_by=reporter, events=(0,), actors=("PRK", "RUS"))
+                 reported_by=reporter, events=(event("PRK", "RUS", "AID", cameo="074").key,),
+                 actors=("PRK", "RUS"))
 
 
 def figure_pages():
@@ -95,7 +97,7 @@ def test_claims_timeline_shows_a_revised_figure(tmp_path):
         assert rows[0]["sentence"].startswith("Noord-Korea heeft")
         assert store.claims(actors=["UKR"])[0]["unit"] == "doden"
         assert store.claims(words=["Pyongyang"])[0]["value"] == 10_000
-        store.link_stories()
+        link_new_events(store)
         (aid_story,) = [s for s in store.stories() if s["side_a"] == "PRK"]
         assert [c["value"] for c in store.story(aid_story["story_id"])["claims"]] == [3000, 10_000]
 

@@ -124,9 +124,14 @@ def test_tense_cues():
 
 
 def _event(sentence: str, trigger: str, fact: str = "asserted") -> Event:
+    """An event as the coder makes it: the trigger's first word is its trigger token."""
+    word = trigger.split()[0]
+    at = sentence.index(word)
     return Event(src="AAA", src_sector="GOV", src_text="x", tgt="BBB", tgt_sector="GOV", tgt_text="y",
                  type="CONSULT", mode=None, cameo="040", goldstein=1.0, quad_class=1, fact=fact,
-                 sentence=sentence, field="text", span=(0, len(sentence)), trigger=trigger, rule="r")
+                 sentence=sentence, field="text", span=(0, len(sentence)), trigger=trigger, rule="r",
+                 sentence_index=0, trigger_token=len(sentence[:at].split()) + 1,
+                 trigger_span=(at, at + len(word)))
 
 
 def test_date_events_sets_dates_and_uses_future_fact():
@@ -139,3 +144,11 @@ def test_date_events_sets_dates_and_uses_future_fact():
     assert [(e.event_date, e.event_date_precision) for e in dated] == [
         ("2026-01-27", "day"), ("2026-02-02", "day"), (None, None)]
     assert events[0].event_date is None  # copies
+
+
+def test_the_date_nearest_the_trigger_token_wins_also_for_a_separated_verb():
+    """The event is anchored at its trigger token, so "valt ... aan" takes the day named beside
+    it, not the first day of the sentence."""
+    sentence = "Maandag werd nog gepraat, maar dinsdag valt het leger de stad aan."
+    [dated] = date_events((_event(sentence, "valt ... aan"),), THU)
+    assert (dated.event_date, dated.event_date_precision) == ("2026-01-27", "day")

@@ -46,6 +46,7 @@ class Entry:
     source: str  # file:line
     refers: tuple[str, ...] = ()  # kind "ref": the codes it may point back to ("het bondgenootschap" -> NATO)
     members: tuple[str, ...] = ()  # kind "bloc": the states it stands for ("de Baltische staten" -> EST, LVA, LTU)
+    book: str = ""  # the file it is in, without suffix: "states", "bodies", "cities", ...
 
 
 @dataclass(frozen=True)
@@ -151,17 +152,20 @@ def load_entries(data_dir: Path) -> list[Entry]:
     for name in ENTITY_FILES:
         path = data_dir / name
         for number, cells in read_tsv(path, 6):
-            entries.append(Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), f"{path}:{number}"))
+            entries.append(Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), f"{path}:{number}",
+                                 book=path.stem))
     path = data_dir / REFERENCE_FILE
     for number, cells in read_tsv(path, 7):
         source = f"{path}:{number}"
-        entries.append(Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), source, _terms(cells[5])))
+        entries.append(Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), source, _terms(cells[5]),
+                             book=path.stem))
     path = data_dir / COLLECTIVE_FILE
     if path.exists():
         for number, cells in read_tsv(path, 7):
             source = f"{path}:{number}"
             entries.append(
-                Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), source, members=_terms(cells[5]))
+                Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), source, members=_terms(cells[5]),
+                      book=path.stem)
             )
     return entries
 

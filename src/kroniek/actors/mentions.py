@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kroniek.actors.atoms import Atom, find_atoms
-from kroniek.actors.books import ActorBooks, Entry, fold
+from kroniek.actors.books import ActorBooks, Entry, RoleWords, fold
 from kroniek.people import OfficeHolder
 from kroniek.records import GUESSED, Mention, Sentence
 from kroniek.words import word_set
@@ -93,7 +93,7 @@ class _Article:
         """Mentions so far that name a state explicitly (not guessed from the context)."""
         return [
             m for m in self.mentions
-            if len(m.code) == 3 and m.code not in NOT_STATES and not m.rule.endswith(GUESSED) and m.rule != "role.pair"
+            if len(m.code) == 3 and m.code not in NOT_STATES and m.found not in GUESSED and m.kind != "pair"
         ]
 
     def context_state(self, sentence: int, token: int) -> tuple[str, str] | None:
@@ -126,7 +126,7 @@ class _Article:
     def last_two_states(self) -> list[Mention]:
         """The latest mentions of the last two different states named by name (older first)."""
         found: list[Mention] = []
-        for mention in reversed([m for m in self.states() if m.rule.startswith("actor.state.")]):
+        for mention in reversed([m for m in self.states() if m.book == "states"]):
             if all(m.code != mention.code for m in found):
                 found.append(mention)
             if len(found) == 2:
@@ -246,6 +246,17 @@ def _mention(sentence: Sentence, first: int, last: int, span: tuple[int, int], *
     )
 
 
+def _what(named_by: Entry | RoleWords | OfficeHolder | None) -> dict[str, str]:
+    """The kind and book of what a mention's rule names (a Mention's ``kind`` and ``book``)."""
+    if isinstance(named_by, Entry):
+        return {"kind": named_by.kind, "book": named_by.book}
+    if isinstance(named_by, RoleWords):
+        return {"kind": named_by.kind, "book": "roles"}
+    if isinstance(named_by, OfficeHolder):
+        return {"kind": "person", "book": "people"}
+    return {"kind": "", "book": ""}
+
+
 def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Mention]:
     """Codes, sector, rule, role and person of a collected phrase -> one mention per code."""
     books, on_date = article.books, article.on_date
@@ -315,13 +326,15 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         and det_word in DEFINITE
     ):
         name = antecedent.person
-    rule = (
-        person.id if person else
-        entity.id if entity else
-        books.entries[phrase.adjs[-1].target].id if phrase.adjs else
-        head.id if head else
-        role.id if role else "actor.unknown"
+    named_by = (
+        person if person else
+        entity if entity else
+        books.entries[phrase.adjs[-1].target] if phrase.adjs else
+        head if head else
+        role if role else None
     )
+    rule = named_by.id if named_by is not None else "actor.unknown"
+    what = _what(named_by)
     has_head = bool(role or entity or head or person or phrase.name)
     start_tok = phrase.det if (phrase.det is not None and has_head) else phrase.first + (phrase.det is not None)
     if not has_head:
@@ -344,21 +357,21 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
             pair = article.last_two_states()
             return [
                 _mention(sentence, start_tok, last_tok, (start, end), code=m.code, sector=role.sector, rule=role.id,
-                         person=None, role=role.id)
+                         person=None, role=role.id, **_what(role))
                 for m in pair
             ] or [_mention(sentence, start_tok, last_tok, (start, end), code="---", sector=role.sector,
-                           rule=role.id, person=None, role=role.id)]
+                           rule=role.id, person=None, role=role.id, **_what(role))]
         guess = _guess(article, sentence, phrase, role, name)
         if guess is not None:
-            codes, rule = [guess[0]], guess[1]
+            codes, rule, what["found"] = [guess[0]], guess[1], guess[2]
     if isinstance(origin, Entry) and origin.members and not phrase.adjs and person is None:
         return [
             _mention(sentence, start_tok, last_tok, (start, end), code=code, sector=sector, rule=origin.id,
-                     person=name, role=role_id)
+                     person=name, role=role_id, **_what(origin))
             for code in origin.members
         ]
     if len(phrase.adjs) <= 1 or len(set(codes)) == 1 or person is not None:
-        values = {"code": codes[0], "sector": sector, "rule": rule, "person": name, "role": role_id}
+        values = {"code": codes[0], "sector": sector, "rule": rule, "person": name, "role": role_id, **what}
         return [_mention(sentence, start_tok, last_tok, (start, end), **values)]
     mentions = []
     for n, adj in enumerate(phrase.adjs):
@@ -367,14 +380,17 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         is_last = n == len(phrase.adjs) - 1
         span = (span_start, end if is_last else adj.end)
         rule_n = books.entries[adj.target].id if not (entity or person) else rule
+        what_n = _what(books.entries[adj.target]) if not (entity or person) else what
         values = {"code": books.entries[adj.target].code, "sector": sector, "rule": rule_n,
-                  "person": name, "role": role_id}
+                  "person": name, "role": role_id, **what_n}
         mentions.append(_mention(sentence, first_tok, last_tok if is_last else adj.last, span, **values))
     return mentions
 
 
-def _guess(article: _Article, sentence: Sentence, phrase: _Phrase, role, name: str | None) -> tuple[str, str] | None:
-    """(code, rule) for a role word with no country: an earlier court, else the context's state."""
+def _guess(
+    article: _Article, sentence: Sentence, phrase: _Phrase, role, name: str | None
+) -> tuple[str, str, str] | None:
+    """(code, rule, how) for a role word with no country: an earlier court, else the context's state."""
     if role.kind != "role" or role.id in NO_CONTEXT_ROLES or (role.sector == "CVL" and name):
         return None
     if _predicative(sentence, phrase, role, name):
@@ -382,17 +398,13 @@ def _guess(article: _Article, sentence: Sentence, phrase: _Phrase, role, name: s
     indefinite = phrase.det is not None and sentence.tokens[phrase.det].text.lower() in word_set("indefinite_articles")
     if role.sector == "JUD" and not indefinite:  # "een rechtbank" after the ICC is a national court
         court = next(
-            (
-                m
-                for m in reversed(article.mentions)
-                if m.sector == "JUD" and m.rule.startswith(("actor.igo.", "actor.ref."))
-            ),
+            (m for m in reversed(article.mentions) if m.sector == "JUD" and m.kind in ("body", "ref")),
             None,
         )
         if court is not None:
-            return court.code, f"{role.id}.court"
+            return court.code, f"{role.id}.court", "court"
     found = article.context_state(sentence.index, _before_attributive(sentence, phrase.first))
-    return (found[0], f"{role.id}.{found[1]}") if found else None
+    return (found[0], f"{role.id}.{found[1]}", found[1]) if found else None
 
 
 def _before_attributive(sentence: Sentence, first: int) -> int:
@@ -469,7 +481,7 @@ def _bare_name(
             span = (token.start, sentence.tokens[last].end)
             found = _mention(
                 sentence, i, last, span, code=known.code, sector=known.sector, rule=known.rule,
-                person=known.person, role=known.role,
+                person=known.person, role=known.role, kind=known.kind, book=known.book, found=known.found,
             )
             return found, last
     return None
@@ -524,23 +536,18 @@ def _pairs_ahead(article: _Article) -> list[Mention]:
     result: list[Mention] = []
     states = article.states()
     for mention in article.mentions:
-        if mention.rule != "role.pair" or mention.code != "---":
+        if mention.kind != "pair" or mention.code != "---":
             result.append(mention)
             continue
         own = {m.code for m in states if m.sentence == mention.sentence}
         codes: list[str] = []
         for m in states:
-            if (
-                m.rule.startswith("actor.state.")
-                and m.sentence > mention.sentence
-                and m.code not in own
-                and m.code not in codes
-            ):
+            if m.book == "states" and m.sentence > mention.sentence and m.code not in own and m.code not in codes:
                 codes.append(m.code)
         if len(codes) < 2:
             result.append(mention)
             continue
-        result.extend(replace(mention, code=code, rule="role.pair.ahead") for code in codes[:2])
+        result.extend(replace(mention, code=code, rule="role.pair.ahead", found="ahead") for code in codes[:2])
     return result
 
 
@@ -551,7 +558,7 @@ def _on_behalf(article: _Article, sentence: Sentence) -> None:
     for n in ours:
         mention = article.mentions[n]
         after = mention.tokens[1] + 1
-        if not mention.rule.endswith(GUESSED) or after > len(sentence.tokens) \
+        if mention.found not in GUESSED or after > len(sentence.tokens) \
                 or sentence.tokens[after - 1].text.lower() not in word_set("on_behalf_preps"):
             continue
         principal = next(
@@ -563,5 +570,5 @@ def _on_behalf(article: _Article, sentence: Sentence) -> None:
             None,
         )
         if principal is not None and principal.code != "---":
-            rule = mention.rule.rsplit(".", 1)[0] + ".context"
-            article.mentions[n] = replace(mention, code=principal.code, rule=rule)
+            rule = f"{mention.role}.context"  # the role word's guess, now from the context
+            article.mentions[n] = replace(mention, code=principal.code, rule=rule, found="context")

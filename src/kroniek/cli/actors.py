@@ -14,24 +14,20 @@ import click
 @click.option("--date", "on_date", default=None, help="Article date (YYYY-MM-DD) for resolving office holders.")
 def actors(text: str, on_date: str | None) -> None:
     """Print the actor mentions found in TEXT, one per line (tab-separated)."""
-    from kroniek.actors import find_mentions, load_books
     from kroniek.errors import KroniekError
-    from kroniek.nlp import FrogPool, analyse
+    from kroniek.pipeline import Resources, analyse_text
 
     try:
         day = date.fromisoformat(on_date) if on_date else None
     except ValueError as err:
         raise click.BadParameter(f"not an ISO date: {on_date!r}", param_hint="--date") from err
-    books = load_books()
-    pool = FrogPool(mode="tag")
-    try:
-        sentences = analyse(pool, "text", text)
-    except KroniekError as err:
-        click.echo(str(err), err=True)
-        sys.exit(1)
-    finally:
-        pool.close()
-    for m in find_mentions(sentences, books, day):
+    with Resources.load(workers=1) as res:
+        try:
+            found = analyse_text(text, res, on_date=day, code=False)
+        except KroniekError as err:
+            click.echo(str(err), err=True)
+            sys.exit(1)
+    for m in found.mentions:
         click.echo("\t".join([
             f"{m.span[0]}-{m.span[1]}", m.text, m.code, m.sector or "-", m.rule, m.person or "-", m.role or "-",
         ]))

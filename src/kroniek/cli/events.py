@@ -12,22 +12,17 @@ import click
 @click.option("--date", "on_date", default=None, help="Date (YYYY-MM-DD) for resolving office holders.")
 def explain(sentence: str, on_date: str | None) -> None:
     """Print Frog's analysis, the actors found, each rule tried and why it fired or not."""
-    from kroniek.actors import load_books
     from kroniek.errors import KroniekError
-    from kroniek.events import explain as explain_sentence
-    from kroniek.events import load_patterns
-    from kroniek.nlp import FrogPool
+    from kroniek.pipeline import Resources
+    from kroniek.pipeline import explain as explain_text
 
     try:
         when = date.fromisoformat(on_date) if on_date else None
     except ValueError as err:
         raise click.BadParameter(f"not a date: {on_date}", param_hint="--date") from err
-    tagger, parser = FrogPool(mode="tag", size=1), FrogPool(mode="parse", size=1)
-    try:
-        lines = explain_sentence(sentence, tagger, parser, load_books(), load_patterns(), when)
-    except KroniekError as err:
-        raise click.ClickException(str(err)) from err
-    finally:
-        tagger.close()
-        parser.close()
+    with Resources.load(workers=1) as res:
+        try:
+            lines = explain_text(sentence, res, when)
+        except KroniekError as err:
+            raise click.ClickException(str(err)) from err
     click.echo("\n".join(lines))

@@ -54,7 +54,7 @@ def capture_time(value: str | None) -> datetime | None:
 
 def capture_table(path: str | None) -> dict[str, datetime] | None:
     """Capture times per file name from a TSV, or None when no file was given."""
-    from kroniek.pipeline import load_captures
+    from kroniek.read import load_captures
 
     if path is None:
         return None

@@ -68,15 +68,13 @@ def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec, **limi
     The store is locked only while a batch is written (every few seconds), so a running
     ``kroniek serve`` keeps answering and shows the new events as they are stored.
     """
+    from functools import partial
+
     from tqdm import tqdm
 
-    from kroniek.pipeline import Resources, content_hash, rules_fingerprint, run
-    from kroniek.store import BatchWriter
+    from kroniek.pipeline import Resources, ingest_pages, rules_fingerprint, run
 
     show = sys.stderr.isatty() if progress is None else progress
-    known_times = capture_table(captures)
-    counts = {"known": 0, "copies": 0, "failed": 0}
-    seen: set[str] = set()  # content hashes read in this batch
     with ExitStack() as stack:
         if dask_spec:
             from kroniek.cluster import close, connect, run_on_cluster
@@ -84,45 +82,26 @@ def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec, **limi
             client = connect(dask_spec)
             stack.callback(close, client)
             click.echo(f"kroniek: Dask dashboard on {client.dashboard_link}", err=True)
-            rules_sha256 = rules_fingerprint()
+            analyse_pages, rules_sha256 = partial(run_on_cluster, client=client), rules_fingerprint()
         else:
             res = stack.enter_context(Resources.load(workers=workers))
-            rules_sha256 = res.rules_sha256
-        writer = stack.enter_context(BatchWriter(db, rules_sha256=rules_sha256))
+            analyse_pages, rules_sha256 = partial(run, res=res), res.rules_sha256
+        bar = stack.enter_context(tqdm(unit="page", disable=not show, file=sys.stderr))
 
-        def known(page) -> bool:
-            digest = content_hash(page)
-            if digest in seen:
-                counts["copies"] += 1
-                return True
-            seen.add(digest)
-            if digest in writer.stored:
-                counts["known"] += 1
-                return True
-            return False
-
-        options = {"fetched_at": capture_time(fetched_at), "skip": known, "captures": known_times,
-                   "limits": limits_from(**limits)}
-        outcomes = run_on_cluster(paths, client, **options) if dask_spec else run(paths, res, **options)
-        bar = tqdm(unit="page", disable=not show, file=sys.stderr)
-        for outcome in outcomes:
+        def shown(outcome, problem: str | None) -> None:
             bar.update(1)
-            if isinstance(outcome, ReadError) or outcome.error:
-                problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error or ""
-                source = outcome.source if isinstance(outcome, ReadError) else outcome.page.source
-                counts["failed"] += 1
-                writer.record_failure(printable(source), problem)
+            if problem is not None:
                 bar.write(problem, file=sys.stderr)
-                continue
-            writer.add(outcome)
-        bar.close()
-    totals = writer.totals
-    copies = f", {counts['copies']} repeated in this batch" if counts["copies"] else ""
+
+        summary = ingest_pages(paths, db, analyse_pages, rules_sha256, fetched_at=capture_time(fetched_at),
+                               captures=capture_table(captures), limits=limits_from(**limits),
+                               on_outcome=shown)
+    copies = f", {summary.copies} repeated in this batch" if summary.copies else ""
     click.echo(
-        f"ingested {totals['pages']} new pages ({counts['known']} already stored{copies}, "
-        f"{counts['failed']} failed): {totals['articles']} new articles, "
-        f"{totals['duplicates']} seen before ({totals['near']} near-duplicates), "
-        f"{totals['events']} new events, {totals['stories']} stories -> {printable(db)}",
+        f"ingested {summary.pages} new pages ({summary.known} already stored{copies}, "
+        f"{summary.failed} failed): {summary.articles} new articles, "
+        f"{summary.duplicates} seen before ({summary.near} near-duplicates), "
+        f"{summary.events} new events, {summary.stories} stories -> {printable(db)}",
         err=True,
     )
-    sys.exit(1 if counts["failed"] else 0)
+    sys.exit(1 if summary.failed else 0)

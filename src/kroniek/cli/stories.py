@@ -18,6 +18,7 @@ def _open(db: str, link: bool):
     """
     from kroniek.errors import KroniekError
     from kroniek.store import Store
+    from kroniek.stories import link_new_events
 
     if not Path(db).exists():
         raise KroniekError(db, "no such database", "run 'kroniek ingest PATH' first")
@@ -29,7 +30,7 @@ def _open(db: str, link: bool):
                 raise
             click.echo(str(KroniekError(db, "busy; showing stories as last linked")), err=True)
         else:
-            store.link_stories()
+            link_new_events(store)
             return store
     return Store(db, read_only=True)
 

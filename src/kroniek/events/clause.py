@@ -74,7 +74,11 @@ class Window:
 
 
 def windows(sentence: Sentence) -> tuple[Window, ...]:
-    """Cut a sentence into clause windows."""
+    """Cut a sentence into clause windows (once per sentence; kept on the record)."""
+    return sentence.derived("windows", lambda: _cut(sentence))
+
+
+def _cut(sentence: Sentence) -> tuple[Window, ...]:
     toks = sentence.tokens
     cuts: list[tuple[int, str]] = [(1, "")]
     for pos, tok in enumerate(toks):
@@ -303,7 +307,13 @@ class Role:
 
 
 def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], trigger: int, noun: bool) -> list[Role]:
-    """The role of every mention inside the trigger's window."""
+    """The role of every mention inside the trigger's window (once per sentence and question;
+    kept on the record)."""
+    key = ("roles", win, tuple(mentions), trigger, noun)
+    return list(sentence.derived(key, lambda: tuple(_roles(sentence, win, mentions, trigger, noun))))
+
+
+def _roles(sentence: Sentence, win: Window, mentions: list[Mention], trigger: int, noun: bool) -> list[Role]:
     chain = verb_chain(sentence, trigger)
     inside = sorted((m for m in mentions if m.tokens[0] in win), key=lambda m: m.tokens[0])
     result: dict[int, Role] = {}

@@ -317,7 +317,7 @@ def _singular_clause(toks: Sequence[Token]) -> bool:
 
 def _country_name(m: Mention) -> bool:
     """A mention that is the name of a state, capital or city: neuter in Dutch, never "hij" or "zij"."""
-    return m.rule.endswith((".name", ".capital")) or ".city." in m.rule
+    return m.found == "dictionary" and m.kind in ("name", "capital", "city")
 
 
 @dataclass
@@ -474,7 +474,7 @@ def _place(roles: list[Role]) -> Mention | None:
     """A place the clause locates the event in ("in Londen", "in Iran"), not an actor of it."""
     for r in roles:
         m = r.mention
-        if r.role == "in" and (m.sector is None or m.rule.endswith((".name", ".capital")) or ".city." in m.rule):
+        if r.role == "in" and (m.sector is None or _country_name(m)):
             return m
     return None
 
@@ -499,8 +499,15 @@ def _attached(role: Role, c: Candidate, things: list[int]) -> bool:
     return role.how != "nested" or role.host == c.trigger or role.host in things
 
 
-def _stand_in(base: Mention, code: str, sector: str, rule: str, tokens: tuple[int, int] | None = None) -> Mention:
-    return replace(base, code=code, sector=sector, rule=rule, person=None, role=None, tokens=tokens or base.tokens)
+#: how implied sides are found (Mention.found): read off the clause, or the source read off a place
+IMPLIED_AT_PLACE = "implied-at-place"
+IMPLIED = frozenset({"implied", IMPLIED_AT_PLACE})
+
+
+def _stand_in(base: Mention, code: str, sector: str, rule: str, tokens: tuple[int, int] | None = None,
+              found: str = "implied") -> Mention:
+    return replace(base, code=code, sector=sector, rule=rule, person=None, role=None, tokens=tokens or base.tokens,
+                   found=found)
 
 
 def _state(m: Mention) -> bool:
@@ -521,13 +528,14 @@ def implied(p: Pattern, sentence: Sentence, trigger: int, roles: list[Role], sou
         if country is not None:
             base = sources[0] if sources else country
             sources = [_stand_in(base, country.code, p.implied_source,
-                                 "implied.source." + ("place" if country is place else "target"), (0, 0))]
+                                 "implied.source." + ("place" if country is place else "target"), (0, 0),
+                                 found=IMPLIED_AT_PLACE if country is place else "implied")]
             note += f"; implied source {country.code}/{p.implied_source}"
     placed = (
         preposition(sentence, trigger) is None
     )  # "in X braken protesten uit", not "praatten over de protesten in X"
     if p.implied_target and not targets and sources and not all(
-            m.rule.startswith("implied.") and not (m.rule == "implied.source.place" and placed) for m in sources):
+            m.found in IMPLIED and not (m.found == IMPLIED_AT_PLACE and placed) for m in sources):
         doer = sources[0]
         if p.implied_target == "---":
             targets = [_stand_in(doer, "---", "CVL", "implied.target.unknown", at)]
@@ -836,6 +844,8 @@ def _event(patterns: Patterns, c: Candidate, sentence: Sentence, s: Mention, t: 
         quad_class=quad, fact=fact, sentence=sentence.text, field=sentence.field,
         span=(sentence.start, sentence.end), trigger=trigger_text(sentence, c), rule=p.id,
         attributed_to=reporter if reporter not in (s.code, None) or reporter != s.code else None,
+        sentence_index=sentence.index, trigger_token=c.trigger,
+        trigger_span=(sentence.tokens[c.trigger - 1].start, sentence.tokens[c.trigger - 1].end),
     )
 
 
@@ -861,7 +871,7 @@ def _claimed(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], mention
     fact, _ = factuality(patterns, sentence, wins, win, c.trigger, False, parties, mentions)
     for s in claimers:
         for (code, sector), text in doers.items():
-            t = replace(s, code=code, sector=sector, text=text, rule="claim.doer")
+            t = replace(s, code=code, sector=sector, text=text, rule="claim.doer", found="claim")
             found.append((c.trigger, _event(patterns, c, sentence, s, t, fact, None)))
     _say(trace, f"{note}: {'FIRED' if found else 'no actor pair'} {p.type} {p.cameo} fact={fact} "
                 f"pairs={[(e.src, e.tgt) for _, e in found]}; claims {[ev.rule for ev in acts]}")
@@ -890,9 +900,9 @@ def _other_side(out: Outcome, sides: Sequence[Mention]) -> Outcome:
     named is one of the two ("Hamas dreigde met vergelding" in an article about Israel and Hamas)."""
     named = {m.code for m in out.sources or out.targets}
     if len(named) != 1 or not named <= {m.code for m in sides} or any(
-            m.rule.endswith(GUESSED) for m in out.sources or out.targets):
+            m.found in GUESSED for m in out.sources or out.targets):
         return out  # not built on a side that was itself only guessed from the dateline or context
-    other = [pointing(m, "implied.other_side") for m in sides if m.code not in named]
+    other = [pointing(m, "implied.other_side", found="implied") for m in sides if m.code not in named]
     why = out.why + f"; other main side {other[0].code} ({other[0].text!r})"
     if out.sources:
         return Outcome(out.sources, other, out.symmetric, why)
@@ -985,19 +995,32 @@ def code_in_context(sentence: Sentence, here: list[Mention], patterns: Patterns,
     )
 
 
+@dataclass(frozen=True)
+class SentenceTrace:
+    """How the coder read one sentence: its mentions, the rules tried and every event coded."""
+
+    sentence: Sentence
+    mentions: tuple[Mention, ...]
+    tried: tuple[str, ...]  # one line per rule tried and why it fired or not
+    events: tuple[Event, ...]  # before duplicates across sentences are dropped
+
+
 def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patterns: Patterns,
-                on_date: date | None = None) -> tuple[Event, ...]:
+                on_date: date | None = None, trace: list[SentenceTrace] | None = None) -> tuple[Event, ...]:
     """Code the events of one article's sentences (headline first), one Event per direction;
-    ``on_date`` is the day the article speaks from, when known."""
+    ``on_date`` is the day the article speaks from, when known. ``trace``, when given,
+    receives a SentenceTrace per sentence (what ``kroniek explain`` prints)."""
     events: list[Event] = []
-    seen: set[tuple] = set()
+    seen: set[str] = set()
     ctx = Context(year=on_date.year if on_date else None, sides=main_sides(mentions))
     for sentence in sentences:
         here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
-        coded, ctx = code_in_context(sentence, here, patterns, ctx)
+        tried: list[str] | None = [] if trace is not None else None
+        coded, ctx = code_in_context(sentence, here, patterns, ctx, tried)
+        if trace is not None:
+            trace.append(SentenceTrace(sentence, tuple(here), tuple(tried or ()), tuple(coded)))
         for ev in coded:
-            key = (ev.src, ev.src_sector, ev.tgt, ev.tgt_sector, ev.type, ev.span, ev.field)
-            if key not in seen:
-                seen.add(key)
+            if ev.key not in seen:
+                seen.add(ev.key)
                 events.append(ev)
     return tuple(events)

@@ -198,11 +198,12 @@ def quoted_tokens(sentence: Sentence) -> set[int]:
     return found
 
 
-def pointing(antecedent: Mention, rule: str, sentence: Sentence | None = None, token: Token | None = None) -> Mention:
+def pointing(antecedent: Mention, rule: str, sentence: Sentence | None = None, token: Token | None = None,
+             found: str = "coref") -> Mention:
     """A stand-in for a word that points back to ``antecedent``: the antecedent's code and sector, at
     ``token`` of ``sentence`` when given (else at the antecedent's place), with a text and rule that
     cite what it points back to ("wij [= de Franse minister]", rule "coref.speaker<actor.state.FRA.adj>")."""
-    cited = replace(antecedent, text=f"[= {antecedent.text}]", rule=f"{rule}<{antecedent.rule}>")
+    cited = replace(antecedent, text=f"[= {antecedent.text}]", rule=f"{rule}<{antecedent.rule}>", found=found)
     if sentence is None or token is None:
         return cited
     return replace(cited, text=f"{token.text} {cited.text}", field=sentence.field, span=(token.start, token.end),

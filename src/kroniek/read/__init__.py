@@ -1,5 +1,5 @@
 """Read stage: .txt, .html and .jsonl inputs (files or directories) -> Pages or ReadErrors."""
 
-from kroniek.read.reader import Limits, read_paths
+from kroniek.read.reader import Limits, load_captures, read_paths
 
-__all__ = ["Limits", "read_paths"]
+__all__ = ["Limits", "load_captures", "read_paths"]

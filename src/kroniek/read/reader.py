@@ -7,12 +7,12 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kroniek.errors import ReadError
+from kroniek.errors import KroniekError, ReadError
 from kroniek.read.html import TooDeep, extract_html
 from kroniek.read.language import LanguageCheck
 from kroniek.records import Page
@@ -43,15 +43,38 @@ def read_paths(
     paths: Iterable[str | Path] | str | Path,
     fetched_at: datetime | None = None,
     limits: Limits | None = None,
+    captures: Mapping[str, datetime] | None = None,
 ) -> Iterator[Page | ReadError]:
     """Yield a Page per readable input and a ReadError per bad one, in input order.
 
     ``paths`` are files or directories (searched recursively, in sorted order, for
-    .txt .html .htm .jsonl files). ``fetched_at`` overrides the capture time of every page;
-    otherwise a JSONL record's own ``fetched_at`` is used, else the file's mtime.
+    .txt .html .htm .jsonl files). A page's capture time is set here, once: ``fetched_at``
+    overrides it for every page; otherwise a JSONL record's own ``fetched_at`` is used, else
+    the time ``captures`` gives for the file's name (see `load_captures`), else the file's mtime.
     """
-    reader = Reader(limits=limits or Limits(), fetched_at=_utc(fetched_at) if fetched_at else None)
+    reader = Reader(limits=limits or Limits(), fetched_at=_utc(fetched_at) if fetched_at else None,
+                    captures=dict(captures or {}))
     yield from reader.read(paths)
+
+
+def load_captures(path: Path) -> dict[str, datetime]:
+    """Read a TSV of ``file name<TAB>ISO capture time`` lines.
+
+    ``#`` starts a comment; a first line that holds no time is taken as a header.
+    """
+    captures: dict[str, datetime] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, when = line.partition("\t")
+        try:
+            moment = datetime.fromisoformat(when.strip().replace("Z", "+00:00"))
+        except ValueError as err:
+            if number == 1:
+                continue
+            raise KroniekError(f"{path}:{number}", f"not an ISO capture time: {when!r}") from err
+        captures[Path(name.strip()).name] = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return captures
 
 
 @dataclass
@@ -60,7 +83,13 @@ class Reader:
 
     limits: Limits = field(default_factory=Limits)
     fetched_at: datetime | None = None
+    captures: dict[str, datetime] = field(default_factory=dict)  # file name -> capture time
     languages: LanguageCheck = field(default_factory=LanguageCheck)
+
+    def _captured(self, source: str, mtime: datetime) -> tuple[datetime, str]:
+        """The capture time of a page with no time of its own, and where it came from."""
+        when = self.captures.get(Path(source).name)
+        return (when, "captures") if when is not None else (mtime, "mtime")
 
     def read(self, paths: Iterable[str | Path] | str | Path) -> Iterator[Page | ReadError]:
         """Pages and ReadErrors for every path, directories expanded."""
@@ -115,7 +144,7 @@ class Reader:
             return
         if kind is None:
             kind = "html" if text.lstrip().startswith("<") else "text"
-        when, when_from = (self.fetched_at, "option") if self.fetched_at else (mtime, "mtime")
+        when, when_from = (self.fetched_at, "option") if self.fetched_at else self._captured(source, mtime)
         if kind == "html":
             yield self._page(source, path.stem, None, text.lstrip("\ufeff"), when, when_from, None)
         else:
@@ -168,7 +197,7 @@ class Reader:
         if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
             return ReadError(source, 'record has neither "text" nor "html"',
                              'give every record a non-empty "text" or "html" string')
-        when, when_from = mtime, "mtime"
+        when, when_from = self._captured(source, mtime)
         recorded = _parse_time(record["fetched_at"]) if record.get("fetched_at") is not None else None
         if self.fetched_at:
             when, when_from = self.fetched_at, "option"

@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS pages (
     source          VARCHAR NOT NULL,         -- path as given (+ "#line" for JSONL)
     url             VARCHAR,
     fetched_at      TIMESTAMP,                -- UTC
-    fetched_at_from VARCHAR NOT NULL,         -- option | record | mtime | none
+    fetched_at_from VARCHAR NOT NULL,         -- option | record | captures | mtime | none
     language        VARCHAR,
     n_articles      INTEGER NOT NULL,
     warnings        VARCHAR[] NOT NULL,

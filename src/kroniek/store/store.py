@@ -23,7 +23,7 @@ from kroniek.records import AnalysedArticle, Article, Event, PageResult
 from kroniek.store.claims import claim_rows
 from kroniek.store.days import file_event_days
 from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES, UPGRADABLE
-from kroniek.store.stories import link_stories, story_rows
+from kroniek.store.stories import save_links, stories_with_keys, story_rows, unlinked_events
 from kroniek.store.versions import key_of, near_index, near_match, quantity_rows, stored_keys
 
 EVENT_FIELDS = (
@@ -484,13 +484,27 @@ class Store:
         """
         return claim_rows(self, actors, units, words, since, until, limit, skip_units=skip_units)
 
-    def link_stories(self, window_days: int = 60) -> dict[str, int]:
-        """Put every event not yet in a story into one (incremental; call after an ingest).
-
-        Returns {"events": placed, "stories": created, "merged": stories merged away}.
-        """
+    def unlinked_events(self) -> list[tuple]:
+        """(event id, src, src sector, tgt, tgt sector, type, day) of every event not yet in
+        a story, with the day it is filed under, else the day its page was captured."""
         with self._lock:
-            return link_stories(self, EVENTS_SQL, window_days)
+            return unlinked_events(self, EVENTS_SQL)
+
+    def stories_with_keys(self, keys: list[tuple[str, str, str]]) -> list[tuple]:
+        """(story id, side a, side b, family, first day, last day) of the stories keyed by
+        (side a, side b, family) in ``keys``."""
+        with self._lock:
+            return stories_with_keys(self, keys)
+
+    def next_story_id(self) -> int:
+        """The id a new story gets."""
+        return self._fetch("SELECT coalesce(max(story_id), 0) + 1 FROM stories")[0][0]
+
+    def save_story_links(self, assigned: dict[str, int], merged: dict[int, int], stories: list,
+                         days: dict) -> None:
+        """Keep what story linking decided (see store.stories.save_links)."""
+        with self._lock:
+            save_links(self, assigned, merged, stories, days)
 
     def stories(self, actor: str | None = None, limit: int | None = None,
                 min_events: int = 1) -> list[dict]:
@@ -554,7 +568,8 @@ class _Rows:
             seen.add(eid)
             self.events.append(_event_row(eid, aid, i, e))
         figures: set[tuple] = set()
-        self.quantities += quantity_rows(aid, aid, analysed, ids, _utc(art.published), figures)
+        by_key = {e.key: eid for eid, e in zip(ids, analysed.events, strict=True)}
+        self.quantities += quantity_rows(aid, aid, analysed, by_key, _utc(art.published), figures)
         self.keys[aid] = ({key_of(e): eid for eid, e in zip(ids, analysed.events, strict=True)},
                           figures, len(analysed.events))
 
@@ -564,16 +579,16 @@ class _Rows:
         if aid not in self.keys:
             self.keys[aid] = stored
         events, figures, next_idx = self.keys[aid]
-        ids = []
+        by_key = {}
         for e in analysed.events:
             key = key_of(e)
             if key not in events:
                 events[key] = event_id(version, e)
                 self.events.append(_event_row(events[key], aid, next_idx, e))
                 next_idx += 1
-            ids.append(events[key])
+            by_key[e.key] = events[key]
         self.keys[aid] = (events, figures, next_idx)
-        self.quantities += quantity_rows(aid, version, analysed, ids,
+        self.quantities += quantity_rows(aid, version, analysed, by_key,
                                          _utc(analysed.article.published), figures)
 
 

@@ -1,8 +1,10 @@
-"""Stories in a store: link new events (incrementally) and read stories with their timeline."""
+"""Stories in a store: the rows story linking reads and writes, and stories with their timeline.
+
+Linking itself (which event joins which story) is the stories stage's (kroniek.stories.link);
+the store only reads the unlinked events and keeps the outcome.
+"""
 
 from __future__ import annotations
-
-from kroniek.stories import WINDOW_DAYS, Story, link, placed
 
 # Events not yet in a story, with the day they are filed under (as in Store.events), or
 # else the day the page carrying them was captured.
@@ -19,32 +21,32 @@ TIMELINE_COLUMNS = ("day", "fact", "type", "cameo", "src", "src_sector", "tgt", 
                     "trigger", "doc", "part", "sentence", "event_id", "article_id", "sightings")
 
 
-def link_stories(store, events_sql: str, window: int = WINDOW_DAYS) -> dict[str, int]:
-    """Place every event not yet in a story; returns counts of what changed.
+def unlinked_events(store, events_sql: str) -> list[tuple]:
+    """(event id, src, src sector, tgt, tgt sector, type, day) of every event not in a story."""
+    return store._con.execute(UNLINKED_SQL.format(events=events_sql)).fetchall()
 
-    Runs in one transaction on the store's connection (the caller holds its lock).
-    """
-    con = store._con
-    rows = con.execute(UNLINKED_SQL.format(events=events_sql)).fetchall()
-    new = [placed(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows if r[6] is not None]
-    if not new:
-        return {"events": 0, "stories": 0, "merged": 0}
-    keys = sorted({(p.a, p.b, p.family) for p in new})
-    existing = [Story(*r) for r in con.execute(
+
+def stories_with_keys(store, keys: list[tuple[str, str, str]]) -> list[tuple]:
+    """(story id, side a, side b, family, first day, last day) of the stories with these keys."""
+    return store._con.execute(
         "SELECT story_id, side_a, side_b, family, first_day, last_day FROM stories "
         "WHERE list_contains(?, side_a || '|' || side_b || '|' || family)",
-        [[f"{a}|{b}|{f}" for a, b, f in keys]]).fetchall()]
-    start = con.execute("SELECT coalesce(max(story_id), 0) + 1 FROM stories").fetchone()[0]
-    result = link(new, existing, window, start)
-    created = sum(1 for sid in result.stories if sid >= start)
+        [[f"{a}|{b}|{f}" for a, b, f in keys]]).fetchall()
+
+
+def save_links(store, assigned: dict[str, int], merged: dict[int, int], stories: list,
+               days: dict) -> None:
+    """Store a linking outcome in one transaction: events ``assigned`` to stories, stories
+    ``merged`` away into others, and the rows of the ``stories`` that changed (each with
+    story_id, a, b, family), recounted from their events."""
+    con = store._con
     con.execute("BEGIN TRANSACTION")
     try:
-        for gone, into in result.merged.items():
+        for gone, into in merged.items():
             con.execute("UPDATE story_events SET story_id = ? WHERE story_id = ?", [into, gone])
             con.execute("DELETE FROM stories WHERE story_id = ?", [gone])
-        days = {p.event_id: p.day for p in new}
-        store._bulk("story_events", [(eid, sid, days[eid]) for eid, sid in result.assigned.items()])
-        for s in result.stories.values():
+        store._bulk("story_events", [(eid, sid, days[eid]) for eid, sid in assigned.items()])
+        for s in stories:
             con.execute("DELETE FROM stories WHERE story_id = ?", [s.story_id])
             con.execute(
                 "INSERT INTO stories SELECT ?, ?, ?, ?, min(se.day), max(se.day), count(*), "
@@ -55,7 +57,6 @@ def link_stories(store, events_sql: str, window: int = WINDOW_DAYS) -> dict[str,
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
-    return {"events": len(result.assigned), "stories": created, "merged": len(result.merged)}
 
 
 def timeline(store, events_sql: str, story_ids: list[int]) -> dict[int, list[dict]]:

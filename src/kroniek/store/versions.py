@@ -8,7 +8,7 @@ so a revised estimate stays visible without counting an event twice.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from duckdb import DuckDBPyConnection
@@ -43,11 +43,11 @@ def quantity_row(aid: str, version_id: str, idx: int, claim: Claim, analysed: An
     )
 
 
-def quantity_rows(aid: str, version_id: str, analysed: AnalysedArticle, event_ids: list[str],
+def quantity_rows(aid: str, version_id: str, analysed: AnalysedArticle, event_ids: Mapping[str, str],
                   published: datetime | None, known: set[tuple] | None = None) -> list[tuple]:
     """Rows for an article's figures; with ``known`` only figures not in it (then added to it).
 
-    ``event_ids[i]`` is the stored id of ``analysed.events[i]``.
+    ``event_ids`` maps the Event.key of each of ``analysed.events`` to its stored id.
     """
     rows = []
     for idx, claim in enumerate(analysed.claims):
@@ -56,7 +56,7 @@ def quantity_rows(aid: str, version_id: str, analysed: AnalysedArticle, event_id
             if key in known:
                 continue
             known.add(key)
-        ids = list(dict.fromkeys(event_ids[i] for i in claim.events if i < len(event_ids)))
+        ids = list(dict.fromkeys(event_ids[key] for key in claim.events if key in event_ids))
         rows.append(quantity_row(aid, version_id, idx, claim, analysed, ids, published))
     return rows
 

@@ -4,7 +4,7 @@
 writer buffers finished pages and opens the store for writing only to store a batch (every
 ``flush_seconds``, or ``flush_pages`` pages), under a write intent (store/access.py) that
 makes ``serve`` let go of the file; between sessions ``serve`` and other readers open the file
-read-only. New events are linked into stories once, when the writer closes.
+read-only. Linking the new events into stories is the pipeline's step after the last batch.
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ class BatchWriter:
         self.flush_seconds = flush_seconds
         self.flush_pages = flush_pages
         self.wait = wait
-        self.totals = {"pages": 0, "articles": 0, "duplicates": 0, "near": 0, "events": 0,
-                       "stories": 0}
+        self.totals = {"pages": 0, "articles": 0, "duplicates": 0, "near": 0, "events": 0}
         self._pending: list[PageResult] = []
         self._failures: list[tuple[str, str]] = []
         self._near = None  # the near-duplicate index, kept between sessions (one writer)
@@ -73,12 +72,8 @@ class BatchWriter:
         self._failures.clear()
 
     def close(self) -> None:
-        """Store what is still queued, then link the new events into stories, once: linking
-        batch by batch would make the stories depend on when the batches happened to close
-        (and a re-run after a killed ingest would not store what a clean run stores)."""
+        """Store what is still queued."""
         self.flush()
-        with write_intent(self.path), open_store(self.path, wait=self.wait) as store:
-            self.totals["stories"] += store.link_stories()["stories"]
 
     def __enter__(self) -> BatchWriter:
         return self

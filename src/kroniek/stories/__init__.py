@@ -2,7 +2,7 @@
 
 from kroniek.stories.claims import find_claims
 from kroniek.stories.figures import figure_changes
-from kroniek.stories.link import WINDOW_DAYS, Story, family, link, placed
+from kroniek.stories.link import WINDOW_DAYS, Story, family, link, link_new_events, placed
 from kroniek.stories.quantities import (
     Quantity,
     event_quantities,
@@ -32,6 +32,7 @@ __all__ = [
     "find_claims",
     "find_quantities",
     "link",
+    "link_new_events",
     "load_unit_families",
     "parse_claim_query",
     "parse_dutch_number",

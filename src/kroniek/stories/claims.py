@@ -32,19 +32,16 @@ def find_claims(
         for q in find_quantities(text, rules) if text else ():
             sentence = _sentence_at(sentences, field, q.span[0])
             index = sentence.index if sentence else -1
-            own = tuple(i for i, e in enumerate(events)
-                        if sentence is not None and e.field == field
-                        and e.span == (sentence.start, sentence.end))
+            own = [e for e in events if sentence is not None and e.sentence_index == sentence.index]
             near = sorted(
                 (m for m in mentions if m.field == field and m.sentence == index),
                 key=lambda m: min(abs(m.span[0] - q.span[1]), abs(q.span[0] - m.span[1])),
             )
             codes = tuple(dict.fromkeys(m.code for m in near))
-            reporter = q.reported_by or next(
-                (events[i].attributed_to for i in own if events[i].attributed_to), None)
+            reporter = q.reported_by or next((e.attributed_to for e in own if e.attributed_to), None)
             claims.append(Claim(
                 value=q.value, unit=q.unit, approx=q.approx, low=q.low, high=q.high,
                 text=q.text, field=field, span=q.span, sentence=index, reported_by=reporter,
-                events=own, actors=codes, rule=q.rule,
+                events=tuple(e.key for e in own), actors=codes, rule=q.rule,
             ))
     return tuple(claims)

@@ -108,3 +108,23 @@ def link(new: list[Placed], stories: list[Story], window: int = WINDOW_DAYS,
             into = merged[into]
         merged[old] = into
     return Linking(assigned, merged, touched)
+
+
+def link_new_events(store, window: int = WINDOW_DAYS) -> dict[str, int]:
+    """Put every stored event not yet in a story into one (incremental; run after an ingest).
+
+    ``store`` (a kroniek.store.Store) reads the unlinked events and existing stories and
+    keeps the outcome. Returns {"events": placed, "stories": created, "merged": stories
+    merged away}.
+    """
+    new = [placed(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in store.unlinked_events() if r[6] is not None]
+    if not new:
+        return {"events": 0, "stories": 0, "merged": 0}
+    keys = sorted({(p.a, p.b, p.family) for p in new})
+    existing = [Story(*row) for row in store.stories_with_keys(keys)]
+    start = store.next_story_id()
+    result = link(new, existing, window, start)
+    store.save_story_links(result.assigned, result.merged, list(result.stories.values()),
+                           {p.event_id: p.day for p in new})
+    created = sum(1 for sid in result.stories if sid >= start)
+    return {"events": len(result.assigned), "stories": created, "merged": len(result.merged)}

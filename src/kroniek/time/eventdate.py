@@ -265,10 +265,10 @@ def date_events(
     rules = rules or default_rules()
     dated = []
     for event in events:
-        at = event.sentence.find(event.trigger) if event.trigger else -1
+        at = event.trigger_span[0] - event.span[0] if event.trigger_token else None
         value, precision = resolve_event_date(
             event.sentence, published, future=True if event.fact == "future" else None,
-            anchor=at if at >= 0 else None, rules=rules,
+            anchor=at, rules=rules,
         )
         dated.append(replace(event, event_date=value, event_date_precision=precision))
     return tuple(dated)
