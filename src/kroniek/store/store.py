@@ -21,7 +21,7 @@ from kroniek.errors import KroniekError
 from kroniek.output import iso_utc
 from kroniek.records import AnalysedArticle, Article, Event, PageResult
 from kroniek.store.claims import claim_rows
-from kroniek.store.days import file_event_days
+from kroniek.store.days import day_rows, file_event_days
 from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES, UPGRADABLE
 from kroniek.store.stories import link_stories, story_rows
 from kroniek.store.versions import key_of, near_index, near_match, quantity_rows, stored_keys
@@ -272,13 +272,32 @@ class Store:
                 for table in ("pages", "articles", "versions", "signatures", "sentences",
                               "mentions", "events", "quantities", "sightings"):
                     self._bulk(table, getattr(rows, table))
-                file_event_days(self._con, [(row[0], row[1]) for row in rows.events])
+                self._bulk("event_days", day_rows(rows.events, *self._event_articles(rows)))
             except BaseException:
                 self._con.execute("ROLLBACK")
                 self._near = None  # it may hold signatures of rows just rolled back
                 raise
             self._con.execute("COMMIT")
         return [outcome for outcome in outcomes if outcome is not None]
+
+    def _event_articles(self, rows: _Rows) -> tuple[dict, dict]:
+        """Published time and sightings (ingested_at, doc, part, url, fetched_at) of the articles
+        the batch's events belong to: new ones from ``rows``, stored ones (a version's new
+        events) by key from the tables, which already hold the batch's rows."""
+        pages = {row[0]: row for row in rows.pages}
+        published = {row[0]: row[5] for row in rows.articles}
+        seen: dict[str, list[tuple]] = {}
+        for target, digest, doc, part, _ago, _published, fetched_at in rows.sightings:
+            if target in rows.article_ids:
+                page = pages[digest]
+                seen.setdefault(target, []).append((page[10], doc, part, page[3], fetched_at))
+        for aid in {row[1] for row in rows.events} - rows.article_ids:
+            published[aid] = self._con.execute(
+                "SELECT published FROM articles WHERE article_id = ?", [aid]).fetchone()[0]
+            seen[aid] = self._con.execute(
+                "SELECT p.ingested_at, s.doc, s.part, p.url, s.fetched_at FROM sightings s "
+                "JOIN pages p USING (content_hash) WHERE s.article_id = ?", [aid]).fetchall()
+        return published, seen
 
     def _stored(self, digests: list[str], ids: list[str]) -> tuple[set, set, dict]:
         """Which of these page hashes and article ids the tables hold: page hashes, article
