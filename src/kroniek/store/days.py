@@ -61,7 +61,8 @@ def day_rows(events: list[tuple], published: dict[str, datetime | None],
         eid, aid, src, tgt, type_, quad, fact, goldstein = (row[0], row[1], row[3], row[6], row[9],
                                                              row[13], row[14], row[12])
         date_from, date_to = row[24], row[25]
-        day_published = published[aid].date() if published.get(aid) is not None else None
+        when = published.get(aid)
+        day_published = when.date() if when is not None else None
         sightings = sorted(seen.get(aid, ()), key=lambda s: s[:3])
         captured = min((s[4] for s in sightings if s[4] is not None), default=None)
         if date_from is None:

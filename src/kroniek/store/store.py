@@ -292,8 +292,9 @@ class Store:
                 page = pages[digest]
                 seen.setdefault(target, []).append((page[10], doc, part, page[3], fetched_at))
         for aid in {row[1] for row in rows.events} - rows.article_ids:
-            published[aid] = self._con.execute(
-                "SELECT published FROM articles WHERE article_id = ?", [aid]).fetchone()[0]
+            found = self._con.execute(
+                "SELECT published FROM articles WHERE article_id = ?", [aid]).fetchone()
+            published[aid] = found[0] if found else None
             seen[aid] = self._con.execute(
                 "SELECT p.ingested_at, s.doc, s.part, p.url, s.fetched_at FROM sightings s "
                 "JOIN pages p USING (content_hash) WHERE s.article_id = ?", [aid]).fetchall()
