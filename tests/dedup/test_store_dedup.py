@@ -13,6 +13,7 @@ from tests.store.store_records import analysed, event, page_result
 from kroniek.errors import KroniekError
 from kroniek.records import Claim
 from kroniek.store import SCHEMA_VERSION, Store, article_id, gdelt_rows
+from kroniek.store.days import file_event_days
 
 PAIRS = Path(__file__).resolve().parents[2] / "bench" / "data" / "dedup_pairs.yaml"
 
@@ -234,3 +235,41 @@ def test_a_batch_stores_what_its_pages_store_one_by_one(tmp_path, items):
     assert [o.new_page for o in batched] == [True, True, True, False]
     assert batched[1].near_duplicates == 1 and batched[2].duplicate_articles == 1
     assert _table_rows(tmp_path / "batch.duckdb") == _table_rows(tmp_path / "one.duckdb")
+
+
+def _refiled(path) -> tuple[list, list]:
+    """The event_days rows as stored, and as FILE_SQL files every event from the tables now."""
+    con = duckdb.connect(str(path))
+    try:
+        written = sorted(con.execute("SELECT * FROM event_days").fetchall())
+        con.execute("BEGIN TRANSACTION")
+        con.execute("DELETE FROM event_days")
+        file_event_days(con)
+        refiled = sorted(con.execute("SELECT * FROM event_days").fetchall())
+        con.execute("ROLLBACK")
+        return written, refiled
+    finally:
+        con.close()
+
+
+def test_event_days_written_with_a_batch_equal_a_refiling_from_the_tables(tmp_path, items):
+    meet = event("PRK", "RUS", event_date="2026-01")
+    check = replace(event("USA", "PRK", "CONSULT", cameo="010"), trigger="onderzoeken")
+    undated = event("IRN", "ISR", span=(1, 4))
+    first = page_result("p1", (brief(items, "t1a", "p1", events=[meet]),
+                               brief(items, "t2a", "p1", part="brief:1", events=[undated])),
+                        url="mailto:redactie")
+    second = page_result("p2", (brief(items, "t2a", "p2", events=[undated]),), url="https://a.example/2")
+    update = page_result("p3", (brief(items, "t1c", "p3", events=[meet, check]),), url="https://a.example/3")
+    path = tmp_path / "k.duckdb"
+    with Store(path) as store:
+        store.add_many([first, second])
+    written, refiled = _refiled(path)
+    assert written == refiled and len(written) == 2
+    assert {row[11] for row in written} == {"https://a.example/2", None}
+    with Store(path) as store:
+        store.add_many([update])  # a version adds an event to an article of the first batch
+    written, refiled = _refiled(path)
+    added = [row for row in written if row[2] == "USA"]
+    assert added == [row for row in refiled if row[2] == "USA"]
+    assert added[0][9:] == ("p1", "brief:0", "https://a.example/3")

@@ -21,7 +21,7 @@ from kroniek.errors import KroniekError
 from kroniek.output import iso_utc
 from kroniek.records import AnalysedArticle, Article, Event, PageResult
 from kroniek.store.claims import claim_rows
-from kroniek.store.days import file_event_days
+from kroniek.store.days import day_rows, file_event_days
 from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES, UPGRADABLE
 from kroniek.store.stories import save_links, stories_with_keys, story_rows, unlinked_events
 from kroniek.store.versions import key_of, near_index, near_match, quantity_rows, stored_keys
@@ -262,15 +262,17 @@ class Store:
         with self._lock:
             self._con.execute("BEGIN TRANSACTION")
             try:
-                rows = _Rows()
-                for i, result in enumerate(results):
-                    if outcomes[i] is None:
-                        digest = result.content_hash or _page_hash(result)
-                        outcomes[i] = self._add_page(result, digest, rules_sha256, rows)
+                live = [i for i, outcome in enumerate(outcomes) if outcome is None]
+                digests = {i: results[i].content_hash or _page_hash(results[i]) for i in live}
+                ids = {i: [article_id(a.article) for a in results[i].articles] for i in live}
+                rows = _Rows(*self._stored(list(digests.values()),
+                                           sorted({aid for i in live for aid in ids[i]})))
+                for i in live:
+                    outcomes[i] = self._add_page(results[i], digests[i], ids[i], rules_sha256, rows)
                 for table in ("pages", "articles", "versions", "signatures", "sentences",
                               "mentions", "events", "quantities", "sightings"):
                     self._bulk(table, getattr(rows, table))
-                file_event_days(self._con, [(row[0], row[1]) for row in rows.events])
+                self._bulk("event_days", day_rows(rows.events, *self._event_articles(rows)))
             except BaseException:
                 self._con.execute("ROLLBACK")
                 self._near = None  # it may hold signatures of rows just rolled back
@@ -278,12 +280,44 @@ class Store:
             self._con.execute("COMMIT")
         return [outcome for outcome in outcomes if outcome is not None]
 
-    def _add_page(self, result: PageResult, digest: str, rules_sha256: str,
-                  rows: _Rows) -> AddOutcome:
-        """Collect in ``rows`` what one page adds; ``rows`` may hold earlier pages of a batch."""
+    def _event_articles(self, rows: _Rows) -> tuple[dict, dict]:
+        """Published time and sightings (ingested_at, doc, part, url, fetched_at) of the articles
+        the batch's events belong to: new ones from ``rows``, stored ones (a version's new
+        events) by key from the tables, which already hold the batch's rows."""
+        pages = {row[0]: row for row in rows.pages}
+        published = {row[0]: row[5] for row in rows.articles}
+        seen: dict[str, list[tuple]] = {}
+        for target, digest, doc, part, _ago, _published, fetched_at in rows.sightings:
+            if target in rows.article_ids:
+                page = pages[digest]
+                seen.setdefault(target, []).append((page[10], doc, part, page[3], fetched_at))
+        for aid in {row[1] for row in rows.events} - rows.article_ids:
+            found = self._con.execute(
+                "SELECT published FROM articles WHERE article_id = ?", [aid]).fetchone()
+            published[aid] = found[0] if found else None
+            seen[aid] = self._con.execute(
+                "SELECT p.ingested_at, s.doc, s.part, p.url, s.fetched_at FROM sightings s "
+                "JOIN pages p USING (content_hash) WHERE s.article_id = ?", [aid]).fetchall()
+        return published, seen
+
+    def _stored(self, digests: list[str], ids: list[str]) -> tuple[set, set, dict]:
+        """Which of these page hashes and article ids the tables hold: page hashes, article
+        ids, and version id -> stored article id; one query each for a whole batch."""
         con = self._con
-        if digest in rows.page_hashes or con.execute(
-                "SELECT 1 FROM pages WHERE content_hash = ?", [digest]).fetchall():
+        pages = {row[0] for row in con.execute(
+            "SELECT content_hash FROM pages WHERE list_contains(?, content_hash)", [digests]).fetchall()}
+        articles = {row[0] for row in con.execute(
+            "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]).fetchall()}
+        versions = dict(con.execute(
+            "SELECT version_id, article_id FROM versions WHERE list_contains(?, version_id)", [ids]
+        ).fetchall())
+        return pages, articles, versions
+
+    def _add_page(self, result: PageResult, digest: str, ids: list[str], rules_sha256: str,
+                  rows: _Rows) -> AddOutcome:
+        """Collect in ``rows`` what one page adds (``ids``: its article ids); ``rows`` may hold
+        earlier pages of a batch."""
+        if digest in rows.page_hashes or digest in rows.stored_pages:
             return AddOutcome(False, 0, 0, 0)
         page = result.page
         now = _utc(datetime.now(UTC))
@@ -291,13 +325,9 @@ class Store:
         rows.pages.append((digest, page.doc, page.source, page.url, _utc(page.fetched_at),
                            page.fetched_at_from, result.language, len(result.articles),
                            list(result.warnings), rules_sha256, now))
-        ids = [article_id(a.article) for a in result.articles]
-        known = {row[0] for row in con.execute(
-            "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]
-        ).fetchall()} | (rows.article_ids & set(ids))
-        versions = dict(con.execute(
-            "SELECT version_id, article_id FROM versions WHERE list_contains(?, version_id)", [ids]
-        ).fetchall()) | {aid: rows.version_of[aid] for aid in ids if aid in rows.version_of}
+        known = {aid for aid in ids if aid in rows.stored_articles or aid in rows.article_ids}
+        versions = {aid: rows.version_of.get(aid) or rows.stored_versions[aid] for aid in ids
+                    if aid in rows.version_of or aid in rows.stored_versions}
         index = self._near_index()
         before = len(rows.articles), len(rows.events)
         parts: set[str] = set()
@@ -529,9 +559,14 @@ class Store:
 
 
 class _Rows:
-    """The rows one or more pages add, per table, collected before one bulk insert per table."""
+    """The rows one or more pages add, per table, collected before one bulk insert per table,
+    beside what the tables already hold of the batch's pages and articles (``Store._stored``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, stored_pages: set[str], stored_articles: set[str],
+                 stored_versions: dict[str, str]) -> None:
+        self.stored_pages = stored_pages
+        self.stored_articles = stored_articles
+        self.stored_versions = stored_versions  # version id -> stored article id
         self.pages: list[tuple] = []
         self.page_hashes: set[str] = set()
         self.article_ids: set[str] = set()  # of self.articles
