@@ -26,8 +26,11 @@ REQUESTS = (
     ("events, first page", "/api/v1/events", {}),
     ("events by actor", "/api/v1/events", {"actor": "UKR"}),
     ("events by dyad + type", "/api/v1/events", {"dyad": "RUS,UKR", "type": "ASSAULT"}),
-    ("events by pair + dates", "/api/v1/events", {"pair": "USA,CHN", "since": "2023-01-01",
-                                                  "until": "2023-12-31"}),
+    (
+        "events by pair + dates",
+        "/api/v1/events",
+        {"pair": "USA,CHN", "since": "2023-01-01", "until": "2023-12-31"},
+    ),
     ("events by fact + quad", "/api/v1/events", {"fact": "alleged", "quad_class": "4"}),
     ("events text search", "/api/v1/events", {"q": "zin 4242"}),
     ("events second page", "/api/v1/events", {"actor": "UKR", "cursor": None}),
@@ -71,8 +74,10 @@ def main() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "kroniek", "serve", "--db", str(args.db),
-                               "--port", str(port)], stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kroniek", "serve", "--db", str(args.db), "--port", str(port)],
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=base, timeout=120) as client:
@@ -83,10 +88,14 @@ def main() -> None:
                 except httpx.TransportError:
                     time.sleep(0.1)
             first = client.get("/api/v1/events", params={"actor": "UKR", "limit": 50}).json()
-            ids = {"event": first["events"][0]["event_id"],
-                   "article": first["events"][0]["article_id"]}
-            print(f"store: {args.db} ({client.get('/api/v1/stats').json()['events']} events), "
-                  f"{args.runs} runs per request\n")
+            ids = {
+                "event": first["events"][0]["event_id"],
+                "article": first["events"][0]["article_id"],
+            }
+            print(
+                f"store: {args.db} ({client.get('/api/v1/stats').json()['events']} events), "
+                f"{args.runs} runs per request\n"
+            )
             print(f"{'request':28} {'p50 ms':>8} {'p95 ms':>8} {'cpu ms':>8}  rows")
             for name, path, params in REQUESTS:
                 params = dict(params)
@@ -105,11 +114,19 @@ def main() -> None:
                         times.append(elapsed)
                 cpu = (cpu_seconds(server.pid) - cpu_before) * 1000 / args.runs
                 body = answer.json()
-                size = (body.get("total") if isinstance(body, dict) and "total" in body
-                        else len(body) if isinstance(body, list)
-                        else len(body.get("periods", [])) if isinstance(body, dict) else "")
-                print(f"{name:28} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f}"
-                      f" {cpu:8.1f}  {size}")
+                size = (
+                    body.get("total")
+                    if isinstance(body, dict) and "total" in body
+                    else len(body)
+                    if isinstance(body, list)
+                    else len(body.get("periods", []))
+                    if isinstance(body, dict)
+                    else ""
+                )
+                print(
+                    f"{name:28} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f}"
+                    f" {cpu:8.1f}  {size}"
+                )
         print(f"\npeak server memory (VmHWM): {peak_kib(server.pid) / 1024:.0f} MiB")
     finally:
         server.terminate()

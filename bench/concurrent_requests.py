@@ -33,10 +33,27 @@ PATHS = [
     *(f"/api/events?actor={a}" for a in ACTORS),
     *(f"/api/events?actor={a}&limit=50&since=2024-01-01" for a in ACTORS),
     *(f"/?actor={a}" for a in ACTORS),
-    *(f"/api/events?type={t}" for t in ("CONSULT", "AGREE", "ASSAULT", "ACCUSE", "REJECT",
-                                        "SUPPORT", "THREATEN", "COERCE")),
-    "/api/events", "/", "/api/stats", "/api/events?fact=future", "/api/events?dyad=RUS,UKR",
-    "/api/events?since=2025-01-01", "/api/events?until=2024-06-30", "/?type=AGREE",
+    *(
+        f"/api/events?type={t}"
+        for t in (
+            "CONSULT",
+            "AGREE",
+            "ASSAULT",
+            "ACCUSE",
+            "REJECT",
+            "SUPPORT",
+            "THREATEN",
+            "COERCE",
+        )
+    ),
+    "/api/events",
+    "/",
+    "/api/stats",
+    "/api/events?fact=future",
+    "/api/events?dyad=RUS,UKR",
+    "/api/events?since=2025-01-01",
+    "/api/events?until=2024-06-30",
+    "/?type=AGREE",
 ]
 
 
@@ -48,8 +65,11 @@ def _free_port() -> int:
 
 def _start(db: Path, src: Path, port: int) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(src))
-    server = subprocess.Popen([sys.executable, "-m", "kroniek", "serve", "--db", str(db),
-                               "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kroniek", "serve", "--db", str(db), "--port", str(port)],
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -77,8 +97,10 @@ async def _crowd(base: str, count: int) -> list[float]:
 def _figures(name: str, seconds: list[float]) -> str:
     ordered = sorted(seconds)
     p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
-    return (f"{name}: n={len(ordered)} p50={statistics.median(ordered) * 1000:.0f} ms "
-            f"p95={p95 * 1000:.0f} ms max={ordered[-1] * 1000:.0f} ms")
+    return (
+        f"{name}: n={len(ordered)} p50={statistics.median(ordered) * 1000:.0f} ms "
+        f"p95={p95 * 1000:.0f} ms max={ordered[-1] * 1000:.0f} ms"
+    )
 
 
 def main() -> None:
@@ -97,8 +119,12 @@ def main() -> None:
             if number == 0:
                 print(_figures("single requests", _one_by_one(base)))
             else:
-                print(_figures(f"round {number}, {args.requests} at once",
-                               asyncio.run(_crowd(base, args.requests))))
+                print(
+                    _figures(
+                        f"round {number}, {args.requests} at once",
+                        asyncio.run(_crowd(base, args.requests)),
+                    )
+                )
         finally:
             server.terminate()
             server.wait(timeout=10)

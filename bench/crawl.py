@@ -63,13 +63,25 @@ def split_page(text: str, source: str) -> tuple[list[str], list[Brief], bool]:
     from kroniek.records import Page
 
     lines = text.splitlines()
-    page = Page(doc=Path(source).stem, source=source, text=text, html=None, fetched_at=None,
-                fetched_at_from="none")
+    page = Page(
+        doc=Path(source).stem,
+        source=source,
+        text=text,
+        html=None,
+        fetched_at=None,
+        fetched_at_from="none",
+    )
     briefs = [a for a in segment(page) if a.part.startswith("brief")]
     if not briefs:
         return lines, [], False
-    first = next((i for i, line in enumerate(lines)
-                  if briefs[0].dateline and line.startswith(briefs[0].dateline + " ")), None)
+    first = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if briefs[0].dateline and line.startswith(briefs[0].dateline + " ")
+        ),
+        None,
+    )
     if first is None or first + len(briefs) >= len(lines):
         return lines, [], False
     found: list[Brief] = []
@@ -81,7 +93,7 @@ def split_page(text: str, source: str) -> tuple[list[str], list[Brief], bool]:
         following = lines[first + k + 1]
         if not following.startswith(brief.ago):
             return lines[:first], [], True
-        found.append(Brief(line[len(previous_ago):], brief.ago))
+        found.append(Brief(line[len(previous_ago) :], brief.ago))
         previous_ago = brief.ago
     return lines[:first], found, True
 
@@ -98,8 +110,14 @@ def render(top: list[str], box: list[Brief]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def build_crawl(mains: list[Path], pages: int | None, box: int = 7, new: int = 1, edits: float = 0.1,
-                seed: int = 12) -> list[str]:
+def build_crawl(
+    mains: list[Path],
+    pages: int | None,
+    box: int = 7,
+    new: int = 1,
+    edits: float = 0.1,
+    seed: int = 12,
+) -> list[str]:
     """The texts of `pages` generated pages (default: one per main page; see the module docstring)."""
     rng = random.Random(seed)
     tops: list[list[str]] = []
@@ -110,7 +128,11 @@ def build_crawl(mains: list[Path], pages: int | None, box: int = 7, new: int = 1
         pool += briefs
         if briefs and not heading:
             heading = top[-1:]
-    files = [f for folder in mains for f in (sorted(folder.glob("*.txt")) if folder.is_dir() else [folder])]
+    files = [
+        f
+        for folder in mains
+        for f in (sorted(folder.glob("*.txt")) if folder.is_dir() else [folder])
+    ]
     for path in files:
         top, _, listed = split_page(path.read_text(encoding="utf-8"), str(path))
         tops.append(top if listed else top + heading)
@@ -124,7 +146,7 @@ def build_crawl(mains: list[Path], pages: int | None, box: int = 7, new: int = 1
     for number in range(pages):
         for _ in range(new if listed else box):
             if seen and rng.random() < edits:  # an update of a brief seen before
-                old = rng.choice(seen[-4 * box:])
+                old = rng.choice(seen[-4 * box :])
                 extra = rng.choice(order).body.split(" - ", 1)[-1].split(". ")[0].rstrip(".")
                 fresh = Brief(f"{old.body} {extra}.", old.ago)
             else:
@@ -143,7 +165,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=None, help="default: one per main page")
     parser.add_argument("--box", type=int, default=7, help="briefs listed on a page")
     parser.add_argument("--new", type=int, default=1, help="briefs entering the list per page")
-    parser.add_argument("--edits", type=float, default=0.1, help="share of entering briefs that are updates")
+    parser.add_argument(
+        "--edits", type=float, default=0.1, help="share of entering briefs that are updates"
+    )
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--out", type=Path, default=None, help="keep the generated pages here")
     args = parser.parse_args()
@@ -176,16 +200,22 @@ def main() -> None:
         elapsed = time.perf_counter() - started
         frog = sum(s.frog_seconds for s in (res.tagger.stats(), res.parser.stats()))
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"crawl pages      {done} ({failed} failed) in {folder}; mains from {', '.join(map(str, mains))}")
-    print(f"articles         {slots} on the pages, {len(distinct)} distinct texts "
-          f"({1 - len(distinct) / max(slots, 1):.0%} exact repeats), "
-          f"{counts['versions']} stored as near-duplicate versions")
+    print(
+        f"crawl pages      {done} ({failed} failed) in {folder}; mains from {', '.join(map(str, mains))}"
+    )
+    print(
+        f"articles         {slots} on the pages, {len(distinct)} distinct texts "
+        f"({1 - len(distinct) / max(slots, 1):.0%} exact repeats), "
+        f"{counts['versions']} stored as near-duplicate versions"
+    )
     print(f"workers          {res.workers}")
     print(f"wall seconds     {elapsed:.2f}")
     print(f"pages/s          {done / elapsed:.2f}")
     print(f"distinct texts/s {len(distinct) / elapsed:.2f}")
     print(f"frog share       {frog / (elapsed * res.workers):.0%} of worker time")
-    print(f"peak RSS         python {self_rss / 1024:.0f} MiB, frog servers {frog_rss / 1024:.0f} MiB")
+    print(
+        f"peak RSS         python {self_rss / 1024:.0f} MiB, frog servers {frog_rss / 1024:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

@@ -37,7 +37,9 @@ class Scored:
 def score_pairs(path: Path = DEFAULT_PAIRS, k: int = 3) -> list[Scored]:
     """Every pair of the file with its similarity and LSH candidacy."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    grams = {key: shingles(item["headline"], item["text"], k) for key, item in data["items"].items()}
+    grams = {
+        key: shingles(item["headline"], item["text"], k) for key, item in data["items"].items()
+    }
     sigs = {key: signature(g) for key, g in grams.items()}
     index = NearIndex()
     for key, sig in sigs.items():
@@ -46,8 +48,16 @@ def score_pairs(path: Path = DEFAULT_PAIRS, k: int = 3) -> list[Scored]:
     for a, b, label, kind in data["pairs"]:
         if label not in ("dup", "different"):
             raise ValueError(f"{path}: pair {a}/{b}: label must be dup or different, not {label!r}")
-        scored.append(Scored(a, b, label == "dup", kind, jaccard(grams[a], grams[b]),
-                             a in index.candidates(sigs[b])))
+        scored.append(
+            Scored(
+                a,
+                b,
+                label == "dup",
+                kind,
+                jaccard(grams[a], grams[b]),
+                a in index.candidates(sigs[b]),
+            )
+        )
     return scored
 
 
@@ -71,9 +81,11 @@ def main() -> None:
     args = parser.parse_args()
     scored = score_pairs(args.pairs, args.shingle)
     dups = sum(s.dup for s in scored)
-    print(f"{len(scored)} pairs ({dups} duplicate, {len(scored) - dups} different), "
-          f"word {args.shingle}-grams, LSH candidate recall on duplicates "
-          f"{sum(s.candidate for s in scored if s.dup)}/{dups}")
+    print(
+        f"{len(scored)} pairs ({dups} duplicate, {len(scored) - dups} different), "
+        f"word {args.shingle}-grams, LSH candidate recall on duplicates "
+        f"{sum(s.candidate for s in scored if s.dup)}/{dups}"
+    )
     print("threshold  precision  recall  F1")
     for t in THRESHOLDS:
         p, r, f = prf(scored, t)
@@ -84,8 +96,10 @@ def main() -> None:
     print(f"lowest duplicate similarity {lowest_dup:.3f}, highest different {highest_other:.3f}")
     for s in scored:
         if (s.candidate and s.similarity >= THRESHOLD) != s.dup:
-            print(f"wrong at {THRESHOLD}: {s.a} {s.b} ({'dup' if s.dup else 'different'}, "
-                  f"{s.kind}) similarity {s.similarity:.3f}")
+            print(
+                f"wrong at {THRESHOLD}: {s.a} {s.b} ({'dup' if s.dup else 'different'}, "
+                f"{s.kind}) similarity {s.similarity:.3f}"
+            )
 
 
 if __name__ == "__main__":

@@ -33,10 +33,12 @@ class Rates:
 
     def line(self, label: str) -> str:
         """One printable line of figures."""
-        return (f"{label}: false reject {self.rejected}/{self.dutch} "
-                f"({self.rejected / self.dutch:.0%}), false accept {self.accepted}/{self.foreign} "
-                f"({self.accepted / self.foreign:.0%}), named wrong {len(self.misnamed)} "
-                f"{' '.join(self.misnamed)}".rstrip())
+        return (
+            f"{label}: false reject {self.rejected}/{self.dutch} "
+            f"({self.rejected / self.dutch:.0%}), false accept {self.accepted}/{self.foreign} "
+            f"({self.accepted / self.foreign:.0%}), named wrong {len(self.misnamed)} "
+            f"{' '.join(self.misnamed)}".rstrip()
+        )
 
 
 def language_set() -> list[tuple[str, str]]:

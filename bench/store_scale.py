@@ -66,8 +66,10 @@ def generate(count: int, mains, briefs, sentences, reword: float = 1 / 3, seed: 
     vocabulary = sorted({word for sentence in sentences for word in sentence.split()})
 
     def sentence() -> str:
-        return " ".join(rng.choice(vocabulary) if rng.random() < reword else word
-                        for word in rng.choice(sentences).split())
+        return " ".join(
+            rng.choice(vocabulary) if rng.random() < reword else word
+            for word in rng.choice(sentences).split()
+        )
 
     def text(n: int, number: int) -> str:
         return " ".join(sentence() for _ in range(n)) + f" ({number})"
@@ -75,9 +77,10 @@ def generate(count: int, mains, briefs, sentences, reword: float = 1 / 3, seed: 
     for number in range(count):
         for _ in range(1 if listed else BOX):
             if made and rng.random() < EDITS:
-                old = rng.choice(made[-4 * BOX:])
-                fresh = replace(old, article=replace(
-                    old.article, text=old.article.text + " " + sentence()))
+                old = rng.choice(made[-4 * BOX :])
+                fresh = replace(
+                    old, article=replace(old.article, text=old.article.text + " " + sentence())
+                )
             else:
                 template = briefs[len(made) % len(briefs)]
                 fresh = replace(template, article=replace(template.article, text=text(3, number)))
@@ -86,14 +89,27 @@ def generate(count: int, mains, briefs, sentences, reword: float = 1 / 3, seed: 
         listed = listed[:BOX]
         template = mains[number % len(mains)]
         main = replace(template, article=replace(template.article, text=text(8, number)))
-        articles = tuple(replace(a, article=replace(a.article, doc=f"sim{number}",
-                                                    part="main" if k == 0 else f"brief:{k - 1}"))
-                         for k, a in enumerate([main, *listed]))
+        articles = tuple(
+            replace(
+                a,
+                article=replace(
+                    a.article, doc=f"sim{number}", part="main" if k == 0 else f"brief:{k - 1}"
+                ),
+            )
+            for k, a in enumerate([main, *listed])
+        )
         body = "\n".join(a.article.text for a in articles)
-        page = Page(doc=f"sim{number}", source=f"sim/{number}.txt", text=body, html=None,
-                    fetched_at=CAPTURED, fetched_at_from="option")
-        yield PageResult(page, "nl", articles=articles,
-                         content_hash=hashlib.sha256(body.encode()).hexdigest())
+        page = Page(
+            doc=f"sim{number}",
+            source=f"sim/{number}.txt",
+            text=body,
+            html=None,
+            fetched_at=CAPTURED,
+            fetched_at_from="option",
+        )
+        yield PageResult(
+            page, "nl", articles=articles, content_hash=hashlib.sha256(body.encode()).hexdigest()
+        )
 
 
 def size_mib(path: Path) -> float:
@@ -108,21 +124,31 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=100_000)
     parser.add_argument("--report", default="1000,10000,100000")
     parser.add_argument("--db", type=Path, default=None)
-    parser.add_argument("--reword", type=float, default=1 / 3,
-                        help="share of the words of each drawn sentence replaced (0: sentences as they are)")
+    parser.add_argument(
+        "--reword",
+        type=float,
+        default=1 / 3,
+        help="share of the words of each drawn sentence replaced (0: sentences as they are)",
+    )
     args = parser.parse_args()
     report = sorted(int(n) for n in args.report.split(","))
     mains, briefs, sentences = templates()
     folder = Path(tempfile.mkdtemp(prefix="kroniek-scale-"))
     db = args.db or folder / "scale.duckdb"
 
-    print(f"templates        {len(mains)} main articles, {len(briefs)} briefs, {len(sentences)} sentences")
-    print(f"{'pages stored':>13} {'s per 1k pages':>15} {'CPU s per 1k':>13} {'articles':>9} "
-          f"{'versions':>9} {'events':>9} {'MiB':>8}")
+    print(
+        f"templates        {len(mains)} main articles, {len(briefs)} briefs, {len(sentences)} sentences"
+    )
+    print(
+        f"{'pages stored':>13} {'s per 1k pages':>15} {'CPU s per 1k':>13} {'articles':>9} "
+        f"{'versions':>9} {'events':>9} {'MiB':>8}"
+    )
     writer = BatchWriter(db, flush_seconds=float("inf"))
     block, cpu = time.perf_counter(), time.process_time()
     storing = 0.0
-    for number, result in enumerate(generate(args.pages, mains, briefs, sentences, args.reword), start=1):
+    for number, result in enumerate(
+        generate(args.pages, mains, briefs, sentences, args.reword), start=1
+    ):
         writer.add(result)
         if number % 1000 == 0:
             now, cpu_now = time.perf_counter(), time.process_time()
@@ -130,9 +156,11 @@ def main() -> None:
             if number in report or number % 10_000 == 0:
                 with Store(db, read_only=True) as store:
                     counts = store.counts()
-                print(f"{number:>13,} {now - block:>15.2f} {cpu_now - cpu:>13.2f} {counts['articles']:>9,} "
-                      f"{counts['versions']:>9,} {counts['events']:>9,} {size_mib(db):>8.0f}",
-                      flush=True)
+                print(
+                    f"{number:>13,} {now - block:>15.2f} {cpu_now - cpu:>13.2f} {counts['articles']:>9,} "
+                    f"{counts['versions']:>9,} {counts['events']:>9,} {size_mib(db):>8.0f}",
+                    flush=True,
+                )
             block, cpu = time.perf_counter(), time.process_time()
     writer.flush()
     storing += time.perf_counter() - block
@@ -146,15 +174,23 @@ def main() -> None:
         gdelt = folder / "events.tsv"
         export_gdelt(store, gdelt)
     per_million = 1e6 / max(counts["events"], 1)
-    print(f"total            {args.pages:,} pages stored in {storing:.0f} s ({args.pages / storing:.0f} pages/s); "
-          f"{counts['stories']:,} stories linked at close in {linking:.0f} s")
-    print(f"store            {size_mib(db):.0f} MiB for {counts['events']:,} events "
-          f"({size_mib(db) * per_million / 1024:.1f} GiB per million events)")
-    print(f"exports          Parquet {size_mib(parquet):.0f} MiB "
-          f"({size_mib(parquet) * per_million / 1024:.2f} GiB per million events), "
-          f"GDELT TSV {size_mib(gdelt):.0f} MiB ({size_mib(gdelt) * per_million / 1024:.2f} GiB per million)")
-    print(f"peak RSS         {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB "
-          f"(Frog stopped before the simulation)")
+    print(
+        f"total            {args.pages:,} pages stored in {storing:.0f} s ({args.pages / storing:.0f} pages/s); "
+        f"{counts['stories']:,} stories linked at close in {linking:.0f} s"
+    )
+    print(
+        f"store            {size_mib(db):.0f} MiB for {counts['events']:,} events "
+        f"({size_mib(db) * per_million / 1024:.1f} GiB per million events)"
+    )
+    print(
+        f"exports          Parquet {size_mib(parquet):.0f} MiB "
+        f"({size_mib(parquet) * per_million / 1024:.2f} GiB per million events), "
+        f"GDELT TSV {size_mib(gdelt):.0f} MiB ({size_mib(gdelt) * per_million / 1024:.2f} GiB per million)"
+    )
+    print(
+        f"peak RSS         {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB "
+        f"(Frog stopped before the simulation)"
+    )
 
 
 if __name__ == "__main__":

@@ -89,11 +89,17 @@ def main() -> None:
     print(f"sentences/s      {sentences / elapsed:.1f}  ({sentences} sentences)")
     print(f"tokens/s         {words / elapsed:.0f}  ({words} tokens)")
     print(f"events           {events}")
-    print(f"frog requests    tag {tag.requests} (cache hits {tag.cache_hits}), "
-          f"parse {parse.requests} (cache hits {parse.cache_hits})")
-    print(f"frog share       {in_frog / (elapsed * res.workers):.0%} of worker time "
-          f"({in_frog:.1f} s waiting for Frog over {res.workers} workers)")
-    print(f"peak RSS         python {self_rss / 1024:.0f} MiB, frog servers {frog_rss / 1024:.0f} MiB")
+    print(
+        f"frog requests    tag {tag.requests} (cache hits {tag.cache_hits}), "
+        f"parse {parse.requests} (cache hits {parse.cache_hits})"
+    )
+    print(
+        f"frog share       {in_frog / (elapsed * res.workers):.0%} of worker time "
+        f"({in_frog:.1f} s waiting for Frog over {res.workers} workers)"
+    )
+    print(
+        f"peak RSS         python {self_rss / 1024:.0f} MiB, frog servers {frog_rss / 1024:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

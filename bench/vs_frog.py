@@ -35,8 +35,12 @@ from kroniek.store import Store
 from kroniek.time import date_articles
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_INPUTS = [REPO / "samples" / "pages", REPO / "samples" / "html", REPO / "samples" / "records",
-                  REPO.parent / "shared" / "corpus" / "real-dev" / "pages"]
+DEFAULT_INPUTS = [
+    REPO / "samples" / "pages",
+    REPO / "samples" / "html",
+    REPO / "samples" / "records",
+    REPO.parent / "shared" / "corpus" / "real-dev" / "pages",
+]
 CAPTURED = datetime.fromisoformat("2026-01-29T10:00:00+00:00")
 
 
@@ -49,9 +53,14 @@ class PlainFrog:
             self.port = probe.getsockname()[1]
         self.workdir = tempfile.mkdtemp(prefix="vs-frog-")
         env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE")  # as kroniek's pool runs Frog
-        self.proc = subprocess.Popen(["frog", "-S", str(self.port)], cwd=self.workdir, env=env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(
+            ["frog", "-S", str(self.port)],
+            cwd=self.workdir,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 300
         while True:
             try:
@@ -150,11 +159,17 @@ def main() -> None:
 
     frog_s, tokens, frog_rss = plain_frog(paragraphs(pages), workers)
     ours_s, done, ours_rss = kroniek(inputs, workers)
-    print(f"pages            {len(pages)} from {', '.join(map(str, inputs))} ({tokens} Frog tokens)")
-    print(f"plain Frog       {frog_s:.2f} s, {len(pages) / frog_s:.2f} pages/s "
-          f"({workers} processes, all modules; peak RSS {frog_rss / 1024:.0f} MiB)")
-    print(f"kroniek          {ours_s:.2f} s, {done / ours_s:.2f} pages/s "
-          f"({workers} workers; Frog peak RSS {ours_rss / 1024:.0f} MiB)")
+    print(
+        f"pages            {len(pages)} from {', '.join(map(str, inputs))} ({tokens} Frog tokens)"
+    )
+    print(
+        f"plain Frog       {frog_s:.2f} s, {len(pages) / frog_s:.2f} pages/s "
+        f"({workers} processes, all modules; peak RSS {frog_rss / 1024:.0f} MiB)"
+    )
+    print(
+        f"kroniek          {ours_s:.2f} s, {done / ours_s:.2f} pages/s "
+        f"({workers} workers; Frog peak RSS {ours_rss / 1024:.0f} MiB)"
+    )
     print(f"ratio            {frog_s / ours_s:.2f}x plain Frog")
 
 

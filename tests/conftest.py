@@ -15,7 +15,9 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 #: the fixtures that start Frog (here and in tests/nlp/conftest.py); a test using one, directly
 #: or through another fixture, is marked "frog" and left out of the fast tier (make test-fast)
-FROG_FIXTURES = frozenset({"frog_tagger", "frog_parser", "frog_ready", "resources", "tag_pool", "parse_pool"})
+FROG_FIXTURES = frozenset(
+    {"frog_tagger", "frog_parser", "frog_ready", "resources", "tag_pool", "parse_pool"}
+)
 
 
 #: tests that start Frog without a Frog fixture (a command that opens its own pool)
@@ -23,14 +25,27 @@ FROG_TESTS = ("actors/test_books.py::test_cli_prints_mentions",)
 #: tests that take a second or more without Frog: real servers, browsers, Dask clusters,
 #: subprocesses of the command line, DuckDB stores, every dictionary checked or loaded anew
 SLOW_TESTS = (
-    "api/", "fuzz/", "nlp/", "test_bad_input.py", "test_cli.py", "test_cluster.py", "test_doctor.py",
-    "test_faults.py", "test_install.py", "test_rules.py", "dedup/test_store_dedup.py",
-    "events/test_patterns.py", "stories/test_store_stories.py", "time/test_rules.py",
+    "api/",
+    "fuzz/",
+    "nlp/",
+    "test_bad_input.py",
+    "test_cli.py",
+    "test_cluster.py",
+    "test_doctor.py",
+    "test_faults.py",
+    "test_install.py",
+    "test_rules.py",
+    "dedup/test_store_dedup.py",
+    "events/test_patterns.py",
+    "stories/test_store_stories.py",
+    "time/test_rules.py",
     "read/test_jsonl_and_dirs.py::test_bad_jsonl_lines_in_the_middle_do_not_stop_the_others",
     "read/test_jsonl_and_dirs.py::test_jsonl_records_with_text_and_html",
     "read/test_read.py::test_html_list_heading_inside_a_wrapper_and_times_first",
     "segment/test_layout.py::test_packaged_layout_is_valid_and_read_once",
-    "store/test_days.py", "store/test_export.py", "store/test_seed_pages.py",
+    "store/test_days.py",
+    "store/test_export.py",
+    "store/test_seed_pages.py",
     "time/test_samples.py::test_true_dates_lie_within_the_bounds",
     "actors/test_inventory.py::test_an_unknown_member_code_is_reported",
     "test_readme.py::test_the_cheap_readme_commands_run",
@@ -52,7 +67,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def shared_dir() -> Path:
     """The project's shared folder (specs, seeds, gold), or skip when it is not beside the repo."""
     if not (SHARED / "seeds").is_dir():
-        pytest.skip(f"{SHARED} is absent: the seed pages and gold are read from ../shared at run time")
+        pytest.skip(
+            f"{SHARED} is absent: the seed pages and gold are read from ../shared at run time"
+        )
     return SHARED
 
 

@@ -5,18 +5,89 @@ from __future__ import annotations
 import re
 
 PAGE_KEYS = {"doc", "source", "fetched_at", "language", "articles"}
-ARTICLE_KEYS = {"part", "headline", "dateline", "agencies", "ago", "published", "text",
-                "mentions", "events"}
+ARTICLE_KEYS = {
+    "part",
+    "headline",
+    "dateline",
+    "agencies",
+    "ago",
+    "published",
+    "text",
+    "mentions",
+    "events",
+}
 MENTION_KEYS = {"code", "sector", "text", "field", "span", "person", "rule"}
-EVENT_KEYS = {"src", "src_sector", "src_text", "tgt", "tgt_sector", "tgt_text", "type", "mode",
-              "cameo", "goldstein", "quad_class", "fact", "sentence", "field", "span", "trigger",
-              "rule", "attributed_to", "event_date"}
-TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+EVENT_KEYS = {
+    "src",
+    "src_sector",
+    "src_text",
+    "tgt",
+    "tgt_sector",
+    "tgt_text",
+    "type",
+    "mode",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "fact",
+    "sentence",
+    "field",
+    "span",
+    "trigger",
+    "rule",
+    "attributed_to",
+    "event_date",
+}
+TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
 FACTS = {"asserted", "future", "negated", "alleged"}
-SECTORS = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED", "HRI", "IGO"}
-IGOS = {"NATO", "EU", "UN", "IAEA", "ICC", "WHO", "OPEC", "AU", "G7", "G20", "BRICS", "OSCE",
-        "IMF", "WB"}
+SECTORS = {
+    "GOV",
+    "MIL",
+    "SPY",
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "REB",
+    "CVL",
+    "BUS",
+    "MED",
+    "HRI",
+    "IGO",
+}
+IGOS = {
+    "NATO",
+    "EU",
+    "UN",
+    "IAEA",
+    "ICC",
+    "WHO",
+    "OPEC",
+    "AU",
+    "G7",
+    "G20",
+    "BRICS",
+    "OSCE",
+    "IMF",
+    "WB",
+}
 UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
 
@@ -49,7 +120,9 @@ def contract_problems(page: dict) -> list[str]:
                 continue
             start, end = mention["span"]
             if fields[mention["field"]][start:end] != mention["text"]:
-                problems.append(f"{where}: mention span {mention['span']} is not {mention['text']!r}")
+                problems.append(
+                    f"{where}: mention span {mention['span']} is not {mention['text']!r}"
+                )
             if not _code_ok(mention["code"]) or mention["sector"] not in SECTORS | {None}:
                 problems.append(f"{where}: mention code {mention['code']}/{mention['sector']}")
         for event in article["events"]:
@@ -66,7 +139,9 @@ def contract_problems(page: dict) -> list[str]:
             if not isinstance(event["cameo"], str) or not re.fullmatch(r"\d{2,4}", event["cameo"]):
                 problems.append(f"{where}: cameo {event['cameo']!r}")
             if not isinstance(event["goldstein"], float) or event["quad_class"] not in {1, 2, 3, 4}:
-                problems.append(f"{where}: goldstein/quad_class {event['goldstein']}/{event['quad_class']}")
+                problems.append(
+                    f"{where}: goldstein/quad_class {event['goldstein']}/{event['quad_class']}"
+                )
             if not event["rule"] or not event["trigger"]:
                 problems.append(f"{where}: event without rule or trigger")
     return problems

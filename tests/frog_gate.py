@@ -24,8 +24,11 @@ _found: list[doctor.Check] = []
 def _stop(checks: list[doctor.Check]) -> None:
     """End the test session with the failed checks as `kroniek doctor` prints them."""
     lines = [line for check in checks for line in check.lines()]
-    pytest.exit("Frog cannot run here, so no test that needs it can pass (kroniek doctor "
-                "checks the whole machine):\n" + "\n".join(lines) + "\n", returncode=EXIT_CODE)
+    pytest.exit(
+        "Frog cannot run here, so no test that needs it can pass (kroniek doctor "
+        "checks the whole machine):\n" + "\n".join(lines) + "\n",
+        returncode=EXIT_CODE,
+    )
 
 
 def require_frog() -> None:

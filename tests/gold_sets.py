@@ -15,8 +15,17 @@ from kroniek.records import PageResult
 REPO = Path(__file__).resolve().parent.parent
 
 
-def floors_hold(paths: Iterable[Path], gold: Path, baseline: str, resources,
-                captures: dict[str, datetime] | None = None) -> list[str]:
+def floors_hold(
+    paths: Iterable[Path],
+    gold: Path,
+    baseline: str,
+    resources,
+    captures: dict[str, datetime] | None = None,
+) -> list[str]:
     """Extract ``paths``, score them against ``gold`` and list every floor of bench/``baseline`` missed."""
-    pages = [page_to_json(r) for r in run(paths, resources, captures=captures) if isinstance(r, PageResult)]
+    pages = [
+        page_to_json(r)
+        for r in run(paths, resources, captures=captures)
+        if isinstance(r, PageResult)
+    ]
     return check_baseline(score(gold, pages), load_baseline(REPO / "bench" / baseline))

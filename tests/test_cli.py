@@ -23,15 +23,20 @@ pytestmark = pytest.mark.usefixtures("frog_ready")
 def kroniek(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """Run the CLI in a subprocess and return its outcome."""
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
-    return subprocess.run([*KRONIEK, *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=900)
+    return subprocess.run(
+        [*KRONIEK, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=900
+    )
 
 
 @pytest.fixture(scope="module")
-def seed_extract(seeds_dir: Path, tmp_path_factory) -> tuple[subprocess.CompletedProcess, list[dict]]:
+def seed_extract(
+    seeds_dir: Path, tmp_path_factory
+) -> tuple[subprocess.CompletedProcess, list[dict]]:
     """One ``kroniek extract`` over the five seed pages."""
     cwd = tmp_path_factory.mktemp("extract")
-    done = kroniek("extract", str(seeds_dir), "--fetched-at", CAPTURED, "--format", "jsonl", cwd=cwd)
+    done = kroniek(
+        "extract", str(seeds_dir), "--fetched-at", CAPTURED, "--format", "jsonl", cwd=cwd
+    )
     return done, [json.loads(line) for line in done.stdout.splitlines()]
 
 
@@ -51,7 +56,11 @@ def test_eval_reads_extract_output_from_stdin(seed_extract, gold_dir, tmp_path):
     baseline = REPO / "bench" / "baseline.yaml"
     scored = subprocess.run(
         [*KRONIEK, "eval", "--gold", str(gold_dir), "-", "--json", "--baseline", str(baseline)],
-        input=done.stdout, capture_output=True, text=True, env=env, cwd=tmp_path,
+        input=done.stdout,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
     assert scored.returncode == 0, scored.stderr
     scores = json.loads(scored.stdout)
@@ -86,8 +95,9 @@ def test_ingest_is_idempotent_and_survives_a_bad_file(tmp_path, seeds_dir):
     rows = list(csv.reader(out.open(encoding="utf-8"), delimiter="\t"))
     assert rows and all(len(r) == 61 for r in rows)
     # asserted events only, one row per reported event; the sidecar says which events each holds
-    sidecar = list(csv.DictReader((tmp_path / "events.kroniek.tsv").open(encoding="utf-8"),
-                                  delimiter="\t"))
+    sidecar = list(
+        csv.DictReader((tmp_path / "events.kroniek.tsv").open(encoding="utf-8"), delimiter="\t")
+    )
     assert [s["GLOBALEVENTID"] for s in sidecar] == [r[0] for r in rows]
     asserted = {e["event_id"] for e in events if e["fact"] == "asserted"}
     assert {i for s in sidecar for i in s["event_ids"].split(",")} == asserted

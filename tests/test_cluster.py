@@ -34,9 +34,24 @@ def ingest(db: Path, *extra: str) -> subprocess.CompletedProcess:
     """`kroniek ingest` of the bundled samples into `db`."""
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
     return subprocess.run(
-        [sys.executable, "-m", "kroniek", "ingest", *INPUTS, "--captures",
-         str(SAMPLES / "fetched_at.tsv"), "--db", str(db), "--no-progress", *extra],
-        cwd=db.parent, env=env, capture_output=True, text=True, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "kroniek",
+            "ingest",
+            *INPUTS,
+            "--captures",
+            str(SAMPLES / "fetched_at.tsv"),
+            "--db",
+            str(db),
+            "--no-progress",
+            *extra,
+        ],
+        cwd=db.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
 
 

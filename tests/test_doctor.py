@@ -22,8 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 KRONIEK = [sys.executable, "-m", "kroniek"]
 # what Frog 0.20 prints when /usr/share/ucto/tokconfig-nld (uctodata) is missing
 FROG_INIT_FAILED = (
-    "frog-:Initialization failed for: [tokenizer] \n"
-    "frog-:fatal error: Frog init failed\n"
+    "frog-:Initialization failed for: [tokenizer] \nfrog-:fatal error: Frog init failed\n"
 )
 
 
@@ -36,8 +35,10 @@ def fake_frog(prefix: Path, failing: str = "tag parse", data: bool = False) -> P
     skips = MODES
     bin_dir = prefix / "bin"
     bin_dir.mkdir(parents=True)
-    cases = "".join(f'  *"{skips[mode]} "*) printf "{FROG_INIT_FAILED}" >&2; exit 1;;\n'
-                    for mode in failing.split())
+    cases = "".join(
+        f'  *"{skips[mode]} "*) printf "{FROG_INIT_FAILED}" >&2; exit 1;;\n'
+        for mode in failing.split()
+    )
     script = bin_dir / "frog"
     script.write_text(
         "#!/bin/sh\n"
@@ -59,8 +60,14 @@ def fake_frog(prefix: Path, failing: str = "tag parse", data: bool = False) -> P
 def run_doctor(tmp_path: Path, path: str, *args: str) -> subprocess.CompletedProcess:
     """`kroniek doctor` with PATH set to `path`, checking a database in tmp_path."""
     env = dict(os.environ, PATH=path, PYTHONPATH=str(REPO / "src"))
-    return subprocess.run([*KRONIEK, "doctor", "--db", str(tmp_path / "k.duckdb"), *args],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [*KRONIEK, "doctor", "--db", str(tmp_path / "k.duckdb"), *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def verdicts(done: subprocess.CompletedProcess) -> dict[str, str]:
@@ -80,8 +87,17 @@ def test_all_checks_hold_on_this_machine(frog_ready, tmp_path):
     done = run_doctor(tmp_path, os.environ["PATH"])
     assert done.returncode == 0, done.stdout + done.stderr
     seen = verdicts(done)
-    assert list(seen) == ["python", "frog", "data", "tag", "parse", "memory", "chromium",
-                          "database", "rules"]
+    assert list(seen) == [
+        "python",
+        "frog",
+        "data",
+        "tag",
+        "parse",
+        "memory",
+        "chromium",
+        "database",
+        "rules",
+    ]
     assert all(line.startswith("ok ") for line in seen.values()), done.stdout
     assert seen["frog"].startswith("ok Frog 0.")
     assert "answered a Dutch sentence" in seen["parse"]
@@ -141,9 +157,21 @@ def test_the_test_session_stops_at_the_first_frog_that_cannot_start(tmp_path):
     env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}")
     env.pop("KRONIEK_SKIP_FROG_TESTS", None)
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "tests/nlp",
-         "tests/test_cli.py"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "tests/nlp",
+            "tests/test_cli.py",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     out = done.stdout + done.stderr
     assert done.returncode == EXIT_CODE, out
@@ -164,11 +192,13 @@ def test_memory_verdicts():
 
 
 def test_database_verdicts(tmp_path):
-    assert doctor.check_database(tmp_path / "k.duckdb").verdict.endswith("can be created "
-                                                                        "(it does not exist yet)")
+    assert doctor.check_database(tmp_path / "k.duckdb").verdict.endswith(
+        "can be created (it does not exist yet)"
+    )
     missing = doctor.check_database(tmp_path / "nowhere" / "k.duckdb")
-    assert not missing.ok and missing.verdict.endswith(f"the folder {tmp_path / 'nowhere'} does "
-                                                       "not exist")
+    assert not missing.ok and missing.verdict.endswith(
+        f"the folder {tmp_path / 'nowhere'} does not exist"
+    )
     folder = doctor.check_database(tmp_path)
     assert not folder.ok and folder.verdict == f"{tmp_path} exists and is not a file"
     if Path("/proc/version").is_file():  # a read-only folder even for root
@@ -189,14 +219,16 @@ def test_a_chromium_that_does_not_run_is_reported(tmp_path, monkeypatch):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     script = bin_dir / "chromium"
-    script.write_text("#!/bin/sh\necho 'chromium: error while loading shared libraries' >&2\n"
-                      "exit 127\n")
+    script.write_text(
+        "#!/bin/sh\necho 'chromium: error while loading shared libraries' >&2\nexit 127\n"
+    )
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
     check = doctor.check_chromium()
     assert not check.ok
-    assert check.verdict == (f"{script} --version failed: chromium: error while loading "
-                             "shared libraries")
+    assert check.verdict == (
+        f"{script} --version failed: chromium: error while loading shared libraries"
+    )
     assert check.fix == doctor.install_fix(("chromium",))
 
 

@@ -23,8 +23,12 @@ from kroniek.store.schema import TABLES
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples" / "pages"
 #: four short sample pages (our own writing) that carry events
-PAGES = ("2018-06-12_singapore-top.txt", "2023-03-17_icc-poetin.txt",
-         "2024-06-10_vn-resolutie-2735.txt", "2025-08-16_alaska-top.txt")
+PAGES = (
+    "2018-06-12_singapore-top.txt",
+    "2023-03-17_icc-poetin.txt",
+    "2024-06-10_vn-resolutie-2735.txt",
+    "2025-08-16_alaska-top.txt",
+)
 CAPTURED = "2026-01-29T10:00:00Z"
 #: columns that hold the moment of storing, not what was stored
 MOMENTS = {"ingested_at", "first_seen", "seen_at", "last_seen_at"}
@@ -46,9 +50,23 @@ def _ingest(pages: Path, db: Path, cache: Path | None = None) -> subprocess.Pope
     if cache is not None:
         env["KRONIEK_FROG_CACHE"] = str(cache)
     return subprocess.Popen(
-        [sys.executable, "-m", "kroniek", "ingest", str(pages), "--db", str(db),
-         "--fetched-at", CAPTURED, "--no-progress"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "kroniek",
+            "ingest",
+            str(pages),
+            "--db",
+            str(db),
+            "--fetched-at",
+            CAPTURED,
+            "--no-progress",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _finish(proc: subprocess.Popen) -> None:
@@ -142,8 +160,11 @@ def test_a_killed_frog_server_is_replaced_and_the_store_is_the_same(clean, tmp_p
     deadline = time.monotonic() + 300
     victim = None
     while victim is None and time.monotonic() < deadline and run.poll() is None:
-        servers = [pid for pid in _descendants(run.pid)
-                   if _is_frog(pid) and any(_is_frog(child) for child in _descendants(pid))]
+        servers = [
+            pid
+            for pid in _descendants(run.pid)
+            if _is_frog(pid) and any(_is_frog(child) for child in _descendants(pid))
+        ]
         victim = servers[0] if servers else None
         time.sleep(0.05)
     assert victim is not None, "no Frog server with a connection was seen"
@@ -161,8 +182,10 @@ def test_frog_and_its_children_end_within_two_seconds_of_kroniek(clean, tmp_path
     while time.monotonic() < deadline and run.poll() is None:
         frogs = [pid for pid in _descendants(run.pid) if "frog" in _command(pid)]
         # a guard, its Frog server and a per-connection child: the case issue 14 saw linger
-        if any(_is_frog(server) and any(_is_frog(child) for child in _descendants(server))
-               for server in frogs):
+        if any(
+            _is_frog(server) and any(_is_frog(child) for child in _descendants(server))
+            for server in frogs
+        ):
             break
         time.sleep(0.05)
     assert run.poll() is None and frogs, "the ingest ended before a Frog connection was seen"

@@ -38,14 +38,41 @@ ALLOWED: dict[str, frozenset[str]] = {
     "store": frozenset({"dedup", "stories", "output"}),
     "output": frozenset(),
     "evaluate": frozenset(),
-    "pipeline": frozenset({"actors", "dedup", "events", "nlp", "output", "read", "segment",
-                           "store", "stories", "time"}),
+    "pipeline": frozenset(
+        {
+            "actors",
+            "dedup",
+            "events",
+            "nlp",
+            "output",
+            "read",
+            "segment",
+            "store",
+            "stories",
+            "time",
+        }
+    ),
     "cluster": frozenset({"pipeline", "read"}),
     "api": frozenset({"store"}),
     "rules": frozenset(),  # finds kroniek.<family>.checks by name, at run time
     "doctor": frozenset({"nlp", "rules"}),
-    "cli": frozenset({"actors", "api", "cluster", "doctor", "evaluate", "events", "nlp", "output",
-                      "pipeline", "read", "rules", "store", "stories"}),
+    "cli": frozenset(
+        {
+            "actors",
+            "api",
+            "cluster",
+            "doctor",
+            "evaluate",
+            "events",
+            "nlp",
+            "output",
+            "pipeline",
+            "read",
+            "rules",
+            "store",
+            "stories",
+        }
+    ),
     "__main__": frozenset({"cli"}),
 }
 
@@ -71,7 +98,9 @@ def _part(module: str) -> str:
 
 def _is_module(dotted: str) -> bool:
     relative = Path(*dotted.split(".")[1:])
-    return (SRC / relative).with_suffix(".py").is_file() or (SRC / relative / "__init__.py").is_file()
+    return (SRC / relative).with_suffix(".py").is_file() or (
+        SRC / relative / "__init__.py"
+    ).is_file()
 
 
 def _offered(part: str) -> frozenset[str]:
@@ -82,7 +111,9 @@ def _offered(part: str) -> frozenset[str]:
     tree = ast.parse(init.read_text(encoding="utf-8"))
     bound = set()
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):
+        if isinstance(node, ast.Assign) and any(
+            getattr(t, "id", "") == "__all__" for t in node.targets
+        ):
             return frozenset(ast.literal_eval(node.value))
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             bound |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
@@ -101,8 +132,11 @@ def _imports(path: Path) -> list[tuple[str, str | None, int]]:
             found += [(alias.name, None, node.lineno) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found += [(node.module, alias.name, node.lineno) for alias in node.names]
-    return [(module, name, line) for module, name, line in found
-            if module == "kroniek" or module.startswith("kroniek.")]
+    return [
+        (module, name, line)
+        for module, name, line in found
+        if module == "kroniek" or module.startswith("kroniek.")
+    ]
 
 
 def contract_breaches() -> list[str]:
@@ -121,12 +155,18 @@ def contract_breaches() -> list[str]:
             if other not in FOUNDATION and other not in ALLOWED.get(own, frozenset()):
                 breaches.append(f"{where}: {own} may not import {other} ({target})")
             inner = target if target.count(".") > 1 else None
-            if (name and target.count(".") == 1 and _is_module(f"{target}.{name}")
-                    and name not in _offered(other)):
+            if (
+                name
+                and target.count(".") == 1
+                and _is_module(f"{target}.{name}")
+                and name not in _offered(other)
+            ):
                 inner = f"{target}.{name}"
             if inner and (module, inner) not in INTERNAL_EXCEPTIONS:
-                breaches.append(f"{where}: {own} imports {inner}, a module inside {other}; "
-                                f"import from kroniek.{other} what its __init__ offers")
+                breaches.append(
+                    f"{where}: {own} imports {inner}, a module inside {other}; "
+                    f"import from kroniek.{other} what its __init__ offers"
+                )
             if name and name.startswith("_"):
                 breaches.append(f"{where}: {own} imports the private name {name} of {target}")
     return breaches
@@ -141,17 +181,22 @@ def test_the_pinned_exceptions_still_exist():
     used = set()
     for module, path in _modules():
         for target, name, _ in _imports(path):
-            used |= {(module, inner) for inner in (target, f"{target}.{name}")} & INTERNAL_EXCEPTIONS
+            used |= {
+                (module, inner) for inner in (target, f"{target}.{name}")
+            } & INTERNAL_EXCEPTIONS
     assert used == INTERNAL_EXCEPTIONS
 
 
-@pytest.mark.parametrize(("source", "breach"), [
-    ("from kroniek.store.access import open_store\n", "a module inside store"),
-    ("from kroniek.store import open_store\n", None),
-    ("from kroniek.actors import _private\n", "private name _private"),
-    ("from kroniek.pipeline import run\n", "may not import pipeline"),
-    ("from kroniek.store import browse\n", "kroniek.store.browse, a module inside store"),
-])
+@pytest.mark.parametrize(
+    ("source", "breach"),
+    [
+        ("from kroniek.store.access import open_store\n", "a module inside store"),
+        ("from kroniek.store import open_store\n", None),
+        ("from kroniek.actors import _private\n", "private name _private"),
+        ("from kroniek.pipeline import run\n", "may not import pipeline"),
+        ("from kroniek.store import browse\n", "kroniek.store.browse, a module inside store"),
+    ],
+)
 def test_the_check_catches_what_it_should(tmp_path, monkeypatch, source, breach):
     """The checker itself, on a fictional part 'probe' that may import store and actors."""
     root = tmp_path / "kroniek"

@@ -26,8 +26,9 @@ BUILD = ["setuptools>=68", "wheel"]  # pyproject's build requirements
 
 def _project_copy(folder: Path) -> Path:
     """The files `pip install .` reads, copied, so no build runs inside the working tree."""
-    shutil.copytree(REPO / "src", folder / "src",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(
+        REPO / "src", folder / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+    )
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(REPO / name, folder / name)
     return folder
@@ -49,8 +50,19 @@ def project(tmp_path_factory) -> Path:
 def wheels(request, project) -> Path:
     """Wheels of everything `pip install .` needs, kept in pytest's cache between runs."""
     folder = Path(request.config.cache.mkdir("kroniek-wheels"))
-    fill = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(folder),
-            "--find-links", str(folder), str(project), *BUILD]
+    fill = [
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--wheel-dir",
+        str(folder),
+        "--find-links",
+        str(folder),
+        str(project),
+        *BUILD,
+    ]
     done = _run([*fill[:4], "--no-index", *fill[4:]], cwd=project)  # offline when it can
     if done.returncode != 0:
         done = _run(fill, cwd=project)
@@ -60,21 +72,35 @@ def wheels(request, project) -> Path:
     return folder
 
 
-def test_fresh_venv_with_bundled_pip_installs_and_extracts(frog_ready, project, wheels, tmp_path,
-                                                           shared_dir):
+def test_fresh_venv_with_bundled_pip_installs_and_extracts(
+    frog_ready, project, wheels, tmp_path, shared_dir
+):
     venv = tmp_path / "v"
     done = _run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     pip_version = _run([str(venv / "bin" / "pip"), "--version"], cwd=tmp_path).stdout
     assert pip_version.startswith(f"pip {ensurepip.version()} "), pip_version
 
-    done = _run([str(venv / "bin" / "pip"), "install", "--no-index", "--find-links", str(wheels),
-                 "."], cwd=project)
+    done = _run(
+        [str(venv / "bin" / "pip"), "install", "--no-index", "--find-links", str(wheels), "."],
+        cwd=project,
+    )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
 
     page = sorted((shared_dir / "seeds").glob("*.txt"))[0]
-    done = _run([str(venv / "bin" / "kroniek"), "extract", str(page), "--workers", "1",
-                 "--fetched-at", "2026-01-29T10:00:00Z"], cwd=tmp_path, timeout=600)
+    done = _run(
+        [
+            str(venv / "bin" / "kroniek"),
+            "extract",
+            str(page),
+            "--workers",
+            "1",
+            "--fetched-at",
+            "2026-01-29T10:00:00Z",
+        ],
+        cwd=tmp_path,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     [line] = done.stdout.splitlines()
     result = json.loads(line)

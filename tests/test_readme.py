@@ -31,7 +31,9 @@ def _shown_lines() -> list[str]:
     blocks = re.findall(r"^```[^\n]*\n(.*?)^```", text, flags=re.S | re.M)
     joined = [line for block in blocks for line in block.replace("\\\n", " ").splitlines()]
     inline = re.findall(r"`([^`\n]+)`", re.sub(r"^```.*?^```", "", text, flags=re.S | re.M))
-    return [line.strip() for line in joined + inline if line.strip().startswith(("kroniek ", "make "))]
+    return [
+        line.strip() for line in joined + inline if line.strip().startswith(("kroniek ", "make "))
+    ]
 
 
 def _words(line: str) -> list[str]:
@@ -66,7 +68,9 @@ def _resolve(words: list[str]) -> tuple[click.Command, list[str]]:
     while isinstance(command, click.Group) and rest and not rest[0].startswith("-"):
         found = command.get_command(click.Context(command), rest[0])
         if found is None:
-            raise AssertionError(f"README shows 'kroniek {' '.join(words)}': no command {rest[0]!r}")
+            raise AssertionError(
+                f"README shows 'kroniek {' '.join(words)}': no command {rest[0]!r}"
+            )
         command, rest = found, rest[1:]
     return command, rest
 
@@ -98,7 +102,9 @@ def test_the_check_catches_a_missing_command_and_option():
 
 @pytest.mark.parametrize("line", CHEAP)
 def test_the_cheap_readme_commands_run(line):
-    assert any(shown.startswith(line) for shown in _shown_lines()), f"the README no longer shows {line!r}"
+    assert any(shown.startswith(line) for shown in _shown_lines()), (
+        f"the README no longer shows {line!r}"
+    )
     result = CliRunner().invoke(main, _words(line)[1:])
     assert result.exit_code == 0, result.output
     assert result.output.strip()

@@ -32,20 +32,28 @@ def test_packaged_actor_dictionaries_are_valid():
 
 
 def test_duplicate_id_is_reported_with_file_and_line(data_copy):
-    line = _append(data_copy / "actors" / "groups.tsv", "actor.group.hamas\tgroup\tPSE\tREB\tHamas-beweging\t")
+    line = _append(
+        data_copy / "actors" / "groups.tsv", "actor.group.hamas\tgroup\tPSE\tREB\tHamas-beweging\t"
+    )
     problems = check_rules(data_copy)
-    assert any(p.source.endswith(f"groups.tsv:{line}") and "duplicate id" in p.problem for p in problems)
+    assert any(
+        p.source.endswith(f"groups.tsv:{line}") and "duplicate id" in p.problem for p in problems
+    )
 
 
 def test_unknown_code_and_sector_are_reported(data_copy):
-    line = _append(data_copy / "actors" / "groups.tsv", "actor.group.fake\tgroup\tXYZ\tFOO\tNepgroep\t")
+    line = _append(
+        data_copy / "actors" / "groups.tsv", "actor.group.fake\tgroup\tXYZ\tFOO\tNepgroep\t"
+    )
     texts = [str(p) for p in check_rules(data_copy) if p.source.endswith(f":{line}")]
     assert any("unknown actor code 'XYZ'" in t for t in texts)
     assert any("unknown sector 'FOO'" in t for t in texts)
 
 
 def test_same_term_in_two_entries_is_reported(data_copy):
-    line = _append(data_copy / "actors" / "groups.tsv", "actor.group.copy\tgroup\tPSE\tREB\tHezbollah\t")
+    line = _append(
+        data_copy / "actors" / "groups.tsv", "actor.group.copy\tgroup\tPSE\tREB\tHezbollah\t"
+    )
     assert any(
         p.source.endswith(f":{line}") and "is also actor.group.hezbollah" in p.problem
         for p in check_rules(data_copy)
@@ -78,13 +86,21 @@ def test_person_term_dates_are_checked(data_copy):
         "   {office: premier, role: role.head_of_government, code: NLD, sector: GOV,"
         " start: 2020-01-01, end: 2019-01-01}]}",
     )
-    assert any(p.source.endswith(f"people.yaml:{line}") and "ends" in p.problem for p in check_rules(data_copy))
+    assert any(
+        p.source.endswith(f"people.yaml:{line}") and "ends" in p.problem
+        for p in check_rules(data_copy)
+    )
 
 
 def test_missing_header_is_reported(data_copy):
     path = data_copy / "actors" / "cities.tsv"
-    path.write_text("\n".join(x for x in path.read_text(encoding="utf-8").splitlines() if not x.startswith("#")) + "\n")
-    assert any(p.source.endswith("cities.tsv:1") and "header" in p.problem for p in check_rules(data_copy))
+    path.write_text(
+        "\n".join(x for x in path.read_text(encoding="utf-8").splitlines() if not x.startswith("#"))
+        + "\n"
+    )
+    assert any(
+        p.source.endswith("cities.tsv:1") and "header" in p.problem for p in check_rules(data_copy)
+    )
 
 
 def test_cli_exit_codes(data_copy):
@@ -123,6 +139,8 @@ def test_coverage_counts_the_lexicon_and_lists_codes_without_triggers(tmp_path):
     assert not set(found.excused) & {code for code, _ in found.missing}
     copy = tmp_path / "events"
     shutil.copytree(DATA_DIR, copy)
-    (copy / "no_trigger.yaml").write_text("# Sources: test\n- cameo: \"9999\"\n  reason: no such code\n")
+    (copy / "no_trigger.yaml").write_text(
+        '# Sources: test\n- cameo: "9999"\n  reason: no such code\n'
+    )
     with pytest.raises(RulesError, match="9999"):
         coverage(copy)

@@ -29,7 +29,9 @@ def test_unknown_set_names_the_folder():
 
 
 def test_bad_files_are_reported_with_file_and_line(tmp_path):
-    (tmp_path / "a.yaml").write_text("# Sources: test\ngood:\n  words: [een]\nBad Name:\n  words: [x]\n")
+    (tmp_path / "a.yaml").write_text(
+        "# Sources: test\ngood:\n  words: [een]\nBad Name:\n  words: [x]\n"
+    )
     (tmp_path / "b.yaml").write_text(
         "# Sources: test\nempty:\n  words: []\ntypo:\n  wrods: [x]\ngood:\n  words: [twee]\n"
     )
@@ -67,26 +69,40 @@ def _string_lists(tree: ast.AST):
     """(line, strings) of every set, tuple or list literal, dict's keys, ``"a b c".split()`` and
     regex alternation ``a|b|c`` outside docstrings in the tree."""
     docstrings = {
-        id(node.body[0].value) for node in ast.walk(tree)
+        id(node.body[0].value)
+        for node in ast.walk(tree)
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-        and node.body and isinstance(node.body[0], ast.Expr)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
     }
     for node in ast.walk(tree):
         if isinstance(node, (ast.Set, ast.Tuple, ast.List)):
             items = node.elts
         elif isinstance(node, ast.Dict):
             items = [k for k in node.keys if k is not None]
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split" \
-                and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "split"
+            and isinstance(node.func.value, ast.Constant)
+            and isinstance(node.func.value.value, str)
+        ):
             yield node.lineno, node.func.value.value.split()
             continue
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+        ):
             for run in ALTERNATION.findall(node.value):
                 yield node.lineno, run.split("|")
             continue
         else:
             continue
-        yield node.lineno, [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)]
+        yield (
+            node.lineno,
+            [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)],
+        )
 
 
 def dutch_lists(source: str, known: set[str]) -> list[tuple[int, list[str]]]:

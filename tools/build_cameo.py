@@ -29,7 +29,9 @@ def build(reference: Path = REFERENCE, target: Path = TARGET) -> int:
     lines = [HEADER, "code\tlabel\tgoldstein\tquad_class\tplover_type\n"]
     for row in rows:
         label = row["label"].replace("\t", " ")
-        lines.append(f"{row['code']}\t{label}\t{row['goldstein']}\t{row['quad_class']}\t{row['plover_type']}\n")
+        lines.append(
+            f"{row['code']}\t{label}\t{row['goldstein']}\t{row['quad_class']}\t{row['plover_type']}\n"
+        )
     target.write_text("".join(lines), encoding="utf-8")
     return len(rows)
 

@@ -22,10 +22,16 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run"]
 
 def views(base: str, article: str) -> list[tuple[str, str, int]]:
     """(file name, URL, viewport width) of every view shot."""
-    return [("map.png", f"{base}/map", 1280), ("dyad.png", f"{base}/dyad/RUS/UKR", 1280),
-            ("actor.png", f"{base}/actor/RUS", 1280), ("document.png", f"{base}/document/{article}", 1280),
-            ("stories.png", f"{base}/stories", 1280), ("claims.png", f"{base}/claims?unit=doden", 1280),
-            ("search.png", f"{base}/search?q=akkoord", 1280), ("map-390.png", f"{base}/map", 390)]
+    return [
+        ("map.png", f"{base}/map", 1280),
+        ("dyad.png", f"{base}/dyad/RUS/UKR", 1280),
+        ("actor.png", f"{base}/actor/RUS", 1280),
+        ("document.png", f"{base}/document/{article}", 1280),
+        ("stories.png", f"{base}/stories", 1280),
+        ("claims.png", f"{base}/claims?unit=doden", 1280),
+        ("search.png", f"{base}/search?q=akkoord", 1280),
+        ("map-390.png", f"{base}/map", 390),
+    ]
 
 
 def main() -> None:
@@ -40,9 +46,12 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     with live_server(Path(args.db)) as base, sync_playwright() as play:
-        article = httpx.get(f"{base}/api/v1/events", params={"pair": "RUS,UKR", "limit": 1}
-                            ).json()["events"][0]["article_id"]
-        browser = play.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
+        article = httpx.get(f"{base}/api/v1/events", params={"pair": "RUS,UKR", "limit": 1}).json()[
+            "events"
+        ][0]["article_id"]
+        browser = play.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS
+        )
         for name, url, width in views(base, article):
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.goto(url)

@@ -64,15 +64,20 @@ def connect(spec: str) -> Client:
     if spec == "local" or spec.startswith("local:"):
         count = spec.partition(":")[2]
         if count and not count.isdigit():
-            raise KroniekError("--dask", f"not a worker count: {spec!r}", "use local, local:N or tcp://HOST:8786")
+            raise KroniekError(
+                "--dask", f"not a worker count: {spec!r}", "use local, local:N or tcp://HOST:8786"
+            )
         workers = int(count) if count else min(2, os.cpu_count() or 1)
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
         return Client(cluster)
     try:
         return Client(spec, timeout="20s")
     except OSError as err:
-        raise KroniekError("--dask", f"no Dask scheduler at {spec}: {err}",
-                           "start one (dask scheduler; dask worker HOST:8786) or use local:N") from err
+        raise KroniekError(
+            "--dask",
+            f"no Dask scheduler at {spec}: {err}",
+            "start one (dask scheduler; dask worker HOST:8786) or use local:N",
+        ) from err
 
 
 def close(client: Client) -> None:
@@ -118,8 +123,11 @@ def run_on_cluster(
                 continue
             rules, results = head.result()
             if rules != expected:
-                raise KroniekError("--dask", "a worker's dictionaries differ from this machine's",
-                                   "install the same kroniek version on every worker")
+                raise KroniekError(
+                    "--dask",
+                    "a worker's dictionaries differ from this machine's",
+                    "install the same kroniek version on every worker",
+                )
             yield from results
 
     for item in read_paths(paths, fetched_at=fetched_at, limits=limits, captures=captures):

@@ -73,15 +73,20 @@ def check_python() -> Check:
             importlib.import_module(module)
         except ImportError as err:
             said = " ".join(str(err).split())
-            return Check("python", False, f"{module} does not import: {said}",
-                         "reinstall kroniek here (make python, or pip install .); if that does "
-                         "not help, pyproject.toml misses a dependency")
+            return Check(
+                "python",
+                False,
+                f"{module} does not import: {said}",
+                "reinstall kroniek here (make python, or pip install .); if that does "
+                "not help, pyproject.toml misses a dependency",
+            )
     try:
         own = version("kroniek")
     except PackageNotFoundError:
         own = "from source"
-    return Check("python", True, f"kroniek {own} on Python {sys.version.split()[0]}; "
-                                 "every stage imports")
+    return Check(
+        "python", True, f"kroniek {own} on Python {sys.version.split()[0]}; every stage imports"
+    )
 
 
 def frog_path(executable: str = "frog") -> str | None:
@@ -93,12 +98,19 @@ def check_frog(executable: str = "frog") -> Check:
     """Frog is found and `frog --version` answers; the verdict names its version."""
     path = frog_path(executable)
     if path is None:
-        return Check("frog", False, f"Frog is not installed: no {executable!r} on PATH",
-                     install_fix())
+        return Check(
+            "frog", False, f"Frog is not installed: no {executable!r} on PATH", install_fix()
+        )
     with tempfile.TemporaryDirectory(prefix="kroniek-doctor-") as cwd:  # Frog writes debug files
         try:
-            done = subprocess.run([path, "--version"], cwd=cwd, capture_output=True, text=True,
-                                  timeout=60, stdin=subprocess.DEVNULL)
+            done = subprocess.run(
+                [path, "--version"],
+                cwd=cwd,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                stdin=subprocess.DEVNULL,
+            )
         except (OSError, subprocess.TimeoutExpired) as err:
             return Check("frog", False, f"{path} --version failed: {err}", install_fix())
     said = (done.stdout + done.stderr).strip().splitlines()
@@ -122,8 +134,9 @@ def data_dirs(executable: str = "frog") -> tuple[Path, Path] | None:
     found = Path(path).absolute()
     shares = [found.parent.parent / "share", found.resolve().parent.parent / "share"]
     share = next((s for s in shares if (s / "frog" / "nld" / "frog.cfg").is_file()), shares[0])
-    ucto = next((s / "ucto" for s in shares if (s / "ucto" / "tokconfig-nld").is_file()),
-                share / "ucto")
+    ucto = next(
+        (s / "ucto" for s in shares if (s / "ucto" / "tokconfig-nld").is_file()), share / "ucto"
+    )
     return share / "frog" / "nld", ucto
 
 
@@ -144,8 +157,13 @@ def check_data(executable: str = "frog") -> Check:
     return Check("data", True, f"frogdata in {frog_dir}, uctodata in {ucto_dir}")
 
 
-def check_mode(mode: str, executable: str = "frog", pool=None, sentence: str = SENTENCE,
-               startup_timeout: float = 300.0) -> Check:
+def check_mode(
+    mode: str,
+    executable: str = "frog",
+    pool=None,
+    sentence: str = SENTENCE,
+    startup_timeout: float = 300.0,
+) -> Check:
     """Frog in `mode` starts and answers a Dutch `sentence` (at least four words).
 
     With `pool` (a FrogPool of that mode) that pool is tried and left running; otherwise a
@@ -157,8 +175,9 @@ def check_mode(mode: str, executable: str = "frog", pool=None, sentence: str = S
         return Check(mode, False, "not tried: Frog is not installed", install_fix())
     own = pool is None
     if own:
-        pool = FrogPool(mode=mode, size=1, executable=executable, cache_size=0,
-                        startup_timeout=startup_timeout)
+        pool = FrogPool(
+            mode=mode, size=1, executable=executable, cache_size=0, startup_timeout=startup_timeout
+        )
     t0 = time.monotonic()
     try:
         rows = pool.analyse_raw(sentence)
@@ -171,14 +190,25 @@ def check_mode(mode: str, executable: str = "frog", pool=None, sentence: str = S
     tokens = [row for sentence in rows for row in sentence]
     words = sentence.split()
     if len(tokens) < len(words) or tokens[0][1:2] != (words[0],):
-        return Check(mode, False, f"Frog ({mode} mode) answered, but not with the tokens of "
-                                  f"{sentence!r}: {tokens[:2]}",
-                     f"run Frog by hand to see its log: frog {MODES[mode]} -t FILE")
+        return Check(
+            mode,
+            False,
+            f"Frog ({mode} mode) answered, but not with the tokens of {sentence!r}: {tokens[:2]}",
+            f"run Frog by hand to see its log: frog {MODES[mode]} -t FILE",
+        )
     if mode == "parse" and not any("ROOT" in row[8:] for row in tokens):
-        return Check(mode, False, "Frog (parse mode) answered without a dependency parse",
-                     f"run Frog by hand to see its log: frog {MODES[mode]} -t FILE")
-    return Check(mode, True, f"Frog ({mode} mode) started and answered a Dutch sentence "
-                             f"({len(tokens)} tokens) in {seconds:.1f} s")
+        return Check(
+            mode,
+            False,
+            "Frog (parse mode) answered without a dependency parse",
+            f"run Frog by hand to see its log: frog {MODES[mode]} -t FILE",
+        )
+    return Check(
+        mode,
+        True,
+        f"Frog ({mode} mode) started and answered a Dutch sentence "
+        f"({len(tokens)} tokens) in {seconds:.1f} s",
+    )
 
 
 def _mode_fix(mode: str, problem: str, executable: str) -> str:
@@ -188,10 +218,11 @@ def _mode_fix(mode: str, problem: str, executable: str) -> str:
     if "[tokenizer]" in problem:
         return f"Frog's tokenizer has no rules: {install_fix(('ucto', 'uctodata'))}"
     if "did not open port" in problem:
-        return (f"give Frog more time or memory (parse mode needs ~{PARSE_GIB} GiB); "
-                "see the memory check")
-    return (f"{install_fix()}; to see Frog's whole log: "
-            f"{executable} {MODES[mode]} -t FILE")
+        return (
+            f"give Frog more time or memory (parse mode needs ~{PARSE_GIB} GiB); "
+            "see the memory check"
+        )
+    return f"{install_fix()}; to see Frog's whole log: {executable} {MODES[mode]} -t FILE"
 
 
 def available_gib() -> float | None:
@@ -223,13 +254,18 @@ def check_memory(workers: int | None = None, available: float | None = None) -> 
     workers = workers or default_workers()
     have = available if available is not None else available_gib()
     need = needed_gib(workers)
-    detail = (f"{workers} worker{'s' if workers != 1 else ''} need about {need:.1f} GiB "
-              f"(per worker a tag Frog {TAG_GIB} + a parse Frog {PARSE_GIB} GiB)")
+    detail = (
+        f"{workers} worker{'s' if workers != 1 else ''} need about {need:.1f} GiB "
+        f"(per worker a tag Frog {TAG_GIB} + a parse Frog {PARSE_GIB} GiB)"
+    )
     if have is None:
         return Check("memory", True, f"available memory unknown; {detail}")
     if have < need:
-        fix = (f"run with --workers 1 (about {needed_gib(1):.1f} GiB)" if workers > 1 else
-               f"free memory: a parse Frog alone needs about {PARSE_GIB} GiB")
+        fix = (
+            f"run with --workers 1 (about {needed_gib(1):.1f} GiB)"
+            if workers > 1
+            else f"free memory: a parse Frog alone needs about {PARSE_GIB} GiB"
+        )
         return Check("memory", False, f"{have:.1f} GiB available, but {detail}", fix)
     return Check("memory", True, f"{have:.1f} GiB available; {detail}")
 
@@ -238,29 +274,39 @@ def check_chromium() -> Check:
     """Chromium is installed, and Playwright's driver runs when it is (UI tests only)."""
     path = shutil.which("chromium")
     if path is None:
-        return Check("chromium", False, "Chromium is not installed (only the UI tests need it)",
-                     install_fix(("chromium",)) + "; or kroniek doctor --no-ui")
+        return Check(
+            "chromium",
+            False,
+            "Chromium is not installed (only the UI tests need it)",
+            install_fix(("chromium",)) + "; or kroniek doctor --no-ui",
+        )
     done, said = _run_version([path, "--version"])
     if done is None or done.returncode != 0:
-        return Check("chromium", False, f"{path} --version failed: {said}",
-                     install_fix(("chromium",)))
+        return Check(
+            "chromium", False, f"{path} --version failed: {said}", install_fix(("chromium",))
+        )
     browser = f"{said.splitlines()[0]} at {path}"
     if importlib.util.find_spec("playwright") is None:
         return Check("chromium", True, f"{browser} (UI tests; Playwright is not installed)")
     driver, words = _run_version([sys.executable, "-m", "playwright", "--version"])
     if driver is None or driver.returncode != 0:
-        fix = (install_fix(("libatomic1",)) if "libatomic" in words else
-               "reinstall the test tools: pip install -e '.[test]' (make python)")
-        return Check("chromium", False, f"{browser}, but Playwright's driver does not run: "
-                                        f"{words}", fix)
+        fix = (
+            install_fix(("libatomic1",))
+            if "libatomic" in words
+            else "reinstall the test tools: pip install -e '.[test]' (make python)"
+        )
+        return Check(
+            "chromium", False, f"{browser}, but Playwright's driver does not run: {words}", fix
+        )
     return Check("chromium", True, f"{browser} (UI tests, Playwright {words.split()[-1]})")
 
 
 def _run_version(argv: list[str]) -> tuple[subprocess.CompletedProcess | None, str]:
     """Run a `--version` command; its outcome (None if it could not run) and last words."""
     try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=60,
-                              stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            argv, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+        )
     except (OSError, subprocess.TimeoutExpired) as err:
         return None, str(err)
     lines = (done.stdout.strip() or done.stderr.strip()).splitlines()
@@ -278,8 +324,12 @@ def check_database(db: str | Path) -> Check:
     if path.exists() and not path.is_file():
         return Check("database", False, f"{path} exists and is not a file", fix)
     if not folder.is_dir():
-        return Check("database", False, f"{path}: the folder {folder} does not exist",
-                     f"mkdir -p {folder}, or choose another path with --db")
+        return Check(
+            "database",
+            False,
+            f"{path}: the folder {folder} does not exist",
+            f"mkdir -p {folder}, or choose another path with --db",
+        )
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".kroniek-doctor-"):
             pass
@@ -300,8 +350,12 @@ def check_dictionaries(data_dir: str | Path | None = None) -> Check:
     problems = check_rules(root)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        return Check("rules", False, f"{problems[0]}{more}".removeprefix("kroniek: "),
-                     "kroniek rules check lists every problem with file:line; fix those lines")
+        return Check(
+            "rules",
+            False,
+            f"{problems[0]}{more}".removeprefix("kroniek: "),
+            "kroniek rules check lists every problem with file:line; fix those lines",
+        )
     count = sum(1 for p in root.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
     return Check("rules", True, f"{count} dictionary files valid")
 
@@ -314,8 +368,12 @@ def frog_checks(executable: str = "frog") -> Iterator[Check]:
         yield check_mode(mode, executable)
 
 
-def run_checks(db: str | Path = "kroniek.duckdb", workers: int | None = None, ui: bool = True,
-               executable: str = "frog") -> Iterator[Check]:
+def run_checks(
+    db: str | Path = "kroniek.duckdb",
+    workers: int | None = None,
+    ui: bool = True,
+    executable: str = "frog",
+) -> Iterator[Check]:
     """Every check, in the order `kroniek doctor` prints them."""
     yield check_python()
     yield from frog_checks(executable)

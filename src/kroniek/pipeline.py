@@ -69,20 +69,23 @@ class Resources:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
-    def load(cls, data_dir: Path = DATA_DIR, workers: int | None = None,
-             frog_timeout: float = 120.0) -> Resources:
+    def load(
+        cls, data_dir: Path = DATA_DIR, workers: int | None = None, frog_timeout: float = 120.0
+    ) -> Resources:
         """Load the dictionaries under ``data_dir`` (actors/, events/, time/); Frog pools start
         lazily on first use."""
         workers = workers or min(2, os.cpu_count() or 1)
         return cls.with_pools(
             FrogPool(mode="tag", size=workers, timeout=frog_timeout),
             FrogPool(mode="parse", size=workers, timeout=frog_timeout),
-            data_dir=data_dir, workers=workers,
+            data_dir=data_dir,
+            workers=workers,
         )
 
     @classmethod
-    def with_pools(cls, tagger: FrogPool, parser: FrogPool, data_dir: Path = DATA_DIR,
-                   workers: int = 1) -> Resources:
+    def with_pools(
+        cls, tagger: FrogPool, parser: FrogPool, data_dir: Path = DATA_DIR, workers: int = 1
+    ) -> Resources:
         """The dictionaries under ``data_dir`` with Frog pools the caller owns (tests share theirs)."""
         data_dir = Path(data_dir)
         return cls(
@@ -129,8 +132,12 @@ def content_hash(page: Page) -> str:
 
 
 def _article_key(article: Article, on_date: date | None) -> str:
-    parts = [article.headline or "", article.dateline or "", article.text,
-             on_date.isoformat() if on_date else ""]
+    parts = [
+        article.headline or "",
+        article.dateline or "",
+        article.text,
+        on_date.isoformat() if on_date else "",
+    ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -182,8 +189,9 @@ def explain(text: str, res: Resources, on_date: date | None = None) -> list[str]
     return explain_lines(trace)
 
 
-def reference_time(article: Article, fetched_at: datetime | None,
-                   rules: TimeRules | None = None) -> datetime | None:
+def reference_time(
+    article: Article, fetched_at: datetime | None, rules: TimeRules | None = None
+) -> datetime | None:
     """The moment an article speaks from: its own time, else its inferred bounds, else capture.
 
     A main article printed without a time is not stamped with the capture time; when the
@@ -199,15 +207,18 @@ def reference_time(article: Article, fetched_at: datetime | None,
     return fetched_at
 
 
-def analyse_article(article: Article, res: Resources, fetched_at: datetime | None) -> AnalysedArticle:
+def analyse_article(
+    article: Article, res: Resources, fetched_at: datetime | None
+) -> AnalysedArticle:
     """Find the actors and events of one dated article."""
     speaks_from = reference_time(article, fetched_at, res.time_rules)
     on_date = speaks_from.date() if speaks_from else None
     key = _article_key(article, on_date)
     known = res.cached(key)
     if known is None:
-        found = analyse_text(article.text, res, headline=article.headline,
-                             dateline=article.dateline, on_date=on_date)
+        found = analyse_text(
+            article.text, res, headline=article.headline, dateline=article.dateline, on_date=on_date
+        )
         claims = find_claims(article, found.sentences, found.mentions, found.events, res.time_rules)
         known = AnalysedArticle(article, found.sentences, found.mentions, found.events, claims)
         res.remember(key, known)
@@ -235,8 +246,11 @@ def process_page(page: Page, res: Resources) -> PageResult:
             err = KroniekError(page.source, f"{err.source}: {err.problem}", err.fix)
         return PageResult(page, "nl", error=str(err), content_hash=digest)
     except Exception as err:  # a bug, but it must not end the batch
-        problem = KroniekError(page.source, f"internal error ({type(err).__name__}: {err})",
-                               "please report it with this page")
+        problem = KroniekError(
+            page.source,
+            f"internal error ({type(err).__name__}: {err})",
+            "please report it with this page",
+        )
         return PageResult(page, "nl", error=str(problem), content_hash=digest)
     if not analysed:
         problem = KroniekError(page.source, "no article found on the page")
@@ -261,6 +275,7 @@ def run(
     times for pages whose time would otherwise come from the file's mtime. ``limits``
     bound the inputs (see read.Limits).
     """
+
     def work(item: Page | ReadError) -> PageResult | ReadError:
         return item if isinstance(item, ReadError) else process_page(item, res)
 
@@ -324,8 +339,9 @@ def ingest_pages(
                 return True
             return False
 
-        for outcome in analyse_pages(paths, fetched_at=fetched_at, skip=known, captures=captures,
-                                     limits=limits):
+        for outcome in analyse_pages(
+            paths, fetched_at=fetched_at, skip=known, captures=captures, limits=limits
+        ):
             problem = str(outcome) if isinstance(outcome, ReadError) else outcome.error
             if on_outcome is not None:
                 on_outcome(outcome, problem)

@@ -23,7 +23,9 @@ class Page:
     text: str | None  # plain text (for .txt pages and records with "text")
     html: str | None  # raw HTML (for .html pages and records with "html")
     fetched_at: datetime | None  # capture time (aware, UTC)
-    fetched_at_from: str  # "option", "record", "captures", "mtime" or "none": where fetched_at came from
+    fetched_at_from: (
+        str  # "option", "record", "captures", "mtime" or "none": where fetched_at came from
+    )
     url: str | None = None
 
 
@@ -148,8 +150,10 @@ class Event:
     def key(self) -> str:
         """The event's identity within its article: where it stands, its type and its sides
         (an article codes each at most once; claims point at events by it)."""
-        return (f"{self.field}:{self.span[0]}-{self.span[1]}:{self.type}:"
-                f"{self.src}/{self.src_sector or ''}>{self.tgt}/{self.tgt_sector or ''}")
+        return (
+            f"{self.field}:{self.span[0]}-{self.span[1]}:{self.type}:"
+            f"{self.src}/{self.src_sector or ''}>{self.tgt}/{self.tgt_sector or ''}"
+        )
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,9 @@ class Claim:
     field: str  # "headline" or "text"
     span: tuple[int, int]  # offsets of the quantity in the field
     sentence: int  # Sentence.index
-    reported_by: str | None = None  # who gives the figure ("het Pentagon"), else the event's attribution
+    reported_by: str | None = (
+        None  # who gives the figure ("het Pentagon"), else the event's attribution
+    )
     events: tuple[str, ...] = ()  # Event.key of each event coded from the sentence
     actors: tuple[str, ...] = ()  # actor codes of the sentence, nearest mention first
     rule: str | None = None  # id of the cue/unit entry that matched

@@ -30,9 +30,19 @@ def check_header(path: Path) -> list[RulesError]:
             break
         header.append(line)
     if not header:
-        return [RulesError(f"{path}:1", "no comment header", "start the file with '# ...' lines naming its sources")]
+        return [
+            RulesError(
+                f"{path}:1",
+                "no comment header",
+                "start the file with '# ...' lines naming its sources",
+            )
+        ]
     if not any("source" in line.lower() for line in header):
-        return [RulesError(f"{path}:1", "the header does not name its sources", "add a '# Sources: ...' line")]
+        return [
+            RulesError(
+                f"{path}:1", "the header does not name its sources", "add a '# Sources: ...' line"
+            )
+        ]
     return []
 
 
@@ -51,7 +61,11 @@ def check_syntax(path: Path) -> list[RulesError]:
             return [RulesError(where, f"not valid YAML: {getattr(err, 'problem', err)}")]
     for number, line in enumerate(text.split("\n"), start=1):
         if line.endswith("\r"):
-            return [RulesError(f"{path}:{number}", "carriage return in line", "save with Unix line ends")]
+            return [
+                RulesError(
+                    f"{path}:{number}", "carriage return in line", "save with Unix line ends"
+                )
+            ]
     return []
 
 
@@ -76,6 +90,8 @@ def check_rules(data_dir: Path | None = None) -> list[RulesError]:
     for path in sorted(root.rglob("*")):
         if path.is_file() and path.suffix in SUFFIXES:
             problems.extend(check_syntax(path) or check_header(path))
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+    for folder in sorted(
+        p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+    ):
         problems.extend(check_family(folder))
     return problems

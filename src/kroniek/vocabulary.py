@@ -9,16 +9,55 @@ from __future__ import annotations
 
 #: PLOVER event types, cooperation first (verbal, then material), then conflict
 TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 #: story families: events of one family between the same two actors may form one story
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
-CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST",
-                      "MOBILIZE", "COERCE", "ASSAULT"})
+CONFLICT = frozenset(
+    {
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+        "PROTEST",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
+)
 #: an event's factuality: what the text asserts, announces, denies or reports as a claim
 FACTS = ("asserted", "future", "negated", "alleged")
 #: the factualities a cue can set (an event without one is asserted)
 FACT_KINDS = ("negated", "alleged", "future")
 #: actor sectors (CAMEO agent codes), as the output's src_sector / tgt_sector print them
-SECTORS = ("GOV", "MIL", "SPY", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED", "HRI", "IGO")
+SECTORS = (
+    "GOV",
+    "MIL",
+    "SPY",
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "REB",
+    "CVL",
+    "BUS",
+    "MED",
+    "HRI",
+    "IGO",
+)

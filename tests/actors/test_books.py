@@ -42,7 +42,9 @@ def test_cli_prints_mentions():
         pytest.skip("frog is not installed")
     from kroniek.cli.actors import actors
 
-    result = CliRunner().invoke(actors, ["De Iraanse president sprak met Poetin.", "--date", "2025-02-01"])
+    result = CliRunner().invoke(
+        actors, ["De Iraanse president sprak met Poetin.", "--date", "2025-02-01"]
+    )
     assert result.exit_code == 0, result.output
     lines = [line.split("\t") for line in result.output.splitlines()]
     assert [(row[2], row[3]) for row in lines] == [("IRN", "GOV"), ("RUS", "GOV")]

@@ -23,7 +23,9 @@ def _first(mentions, text):
 
 
 def test_dateline_places_police_and_crowds(run):
-    mentions = run("De oproerpolitie verdreef gisteravond de betogers met traangas.", dateline="TBILISI")
+    mentions = run(
+        "De oproerpolitie verdreef gisteravond de betogers met traangas.", dateline="TBILISI"
+    )
     police, crowd = _first(mentions, "De oproerpolitie"), _first(mentions, "de betogers")
     assert (police.code, police.sector, police.rule) == ("GEO", "COP", "role.police.dateline")
     assert (crowd.code, crowd.sector) == ("GEO", "CVL")
@@ -76,7 +78,9 @@ def test_named_official_takes_the_state_of_the_sentence_before(run):
 
 
 def test_a_named_actor_of_no_state_role_stays_unplaced(run):
-    mentions = run("Frankrijk viert feest. Acteur Pierre Lenoir kreeg een prijs.", dateline="PARIJS")
+    mentions = run(
+        "Frankrijk viert feest. Acteur Pierre Lenoir kreeg een prijs.", dateline="PARIJS"
+    )
     assert next(m for m in mentions if m.person == "Pierre Lenoir").code == "---"
 
 
@@ -127,7 +131,9 @@ def test_both_countries_without_two_states_stays_unplaced(run):
 
 
 def test_a_city_in_the_sentence_places_the_court(run):
-    mentions = run("De zaak tegen de Britse zakenman begint volgende week in Koersk, zei een rechtbank.")
+    mentions = run(
+        "De zaak tegen de Britse zakenman begint volgende week in Koersk, zei een rechtbank."
+    )
     court = _first(mentions, "een rechtbank")
     assert (court.code, court.sector) == ("RUS", "JUD")
 
@@ -151,13 +157,14 @@ def test_neighbours_in_a_headline_are_the_two_states_named_after_it(run, frog, b
 
     sentences = analyse(frog, "headline", "Peking waarschuwt buurlanden en Japan")
     sentences += analyse(
-        frog, "text", "China wil dat Vietnam en Laos de grens beter bewaken. Japan reageerde niet.",
+        frog,
+        "text",
+        "China wil dat Vietnam en Laos de grens beter bewaken. Japan reageerde niet.",
         first_index=len(sentences),
     )
     pair = [m for m in find_mentions(sentences, books) if m.text == "buurlanden"]
     assert sorted(m.code for m in pair) == ["LAO", "VNM"]
     assert all(m.rule == "role.pair.ahead" for m in pair)
-
 
 
 @pytest.mark.parametrize(
@@ -179,30 +186,45 @@ def test_an_indefinite_court_after_an_international_one_is_national(run):
 def test_a_bare_office_word_in_running_text_gets_no_country(run, frog, books):
     from kroniek.nlp import analyse
 
-    mentions = run("Spanje kreeg een nieuwe regering. Sinds hij koning werd, reist hij veel.", dateline="MADRID")
+    mentions = run(
+        "Spanje kreeg een nieuwe regering. Sinds hij koning werd, reist hij veel.",
+        dateline="MADRID",
+    )
     assert _first(mentions, "koning").code == "---"
-    headline = find_mentions(analyse(frog, "headline", "Premier treedt af na nederlaag"), books, dateline="MADRID")
+    headline = find_mentions(
+        analyse(frog, "headline", "Premier treedt af na nederlaag"), books, dateline="MADRID"
+    )
     assert _first(headline, "Premier").code == "ESP"
 
 
 def test_government_of_a_named_leader_takes_the_leader_s_state(run):
-    mentions = run("Betogers in Haifa willen de regering van premier Benjamin Netanyahu tot een akkoord dwingen.")
+    mentions = run(
+        "Betogers in Haifa willen de regering van premier Benjamin Netanyahu tot een akkoord dwingen."
+    )
     assert _first(mentions, "de regering").code == "ISR"
 
 
 def test_pair_counts_states_named_not_people(run):
-    mentions = run("Het bestand tussen Ecuador en Peru houdt geen stand; Trump is boos op beide landen.")
+    mentions = run(
+        "Het bestand tussen Ecuador en Peru houdt geen stand; Trump is boos op beide landen."
+    )
     assert sorted(m.code for m in mentions if m.text == "beide landen") == ["ECU", "PER"]
 
 
 def test_office_word_inside_a_name_is_no_role_and_topics_get_no_country(run):
     mentions = run("De partij van Marine Tondelier wil meer geld voor defensie.", dateline="PARIJS")
-    assert not any(m.text.startswith("Marine") for m in mentions)  # a name people.yaml does not know
+    assert not any(
+        m.text.startswith("Marine") for m in mentions
+    )  # a name people.yaml does not know
     assert [m.code for m in mentions if m.text == "defensie"] == ["---"]
 
 
 def test_a_seat_of_international_bodies_lends_no_state(run):
-    mentions = run("De minister van Buitenlandse Zaken sprak vrijdag met zijn collega's.", dateline="BRUSSEL")
+    mentions = run(
+        "De minister van Buitenlandse Zaken sprak vrijdag met zijn collega's.", dateline="BRUSSEL"
+    )
     assert not any(m.code == "BEL" for m in mentions), [(m.text, m.code, m.rule) for m in mentions]
-    mentions = run("De minister van Buitenlandse Zaken sprak vrijdag met zijn collega's.", dateline="WENEN")
+    mentions = run(
+        "De minister van Buitenlandse Zaken sprak vrijdag met zijn collega's.", dateline="WENEN"
+    )
     assert any(m.code == "AUT" and m.rule.endswith(".dateline") for m in mentions)

@@ -21,7 +21,11 @@ def measured(frog, books):
 def test_recall_of_gold_actor_codes_per_part(measured):
     gold, found, _ = measured
     total = sum(len(codes) for codes in gold.values())
-    missed = {key: codes - found.get(key, set()) for key, codes in gold.items() if codes - found.get(key, set())}
+    missed = {
+        key: codes - found.get(key, set())
+        for key, codes in gold.items()
+        if codes - found.get(key, set())
+    }
     recall = (total - sum(len(m) for m in missed.values())) / total
     print(f"actor-code recall {recall:.3f} over {total} gold (part, code) pairs; missed: {missed}")
     assert recall >= 0.98, missed
@@ -37,5 +41,7 @@ def test_found_codes_not_in_text_at_most_two_percent(measured):
         if codes - gold.get(key, set()) - extras.get(key, set())
     }
     share = sum(len(c) for c in unsupported.values()) / total
-    print(f"found {total} (part, code) pairs; precision vs gold {in_gold / total:.3f}; not in text {share:.3f}")
+    print(
+        f"found {total} (part, code) pairs; precision vs gold {in_gold / total:.3f}; not in text {share:.3f}"
+    )
     assert share <= 0.02, unsupported

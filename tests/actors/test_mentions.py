@@ -18,10 +18,18 @@ def _by_text(mentions):
 @pytest.mark.parametrize(
     ("text", "expected", "absent"),
     [
-        ("Zuid-Koreaanse en Noord-Koreaanse diplomaten praten over het Koreaanse schiereiland.", {"KOR", "PRK"}, set()),
+        (
+            "Zuid-Koreaanse en Noord-Koreaanse diplomaten praten over het Koreaanse schiereiland.",
+            {"KOR", "PRK"},
+            set(),
+        ),
         ("Het Koreaanse schiereiland blijft onrustig.", set(), {"KOR", "PRK"}),
         ("Afrikaanse leiders bezochten de Zuid-Afrikaanse hoofdstad.", {"ZAF"}, {"AU"}),
-        ("Guinee, Guinee-Bissau en Papoea-Nieuw-Guinea stuurden waarnemers.", {"GIN", "GNB", "PNG"}, set()),
+        (
+            "Guinee, Guinee-Bissau en Papoea-Nieuw-Guinea stuurden waarnemers.",
+            {"GIN", "GNB", "PNG"},
+            set(),
+        ),
         ("Congo en Congo-Brazzaville sloten een akkoord.", {"COD", "COG"}, set()),
         ("Handelaren uit Zuid-Amerika landden in Europa.", set(), {"USA"}),
         ("De pro-Russische partij won.", set(), {"RUS"}),
@@ -53,9 +61,11 @@ def test_names_adjectives_inhabitants(mentions_of, text, code):
 
 
 def test_role_gives_sector_and_span_holds_the_role(mentions_of):
-    mentions = _by_text(mentions_of(
-        "Russische veiligheidsdiensten en de Venezolaanse oppositieleider spraken met de Turkse politie."
-    ))
+    mentions = _by_text(
+        mentions_of(
+            "Russische veiligheidsdiensten en de Venezolaanse oppositieleider spraken met de Turkse politie."
+        )
+    )
     assert (
         mentions["Russische veiligheidsdiensten"].code,
         mentions["Russische veiligheidsdiensten"].sector,
@@ -64,11 +74,16 @@ def test_role_gives_sector_and_span_holds_the_role(mentions_of):
         mentions["de Venezolaanse oppositieleider"].code,
         mentions["de Venezolaanse oppositieleider"].sector,
     ) == ("VEN", "OPP")
-    assert (mentions["de Turkse politie"].code, mentions["de Turkse politie"].sector) == ("TUR", "COP")
+    assert (mentions["de Turkse politie"].code, mentions["de Turkse politie"].sector) == (
+        "TUR",
+        "COP",
+    )
 
 
 def test_role_takes_the_state_after_van_past_plain_adjectives(mentions_of):
-    mentions = _by_text(mentions_of("De Franse minister belde met de premier van het Oost-Afrikaanse Kenia."))
+    mentions = _by_text(
+        mentions_of("De Franse minister belde met de premier van het Oost-Afrikaanse Kenia.")
+    )
     assert mentions["de premier van het Oost-Afrikaanse Kenia"].code == "KEN"
 
 
@@ -138,9 +153,15 @@ def test_person_with_role_then_bare_surname(mentions_of):
 
 
 def test_counterpart_takes_country_from_adjective_and_role_from_antecedent(mentions_of):
-    mentions = mentions_of("De Ghanese president sprak met zijn Togolese ambtgenoot. Haar Franse collega keek toe.")
+    mentions = mentions_of(
+        "De Ghanese president sprak met zijn Togolese ambtgenoot. Haar Franse collega keek toe."
+    )
     counterpart = [m for m in mentions if "ambtgenoot" in m.text][0]
-    assert (counterpart.code, counterpart.sector, counterpart.role) == ("TGO", "GOV", "role.head_of_state")
+    assert (counterpart.code, counterpart.sector, counterpart.role) == (
+        "TGO",
+        "GOV",
+        "role.head_of_state",
+    )
     colleague = [m for m in mentions if "collega" in m.text][0]
     assert colleague.code == "FRA" and colleague.role == "role.head_of_state"
 
@@ -174,7 +195,11 @@ def test_former_office_holder(mentions_of):
 
 
 def test_no_actors(mentions_of):
-    assert [m for m in mentions_of("Het regent al de hele dag en de treinen rijden niet.") if m.code != "---"] == []
+    assert [
+        m
+        for m in mentions_of("Het regent al de hele dag en de treinen rijden niet.")
+        if m.code != "---"
+    ] == []
 
 
 def test_spans_point_into_the_field(mentions_of, frog, books):
@@ -189,9 +214,13 @@ def test_spans_point_into_the_field(mentions_of, frog, books):
 
 def test_a_mention_says_what_it_names_and_how_it_was_found(mentions_of):
     """kind, book and found are fields, so later stages need not read them off the rule id."""
-    found = {m.text: (m.kind, m.book, m.found) for m in mentions_of(
-        "De Russische regering sprak in Parijs met premier Mark Rutte. De minister reisde later af.",
-        date(2020, 5, 1))}
+    found = {
+        m.text: (m.kind, m.book, m.found)
+        for m in mentions_of(
+            "De Russische regering sprak in Parijs met premier Mark Rutte. De minister reisde later af.",
+            date(2020, 5, 1),
+        )
+    }
     assert found["De Russische regering"] == ("adj", "states", "dictionary")
     assert found["Parijs"] == ("capital", "states", "dictionary")
     assert found["premier Mark Rutte"] == ("person", "people", "dictionary")

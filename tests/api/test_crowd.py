@@ -28,8 +28,15 @@ def base(db):
         yield url
 
 
-PATHS = ["/", "/api/events", "/api/stats", "/static/kroniek.css", "/docs", "/api/events?fact=x",
-         "/nothing-here"]
+PATHS = [
+    "/",
+    "/api/events",
+    "/api/stats",
+    "/static/kroniek.css",
+    "/docs",
+    "/api/events?fact=x",
+    "/nothing-here",
+]
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -60,8 +67,13 @@ def test_only_redoc_may_use_inline_styles(base):
 
 def test_a_crowd_gets_the_same_answers_as_one_by_one(db):
     paths = [f"/api/events?actor={a}" for a in ("RUS", "IRN", "USA", "NLD")] + [
-        "/api/events?type=AGREE", "/api/events?fact=alleged", "/api/stats", "/?actor=RUS",
-        "/api/events?since=2025-01-01", "/api/events?dyad=RUS,IRN"]
+        "/api/events?type=AGREE",
+        "/api/events?fact=alleged",
+        "/api/stats",
+        "/?actor=RUS",
+        "/api/events?since=2025-01-01",
+        "/api/events?dyad=RUS,IRN",
+    ]
     crowd = [paths[i % len(paths)] for i in range(120)]
     with live_server(db) as fresh:  # nothing asked before: the crowd's queries run side by side
 

@@ -25,16 +25,37 @@ from kroniek.stories import link_new_events
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
 LATE_PAGE = "2025-08-16_alaska-top.txt"  # ingested while the server runs
-HOSTILE = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-MAIN_PAGES = ("/", "/map", "/dyad/RUS/UKR", "/actor/RUS", "/actors", "/stories",
-              "/claims?unit=doden", "/search?q=akkoord")
+HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+MAIN_PAGES = (
+    "/",
+    "/map",
+    "/dyad/RUS/UKR",
+    "/actor/RUS",
+    "/actors",
+    "/stories",
+    "/claims?unit=doden",
+    "/search?q=akkoord",
+)
 
 
 def kroniek(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kroniek", *args], capture_output=True,
-                          text=True, cwd=REPO, check=False, timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "kroniek", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        timeout=900,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -44,15 +65,34 @@ def corpus(tmp_path_factory, frog_ready):
     pages = folder / "pages"
     shutil.copytree(SAMPLES / "pages", pages, ignore=shutil.ignore_patterns(LATE_PAGE))
     db = folder / "k.duckdb"
-    done = kroniek("ingest", str(pages), str(SAMPLES / "html"), str(SAMPLES / "records"),
-                   "--captures", str(SAMPLES / "fetched_at.tsv"), "--db", str(db))
+    done = kroniek(
+        "ingest",
+        str(pages),
+        str(SAMPLES / "html"),
+        str(SAMPLES / "records"),
+        "--captures",
+        str(SAMPLES / "fetched_at.tsv"),
+        "--db",
+        str(db),
+    )
     assert done.returncode == 0, done.stderr
     told = event("NLD", "BEL", "AGREE", cameo="057", span=(0, 30))
     told = replace(told, sentence=f"Nederland tekende {HOSTILE} met België.", trigger="tekende")
     with Store(db) as store:
-        store.add(page_result("markup", (analysed(
-            "markup", "main", f"Nederland tekende {HOSTILE} met België.", (told,),
-            headline=f"Kop {HOSTILE}"),)))
+        store.add(
+            page_result(
+                "markup",
+                (
+                    analysed(
+                        "markup",
+                        "main",
+                        f"Nederland tekende {HOSTILE} met België.",
+                        (told,),
+                        headline=f"Kop {HOSTILE}",
+                    ),
+                ),
+            )
+        )
         link_new_events(store)
     return db, folder
 
@@ -114,8 +154,9 @@ def test_map_edges_are_reachable_by_keyboard(site, browser):
 
 
 def test_document_page_marks_triggers_and_actors(site, browser):
-    article = httpx.get(f"{site}/api/v1/events", params={"dyad": "RUS,UKR", "type": "ASSAULT"}
-                        ).json()["events"][0]
+    article = httpx.get(
+        f"{site}/api/v1/events", params={"dyad": "RUS,UKR", "type": "ASSAULT"}
+    ).json()["events"][0]
     page = browser.new_page()
     page.goto(f"{site}/document/{article['article_id']}")
     triggers = page.locator("article.document mark.trigger")
@@ -159,8 +200,10 @@ def test_axe_finds_no_serious_violations(site, browser, path):
     if page.locator("svg[data-source]").count():
         page.wait_for_selector("svg[data-ready=true]")
     page.add_script_tag(path=str(VENDOR_DIR / "axe.min.js"))
-    found = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})"
-                          ".then(r => r.violations.map(v => [v.id, v.impact, v.nodes.length]))")
+    found = page.evaluate(
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})"
+        ".then(r => r.violations.map(v => [v.id, v.impact, v.nodes.length]))"
+    )
     serious = [v for v in found if v[1] in ("serious", "critical")]
     assert serious == [], serious
     context.close()
@@ -188,9 +231,22 @@ def test_ingest_while_serving_shows_new_events_without_restart(site, corpus, bro
     late.mkdir()
     shutil.copy(SAMPLES / "pages" / LATE_PAGE, late / LATE_PAGE)
     page = browser.new_page()
-    with subprocess.Popen([sys.executable, "-m", "kroniek", "ingest", str(late), "--db", str(db),
-                           "--captures", str(SAMPLES / "fetched_at.tsv")], cwd=REPO,
-                          stderr=subprocess.PIPE, text=True) as running:
+    with subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kroniek",
+            "ingest",
+            str(late),
+            "--db",
+            str(db),
+            "--captures",
+            str(SAMPLES / "fetched_at.tsv"),
+        ],
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as running:
         answers = []
         while running.poll() is None:  # the server keeps answering while ingest runs
             answers.append(httpx.get(f"{site}/api/v1/stats", timeout=30).status_code)

@@ -13,29 +13,64 @@ from kroniek.records import AnalysedArticle, Article, Event, Page, PageResult
 from kroniek.store import Store
 
 CAPTURED = datetime(2025, 1, 18, 9, 0, tzinfo=UTC)
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def _event(src: str, tgt: str, etype: str, fact: str, day: str) -> Event:
     sentence = f"{src} en {tgt} deden iets samen."
     return Event(
-        src=src, src_sector="GOV", src_text=src, tgt=tgt, tgt_sector="GOV", tgt_text=tgt,
-        type=etype, mode=None, cameo="057" if etype == "AGREE" else "112",
-        goldstein=8.0 if etype == "AGREE" else -2.0, quad_class=1 if etype == "AGREE" else 2,
-        fact=fact, sentence=sentence, field="text", span=(0, len(sentence)), trigger="deden",
-        rule=f"test.{etype.lower()}", event_date=day,
+        src=src,
+        src_sector="GOV",
+        src_text=src,
+        tgt=tgt,
+        tgt_sector="GOV",
+        tgt_text=tgt,
+        type=etype,
+        mode=None,
+        cameo="057" if etype == "AGREE" else "112",
+        goldstein=8.0 if etype == "AGREE" else -2.0,
+        quad_class=1 if etype == "AGREE" else 2,
+        fact=fact,
+        sentence=sentence,
+        field="text",
+        span=(0, len(sentence)),
+        trigger="deden",
+        rule=f"test.{etype.lower()}",
+        event_date=day,
     )
 
 
 def _store(path) -> None:
-    article = Article(doc="p1", part="main", headline="Kop", dateline="MOSKOU", agencies=("ANP",),
-                      ago=None, text="RUS en IRN deden iets samen.")
-    events = (_event("RUS", "IRN", "AGREE", "asserted", "2025-01-17"),
-              _event("IRN", "RUS", "AGREE", "asserted", "2025-01-17"),
-              _event("USA", "RUS", "ACCUSE", "alleged", "2024-12-02"))
-    page = Page(doc="p1", source="p1.txt", text="Kop\nMOSKOU (ANP) - tekst", html=None,
-                fetched_at=CAPTURED, fetched_at_from="option")
+    article = Article(
+        doc="p1",
+        part="main",
+        headline="Kop",
+        dateline="MOSKOU",
+        agencies=("ANP",),
+        ago=None,
+        text="RUS en IRN deden iets samen.",
+    )
+    events = (
+        _event("RUS", "IRN", "AGREE", "asserted", "2025-01-17"),
+        _event("IRN", "RUS", "AGREE", "asserted", "2025-01-17"),
+        _event("USA", "RUS", "ACCUSE", "alleged", "2024-12-02"),
+    )
+    page = Page(
+        doc="p1",
+        source="p1.txt",
+        text="Kop\nMOSKOU (ANP) - tekst",
+        html=None,
+        fetched_at=CAPTURED,
+        fetched_at_from="option",
+    )
     result = PageResult(page, "nl", (AnalysedArticle(article, events=events),), content_hash="h1")
     with Store(path) as store:
         store.add(result)

@@ -25,9 +25,24 @@ def test_watched_folder_is_ingested_while_serving(tmp_path, frog_ready):
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [sys.executable, "-m", "kroniek", "serve", "--db", str(db), "--port", str(port),
-         "--watch", str(inbox), "--token-file", str(token)], cwd=REPO, stderr=subprocess.PIPE,
-        text=True)
+        [
+            sys.executable,
+            "-m",
+            "kroniek",
+            "serve",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            "--watch",
+            str(inbox),
+            "--token-file",
+            str(token),
+        ],
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -37,9 +52,12 @@ def test_watched_folder_is_ingested_while_serving(tmp_path, frog_ready):
             except httpx.TransportError:
                 assert time.monotonic() < deadline, "serve did not start"
                 time.sleep(0.2)
-        posted = httpx.post(f"{base}/api/v1/pages", params={"name": PAGE.name},
-                            content=PAGE.read_bytes(),
-                            headers={"Authorization": "Bearer watch-token"})
+        posted = httpx.post(
+            f"{base}/api/v1/pages",
+            params={"name": PAGE.name},
+            content=PAGE.read_bytes(),
+            headers={"Authorization": "Bearer watch-token"},
+        )
         assert posted.status_code == 202
         deadline = time.monotonic() + 600
         while httpx.get(f"{base}/api/v1/stats").json()["events"] == 0:

@@ -33,31 +33,51 @@ def brief(items, key, doc, part="brief:0", events=(), claims=()):
 
 def figure(value: float, unit: str = "militairen", approx: str | None = "ongeveer") -> Claim:
     """A claim in the article's one sentence, tied to its first event."""
-    return Claim(value=value, unit=unit, approx=approx, low=None, high=None,
-                 text=f"{approx} {value:g} {unit}", field="text", span=(10, 30), sentence=0,
-                 reported_by="de inlichtingendienst", events=(event("PRK", "RUS", "AID", cameo="074").key,),
-                 actors=("PRK", "RUS"))
+    return Claim(
+        value=value,
+        unit=unit,
+        approx=approx,
+        low=None,
+        high=None,
+        text=f"{approx} {value:g} {unit}",
+        field="text",
+        span=(10, 30),
+        sentence=0,
+        reported_by="de inlichtingendienst",
+        events=(event("PRK", "RUS", "AID", cameo="074").key,),
+        actors=("PRK", "RUS"),
+    )
 
 
 def test_edited_update_is_one_article_with_a_version(tmp_path, items):
     send = (event("PRK", "RUS", "AID", cameo="074"),)
     first = page_result("p1", (brief(items, "t1a", "p1", events=send, claims=[figure(3000)]),))
-    second = page_result("p2", (brief(items, "t1b", "p2", part="brief:4", events=send,
-                                      claims=[figure(10_000)]),))
+    second = page_result(
+        "p2", (brief(items, "t1b", "p2", part="brief:4", events=send, claims=[figure(10_000)]),)
+    )
     with Store(tmp_path / "k.duckdb") as store:
         store.add(first)
         outcome = store.add(second)
-        assert (outcome.new_articles, outcome.duplicate_articles, outcome.near_duplicates,
-                outcome.new_events) == (0, 1, 1, 0)
+        assert (
+            outcome.new_articles,
+            outcome.duplicate_articles,
+            outcome.near_duplicates,
+            outcome.new_events,
+        ) == (0, 1, 1, 0)
         counts = store.counts()
         assert counts["articles"] == 1 and counts["versions"] == 1 and counts["sightings"] == 2
         assert counts["events"] == 1 and len(store.events()) == 1
         assert store.events()[0]["sightings"] == 2
         version = store.query("SELECT * FROM versions")[0]
         assert version["text"] == items["t1b"]["text"] and version["similarity"] >= 0.45
-        assert sorted(q["value"] for q in store.query("SELECT value FROM quantities")) == [3000, 10_000]
+        assert sorted(q["value"] for q in store.query("SELECT value FROM quantities")) == [
+            3000,
+            10_000,
+        ]
         stored = store.events()[0]["event_id"]  # both figures point at the one event, by its key
-        assert [q["event_ids"] for q in store.query("SELECT event_ids FROM quantities")] == [[stored]] * 2
+        assert [q["event_ids"] for q in store.query("SELECT event_ids FROM quantities")] == [
+            [stored]
+        ] * 2
         rows = list(gdelt_rows(store))
         assert len(rows) == 1 and rows[0]["NumMentions"] == 2 and rows[0]["NumArticles"] == 2
 
@@ -79,7 +99,9 @@ def test_event_added_by_an_update_is_stored_once(tmp_path, items):
 def test_different_briefs_on_one_topic_are_not_merged(tmp_path, items, a, b):
     with Store(tmp_path / "k.duckdb") as store:
         store.add(page_result("p1", (brief(items, a, "p1", events=[event("USA", "VEN")]),)))
-        outcome = store.add(page_result("p2", (brief(items, b, "p2", events=[event("USA", "VEN")]),)))
+        outcome = store.add(
+            page_result("p2", (brief(items, b, "p2", events=[event("USA", "VEN")]),))
+        )
         assert outcome.new_articles == 1 and outcome.near_duplicates == 0
         assert store.counts()["articles"] == 2 and store.counts()["versions"] == 0
 
@@ -90,7 +112,9 @@ def test_near_duplicate_index_survives_reopening(tmp_path, items):
         store.add(page_result("p1", (brief(items, "t7a", "p1", events=[event("ISR", "PSE")]),)))
     with Store(path) as store:
         assert store.counts()["articles"] == 1
-        outcome = store.add(page_result("p2", (brief(items, "t7b", "p2", events=[event("ISR", "PSE")]),)))
+        outcome = store.add(
+            page_result("p2", (brief(items, "t7b", "p2", events=[event("ISR", "PSE")]),))
+        )
         assert outcome.near_duplicates == 1
     with Store(path) as store:  # a version of the version is found through either
         outcome = store.add(page_result("p3", (brief(items, "t7e", "p3"),)))
@@ -101,8 +125,13 @@ def test_near_duplicate_index_survives_reopening(tmp_path, items):
 
 
 def test_two_versions_on_one_page_are_one_article(tmp_path, items):
-    page = page_result("p1", (brief(items, "t9a", "p1", part="main", events=[event("IRN", "IGO")]),
-                              brief(items, "t9b", "p1", part="brief:0", events=[event("IRN", "IGO")])))
+    page = page_result(
+        "p1",
+        (
+            brief(items, "t9a", "p1", part="main", events=[event("IRN", "IGO")]),
+            brief(items, "t9b", "p1", part="brief:0", events=[event("IRN", "IGO")]),
+        ),
+    )
     with Store(tmp_path / "k.duckdb") as store:
         outcome = store.add(page)
         assert (outcome.new_articles, outcome.near_duplicates, outcome.new_events) == (1, 1, 1)
@@ -111,11 +140,21 @@ def test_two_versions_on_one_page_are_one_article(tmp_path, items):
 
 def test_reingesting_pages_that_share_briefs_keeps_one_copy(tmp_path, items):
     """Three captures carry the same briefs (one lightly edited on the last); counts stay right."""
-    shared = {"t4a": event("UKR", "RUS", "CONSULT"), "t13a": event("USA", "EU", "COERCE", cameo="172")}
+    shared = {
+        "t4a": event("UKR", "RUS", "CONSULT"),
+        "t13a": event("USA", "EU", "COERCE", cameo="172"),
+    }
 
     def capture(doc: str, edited: bool, chrome: str = ""):
-        arts = [analysed(doc, "main", f"Eigen hoofdartikel van {doc}.", (event("FRA", "DEU"),),
-                         headline=f"Kop {doc}")]
+        arts = [
+            analysed(
+                doc,
+                "main",
+                f"Eigen hoofdartikel van {doc}.",
+                (event("FRA", "DEU"),),
+                headline=f"Kop {doc}",
+            )
+        ]
         for n, (key, ev) in enumerate(shared.items()):
             use = "t4b" if edited and key == "t4a" else key
             arts.append(brief(items, use, doc, part=f"brief:{n}", events=[ev]))
@@ -136,11 +175,14 @@ def test_reingesting_pages_that_share_briefs_keeps_one_copy(tmp_path, items):
         store.add(capture("p2", True, chrome=" (opnieuw opgehaald)"))
         after = store.counts()
         assert after["pages"] == 4 and after["sightings"] == before["sightings"] + 3
-        assert {k: after[k] for k in ("articles", "versions", "events", "quantities")} == \
-            {k: before[k] for k in ("articles", "versions", "events", "quantities")}
+        assert {k: after[k] for k in ("articles", "versions", "events", "quantities")} == {
+            k: before[k] for k in ("articles", "versions", "events", "quantities")
+        }
         assert len(store.events()) == after["events"] == len(list(gdelt_rows(store)))
         assert sum(d["events"] for d in store.daily()) == after["events"]
-        shared_rows = [e for e in store.events() if (e["src"], e["tgt"]) in {("UKR", "RUS"), ("USA", "EU")}]
+        shared_rows = [
+            e for e in store.events() if (e["src"], e["tgt"]) in {("UKR", "RUS"), ("USA", "EU")}
+        ]
         assert len(shared_rows) == 2 and all(e["sightings"] == 4 for e in shared_rows)
         assert len(store.query("SELECT * FROM sightings WHERE doc = 'p2'")) == 6
 
@@ -171,10 +213,15 @@ def _segmented(doc: str, text: str):
     from kroniek.records import AnalysedArticle, Page, PageResult
     from kroniek.segment import segment
 
-    page = Page(doc=doc, source=f"{doc}.txt", text=text, html=None, fetched_at=None,
-                fetched_at_from="none")
-    return PageResult(page, "nl", articles=tuple(AnalysedArticle(a) for a in segment(page)),
-                      content_hash=hashlib.sha256(text.encode()).hexdigest())
+    page = Page(
+        doc=doc, source=f"{doc}.txt", text=text, html=None, fetched_at=None, fetched_at_from="none"
+    )
+    return PageResult(
+        page,
+        "nl",
+        articles=tuple(AnalysedArticle(a) for a in segment(page)),
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+    )
 
 
 def _revised(text: str) -> str:
@@ -208,12 +255,26 @@ def test_updated_sample_pages_add_versions_not_articles(tmp_path):
 
 def _table_rows(path: Path) -> dict[str, list]:
     """Every stored row per table, without the ingest times."""
-    columns = {"pages": "* EXCLUDE (ingested_at)", "articles": "* EXCLUDE (first_seen)",
-               "versions": "* EXCLUDE (first_seen)"}
+    columns = {
+        "pages": "* EXCLUDE (ingested_at)",
+        "articles": "* EXCLUDE (first_seen)",
+        "versions": "* EXCLUDE (first_seen)",
+    }
     with duckdb.connect(str(path), read_only=True) as con:
-        return {t: sorted(con.execute(f"SELECT {columns.get(t, '*')} FROM {t}").fetchall(), key=repr)
-                for t in ("pages", "articles", "versions", "sightings", "sentences", "mentions",
-                          "events", "quantities", "signatures")}
+        return {
+            t: sorted(con.execute(f"SELECT {columns.get(t, '*')} FROM {t}").fetchall(), key=repr)
+            for t in (
+                "pages",
+                "articles",
+                "versions",
+                "sightings",
+                "sentences",
+                "mentions",
+                "events",
+                "quantities",
+                "signatures",
+            )
+        }
 
 
 def test_a_batch_stores_what_its_pages_store_one_by_one(tmp_path, items):
@@ -221,9 +282,15 @@ def test_a_batch_stores_what_its_pages_store_one_by_one(tmp_path, items):
     other = (event("USA", "PRK", "ACCUSE", cameo="112"),)
     pages = [
         page_result("p1", (brief(items, "t1a", "p1", events=send, claims=[figure(3000)]),)),
-        page_result("p2", (analysed("p2", "main", "Een eigen hoofdartikel.", other),
-                           brief(items, "t1b", "p2", part="brief:4", events=send + other,
-                                 claims=[figure(10_000)]))),
+        page_result(
+            "p2",
+            (
+                analysed("p2", "main", "Een eigen hoofdartikel.", other),
+                brief(
+                    items, "t1b", "p2", part="brief:4", events=send + other, claims=[figure(10_000)]
+                ),
+            ),
+        ),
         page_result("p3", (brief(items, "t1a", "p3", part="brief:1", events=send),)),
     ]
     pages.append(pages[0])  # the same page twice
@@ -256,11 +323,20 @@ def test_event_days_written_with_a_batch_equal_a_refiling_from_the_tables(tmp_pa
     meet = event("PRK", "RUS", event_date="2026-01")
     check = replace(event("USA", "PRK", "CONSULT", cameo="010"), trigger="onderzoeken")
     undated = event("IRN", "ISR", span=(1, 4))
-    first = page_result("p1", (brief(items, "t1a", "p1", events=[meet]),
-                               brief(items, "t2a", "p1", part="brief:1", events=[undated])),
-                        url="mailto:redactie")
-    second = page_result("p2", (brief(items, "t2a", "p2", events=[undated]),), url="https://a.example/2")
-    update = page_result("p3", (brief(items, "t1c", "p3", events=[meet, check]),), url="https://a.example/3")
+    first = page_result(
+        "p1",
+        (
+            brief(items, "t1a", "p1", events=[meet]),
+            brief(items, "t2a", "p1", part="brief:1", events=[undated]),
+        ),
+        url="mailto:redactie",
+    )
+    second = page_result(
+        "p2", (brief(items, "t2a", "p2", events=[undated]),), url="https://a.example/2"
+    )
+    update = page_result(
+        "p3", (brief(items, "t1c", "p3", events=[meet, check]),), url="https://a.example/3"
+    )
     path = tmp_path / "k.duckdb"
     with Store(path) as store:
         store.add_many([first, second])

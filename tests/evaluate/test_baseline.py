@@ -26,11 +26,18 @@ def write(tmp_path, text):
 
 
 def test_floors_met_pass(tmp_path):
-    path = write(tmp_path, "# floors\nfloors:\n  events.f1: 0.66\n  dyads: {recall: 0.8}\n"
-                           "  segmentation.share: 0.75\n  per_type.AGREE.f1: 1.0\n")
+    path = write(
+        tmp_path,
+        "# floors\nfloors:\n  events.f1: 0.66\n  dyads: {recall: 0.8}\n"
+        "  segmentation.share: 0.75\n  per_type.AGREE.f1: 1.0\n",
+    )
     baseline = load_baseline(path)
-    assert dict(baseline.floors) == {"events.f1": 0.66, "dyads.recall": 0.8,
-                                     "segmentation.share": 0.75, "per_type.AGREE.f1": 1.0}
+    assert dict(baseline.floors) == {
+        "events.f1": 0.66,
+        "dyads.recall": 0.8,
+        "segmentation.share": 0.75,
+        "per_type.AGREE.f1": 1.0,
+    }
     assert check_baseline(make_scores(), baseline) == []
 
 
@@ -44,18 +51,23 @@ def test_floor_missed_by_an_unrounded_hair_fails(tmp_path):
 def test_unknown_metric_and_absent_type(tmp_path):
     path = write(tmp_path, "floors:\n  events.f2: 0.1\n  per_type.SANCTION.recall: 0.5\n")
     problems = check_baseline(make_scores(), load_baseline(path))
-    assert problems == ["events.f2: no such metric",
-                        "per_type.SANCTION.recall is 0.0000, below the floor 0.5"]
+    assert problems == [
+        "events.f2: no such metric",
+        "per_type.SANCTION.recall is 0.0000, below the floor 0.5",
+    ]
     assert metric(make_scores(), "per_type.SANCTION.recall") == 0.0
     assert metric(make_scores(), "events.tp") == 3.0
 
 
-@pytest.mark.parametrize("text, problem", [
-    ("events.f1: 0.5\n", "no 'floors:' mapping"),
-    ("floors:\n  events.f1: high\n", "floor events.f1: 'high' is not a number"),
-    ("floors:\n  events.f1: 1.5\n", "is not a number in \\[0, 1\\]"),
-    ("floors: [\n", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("events.f1: 0.5\n", "no 'floors:' mapping"),
+        ("floors:\n  events.f1: high\n", "floor events.f1: 'high' is not a number"),
+        ("floors:\n  events.f1: 1.5\n", "is not a number in \\[0, 1\\]"),
+        ("floors: [\n", "not valid YAML"),
+    ],
+)
 def test_bad_baseline_files(tmp_path, text, problem):
     with pytest.raises(KroniekError, match=problem):
         load_baseline(write(tmp_path, text))

@@ -17,16 +17,34 @@ def ev(src, tgt, type_, fact="asserted", **extra):
 
 
 GOLD_SEGMENTS = [
-    {"page": "A", "headline": "kop A", "main": {"dateline": "MOSKOU", "agencies": ["ANP", "AFP"]},
-     "briefs": [
-         {"dateline": "PARIJS", "agencies": ["ANP"], "ago": "1 uur geleden", "first_words": "x"},
-         {"dateline": "BERLIJN", "agencies": ["ANP", "RTR"], "ago": "3 uur geleden",
-          "first_words": "y"}]},
-    {"page": "B", "headline": "kop B", "main": {"dateline": None, "agencies": ["ANP"]},
-     "briefs": []},
-    {"page": "C", "headline": "kop C", "main": {"dateline": "ROME", "agencies": ["ANP"]},
-     "briefs": [{"dateline": "MADRID", "agencies": ["ANP"], "ago": "2 uur geleden",
-                 "first_words": "z"}]},
+    {
+        "page": "A",
+        "headline": "kop A",
+        "main": {"dateline": "MOSKOU", "agencies": ["ANP", "AFP"]},
+        "briefs": [
+            {"dateline": "PARIJS", "agencies": ["ANP"], "ago": "1 uur geleden", "first_words": "x"},
+            {
+                "dateline": "BERLIJN",
+                "agencies": ["ANP", "RTR"],
+                "ago": "3 uur geleden",
+                "first_words": "y",
+            },
+        ],
+    },
+    {
+        "page": "B",
+        "headline": "kop B",
+        "main": {"dateline": None, "agencies": ["ANP"]},
+        "briefs": [],
+    },
+    {
+        "page": "C",
+        "headline": "kop C",
+        "main": {"dateline": "ROME", "agencies": ["ANP"]},
+        "briefs": [
+            {"dateline": "MADRID", "agencies": ["ANP"], "ago": "2 uur geleden", "first_words": "z"}
+        ],
+    },
 ]
 
 GOLD_EVENTS = [
@@ -41,26 +59,51 @@ GOLD_EVENTS = [
 
 
 def article(part, dateline, agencies, ago, events):
-    return {"part": part, "headline": None, "dateline": dateline, "agencies": agencies,
-            "ago": ago, "events": events}
+    return {
+        "part": part,
+        "headline": None,
+        "dateline": dateline,
+        "agencies": agencies,
+        "ago": ago,
+        "events": events,
+    }
 
 
 def predictions():
-    page_a = {"doc": "A", "articles": [
-        article("main", "MOSKOU", ["ANP", "AFP"], None, [
-            ev("RUS", "IRN", "AGREE", src_sector="GOV"),
-            ev("RUS", "IRN", "AGREE", src_sector="MIL"),  # same triple twice: counted once
-            ev("RUS", "UKR", "ASSAULT"),  # right triple, wrong fact
-            ev("USA", "RUS", "ACCUSE")]),
-        article("brief:0", "PARIJS", ["ANP"], "1 uur geleden", [
-            ev("FRA", "DEU", "CONSULT", "future"), ev("DEU", "FRA", "CONSULT", "future")]),
-        article("brief:1", "BERLIJN", ["ANP", "RTR"], "3 uur geleden", [
-            ev("GBR", "USA", "SUPPORT")]),
-    ]}
-    page_b = {"doc": "B", "articles": [
-        article("main", None, ["ANP"], None, [ev("USA", "CHN", "REJECT")]),
-        article("brief:0", "OSLO", ["ANP"], "9 uur geleden", []),
-    ]}
+    page_a = {
+        "doc": "A",
+        "articles": [
+            article(
+                "main",
+                "MOSKOU",
+                ["ANP", "AFP"],
+                None,
+                [
+                    ev("RUS", "IRN", "AGREE", src_sector="GOV"),
+                    ev("RUS", "IRN", "AGREE", src_sector="MIL"),  # same triple twice: counted once
+                    ev("RUS", "UKR", "ASSAULT"),  # right triple, wrong fact
+                    ev("USA", "RUS", "ACCUSE"),
+                ],
+            ),
+            article(
+                "brief:0",
+                "PARIJS",
+                ["ANP"],
+                "1 uur geleden",
+                [ev("FRA", "DEU", "CONSULT", "future"), ev("DEU", "FRA", "CONSULT", "future")],
+            ),
+            article(
+                "brief:1", "BERLIJN", ["ANP", "RTR"], "3 uur geleden", [ev("GBR", "USA", "SUPPORT")]
+            ),
+        ],
+    }
+    page_b = {
+        "doc": "B",
+        "articles": [
+            article("main", None, ["ANP"], None, [ev("USA", "CHN", "REJECT")]),
+            article("brief:0", "OSLO", ["ANP"], "9 uur geleden", []),
+        ],
+    }
     unknown = {"doc": "X", "articles": [article("main", None, [], None, [ev("A", "B", "AID")])]}
     return [page_a, page_b, unknown]
 
@@ -70,9 +113,11 @@ def gold(tmp_path):
     folder = tmp_path / "gold"
     folder.mkdir()
     (folder / "segments.jsonl").write_text(
-        "".join(json.dumps(s) + "\n" for s in GOLD_SEGMENTS), encoding="utf-8")
+        "".join(json.dumps(s) + "\n" for s in GOLD_SEGMENTS), encoding="utf-8"
+    )
     (folder / "events.jsonl").write_text(
-        "".join(json.dumps(e) + "\n" for e in GOLD_EVENTS), encoding="utf-8")
+        "".join(json.dumps(e) + "\n" for e in GOLD_EVENTS), encoding="utf-8"
+    )
     return folder
 
 
@@ -106,15 +151,24 @@ def test_dyads_ignore_the_type(gold):
 def test_per_type_breakdown(gold):
     per_type = score(gold, predictions()).per_type
     assert {k: counts(v) for k, v in per_type.items()} == {
-        "ACCUSE": (0, 1, 1), "AGREE": (1, 0, 1), "ASSAULT": (1, 0, 0),
-        "CONSULT": (1, 1, 2), "REJECT": (0, 1, 0), "SUPPORT": (0, 1, 0)}
+        "ACCUSE": (0, 1, 1),
+        "AGREE": (1, 0, 1),
+        "ASSAULT": (1, 0, 0),
+        "CONSULT": (1, 1, 2),
+        "REJECT": (0, 1, 0),
+        "SUPPORT": (0, 1, 0),
+    }
     assert per_type["AGREE"].precision == 1.0 and per_type["AGREE"].recall == 0.5
     assert per_type["AGREE"].f1 == pytest.approx(float(Fraction(2, 3)))
 
 
 def test_symmetric_event_needs_both_directions(gold):
-    only_one = [{"doc": "C", "articles": [
-        article("main", "ROME", ["ANP"], None, [ev("NLD", "BEL", "CONSULT")])]}]
+    only_one = [
+        {
+            "doc": "C",
+            "articles": [article("main", "ROME", ["ANP"], None, [ev("NLD", "BEL", "CONSULT")])],
+        }
+    ]
     scores = score(gold, only_one)
     # C: tp1 fn1; A and B are missing: 4 + 1 more misses
     assert counts(scores.events) == (1, 0, 6)
@@ -144,8 +198,7 @@ def test_segmentation_share(gold):
     seg = score(gold, predictions()).segmentation
     assert (seg.pages, seg.matched, seg.briefs_gold, seg.briefs_matched) == (3, 1, 3, 2)
     assert seg.share == pytest.approx(1 / 3)
-    assert seg.mismatches == ("B: 0 briefs in gold, 1 predicted",
-                              "C: no prediction for this page")
+    assert seg.mismatches == ("B: 0 briefs in gold, 1 predicted", "C: no prediction for this page")
 
 
 def test_segmentation_checks_ago_and_agency_order(gold):
@@ -170,15 +223,23 @@ def test_duplicate_prediction_lines_score_the_first(gold):
 def test_scores_to_dict_is_json_ready(gold):
     data = scores_to_dict(score(gold, predictions()))
     assert json.loads(json.dumps(data)) == data
-    assert data["events"] == {"precision": 0.4286, "recall": 0.4286, "f1": 0.4286,
-                              "tp": 3, "fp": 4, "fn": 4}
+    assert data["events"] == {
+        "precision": 0.4286,
+        "recall": 0.4286,
+        "f1": 0.4286,
+        "tp": 3,
+        "fp": 4,
+        "fn": 4,
+    }
     assert data["segmentation"]["share"] == 0.3333
 
 
 def test_bad_gold_line_names_file_and_line(tmp_path):
     (tmp_path / "events.jsonl").write_text(
         json.dumps({"page": "A", "part": "main", "src": "RUS", "tgt": "IRN", "type": "AGREE"})
-        + "\n{not json\n", encoding="utf-8")
+        + "\n{not json\n",
+        encoding="utf-8",
+    )
     with pytest.raises(KroniekError, match=r"events.jsonl:2"):
         load_gold(tmp_path)
     (tmp_path / "events.jsonl").write_text(json.dumps({"page": "A", "part": "main"}) + "\n")
@@ -207,11 +268,25 @@ def gold_as_predictions(gold_dir):
     for page in gold.pages:
         segments = gold.segments.get(page, {})
         main = segments.get("main") or {}
-        articles = [article("main", main.get("dateline"), main.get("agencies"), None,
-                            by_page[page].get("main", []))]
+        articles = [
+            article(
+                "main",
+                main.get("dateline"),
+                main.get("agencies"),
+                None,
+                by_page[page].get("main", []),
+            )
+        ]
         for k, brief in enumerate(segments.get("briefs") or []):
-            articles.append(article(f"brief:{k}", brief["dateline"], brief["agencies"],
-                                    brief["ago"], by_page[page].get(f"brief:{k}", [])))
+            articles.append(
+                article(
+                    f"brief:{k}",
+                    brief["dateline"],
+                    brief["agencies"],
+                    brief["ago"],
+                    by_page[page].get(f"brief:{k}", []),
+                )
+            )
         pages.append({"doc": page, "articles": articles})
     return pages
 

@@ -14,11 +14,16 @@ EVENT_RULE = re.compile(r"  EVENT .* rule=(\S+)")
 # patterns and cases). Strict: while a case still lists the id, it must stay unshown.
 NO_EVENT = "the case expects no event, so no fact cue can show"
 UNSHOWN: dict[tuple[str, str], str] = {
-    ("Nederland schort de hulp aan Israël op.", "sanction.break_ties"): "break_ties is not tried on 'schort op'",
+    (
+        "Nederland schort de hulp aan Israël op.",
+        "sanction.break_ties",
+    ): "break_ties is not tried on 'schort op'",
     ("China is van plan Taiwan te blokkeren.", "fact.future.van_plan"): NO_EVENT,
     ("Rusland verwacht dat Iran het verdrag tekent.", "fact.future.verwachten"): NO_EVENT,
-    ("Volgens Oekraïne vallen Noord-Koreaanse soldaten Koersk aan, al is dat nog niet bevestigd.",
-     "fact.alleged.niet_bevestigd"): NO_EVENT,
+    (
+        "Volgens Oekraïne vallen Noord-Koreaanse soldaten Koersk aan, al is dat nog niet bevestigd.",
+        "fact.alleged.niet_bevestigd",
+    ): NO_EVENT,
 }
 
 
@@ -62,9 +67,13 @@ def unshown(case: dict, fired: set[str], trace: list[str], patterns) -> dict[str
     for ident in case["exercises"]:
         if types.get(ident) in wanted and ident not in fired:
             missing[ident] = f"does not fire (fired: {sorted(fired)})"
-        elif ident in types and types[ident] not in wanted and (ident not in tried or ident in fired):
+        elif (
+            ident in types and types[ident] not in wanted and (ident not in tried or ident in fired)
+        ):
             missing[ident] = "fires" if ident in fired else "is not tried"
-        elif ident not in types and not any(re.search(rf"(?<![\w.]){re.escape(ident)}(?![\w.])", t) for t in trace):
+        elif ident not in types and not any(
+            re.search(rf"(?<![\w.]){re.escape(ident)}(?![\w.])", t) for t in trace
+        ):
             missing[ident] = "is not in the trace"
     return missing
 
@@ -103,7 +112,9 @@ def test_case_exercises(case, resources, patterns):
     fired, trace = explained(case["sentence"], resources, case.get("date"))
     missing = unshown(case, fired, trace, patterns)
     known = {i for s, i in UNSHOWN if s == case["sentence"] and i in case["exercises"]}
-    assert not known - set(missing), f"{sorted(known - set(missing))} show now: remove them from UNSHOWN"
+    assert not known - set(missing), (
+        f"{sorted(known - set(missing))} show now: remove them from UNSHOWN"
+    )
     news = {ident: why for ident, why in missing.items() if ident not in known}
     assert not news, f"{case['sentence']!r} exercises {news}; trace:\n" + "\n".join(trace)
     if missing:

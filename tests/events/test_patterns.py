@@ -28,7 +28,9 @@ def test_cameo_values_come_from_the_table():
 
 def test_patterns_pickle_and_index_separable_verbs():
     patterns = pickle.loads(pickle.dumps(load_patterns()))
-    assert any(p.id == "cooperate.jointly" and part == "op" for p, part in patterns.by_verb["rollen"])
+    assert any(
+        p.id == "cooperate.jointly" and part == "op" for p, part in patterns.by_verb["rollen"]
+    )
     assert any(p.id == "coerce.arrest" for p, _ in patterns.by_verb["oprollen"])
 
 
@@ -47,7 +49,9 @@ def _broken(tmp_path, text: str) -> str:
     copy = tmp_path / "events"
     shutil.copytree(DATA_DIR, copy)
     (copy / "patterns" / "zz_typo.yaml").write_text(
-        "# Sources: a test\n- id: test.one\n  type: ACCUSE\n  cameo: \"111\"\n  verbs: [hekelen]\n" + text)
+        '# Sources: a test\n- id: test.one\n  type: ACCUSE\n  cameo: "111"\n  verbs: [hekelen]\n'
+        + text
+    )
     with pytest.raises(RulesError) as err:
         load_patterns(copy)
     return str(err.value)

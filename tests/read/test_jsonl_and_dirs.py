@@ -39,13 +39,22 @@ def _rec(**fields) -> str:
 
 def test_jsonl_records_with_text_and_html(tmp_path: Path) -> None:
     html = (DATA / "navo_top.html").read_text(encoding="utf-8")
-    path = _jsonl(tmp_path / "pagina.jsonl", [
-        _rec(id="a1", url="https://voorbeeld.nl/a1", fetched_at="2026-01-29T09:30:00Z", text=NEWS),
-        _rec(id=42, fetched_at="2026-01-29T11:30:00+01:00", html=html),
-    ])
+    path = _jsonl(
+        tmp_path / "pagina.jsonl",
+        [
+            _rec(
+                id="a1", url="https://voorbeeld.nl/a1", fetched_at="2026-01-29T09:30:00Z", text=NEWS
+            ),
+            _rec(id=42, fetched_at="2026-01-29T11:30:00+01:00", html=html),
+        ],
+    )
     first, second = read_paths([path])
     assert (first.doc, first.source, first.url, first.text) == (
-        "a1", f"{path}#1", "https://voorbeeld.nl/a1", NEWS)
+        "a1",
+        f"{path}#1",
+        "https://voorbeeld.nl/a1",
+        NEWS,
+    )
     assert first.fetched_at == datetime(2026, 1, 29, 9, 30, tzinfo=UTC)
     assert first.fetched_at_from == "record"
     assert (second.doc, second.source, second.html) == ("42", f"{path}#2", html)
@@ -90,9 +99,11 @@ def test_bad_jsonl_lines_in_the_middle_do_not_stop_the_others(tmp_path: Path) ->
 def test_jsonl_record_over_the_limit_and_bad_utf8_line(tmp_path: Path) -> None:
     path = tmp_path / "bytes.jsonl"
     path.write_bytes(
-        _rec(id="lang", text=NEWS * 40).encode() + b"\n"
+        _rec(id="lang", text=NEWS * 40).encode()
+        + b"\n"
         + b'{"id": "latin", "text": "caf\xe9"}\n'
-        + _rec(id="kort", text=OTHER).encode() + b"\n"
+        + _rec(id="kort", text=OTHER).encode()
+        + b"\n"
     )
     items = list(read_paths([path], limits=Limits(page_bytes=2000)))
     assert isinstance(items[0], ReadError) and "over the limit of 2,000 bytes" in items[0].problem
@@ -137,7 +148,13 @@ def test_batch_continues_past_bad_files(tmp_path: Path) -> None:
     (tmp_path / "3_bin.txt").write_bytes(b"\x00" * 64)
     (tmp_path / "4_goed.txt").write_text(OTHER, encoding="utf-8")
     items = list(read_paths([tmp_path, tmp_path / "ontbreekt.txt"]))
-    assert [type(i).__name__ for i in items] == ["Page", "ReadError", "ReadError", "Page", "ReadError"]
+    assert [type(i).__name__ for i in items] == [
+        "Page",
+        "ReadError",
+        "ReadError",
+        "Page",
+        "ReadError",
+    ]
 
 
 def test_directory_without_pages(tmp_path: Path) -> None:
@@ -151,10 +168,13 @@ def test_fetched_at_precedence(tmp_path: Path) -> None:
     text_file.write_text(NEWS, encoding="utf-8")
     stamp = datetime(2025, 11, 3, 8, 15, tzinfo=UTC)
     os.utime(text_file, (stamp.timestamp(), stamp.timestamp()))
-    records = _jsonl(tmp_path / "r.jsonl", [
-        _rec(id="met", fetched_at="2026-01-28T22:00:00Z", text=NEWS),
-        _rec(id="zonder", text=OTHER),
-    ])
+    records = _jsonl(
+        tmp_path / "r.jsonl",
+        [
+            _rec(id="met", fetched_at="2026-01-28T22:00:00Z", text=NEWS),
+            _rec(id="zonder", text=OTHER),
+        ],
+    )
     os.utime(records, (stamp.timestamp(), stamp.timestamp()))
 
     plain = list(read_paths([text_file, records]))
@@ -200,27 +220,41 @@ def test_the_capture_time_is_set_once_by_the_reader(tmp_path):
     beats a file's mtime; a file it does not list keeps its mtime."""
     from kroniek.read import load_captures
 
-    text = ("DEN HAAG (ANP) - De regering heeft dinsdag gezegd dat zij de plannen voor de haven "
-            "van de stad wil uitstellen.")
+    text = (
+        "DEN HAAG (ANP) - De regering heeft dinsdag gezegd dat zij de plannen voor de haven "
+        "van de stad wil uitstellen."
+    )
     (tmp_path / "listed.txt").write_text(text, encoding="utf-8")
     (tmp_path / "unlisted.txt").write_text(text, encoding="utf-8")
     (tmp_path / "records.jsonl").write_text(
-        json.dumps({"id": "own", "text": text, "fetched_at": "2024-05-01T08:00:00Z"}) + "\n"
-        + json.dumps({"id": "none", "text": text}) + "\n", encoding="utf-8")
+        json.dumps({"id": "own", "text": text, "fetched_at": "2024-05-01T08:00:00Z"})
+        + "\n"
+        + json.dumps({"id": "none", "text": text})
+        + "\n",
+        encoding="utf-8",
+    )
     table = tmp_path / "captures.tsv"
-    table.write_text("file\tfetched_at\nlisted.txt\t2024-01-02T03:04:00Z\n"
-                     "records.jsonl#1\t2023-01-01T00:00:00Z\nrecords.jsonl#2\t2023-06-01T00:00:00Z\n",
-                     encoding="utf-8")
+    table.write_text(
+        "file\tfetched_at\nlisted.txt\t2024-01-02T03:04:00Z\n"
+        "records.jsonl#1\t2023-01-01T00:00:00Z\nrecords.jsonl#2\t2023-06-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
     captures = load_captures(table)
     pages = {p.doc: p for p in read_paths([tmp_path], captures=captures) if isinstance(p, Page)}
     assert len(pages) == 4
     assert (pages["listed"].fetched_at, pages["listed"].fetched_at_from) == (
-        datetime(2024, 1, 2, 3, 4, tzinfo=UTC), "captures")
+        datetime(2024, 1, 2, 3, 4, tzinfo=UTC),
+        "captures",
+    )
     assert pages["unlisted"].fetched_at_from == "mtime"
     assert (pages["own"].fetched_at, pages["own"].fetched_at_from) == (
-        datetime(2024, 5, 1, 8, tzinfo=UTC), "record")
+        datetime(2024, 5, 1, 8, tzinfo=UTC),
+        "record",
+    )
     assert (pages["none"].fetched_at, pages["none"].fetched_at_from) == (
-        datetime(2023, 6, 1, tzinfo=UTC), "captures")
+        datetime(2023, 6, 1, tzinfo=UTC),
+        "captures",
+    )
     moment = datetime(2026, 1, 29, 10, tzinfo=UTC)
     forced = list(read_paths([tmp_path], fetched_at=moment, captures=captures))
     assert {(p.fetched_at, p.fetched_at_from) for p in forced} == {(moment, "option")}

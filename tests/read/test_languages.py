@@ -36,8 +36,9 @@ def test_each_page_is_kept_or_refused_with_its_language(path: Path):
         assert isinstance(item, Page), str(item)
     else:
         assert isinstance(item, ReadError)
-        assert str(item) == (f"kroniek: {path}: not Dutch (looks like {_code(path)}); "
-                             "kroniek reads Dutch news only")
+        assert str(item) == (
+            f"kroniek: {path}: not Dutch (looks like {_code(path)}); kroniek reads Dutch news only"
+        )
 
 
 def test_false_accept_and_false_reject_rates_are_zero_on_whole_pages():

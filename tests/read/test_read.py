@@ -57,7 +57,12 @@ def test_txt_page(tmp_path: Path) -> None:
     path = _write(tmp_path / "woningbouw_01.txt", DUTCH)
     page = _one(path)
     assert isinstance(page, Page)
-    assert (page.doc, page.source, page.text, page.html) == ("woningbouw_01", str(path), DUTCH, None)
+    assert (page.doc, page.source, page.text, page.html) == (
+        "woningbouw_01",
+        str(path),
+        DUTCH,
+        None,
+    )
     assert page.fetched_at_from == "mtime"
     assert page.fetched_at.tzinfo is not None and page.fetched_at.utcoffset() == timedelta(0)
 
@@ -154,8 +159,12 @@ def test_html_page_keeps_main_article_and_brief_list() -> None:
         assert chrome not in page.text
     articles = segment(page)
     assert [(a.part, a.dateline, a.ago, a.headline) for a in articles] == [
-        ("main", "DEN HAAG", "25 juni 2025 16:40",
-         "Navo-landen spreken in Den Haag hogere defensie-uitgaven af"),
+        (
+            "main",
+            "DEN HAAG",
+            "25 juni 2025 16:40",
+            "Navo-landen spreken in Den Haag hogere defensie-uitgaven af",
+        ),
         ("brief:0", "NEW YORK", "8 minuten geleden", None),
         ("brief:1", "TEL AVIV", "1 uur geleden", "Protest in Israël"),
         ("brief:2", "SÃO PAULO", "2 dagen geleden", None),
@@ -173,20 +182,27 @@ def test_html_list_heading_inside_a_wrapper_and_times_first() -> None:
         ("TOKIO", ("ANP", "RTR"), "2 dagen geleden"),
     ]
     assert articles[1].headline == "Schiphol telt meer reizigers"
-    assert articles[3].text == "De Japanse centrale bank verhoogt de rente voor het eerst in maanden."
+    assert (
+        articles[3].text == "De Japanse centrale bank verhoogt de rente voor het eerst in maanden."
+    )
     assert "cookies" not in page.text and "Over ons" not in page.text
 
 
 def test_html_with_no_text(tmp_path: Path) -> None:
-    path = _write(tmp_path / "leeg.html", "<html><head><script>var a = 1;</script></head><body>"
-                  "<nav><a href='/'>Home</a></nav><script>alert(1)</script></body></html>")
+    path = _write(
+        tmp_path / "leeg.html",
+        "<html><head><script>var a = 1;</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><script>alert(1)</script></body></html>",
+    )
     error = _one(path)
     assert isinstance(error, ReadError) and error.problem == "no text left after HTML extraction"
 
 
 def test_html_not_dutch(tmp_path: Path) -> None:
     body = "".join(f"<p>{line}</p>" for line in ENGLISH.splitlines())
-    error = _one(_write(tmp_path / "en.html", f"<html><body><article>{body}</article></body></html>"))
+    error = _one(
+        _write(tmp_path / "en.html", f"<html><body><article>{body}</article></body></html>")
+    )
     assert isinstance(error, ReadError) and error.problem == "not Dutch (looks like en)"
 
 
@@ -199,7 +215,8 @@ def test_html_built_from_seed_pages_segments_like_the_text(seeds_dir: Path, tmp_
         first = f"{main.dateline} ({'/'.join(main.agencies)}) - {paragraphs[0]}"
         items = "".join(
             f"<li><a href='#'><p>{b.dateline} ({'/'.join(b.agencies)}) - {b.text}</p>"
-            f"<span class='tijd'>{b.ago}</span></a></li>" for b in briefs
+            f"<span class='tijd'>{b.ago}</span></a></li>"
+            for b in briefs
         )
         html = (
             "<html><head><title>Voorbeeld</title></head><body><nav>Inloggen Webmail</nav>"
@@ -227,6 +244,9 @@ def test_html_in_a_declared_legacy_charset(tmp_path: Path) -> None:
     assert isinstance(page, Page)
     [main] = segment(page)
     assert (main.headline, main.dateline, main.agencies) == (
-        "Café in Brugge wint prijs", "BRUGGE", ("BELGA",))
+        "Café in Brugge wint prijs",
+        "BRUGGE",
+        ("BELGA",),
+    )
     latin = _one(_write(tmp_path / "brugge.txt", "Café in Brugge".encode("windows-1252")))
     assert isinstance(latin, ReadError) and "UTF-8" in latin.problem

@@ -66,8 +66,11 @@ def test_unknown_list_is_reported_with_file_and_line(layout_copy: Path) -> None:
     _edit(layout_copy, "ago_words:", "ago_woorden:")
     with pytest.raises(RulesError) as err:
         load_layout(layout_copy)
-    line = next(n for n, text in enumerate((layout_copy / FILE).read_text().splitlines(), 1)
-                if text.startswith("ago_woorden:"))
+    line = next(
+        n
+        for n, text in enumerate((layout_copy / FILE).read_text().splitlines(), 1)
+        if text.startswith("ago_woorden:")
+    )
     assert err.value.source == f"{layout_copy / FILE}:{line}"
     assert "ago_woorden" in err.value.problem
 

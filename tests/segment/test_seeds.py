@@ -24,14 +24,18 @@ def _page(seeds_dir: Path, stem: str) -> Page:
 def _as_gold(stem: str, articles, gold: dict) -> dict:
     main = articles[0]
     briefs = []
-    for article, expected in zip(articles[1:], gold["briefs"] + [None] * len(articles), strict=False):
+    for article, expected in zip(
+        articles[1:], gold["briefs"] + [None] * len(articles), strict=False
+    ):
         words = len(expected["first_words"].split()) if expected else 4
-        briefs.append({
-            "dateline": article.dateline,
-            "agencies": list(article.agencies),
-            "ago": article.ago,
-            "first_words": " ".join(article.text.split()[:words]),
-        })
+        briefs.append(
+            {
+                "dateline": article.dateline,
+                "agencies": list(article.agencies),
+                "ago": article.ago,
+                "first_words": " ".join(article.text.split()[:words]),
+            }
+        )
     return {
         "page": stem,
         "headline": main.headline,

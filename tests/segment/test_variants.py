@@ -116,7 +116,9 @@ def test_cut_off_after_complete_sentences_keeps_them() -> None:
     )
     articles = _seg(text)
     assert [(a.dateline, a.ago) for a in articles] == [
-        ("ROTTERDAM", None), ("ZWOLLE", "1 uur geleden"), ("GRONINGEN", None),
+        ("ROTTERDAM", None),
+        ("ZWOLLE", "1 uur geleden"),
+        ("GRONINGEN", None),
     ]
     assert articles[-1].text == "De provincie opent een nieuw fietspad."
 
@@ -197,10 +199,21 @@ def test_dateline_shapes(dateline: str, agencies: str) -> None:
 @pytest.mark.parametrize(
     "stamp",
     [
-        "8 minuten geleden", "1 minuut geleden", "1 uur geleden", "gisteren", "Gisteren",
-        "eergisteren", "1 dag geleden", "2 dagen geleden", "3 weken geleden",
-        "29 januari 2026 10:04", "29 januari 2026, 10:04", "gisteren 18:30", "zo 4 feb 09:15",
-        "12-03-2025 14:00", "vandaag om 07:45",
+        "8 minuten geleden",
+        "1 minuut geleden",
+        "1 uur geleden",
+        "gisteren",
+        "Gisteren",
+        "eergisteren",
+        "1 dag geleden",
+        "2 dagen geleden",
+        "3 weken geleden",
+        "29 januari 2026 10:04",
+        "29 januari 2026, 10:04",
+        "gisteren 18:30",
+        "zo 4 feb 09:15",
+        "12-03-2025 14:00",
+        "vandaag om 07:45",
     ],
 )
 def test_time_stamps_after_briefs(stamp: str) -> None:
@@ -375,7 +388,10 @@ def test_party_in_brackets_is_not_a_dateline() -> None:
         "DEN HAAG (ANP) - Het debat duurde lang. De minister van VWS (CDA) - die net begon - kreeg veel vragen.\n"
     )
     [main] = _seg(text)
-    assert main.text == "Het debat duurde lang. De minister van VWS (CDA) - die net begon - kreeg veel vragen."
+    assert (
+        main.text
+        == "Het debat duurde lang. De minister van VWS (CDA) - die net begon - kreeg veel vragen."
+    )
 
 
 def test_photo_caption_is_not_the_headline() -> None:

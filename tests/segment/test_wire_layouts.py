@@ -34,7 +34,11 @@ def test_places_joined_by_a_slash_make_one_dateline() -> None:
     assert (main.dateline, main.agencies) == ("WASHINGTON/JERUZALEM", ("ANP", "AFP", "RTR"))
     assert main.headline == "Trump presenteert plan voor einde oorlog in Gaza"
     assert main.text.startswith("De Amerikaanse president Donald Trump heeft")
-    assert (brief.dateline, brief.agencies, brief.ago) == ("ISTANBUL/KYIV", ("ANP", "RTR"), "3 uur geleden")
+    assert (brief.dateline, brief.agencies, brief.ago) == (
+        "ISTANBUL/KYIV",
+        ("ANP", "RTR"),
+        "3 uur geleden",
+    )
     assert brief.headline == "Oekraïne en Rusland ruilen gesneuvelde soldaten"
     assert brief.text.startswith("Oekraïne en Rusland hebben bij overleg")
 
@@ -94,12 +98,15 @@ def test_empty_brackets_split_a_run_together_list() -> None:
     )
     briefs = _seg(text)[1:]
     assert [(b.dateline, b.agencies, b.ago) for b in briefs] == [
-        ("UTRECHT", (), "1 uur geleden"), ("ZWOLLE", (), "2 uur geleden"),
+        ("UTRECHT", (), "1 uur geleden"),
+        ("ZWOLLE", (), "2 uur geleden"),
     ]
 
 
 def test_title_case_words_before_empty_brackets_are_no_dateline() -> None:
-    [main] = _seg("Kop\nDEN HAAG (ANP) - Het debat begon laat.\nVolgens Rutte () - zo bleek - was het rond.\n")
+    [main] = _seg(
+        "Kop\nDEN HAAG (ANP) - Het debat begon laat.\nVolgens Rutte () - zo bleek - was het rond.\n"
+    )
     assert main.text == "Het debat begon laat.\nVolgens Rutte () - zo bleek - was het rond."
 
 
@@ -126,7 +133,9 @@ TAKAICHI = (
     ],
 )
 def test_page_opening_with_a_date_line(date_line: str) -> None:
-    main, brief = _seg(f"{date_line}\n\nTakaichi eerste vrouwelijke premier van Japan\n\n{TAKAICHI}")
+    main, brief = _seg(
+        f"{date_line}\n\nTakaichi eerste vrouwelijke premier van Japan\n\n{TAKAICHI}"
+    )
     assert (main.part, main.headline) == ("main", "Takaichi eerste vrouwelijke premier van Japan")
     assert (main.dateline, main.agencies, main.ago) == ("TOKIO", ("ANP", "RTR", "AFP"), date_line)
     assert (brief.dateline, brief.ago) == ("BRUSSEL", "2 uur geleden")
@@ -135,7 +144,11 @@ def test_page_opening_with_a_date_line(date_line: str) -> None:
 @pytest.mark.parametrize("date_line", ["21 oktober 2025 10:04", "dinsdag 21 oktober 2025 -"])
 def test_date_line_running_into_the_dateline(date_line: str) -> None:
     main, brief = _seg(f"{date_line} {TAKAICHI}")
-    assert (main.dateline, main.agencies, main.ago) == ("TOKIO", ("ANP", "RTR", "AFP"), date_line.rstrip(" -"))
+    assert (main.dateline, main.agencies, main.ago) == (
+        "TOKIO",
+        ("ANP", "RTR", "AFP"),
+        date_line.rstrip(" -"),
+    )
     assert main.text.startswith("Het Japanse parlement heeft Sanae Takaichi gekozen")
     assert (brief.dateline, brief.ago) == ("BRUSSEL", "2 uur geleden")
 

@@ -14,8 +14,9 @@ from kroniek.store import SCHEMA_VERSION, Store
 def _days(path) -> dict[tuple[str, str], date | None]:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return {(s, t): d for s, t, d in con.execute("SELECT src, tgt, day FROM event_days")
-                .fetchall()}
+        return {
+            (s, t): d for s, t, d in con.execute("SELECT src, tgt, day FROM event_days").fetchall()
+        }
     finally:
         con.close()
 
@@ -23,23 +24,47 @@ def _days(path) -> dict[tuple[str, str], date | None]:
 def _fill(path) -> None:
     published = datetime(2026, 1, 20, 8, 0, tzinfo=UTC)
     with Store(path) as store:
-        store.add(page_result("a", (analysed("a", "main", "tekst een", (
-            event("NLD", "BEL", event_date="2025-12-24", span=(0, 5)),
-            event("NLD", "DEU", event_date="2026-01", span=(6, 9)),  # month holding published
-            event("NLD", "FRA", event_date="2025-11", span=(10, 12)),  # month before it
-            event("NLD", "LUX", span=(13, 15)),  # no date of its own
-        ), published=published),)))
-        undated = page_result("b", (analysed("b", "main", "tekst twee", (event("USA", "CHN"),),
-                                             published=None),))
+        store.add(
+            page_result(
+                "a",
+                (
+                    analysed(
+                        "a",
+                        "main",
+                        "tekst een",
+                        (
+                            event("NLD", "BEL", event_date="2025-12-24", span=(0, 5)),
+                            event(
+                                "NLD", "DEU", event_date="2026-01", span=(6, 9)
+                            ),  # month holding published
+                            event(
+                                "NLD", "FRA", event_date="2025-11", span=(10, 12)
+                            ),  # month before it
+                            event("NLD", "LUX", span=(13, 15)),  # no date of its own
+                        ),
+                        published=published,
+                    ),
+                ),
+            )
+        )
+        undated = page_result(
+            "b", (analysed("b", "main", "tekst twee", (event("USA", "CHN"),), published=None),)
+        )
         store.add(undated)  # captured: the page's fetch day
-        never = page_result("c", (analysed("c", "main", "tekst drie", (event("IRN", "ISR"),),
-                                           published=None),))
+        never = page_result(
+            "c", (analysed("c", "main", "tekst drie", (event("IRN", "ISR"),), published=None),)
+        )
         store.add(replace(never, page=replace(never.page, fetched_at=None)))
 
 
-EXPECTED = {("NLD", "BEL"): date(2025, 12, 24), ("NLD", "DEU"): date(2026, 1, 20),
-            ("NLD", "FRA"): date(2025, 11, 1), ("NLD", "LUX"): date(2026, 1, 20),
-            ("USA", "CHN"): date(2026, 1, 29), ("IRN", "ISR"): None}
+EXPECTED = {
+    ("NLD", "BEL"): date(2025, 12, 24),
+    ("NLD", "DEU"): date(2026, 1, 20),
+    ("NLD", "FRA"): date(2025, 11, 1),
+    ("NLD", "LUX"): date(2026, 1, 20),
+    ("USA", "CHN"): date(2026, 1, 29),
+    ("IRN", "ISR"): None,
+}
 
 
 def test_every_event_gets_its_day_when_stored(tmp_path):
@@ -64,8 +89,9 @@ def test_paging_walks_dated_then_undated_events_once(tmp_path):
 
     path = tmp_path / "p.duckdb"
     with Store(path) as store:
-        dated = tuple(event("NLD", "BEL", event_date=f"2025-0{m}-01", span=(m, m + 1))
-                      for m in (1, 2, 3))
+        dated = tuple(
+            event("NLD", "BEL", event_date=f"2025-0{m}-01", span=(m, m + 1)) for m in (1, 2, 3)
+        )
         store.add(page_result("a", (analysed("a", "main", "tekst een", dated),)))
         undated = tuple(event("USA", "CHN", span=(n, n + 1), rule=f"r{n}") for n in range(3))
         never = page_result("c", (analysed("c", "main", "tekst drie", undated, published=None),))

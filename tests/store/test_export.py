@@ -14,31 +14,63 @@ from tests.store.store_records import analysed, event, page_result
 from kroniek.store import GDELT_COLUMNS, Store, export_gdelt, export_parquet
 from kroniek.store.export import SIDECAR_COLUMNS, gdelt_actor
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "gdelt_events_columns.tsv"
+REFERENCE = (
+    Path(__file__).resolve().parents[3] / "shared" / "reference" / "gdelt_events_columns.tsv"
+)
 
 
 def shared_brief_store(tmp_path) -> Store:
     """Three pages: a brief with two events carried by all three, one main event on page a."""
     brief_events = (
         event("USA", "UN", "REQUEST", cameo="1041", span=(0, 30), event_date="2026-01-27"),
-        event("---", "RUS", "PROTEST", cameo="141", src_sector="CVL", span=(31, 60),
-              event_date="2026-01"),
+        event(
+            "---",
+            "RUS",
+            "PROTEST",
+            cameo="141",
+            src_sector="CVL",
+            span=(31, 60),
+            event_date="2026-01",
+        ),
     )
     text = "Een bericht over een oproep en een betoging, in eigen woorden."
     store = Store(tmp_path / "g.duckdb")
     for n, doc in enumerate(("a", "b", "c")):
-        main = (analysed(doc, "main", "Hoofdartikel over een treffen.",
-                         (event("NATO", "RUS", "CONSULT", cameo="040", field="headline",
-                                src_sector="IGO"),)),) if doc == "a" else ()
-        brief = analysed(doc, f"brief:{n}", text, brief_events, agencies=("ANP", "AFP"),
-                         ago=f"{n + 1} uur geleden")
+        main = (
+            (
+                analysed(
+                    doc,
+                    "main",
+                    "Hoofdartikel over een treffen.",
+                    (
+                        event(
+                            "NATO",
+                            "RUS",
+                            "CONSULT",
+                            cameo="040",
+                            field="headline",
+                            src_sector="IGO",
+                        ),
+                    ),
+                ),
+            )
+            if doc == "a"
+            else ()
+        )
+        brief = analysed(
+            doc,
+            f"brief:{n}",
+            text,
+            brief_events,
+            agencies=("ANP", "AFP"),
+            ago=f"{n + 1} uur geleden",
+        )
         store.add(page_result(doc, main + (brief,), url=f"https://example.org/{doc}"))
     return store
 
 
 def read_rows(text: str) -> list[dict[str, str]]:
-    return [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True))
-            for line in text.splitlines()]
+    return [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in text.splitlines()]
 
 
 def test_columns_match_the_reference_file():
@@ -63,7 +95,9 @@ def test_gdelt_rows_count_each_event_once(tmp_path):
     assert request["NumMentions"] == "3" and request["NumArticles"] == "3"
     assert request["NumSources"] == "2"
     assert request["SQLDATE"] == "20260127" and request["MonthYear"] == "202601"
-    assert request["Year"] == "2026" and request["FractionDate"] == "2026.1562"  # 2026 + (1*30+27)/365
+    assert (
+        request["Year"] == "2026" and request["FractionDate"] == "2026.1562"
+    )  # 2026 + (1*30+27)/365
     assert request["Actor1Code"] == "USAGOV" and request["Actor1CountryCode"] == "USA"
     assert request["Actor2Code"] == "IGOUNOGOV" and request["Actor2KnownGroupCode"] == "UNO"
     assert request["Actor2CountryCode"] == ""
@@ -74,8 +108,11 @@ def test_gdelt_rows_count_each_event_once(tmp_path):
     assert len(request["DATEADDED"]) == 14 and request["DATEADDED"].isdigit()
     assert request["Actor1Geo_Type"] == "0"
     # no place in the sentence: the dateline city (DEN HAAG) from the gazetteer
-    assert (request["ActionGeo_Type"], request["ActionGeo_FullName"],
-            request["ActionGeo_CountryCode"]) == ("4", "Den Haag", "NL")
+    assert (
+        request["ActionGeo_Type"],
+        request["ActionGeo_FullName"],
+        request["ActionGeo_CountryCode"],
+    ) == ("4", "Den Haag", "NL")
     assert (request["ActionGeo_Lat"], request["ActionGeo_Long"]) == ("52.0705", "4.3007")
     protest = by_code["141"]
     assert protest["Actor1Code"] == "CVL" and protest["Actor1CountryCode"] == ""
@@ -99,8 +136,12 @@ def test_gdelt_to_a_file_is_stable(tmp_path):
 def test_gdelt_actor_codes():
     assert gdelt_actor("RUS", "MIL", "Russische troepen")["Code"] == "RUSMIL"
     assert gdelt_actor("EU", None, "de EU") == {
-        "Code": "IGOEEC", "Name": "de EU", "CountryCode": "", "KnownGroupCode": "EEC",
-        "Type1Code": "IGO"}
+        "Code": "IGOEEC",
+        "Name": "de EU",
+        "CountryCode": "",
+        "KnownGroupCode": "EEC",
+        "Type1Code": "IGO",
+    }
     assert gdelt_actor("WST", None, "het Westen")["CountryCode"] == "WST"
     assert gdelt_actor("---", None, "onbekenden")["Code"] == ""
 
@@ -117,7 +158,8 @@ def test_parquet_export_reads_back(tmp_path):
         assert n == counts[path.stem], path.stem
     agencies = con.execute(
         "SELECT DISTINCT agencies FROM read_parquet(?) WHERE len(agencies) = 2",
-        [str(tmp_path / "parquet" / "articles.parquet")]).fetchall()
+        [str(tmp_path / "parquet" / "articles.parquet")],
+    ).fetchall()
     assert agencies == [(["ANP", "AFP"],)]
 
 
@@ -131,13 +173,20 @@ def test_gdelt_writes_asserted_events_once_with_a_sidecar(tmp_path):
     told = "Rusland en Iran tekenden in Genève een akkoord."
     events = (
         _said("RUS", "IRN", "asserted", (0, 40), told),
-        _said("RUS", "IRN", "asserted", (41, 80), "Het akkoord tussen Rusland en Iran is getekend."),
+        _said(
+            "RUS", "IRN", "asserted", (41, 80), "Het akkoord tussen Rusland en Iran is getekend."
+        ),
         _said("RUS", "UKR", "negated", (81, 120), "Rusland en Oekraïne bereikten geen akkoord."),
         _said("USA", "CHN", "future", (121, 160), "De VS en China tekenen volgende week."),
     )
     with Store(tmp_path / "f.duckdb") as store:
-        store.add(page_result("p", (analysed("p", "main", "tekst", events, dateline="MOSKOU"),),
-                              url="https://example.org/p"))
+        store.add(
+            page_result(
+                "p",
+                (analysed("p", "main", "tekst", events, dateline="MOSKOU"),),
+                url="https://example.org/p",
+            )
+        )
         default, extra = io.StringIO(), io.StringIO()
         assert export_gdelt(store, default, sidecar=extra) == 1
         everything = io.StringIO()

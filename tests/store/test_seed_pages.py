@@ -13,11 +13,13 @@ from kroniek.store import Store
 
 
 def result_for(doc: str, text: str, source: str) -> PageResult:
-    page = Page(doc=doc, source=source, text=text, html=None, fetched_at=None,
-                fetched_at_from="none")
+    page = Page(
+        doc=doc, source=source, text=text, html=None, fetched_at=None, fetched_at_from="none"
+    )
     articles = tuple(AnalysedArticle(a) for a in segment(page))
-    return PageResult(page, "nl", articles=articles,
-                      content_hash=hashlib.sha256(text.encode()).hexdigest())
+    return PageResult(
+        page, "nl", articles=articles, content_hash=hashlib.sha256(text.encode()).hexdigest()
+    )
 
 
 def later_capture(text: str) -> str:
@@ -30,8 +32,9 @@ def test_later_capture_of_seed_pages_is_recognised(seeds_dir, tmp_path):
     if not files:
         pytest.skip(f"no seed pages in {seeds_dir}")
     with Store(tmp_path / "seeds.duckdb") as store:
-        first = [store.add(result_for(f.stem, f.read_text(encoding="utf-8"), str(f)))
-                 for f in files]
+        first = [
+            store.add(result_for(f.stem, f.read_text(encoding="utf-8"), str(f))) for f in files
+        ]
         n_articles = sum(o.new_articles for o in first)
         assert n_articles >= len(files) and all(o.duplicate_articles == 0 for o in first)
         for f in files:
@@ -42,6 +45,8 @@ def test_later_capture_of_seed_pages_is_recognised(seeds_dir, tmp_path):
         assert counts["pages"] == 2 * len(files)
         assert counts["articles"] == n_articles
         assert counts["sightings"] == 2 * n_articles
-        agos = store.query("SELECT count(DISTINCT ago) AS n FROM sightings WHERE ago LIKE '%uur%'"
-                           " GROUP BY article_id HAVING n = 2")
+        agos = store.query(
+            "SELECT count(DISTINCT ago) AS n FROM sightings WHERE ago LIKE '%uur%'"
+            " GROUP BY article_id HAVING n = 2"
+        )
         assert agos, "the two captures keep their own relative times"

@@ -18,14 +18,20 @@ BRIEF_TEXT = "De ministers van beide landen spraken dinsdag urenlang met elkaar.
 def two_pages():
     """Two pages with different main articles that both carry the same brief."""
     brief = (event("FRA", "DEU"), event("DEU", "FRA"))
-    first = page_result("p1", (
-        analysed("p1", "main", "Eerste hoofdartikel.", (event("NLD", "BEL", span=(0, 20)),)),
-        analysed("p1", "brief:0", BRIEF_TEXT, brief, ago="2 uur geleden"),
-    ))
-    second = page_result("p2", (
-        analysed("p2", "main", "Tweede hoofdartikel.", ()),
-        analysed("p2", "brief:3", BRIEF_TEXT, brief, ago="5 uur geleden"),
-    ))
+    first = page_result(
+        "p1",
+        (
+            analysed("p1", "main", "Eerste hoofdartikel.", (event("NLD", "BEL", span=(0, 20)),)),
+            analysed("p1", "brief:0", BRIEF_TEXT, brief, ago="2 uur geleden"),
+        ),
+    )
+    second = page_result(
+        "p2",
+        (
+            analysed("p2", "main", "Tweede hoofdartikel.", ()),
+            analysed("p2", "brief:3", BRIEF_TEXT, brief, ago="5 uur geleden"),
+        ),
+    )
     return first, second
 
 
@@ -73,8 +79,9 @@ def test_add_then_re_add_is_idempotent(tmp_path):
     first, _ = two_pages()
     with Store(tmp_path / "k.duckdb") as store:
         outcome = store.add(first, rules_sha256="abc")
-        assert outcome == AddOutcome(new_page=True, new_articles=2, duplicate_articles=0,
-                                     new_events=3)
+        assert outcome == AddOutcome(
+            new_page=True, new_articles=2, duplicate_articles=0, new_events=3
+        )
         before = store.counts()
         assert store.has_page(first.content_hash)
         assert store.add(first) == AddOutcome(False, 0, 0, 0)
@@ -99,7 +106,9 @@ def test_shared_brief_is_stored_once_with_two_sightings(tmp_path):
         aid = article_id(first.articles[1].article)
         stored = store.article(aid)
         assert [(s["doc"], s["part"], s["ago"]) for s in stored["sightings"]] == [
-            ("p1", "brief:0", "2 uur geleden"), ("p2", "brief:3", "5 uur geleden")]
+            ("p1", "brief:0", "2 uur geleden"),
+            ("p2", "brief:3", "5 uur geleden"),
+        ]
         assert len(stored["events"]) == 2
         assert {e["sightings"] for e in stored["events"]} == {2}
 
@@ -139,16 +148,28 @@ def test_failed_transaction_leaves_nothing(tmp_path):
 
 def query_store(tmp_path) -> Store:
     later = datetime(2026, 2, 10, 9, 0, tzinfo=UTC)
-    page = page_result("q", (
-        analysed("q", "main", "Hoofdartikel over een akkoord.", (
-            event("RUS", "IRN", "AGREE", cameo="057", event_date="2025-01-17"),
-            event("IRN", "RUS", "AGREE", cameo="057", event_date="2025-01-17"),
-            event("RUS", "UKR", "ASSAULT", cameo="190", fact="alleged", span=(41, 80)),
-        )),
-        analysed("q", "brief:0", "Een bericht uit februari.", (
-            event("USA", "RUS", "ACCUSE", cameo="112", event_date="2026-02"),
-        ), published=later),
-    ))
+    page = page_result(
+        "q",
+        (
+            analysed(
+                "q",
+                "main",
+                "Hoofdartikel over een akkoord.",
+                (
+                    event("RUS", "IRN", "AGREE", cameo="057", event_date="2025-01-17"),
+                    event("IRN", "RUS", "AGREE", cameo="057", event_date="2025-01-17"),
+                    event("RUS", "UKR", "ASSAULT", cameo="190", fact="alleged", span=(41, 80)),
+                ),
+            ),
+            analysed(
+                "q",
+                "brief:0",
+                "Een bericht uit februari.",
+                (event("USA", "RUS", "ACCUSE", cameo="112", event_date="2026-02"),),
+                published=later,
+            ),
+        ),
+    )
     store = Store(tmp_path / "q.duckdb")
     store.add(page)
     return store
@@ -163,14 +184,17 @@ def test_events_filters(tmp_path):
         assert first["source"] == "pages/q.txt" and first["published"] == "2026-01-29T10:00:00Z"
         assert first["span"] == [0, 40] and first["event_date_precision"] == "day"
         assert {(e["src"], e["tgt"]) for e in store.events(actor="IRN")} == {
-            ("RUS", "IRN"), ("IRN", "RUS")}
+            ("RUS", "IRN"),
+            ("IRN", "RUS"),
+        }
         assert [e["type"] for e in store.events(dyad=("USA", "RUS"))] == ["ACCUSE"]
         assert [e["tgt"] for e in store.events(type="assault")] == ["UKR"]
         assert [e["tgt"] for e in store.events(fact="alleged")] == ["UKR"]
         # event_date 2025-01-17 for the agreements; the assault falls back to published (2026-01-29)
         assert len(store.events(until=date(2025, 12, 31))) == 2
-        assert [e["tgt"] for e in store.events(since=date(2026, 1, 1), until=date(2026, 1, 31))] \
-            == ["UKR"]
+        assert [
+            e["tgt"] for e in store.events(since=date(2026, 1, 1), until=date(2026, 1, 31))
+        ] == ["UKR"]
         # "2026-02" covers the whole month
         assert [e["type"] for e in store.events(since=date(2026, 2, 20))] == ["ACCUSE"]
         assert len(store.events(limit=2)) == 2
@@ -180,10 +204,21 @@ def test_events_filters(tmp_path):
 
 def test_sparse_records_store_and_read_back(tmp_path):
     bare = event("---", "SYR", "ASSAULT", cameo="190", src_sector=None, tgt_sector=None)
-    page = page_result("bare", (
-        analysed("bare", "main", "Alleen tekst, zonder kop of plaats.", (bare, bare),
-                 headline=None, dateline=None, agencies=(), published=None),
-    ))
+    page = page_result(
+        "bare",
+        (
+            analysed(
+                "bare",
+                "main",
+                "Alleen tekst, zonder kop of plaats.",
+                (bare, bare),
+                headline=None,
+                dateline=None,
+                agencies=(),
+                published=None,
+            ),
+        ),
+    )
     with Store(tmp_path / "k.duckdb") as store:
         assert store.add(page) == AddOutcome(True, 1, 0, 1)  # the repeated event is kept once
         (row,) = store.events()
@@ -200,7 +235,9 @@ def test_dyads_and_daily_aggregate_the_same_events(tmp_path):
         rus_ukr = next(d for d in dyads if (d["src"], d["tgt"]) == ("RUS", "UKR"))
         assert rus_ukr["types"] == {"ASSAULT": 1}
         assert [(d["src"], d["tgt"]) for d in store.dyads(actor="IRN")] == [
-            ("IRN", "RUS"), ("RUS", "IRN")]
+            ("IRN", "RUS"),
+            ("RUS", "IRN"),
+        ]
         days = {d["day"]: d["events"] for d in store.daily()}
         # the agreements on their own day; the assault on its published day; the month-dated
         # accusation on the published day (2026-02-10) that lies inside that month

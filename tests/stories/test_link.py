@@ -28,14 +28,17 @@ def test_chain_within_window_is_one_story_in_either_direction():
 
 
 def test_gap_family_and_dyad_split_stories():
-    result = link([at("a", 0), at("b", 100), at("c", 1, type_="ASSAULT"),
-                   at("d", 2, tgt="BLR")], [])
+    result = link(
+        [at("a", 0), at("b", 100), at("c", 1, type_="ASSAULT"), at("d", 2, tgt="BLR")], []
+    )
     assert len(set(result.assigned.values())) == 4
 
 
 def test_new_events_join_existing_stories_and_bridge_them():
-    old = [Story(1, "RUS", "UKR", "cooperation", D0, D0 + timedelta(days=5)),
-           Story(2, "RUS", "UKR", "cooperation", D0 + timedelta(days=100), D0 + timedelta(days=110))]
+    old = [
+        Story(1, "RUS", "UKR", "cooperation", D0, D0 + timedelta(days=5)),
+        Story(2, "RUS", "UKR", "cooperation", D0 + timedelta(days=100), D0 + timedelta(days=110)),
+    ]
     joined = link([at("x", 20)], old, next_id=3)
     assert joined.assigned == {"x": 1} and not joined.merged
     bridged = link([at("y", 55)], old, next_id=3)  # within 60 days of both

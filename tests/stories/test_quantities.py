@@ -6,14 +6,36 @@ from kroniek.records import Event
 from kroniek.stories import event_quantities, find_quantities, parse_dutch_number
 
 
-@pytest.mark.parametrize("text, value", [
-    ("10.000", 10_000), ("1.000.000", 1_000_000), ("2000", 2000), ("1,2 miljard", 1.2e9),
-    ("2,5", 2.5), ("418 miljoen", 418e6), ("10 duizend", 10_000), ("een", 1), ("één", 1),
-    ("zeven", 7), ("twaalf", 12), ("twintig", 20), ("tweeëntwintig", 22), ("eenenveertig", 41),
-    ("honderd", 100), ("driehonderdvijftig", 350), ("duizend", 1000), ("tienduizend", 10_000),
-    ("vijfhonderdduizend", 500_000), ("een half miljard", 5e8), ("anderhalf miljoen", 1.5e6),
-    ("twee en een half miljoen", 2.5e6), ("drie miljoen", 3e6), ("tientallen", 20), ("duizenden", 2000),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("10.000", 10_000),
+        ("1.000.000", 1_000_000),
+        ("2000", 2000),
+        ("1,2 miljard", 1.2e9),
+        ("2,5", 2.5),
+        ("418 miljoen", 418e6),
+        ("10 duizend", 10_000),
+        ("een", 1),
+        ("één", 1),
+        ("zeven", 7),
+        ("twaalf", 12),
+        ("twintig", 20),
+        ("tweeëntwintig", 22),
+        ("eenenveertig", 41),
+        ("honderd", 100),
+        ("driehonderdvijftig", 350),
+        ("duizend", 1000),
+        ("tienduizend", 10_000),
+        ("vijfhonderdduizend", 500_000),
+        ("een half miljard", 5e8),
+        ("anderhalf miljoen", 1.5e6),
+        ("twee en een half miljoen", 2.5e6),
+        ("drie miljoen", 3e6),
+        ("tientallen", 20),
+        ("duizenden", 2000),
+    ],
+)
 def test_parse_dutch_number(text, value):
     assert parse_dutch_number(text) == pytest.approx(value)
 
@@ -29,25 +51,28 @@ def _one(text: str):
     return found[0]
 
 
-@pytest.mark.parametrize("text, value, unit, approx", [
-    ("Het leger stuurde 12.000 militairen naar de grens.", 12_000, "militairen", None),
-    ("De douane vond 250 kilo heroïne in een container.", 250, "kilo heroïne", None),
-    ("De schade bedraagt ongeveer 2 miljard roebel.", 2e9, "roebel", "ongeveer"),
-    ("Het pakket is meer dan 40 miljoen euro waard.", 40e6, "euro", "meer dan"),
-    ("Bij de aardbeving vielen 1500 doden.", 1500, "doden", None),
-    ("De bouw kostte bijna een half miljard dollar.", 5e8, "dollar", "bijna"),
-    ("Er zijn zo'n 300 betogers opgepakt.", 300, "betogers", "zo'n"),
-    ("Er zijn minstens vijftig gewonde burgers.", 50, "burgers", "minstens"),
-    ("De rebellen hielden ruim twintig gijzelaars vast.", 20, "gijzelaars", "ruim"),
-    ("Duizenden inwoners ontvluchtten de stad.", 2000, "inwoners", "duizenden"),
-    ("De inflatie steeg tot 7,5 procent.", 7.5, "procent", "tot"),
-    ("Het land kreeg €3 miljoen aan noodhulp.", 3e6, "euro", None),
-    ("Het verdrag geldt voor twintig jaar.", 20, "jaar", None),
-])
+@pytest.mark.parametrize(
+    "text, value, unit, approx",
+    [
+        ("Het leger stuurde 12.000 militairen naar de grens.", 12_000, "militairen", None),
+        ("De douane vond 250 kilo heroïne in een container.", 250, "kilo heroïne", None),
+        ("De schade bedraagt ongeveer 2 miljard roebel.", 2e9, "roebel", "ongeveer"),
+        ("Het pakket is meer dan 40 miljoen euro waard.", 40e6, "euro", "meer dan"),
+        ("Bij de aardbeving vielen 1500 doden.", 1500, "doden", None),
+        ("De bouw kostte bijna een half miljard dollar.", 5e8, "dollar", "bijna"),
+        ("Er zijn zo'n 300 betogers opgepakt.", 300, "betogers", "zo'n"),
+        ("Er zijn minstens vijftig gewonde burgers.", 50, "burgers", "minstens"),
+        ("De rebellen hielden ruim twintig gijzelaars vast.", 20, "gijzelaars", "ruim"),
+        ("Duizenden inwoners ontvluchtten de stad.", 2000, "inwoners", "duizenden"),
+        ("De inflatie steeg tot 7,5 procent.", 7.5, "procent", "tot"),
+        ("Het land kreeg €3 miljoen aan noodhulp.", 3e6, "euro", None),
+        ("Het verdrag geldt voor twintig jaar.", 20, "jaar", None),
+    ],
+)
 def test_find_quantities(text, value, unit, approx):
     q = _one(text)
     assert (q.value, q.unit, q.approx) == (pytest.approx(value), unit, approx)
-    assert text[q.span[0]:q.span[1]] == q.text
+    assert text[q.span[0] : q.span[1]] == q.text
 
 
 def test_ranges():
@@ -60,8 +85,10 @@ def test_ranges():
 
 
 def test_dates_years_times_and_names_are_not_quantities():
-    text = ("Op 17 januari 2025 om 10:04 sprak de G20 in 2019 over de F-16 en de presidentsverkiezingen "
-            "van 2020, tijdens de 3e ronde. Een delegatie reisde af.")
+    text = (
+        "Op 17 januari 2025 om 10:04 sprak de G20 in 2019 over de F-16 en de presidentsverkiezingen "
+        "van 2020, tijdens de 3e ronde. Een delegatie reisde af."
+    )
     assert find_quantities(text) == []
 
 
@@ -75,17 +102,37 @@ def test_reported_by():
         "Het land heeft 8000 soldaten gestuurd, schat het Britse ministerie van Defensie. "
         "Volgens de VN zijn 1200 burgers omgekomen. "
         "Een waakhond, gevestigd in Londen, meldt meer dan 900 arrestaties. "
-        "De operatie kostte 70 miljoen pond. Dat becijferde de nationale rekenkamer.")
+        "De operatie kostte 70 miljoen pond. Dat becijferde de nationale rekenkamer."
+    )
     assert [(q.value, q.reported_by) for q in found] == [
-        (8000, "het Britse ministerie van Defensie"), (1200, "de VN"),
-        (900, "Een waakhond"), (70e6, "de nationale rekenkamer")]
+        (8000, "het Britse ministerie van Defensie"),
+        (1200, "de VN"),
+        (900, "Een waakhond"),
+        (70e6, "de nationale rekenkamer"),
+    ]
 
 
 def test_event_quantities_fall_back_to_the_events_attribution():
     sentence = "Het leger nam 40 ton wapens in beslag."
-    event = Event(src="AAA", src_sector="MIL", src_text="Het leger", tgt="---", tgt_sector="REB",
-                  tgt_text="x", type="COERCE", mode=None, cameo="17", goldstein=-5.0, quad_class=4,
-                  fact="asserted", sentence=sentence, field="text", span=(0, len(sentence)),
-                  trigger="nam", rule="r", attributed_to="GBR")
+    event = Event(
+        src="AAA",
+        src_sector="MIL",
+        src_text="Het leger",
+        tgt="---",
+        tgt_sector="REB",
+        tgt_text="x",
+        type="COERCE",
+        mode=None,
+        cameo="17",
+        goldstein=-5.0,
+        quad_class=4,
+        fact="asserted",
+        sentence=sentence,
+        field="text",
+        span=(0, len(sentence)),
+        trigger="nam",
+        rule="r",
+        attributed_to="GBR",
+    )
     (q,) = event_quantities(event)
     assert (q.value, q.unit, q.reported_by) == (40, "ton wapens", "GBR")

@@ -9,13 +9,22 @@ CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=UTC)
 
 
 def _main(text: str, headline: str = "Een kop") -> Article:
-    return Article(doc="d", part="main", headline=headline, dateline="PARIJS", agencies=("ANP",),
-                   ago=None, text=text)
+    return Article(
+        doc="d",
+        part="main",
+        headline=headline,
+        dateline="PARIJS",
+        agencies=("ANP",),
+        ago=None,
+        text=text,
+    )
 
 
 def test_old_article_on_new_page_gets_bounds_not_the_capture_time():
-    article = _main("De Franse regering verwacht weinig van de toekomstige relatie met de VS. "
-                    "Parijs wacht af wat de aanstaande regering van verkozen president Joe Biden gaat doen.")
+    article = _main(
+        "De Franse regering verwacht weinig van de toekomstige relatie met de VS. "
+        "Parijs wacht af wat de aanstaande regering van verkozen president Joe Biden gaat doen."
+    )
     dated = date_articles([article], CAPTURE)[0]
     assert dated.published is None and dated.published_precision == "bounds"
     bounds = publication_bounds(article, CAPTURE)
@@ -36,8 +45,10 @@ def test_role_before_name_bounds_by_tenure():
 
 
 def test_apposition_and_former_office():
-    text = ("Blinken, de Amerikaanse minister van Buitenlandse Zaken, sprak met zijn collega. "
-            "Ook de Amerikaanse oud-president Barack Obama was aanwezig.")
+    text = (
+        "Blinken, de Amerikaanse minister van Buitenlandse Zaken, sprak met zijn collega. "
+        "Ook de Amerikaanse oud-president Barack Obama was aanwezig."
+    )
     bounds = publication_bounds(_main(text), CAPTURE)
     assert bounds.earliest.date() == date(2021, 1, 25)  # local midnight of 26 January, in UTC
     assert bounds.latest.date() == date(2025, 2, 3)  # end of term 2025-01-20 plus the grace
@@ -51,7 +62,9 @@ def test_name_without_role_is_no_evidence():
 
 
 def test_known_event_years_ago_places_the_article():
-    text = "De landen trekken samen op sinds de Russische invasie in Oekraïne, ruim twee jaar geleden."
+    text = (
+        "De landen trekken samen op sinds de Russische invasie in Oekraïne, ruim twee jaar geleden."
+    )
     bounds = publication_bounds(_main(text), CAPTURE)
     assert date(2024, 2, 23) <= bounds.earliest.date() <= date(2024, 2, 25)
     assert date(2025, 2, 23) <= bounds.latest.date() <= date(2025, 2, 25)
@@ -68,7 +81,7 @@ def test_named_dates_and_years_set_the_earliest_date():
 
 
 def test_conflicting_evidence_is_dropped_and_reported():
-    text = ("De Britse premier Rishi Sunak sprak met de Duitse bondskanselier Friedrich Merz.")
+    text = "De Britse premier Rishi Sunak sprak met de Duitse bondskanselier Friedrich Merz."
     bounds = publication_bounds(_main(text), CAPTURE)
     assert "ignored as conflicting" in bounds.reason
     assert len(bounds.evidence) == 1
@@ -80,13 +93,17 @@ def test_headline_counts_as_text():
 
 
 def test_plural_role_elsewhere_in_the_article_is_weaker_evidence():
-    text = ("De ministers van Buitenlandse Zaken van twee landen spraken in Peking. "
-            "Volgens de Noord-Koreaanse Choe Son-hui gaat het goed.")
+    text = (
+        "De ministers van Buitenlandse Zaken van twee landen spraken in Peking. "
+        "Volgens de Noord-Koreaanse Choe Son-hui gaat het goed."
+    )
     bounds = publication_bounds(_main(text), CAPTURE)
     assert bounds.earliest.date() == date(2022, 6, 10)
     assert bounds.how_sure == "medium"
 
 
 def test_without_capture_time():
-    bounds = publication_bounds(_main("De Iraanse president Ebrahim Raisi reisde naar Moskou."), None)
+    bounds = publication_bounds(
+        _main("De Iraanse president Ebrahim Raisi reisde naar Moskou."), None
+    )
     assert (bounds.earliest.date(), bounds.latest.date()) == (date(2021, 8, 2), date(2024, 6, 2))

@@ -12,21 +12,31 @@ SUMMER = datetime(2025, 7, 15, 10, 0, tzinfo=UTC)  # 12:00 in Amsterdam (CEST)
 
 
 def _article(part: str, ago: str | None) -> Article:
-    return Article(doc="d", part=part, headline=None, dateline=None, agencies=("ANP",), ago=ago,
-                   text="Een bericht over een bezoek aan een buurland.")
+    return Article(
+        doc="d",
+        part=part,
+        headline=None,
+        dateline=None,
+        agencies=("ANP",),
+        ago=ago,
+        text="Een bericht over een bezoek aan een buurland.",
+    )
 
 
-@pytest.mark.parametrize("ago, expected, precision", [
-    ("7 minuten geleden", CAPTURE - timedelta(minutes=7), "minute"),
-    ("1 minuut geleden", CAPTURE - timedelta(minutes=1), "minute"),
-    ("1 uur geleden", CAPTURE - timedelta(hours=1), "hour"),
-    ("3 uur geleden", CAPTURE - timedelta(hours=3), "hour"),
-    ("  10   uur geleden ", CAPTURE - timedelta(hours=10), "hour"),
-    ("een uur geleden", CAPTURE - timedelta(hours=1), "hour"),
-    ("2 dagen geleden", CAPTURE - timedelta(days=2), "day"),
-    ("1 week geleden", CAPTURE - timedelta(weeks=1), "week"),
-    ("zojuist", CAPTURE, "minute"),
-])
+@pytest.mark.parametrize(
+    "ago, expected, precision",
+    [
+        ("7 minuten geleden", CAPTURE - timedelta(minutes=7), "minute"),
+        ("1 minuut geleden", CAPTURE - timedelta(minutes=1), "minute"),
+        ("1 uur geleden", CAPTURE - timedelta(hours=1), "hour"),
+        ("3 uur geleden", CAPTURE - timedelta(hours=3), "hour"),
+        ("  10   uur geleden ", CAPTURE - timedelta(hours=10), "hour"),
+        ("een uur geleden", CAPTURE - timedelta(hours=1), "hour"),
+        ("2 dagen geleden", CAPTURE - timedelta(days=2), "day"),
+        ("1 week geleden", CAPTURE - timedelta(weeks=1), "week"),
+        ("zojuist", CAPTURE, "minute"),
+    ],
+)
 def test_relative_ago(ago, expected, precision):
     assert parse_ago(ago, CAPTURE) == (expected, precision)
 
@@ -42,11 +52,14 @@ def test_months_ago_keeps_the_day_within_the_month():
     assert (published.date(), precision) == (date(2026, 2, 28), "month")
 
 
-@pytest.mark.parametrize("ago, local_day", [
-    ("gisteren", date(2026, 1, 28)),
-    ("eergisteren", date(2026, 1, 27)),
-    ("vandaag", date(2026, 1, 29)),
-])
+@pytest.mark.parametrize(
+    "ago, local_day",
+    [
+        ("gisteren", date(2026, 1, 28)),
+        ("eergisteren", date(2026, 1, 27)),
+        ("vandaag", date(2026, 1, 29)),
+    ],
+)
 def test_named_days_have_day_precision_in_dutch_local_time(ago, local_day):
     published, precision = parse_ago(ago, CAPTURE)
     assert precision == "day"
@@ -69,12 +82,15 @@ def test_bare_clock_time_later_than_capture_is_yesterday():
     assert published == datetime(2026, 1, 28, 22, 15, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("ago, expected", [
-    ("29 januari 2026 10:04", datetime(2026, 1, 29, 9, 4, tzinfo=UTC)),  # CET = UTC+1
-    ("Bijgewerkt: 3 juli 2025, 18.30 uur", datetime(2025, 7, 3, 16, 30, tzinfo=UTC)),  # CEST
-    ("29-01-2026 10:04", datetime(2026, 1, 29, 9, 4, tzinfo=UTC)),
-    ("2025-12-31T23:50", datetime(2025, 12, 31, 22, 50, tzinfo=UTC)),
-])
+@pytest.mark.parametrize(
+    "ago, expected",
+    [
+        ("29 januari 2026 10:04", datetime(2026, 1, 29, 9, 4, tzinfo=UTC)),  # CET = UTC+1
+        ("Bijgewerkt: 3 juli 2025, 18.30 uur", datetime(2025, 7, 3, 16, 30, tzinfo=UTC)),  # CEST
+        ("29-01-2026 10:04", datetime(2026, 1, 29, 9, 4, tzinfo=UTC)),
+        ("2025-12-31T23:50", datetime(2025, 12, 31, 22, 50, tzinfo=UTC)),
+    ],
+)
 def test_absolute_local_time_is_converted_to_utc(ago, expected):
     assert parse_ago(ago, CAPTURE) == (expected, "minute")
 
@@ -98,7 +114,10 @@ def test_date_articles_briefs_and_main():
     arts = [_article("main", None), _article("brief:0", "2 uur geleden"), _article("brief:1", None)]
     dated = date_articles(arts, CAPTURE)
     assert dated[0].published is None and dated[0].published_precision == "bounds"
-    assert dated[1].published == CAPTURE - timedelta(hours=2) and dated[1].published_precision == "hour"
+    assert (
+        dated[1].published == CAPTURE - timedelta(hours=2)
+        and dated[1].published_precision == "hour"
+    )
     assert dated[2].published is None and dated[2].published_precision is None
     assert arts[1].published is None  # copies, the input is untouched
 
@@ -112,4 +131,6 @@ def test_on_date_hint_dates_a_main_article_without_time():
     dated = date_articles([_article("main", None)], CAPTURE, on_date_hint=date(2024, 11, 5))
     assert dated[0].published_precision == "day" and dated[0].published.date() == date(2024, 11, 5)
     exact = datetime(2024, 11, 5, 7, 30, tzinfo=UTC)
-    assert date_articles([_article("main", None)], CAPTURE, on_date_hint=exact)[0].published == exact
+    assert (
+        date_articles([_article("main", None)], CAPTURE, on_date_hint=exact)[0].published == exact
+    )

@@ -45,7 +45,8 @@ def test_unknown_titles_and_bad_dates_are_rejected(data_copy):
     assert "people.yaml:" in err.value.source
     book.write_text(text, encoding="utf-8")
     path = data_copy / "facts.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2016-06-23", "date: soon"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("date: 2016-06-23", "date: soon"), encoding="utf-8"
+    )
     with pytest.raises(RulesError, match="expected a date"):
         load_time_rules(data_copy)

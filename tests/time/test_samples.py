@@ -19,11 +19,16 @@ CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=UTC)
 def _pages():
     if not SAMPLES.is_dir():
         pytest.skip(f"{SAMPLES} is absent")
-    segment = pytest.importorskip("kroniek.segment", reason="kroniek.segment is not built yet").segment
+    segment = pytest.importorskip(
+        "kroniek.segment", reason="kroniek.segment is not built yet"
+    ).segment
     from kroniek.read import read_paths
 
-    pages = [p for p in read_paths(sorted(SAMPLES.glob("*.txt")), fetched_at=CAPTURE)
-             if not isinstance(p, Exception) and p.doc[:4].isdigit()]
+    pages = [
+        p
+        for p in read_paths(sorted(SAMPLES.glob("*.txt")), fetched_at=CAPTURE)
+        if not isinstance(p, Exception) and p.doc[:4].isdigit()
+    ]
     if not pages:
         pytest.skip(f"no dated .txt pages in {SAMPLES}")
     return [(date.fromisoformat(p.doc[:10]), segment(p)) for p in pages]

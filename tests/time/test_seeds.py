@@ -12,7 +12,9 @@ UNIT = {"minuut": timedelta(minutes=1), "minuten": timedelta(minutes=1), "uur": 
 
 @pytest.fixture(scope="module")
 def dated_pages(seeds_dir):
-    segment = pytest.importorskip("kroniek.segment", reason="kroniek.segment is not built yet").segment
+    segment = pytest.importorskip(
+        "kroniek.segment", reason="kroniek.segment is not built yet"
+    ).segment
     from kroniek.read import read_paths
 
     pages = list(read_paths(sorted(seeds_dir.glob("*.txt")), fetched_at=CAPTURE))
@@ -29,7 +31,9 @@ def test_every_brief_is_within_its_stated_unit_of_the_capture_time(dated_pages):
             n, unit = art.ago.split()[:2]
             step = UNIT[unit]
             assert art.published is not None, art
-            assert CAPTURE - (int(n) + 1) * step <= art.published <= CAPTURE - int(n) * step, art.ago
+            assert CAPTURE - (int(n) + 1) * step <= art.published <= CAPTURE - int(n) * step, (
+                art.ago
+            )
             assert art.published_precision == ("hour" if unit == "uur" else "minute")
             briefs += 1
     assert briefs >= 30
@@ -46,11 +50,17 @@ def test_main_articles_are_not_stamped_with_the_capture_time(dated_pages):
 
 def test_old_main_articles_get_bounds_well_before_the_capture(dated_pages):
     """Mains naming a dated office holder are bounded years before the 2026 capture."""
-    informative = [publication_bounds(main, CAPTURE) for _p, arts in dated_pages
-                   for main in arts if main.part == "main"]
+    informative = [
+        publication_bounds(main, CAPTURE)
+        for _p, arts in dated_pages
+        for main in arts
+        if main.part == "main"
+    ]
     bounded = [b for b in informative if b.earliest is not None]
     assert len(bounded) >= 4
-    assert any(b.latest < CAPTURE - timedelta(days=365 * 4) and b.how_sure == "high" for b in bounded)
+    assert any(
+        b.latest < CAPTURE - timedelta(days=365 * 4) and b.how_sure == "high" for b in bounded
+    )
 
 
 def test_brief_event_dates_resolve_against_brief_times(dated_pages):

@@ -67,7 +67,11 @@ def _fits(pattern: NamePattern, tokens: Sequence[Token], i: int) -> bool:
 def lookup_word(books: ActorBooks, word: str, kinds: Sequence[str]) -> NamePattern | None:
     """The one-token pattern of one of `kinds` that `word` spells, honouring case rules."""
     for pattern in books.by_first.get(_norm(word).lower(), ()):
-        if len(pattern.words) == 1 and pattern.kind in kinds and _word_fits(_norm(word), pattern, 0):
+        if (
+            len(pattern.words) == 1
+            and pattern.kind in kinds
+            and _word_fits(_norm(word), pattern, 0)
+        ):
             return pattern
     return None
 
@@ -81,18 +85,32 @@ def _compound(books: ActorBooks, token: Token, i: int) -> list[Atom]:
         return []
     head, rest = parts[0], "-".join(parts[1:])
     if head.lower() in REGION_PREFIXES:
-        state = lookup_word(books, rest, ("name",))  # "Oost-Oekraïne": a place in the state, not its government
+        state = lookup_word(
+            books, rest, ("name",)
+        )  # "Oost-Oekraïne": a place in the state, not its government
         return [Atom(i, i, "city", state.target, token.start, token.end)] if state else []
     if head.lower() in NOT_ACTOR_PREFIXES:
         return []
     former = lookup_word(books, head, ("former",))
     if former is not None:
         role = lookup_word(books, rest, ("role",))
-        return [Atom(i, i, "role", role.target, token.start, token.end, former=True)] if role else []
+        return (
+            [Atom(i, i, "role", role.target, token.start, token.end, former=True)] if role else []
+        )
     prefix = lookup_word(books, head, PREFIX_KINDS)
     if prefix is not None:
         role = lookup_word(books, rest, ("role",))
-        return [Atom(i, i, prefix.kind, prefix.target, token.start, token.end, role=role.target if role else None)]
+        return [
+            Atom(
+                i,
+                i,
+                prefix.kind,
+                prefix.target,
+                token.start,
+                token.end,
+                role=role.target if role else None,
+            )
+        ]
     atoms, offset = [], token.start
     for part in parts:
         adjective = lookup_word(books, part, ("adj",))
@@ -106,7 +124,10 @@ def _compound(books: ActorBooks, token: Token, i: int) -> list[Atom]:
 def _genitive(books: ActorBooks, token: Token, i: int) -> list[Atom]:
     """'Poetins', 'Ruslands', 'Pezeshkian's' -> the name without the genitive s."""
     text = _norm(token.text)
-    for stem in (text[:-2] if text.endswith("'s") else None, text[:-1] if text.endswith("s") else None):
+    for stem in (
+        text[:-2] if text.endswith("'s") else None,
+        text[:-1] if text.endswith("s") else None,
+    ):
         if stem and len(stem) > 2:
             found = lookup_word(books, stem, GENITIVE_KINDS)
             if found is not None:
@@ -119,7 +140,14 @@ def find_atoms(books: ActorBooks, tokens: Sequence[Token]) -> list[Atom]:
     atoms: list[Atom] = []
     i = 0
     while i < len(tokens):
-        hit = next((p for p in books.by_first.get(_norm(tokens[i].text).lower(), ()) if _fits(p, tokens, i)), None)
+        hit = next(
+            (
+                p
+                for p in books.by_first.get(_norm(tokens[i].text).lower(), ())
+                if _fits(p, tokens, i)
+            ),
+            None,
+        )
         if hit is not None:
             last = i + len(hit.words) - 1
             atoms.append(Atom(i, last, hit.kind, hit.target, tokens[i].start, tokens[last].end))

@@ -27,7 +27,20 @@ ENTITY_FILES = (
 REFERENCE_FILE = "references.tsv"
 COLLECTIVE_FILE = "collectives.tsv"
 ROLE_FILE = "roles.tsv"
-ENTITY_KINDS = ("name", "adj", "people", "capital", "seat", "body", "group", "agency", "org", "city", "ref", "bloc")
+ENTITY_KINDS = (
+    "name",
+    "adj",
+    "people",
+    "capital",
+    "seat",
+    "body",
+    "group",
+    "agency",
+    "org",
+    "city",
+    "ref",
+    "bloc",
+)
 ROLE_KINDS = ("role", "modifier", "former", "counterpart", "pair")
 PLACE_KINDS = ("capital", "city", "seat", "name", "ref")
 _LETTERS_DIGITS = re.compile(r"\b([A-Z]+)(\d+)\b")
@@ -44,8 +57,12 @@ class Entry:
     sector: str
     terms: tuple[str, ...]
     source: str  # file:line
-    refers: tuple[str, ...] = ()  # kind "ref": the codes it may point back to ("het bondgenootschap" -> NATO)
-    members: tuple[str, ...] = ()  # kind "bloc": the states it stands for ("de Baltische staten" -> EST, LVA, LTU)
+    refers: tuple[
+        str, ...
+    ] = ()  # kind "ref": the codes it may point back to ("het bondgenootschap" -> NATO)
+    members: tuple[
+        str, ...
+    ] = ()  # kind "bloc": the states it stands for ("de Baltische staten" -> EST, LVA, LTU)
     book: str = ""  # the file it is in, without suffix: "states", "bodies", "cities", ...
 
 
@@ -79,10 +96,14 @@ class ActorBooks:
     entries: dict[str, Entry]
     roles: dict[str, RoleWords]
     people: dict[str, OfficeHolder]
-    by_first: dict[str, tuple[NamePattern, ...]]  # first token lower-cased -> patterns, longest first
+    by_first: dict[
+        str, tuple[NamePattern, ...]
+    ]  # first token lower-cased -> patterns, longest first
     name_stops: frozenset[str]  # capitalised words of role terms ("Buitenlandse", "Zaken")
     sha256: str
-    places: dict[str, str] = field(default_factory=dict)  # folded place term -> state code (datelines)
+    places: dict[str, str] = field(
+        default_factory=dict
+    )  # folded place term -> state code (datelines)
 
 
 def case_rule(word: str) -> str:
@@ -122,7 +143,9 @@ def entry_patterns(entry: Entry) -> list[NamePattern]:
     for term in entry.terms:
         patterns.append(make_pattern(term, entry.id, entry.kind))
         split = _LETTERS_DIGITS.sub(r"\1 \2", term)
-        if split != term:  # Frog's tokenizer cuts "M23" and "G7" into a letter token and a number token
+        if (
+            split != term
+        ):  # Frog's tokenizer cuts "M23" and "G7" into a letter token and a number token
             patterns.append(make_pattern(split, entry.id, entry.kind))
         if entry.kind == "adj":
             patterns.append(make_pattern(inflect(term), entry.id, entry.kind, inflected=True))
@@ -137,7 +160,9 @@ def read_tsv(path: Path, columns: int) -> list[tuple[int, list[str]]]:
             continue
         cells = line.split("\t")
         if len(cells) < columns - 1 or len(cells) > columns:
-            raise RulesError(f"{path}:{number}", f"expected {columns} tab-separated columns, got {len(cells)}")
+            raise RulesError(
+                f"{path}:{number}", f"expected {columns} tab-separated columns, got {len(cells)}"
+            )
         rows.append((number, cells + [""] * (columns - len(cells))))
     return rows
 
@@ -152,20 +177,47 @@ def load_entries(data_dir: Path) -> list[Entry]:
     for name in ENTITY_FILES:
         path = data_dir / name
         for number, cells in read_tsv(path, 6):
-            entries.append(Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), f"{path}:{number}",
-                                 book=path.stem))
+            entries.append(
+                Entry(
+                    cells[0],
+                    cells[1],
+                    cells[2],
+                    cells[3],
+                    _terms(cells[4]),
+                    f"{path}:{number}",
+                    book=path.stem,
+                )
+            )
     path = data_dir / REFERENCE_FILE
     for number, cells in read_tsv(path, 7):
         source = f"{path}:{number}"
-        entries.append(Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), source, _terms(cells[5]),
-                             book=path.stem))
+        entries.append(
+            Entry(
+                cells[0],
+                cells[1],
+                cells[2],
+                cells[3],
+                _terms(cells[4]),
+                source,
+                _terms(cells[5]),
+                book=path.stem,
+            )
+        )
     path = data_dir / COLLECTIVE_FILE
     if path.exists():
         for number, cells in read_tsv(path, 7):
             source = f"{path}:{number}"
             entries.append(
-                Entry(cells[0], cells[1], cells[2], cells[3], _terms(cells[4]), source, members=_terms(cells[5]),
-                      book=path.stem)
+                Entry(
+                    cells[0],
+                    cells[1],
+                    cells[2],
+                    cells[3],
+                    _terms(cells[4]),
+                    source,
+                    members=_terms(cells[5]),
+                    book=path.stem,
+                )
             )
     return entries
 
@@ -182,7 +234,12 @@ def place_codes(entries: list[Entry]) -> dict[str, str]:
     and envoys a Brussels dateline reports on are seldom Belgian."""
     places: dict[str, str] = {}
     for entry in entries:
-        if entry.kind in PLACE_KINDS and len(entry.code) == 3 and entry.code.isalpha() and not entry.refers:
+        if (
+            entry.kind in PLACE_KINDS
+            and len(entry.code) == 3
+            and entry.code.isalpha()
+            and not entry.refers
+        ):
             for term in entry.terms:
                 places.setdefault(fold(term), entry.code)
     return places
@@ -192,7 +249,13 @@ def load_roles(data_dir: Path) -> list[RoleWords]:
     """Role, modifier, former and counterpart entries of roles.tsv."""
     path = data_dir / ROLE_FILE
     return [
-        RoleWords(cells[0], cells[1], None if cells[2] == "-" else cells[2], _terms(cells[3]), f"{path}:{number}")
+        RoleWords(
+            cells[0],
+            cells[1],
+            None if cells[2] == "-" else cells[2],
+            _terms(cells[3]),
+            f"{path}:{number}",
+        )
         for number, cells in read_tsv(path, 5)
     ]
 
@@ -230,12 +293,18 @@ def load_books(data_dir: Path | None = None) -> ActorBooks:
     roles = load_roles(folder)
     people = load_people(people_dir(folder))
     digest = hashlib.sha256()
-    for path in (*(folder / name for name in (*ENTITY_FILES, REFERENCE_FILE, COLLECTIVE_FILE, ROLE_FILE)),
-                 people_dir(folder) / PEOPLE_FILE):
+    for path in (
+        *(folder / name for name in (*ENTITY_FILES, REFERENCE_FILE, COLLECTIVE_FILE, ROLE_FILE)),
+        people_dir(folder) / PEOPLE_FILE,
+    ):
         if path.exists():
             digest.update(path.read_bytes())
     stops = frozenset(
-        word.lower() for role in roles for term in role.terms for word in term.split()[1:] if word[:1].isupper()
+        word.lower()
+        for role in roles
+        for term in role.terms
+        for word in term.split()[1:]
+        if word[:1].isupper()
     )
     return ActorBooks(
         entries={e.id: e for e in entries},

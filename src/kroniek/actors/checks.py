@@ -28,7 +28,22 @@ from kroniek.records import Token
 from kroniek.vocabulary import SECTORS
 
 BODY_CODES = frozenset(
-    {"NATO", "EU", "UN", "IAEA", "ICC", "WHO", "OPEC", "AU", "G7", "G20", "BRICS", "OSCE", "IMF", "WB"}
+    {
+        "NATO",
+        "EU",
+        "UN",
+        "IAEA",
+        "ICC",
+        "WHO",
+        "OPEC",
+        "AU",
+        "G7",
+        "G20",
+        "BRICS",
+        "OSCE",
+        "IMF",
+        "WB",
+    }
 )
 EXTRA_CODES = frozenset({"WST", "---", "XKX"})
 ID_PATTERN = re.compile(r"^(actor|role)(\.[A-Za-z0-9_]+)+$")
@@ -43,7 +58,11 @@ def _fake_tokens(pattern: NamePattern) -> list[Token]:
     tokens, offset = [], 0
     for n, word in enumerate(pattern.originals):
         last = n == len(pattern.originals) - 1
-        tag = "ADJ(prenom,basis,zonder,stan)" if pattern.kind == "adj" else ("N(soort)" if last else "SPEC(deeleigen)")
+        tag = (
+            "ADJ(prenom,basis,zonder,stan)"
+            if pattern.kind == "adj"
+            else ("N(soort)" if last else "SPEC(deeleigen)")
+        )
         tokens.append(Token(n + 1, word, word.lower(), tag, offset, offset + len(word)))
         offset += len(word) + 1
     return tokens
@@ -58,7 +77,9 @@ def _shadowed(patterns: list[tuple[NamePattern, str]], books_index: dict) -> lis
         whole = atoms and atoms[0].first == 0 and atoms[0].last == len(pattern.words) - 1
         if not whole or atoms[0].target != pattern.target:
             winner = atoms[0].target if atoms else "nothing"
-            problems.append(RulesError(source, f"term {' '.join(pattern.originals)!r} is read as {winner}"))
+            problems.append(
+                RulesError(source, f"term {' '.join(pattern.originals)!r} is read as {winner}")
+            )
     return problems
 
 
@@ -66,7 +87,11 @@ def check(folder: Path) -> list[RulesError]:
     """All problems in data/actors and the people book's actor fields: columns, ids, codes, sectors,
     kinds, duplicates, shadowing."""
     try:
-        entries, roles, people = load_entries(folder), load_roles(folder), load_people(people_dir(folder))
+        entries, roles, people = (
+            load_entries(folder),
+            load_roles(folder),
+            load_people(people_dir(folder)),
+        )
     except RulesError as err:
         return [err]
     codes, problems = valid_codes(), []
@@ -74,9 +99,17 @@ def check(folder: Path) -> list[RulesError]:
     items: list[Entry | RoleWords | OfficeHolder] = [*entries, *roles, *people]
     for item in items:
         if not ID_PATTERN.match(item.id):
-            problems.append(RulesError(item.source, f"bad id {item.id!r}", "use dotted ids like actor.state.RUS.adj"))
+            problems.append(
+                RulesError(
+                    item.source, f"bad id {item.id!r}", "use dotted ids like actor.state.RUS.adj"
+                )
+            )
         if item.id in seen_ids:
-            problems.append(RulesError(item.source, f"duplicate id {item.id!r}", f"first at {seen_ids[item.id]}"))
+            problems.append(
+                RulesError(
+                    item.source, f"duplicate id {item.id!r}", f"first at {seen_ids[item.id]}"
+                )
+            )
         seen_ids.setdefault(item.id, item.source)
     for entry in entries:
         if entry.kind not in ENTITY_KINDS:
@@ -91,7 +124,9 @@ def check(folder: Path) -> list[RulesError]:
             if member not in codes:
                 problems.append(RulesError(entry.source, f"unknown member code {member!r}"))
         if entry.members and entry.kind != "bloc":
-            problems.append(RulesError(entry.source, f"only kind 'bloc' may list members, not {entry.kind!r}"))
+            problems.append(
+                RulesError(entry.source, f"only kind 'bloc' may list members, not {entry.kind!r}")
+            )
     for role in roles:
         if role.kind not in ROLE_KINDS:
             problems.append(RulesError(role.source, f"unknown role kind {role.kind!r}"))
@@ -116,7 +151,10 @@ def check(folder: Path) -> list[RulesError]:
     for role in roles:
         patterns.extend((make_pattern(t, role.id, role.kind), role.source) for t in role.terms)
     for person in people:
-        patterns.extend((make_pattern(t, person.id, "person"), person.source) for t in (person.name, *person.aliases))
+        patterns.extend(
+            (make_pattern(t, person.id, "person"), person.source)
+            for t in (person.name, *person.aliases)
+        )
     first_source: dict[tuple, tuple[str, str]] = {}
     for pattern, source in patterns:
         key = pattern.words

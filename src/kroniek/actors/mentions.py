@@ -27,11 +27,15 @@ LOCATIVES = word_set("locatives")
 NAME_PARTICLES = word_set("name_particles")
 NAME_PREFIXES = tuple(word_set("name_prefixes"))
 ADJ_JOINERS = word_set("adjective_joiners")
-HEAD_KINDS = frozenset({"name", "people", "capital", "seat", "body", "group", "agency", "org", "ref", "bloc"})
+HEAD_KINDS = frozenset(
+    {"name", "people", "capital", "seat", "body", "group", "agency", "org", "ref", "bloc"}
+)
 ATTACHED_KINDS = frozenset({"body", "group", "agency", "seat", "org", "ref"})
 NOT_STATES = frozenset({"---", "ICC", "WHO", "WST"})  # three-letter codes that are no state
 # Roles that say nothing about whose they are: no country is taken from the context for them.
-NO_CONTEXT_ROLES = frozenset({"role.media", "role.business", "role.human_rights", "role.chair", "role.diplomat"})
+NO_CONTEXT_ROLES = frozenset(
+    {"role.media", "role.business", "role.human_rights", "role.chair", "role.diplomat"}
+)
 PLACE_KINDS = frozenset({"name", "capital", "city", "bloc"})
 RESIDENCE_PREPOSITIONS = word_set("residence_prepositions")
 
@@ -63,7 +67,9 @@ class _Article:
     on_date: date | None
     dateline: str | None = None  # the state code of the article's dateline place
     mentions: list[Mention] = field(default_factory=list)
-    places: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, token, code) of cities
+    places: list[tuple[int, int, str]] = field(
+        default_factory=list
+    )  # (sentence, token, code) of cities
     names: dict[str, Mention | None] = field(default_factory=dict)  # None = ambiguous
 
     def remember(self, mention: Mention) -> None:
@@ -77,23 +83,32 @@ class _Article:
             same = known is not None and known.person == mention.person
             self.names[word] = mention if (word not in self.names or same) else None
 
-    def antecedent(self, sentence: int, same_sentence: bool, role: str | None = None) -> Mention | None:
+    def antecedent(
+        self, sentence: int, same_sentence: bool, role: str | None = None
+    ) -> Mention | None:
         """The latest coded mention (with a role when `role` is '*', with that role if given)."""
         for mention in reversed(self.mentions):
             if same_sentence and mention.sentence != sentence:
                 return None
             if mention.code == "---":
                 continue
-            if role is None or (role == "*" and (mention.role or mention.person)) or mention.role == role:
+            if (
+                role is None
+                or (role == "*" and (mention.role or mention.person))
+                or mention.role == role
+            ):
                 return mention
         return None
-
 
     def states(self) -> list[Mention]:
         """Mentions so far that name a state explicitly (not guessed from the context)."""
         return [
-            m for m in self.mentions
-            if len(m.code) == 3 and m.code not in NOT_STATES and m.found not in GUESSED and m.kind != "pair"
+            m
+            for m in self.mentions
+            if len(m.code) == 3
+            and m.code not in NOT_STATES
+            and m.found not in GUESSED
+            and m.kind != "pair"
         ]
 
     def context_state(self, sentence: int, token: int) -> tuple[str, str] | None:
@@ -105,8 +120,10 @@ class _Article:
         state; then the state named most often so far in the article.
         """
         states = self.states()
-        named = sorted([(m.sentence, m.tokens[0], m.code, m.sector is None) for m in states]
-                       + [(s, t, code, True) for s, t, code in self.places])
+        named = sorted(
+            [(m.sentence, m.tokens[0], m.code, m.sector is None) for m in states]
+            + [(s, t, code, True) for s, t, code in self.places]
+        )
         near = [(code, place) for s, t, code, place in named if s == sentence and t < token]
         near = near or [(code, place) for s, _, code, place in named if s == sentence - 1]
         near = near or [(code, place) for s, _, code, place in named if s == sentence]
@@ -141,17 +158,25 @@ class _Article:
         return None
 
 
-def _at(atoms: dict[int, list[Atom]], j: int, kinds: frozenset[str] | tuple[str, ...]) -> Atom | None:
+def _at(
+    atoms: dict[int, list[Atom]], j: int, kinds: frozenset[str] | tuple[str, ...]
+) -> Atom | None:
     group = atoms.get(j, [])
     return group[0] if len(group) == 1 and group[0].kind in kinds else None
 
 
-def _name_run(books: ActorBooks, sentence: Sentence, atoms: dict[int, list[Atom]], j: int) -> tuple[int, int] | None:
+def _name_run(
+    books: ActorBooks, sentence: Sentence, atoms: dict[int, list[Atom]], j: int
+) -> tuple[int, int] | None:
     """Tokens j.. that read as a person's name: capitalised proper nouns, particles inside."""
     tokens, last, k = sentence.tokens, None, j
     while k < len(tokens) and k - j < 6 and k not in atoms:
         text = tokens[k].text
-        proper = text[:1].isupper() and tokens[k].tag in ("SPEC", "N") and text.lower() not in books.name_stops
+        proper = (
+            text[:1].isupper()
+            and tokens[k].tag in ("SPEC", "N")
+            and text.lower() not in books.name_stops
+        )
         inner = text.lower() in NAME_PARTICLES or text.lower().startswith(NAME_PREFIXES)
         if proper or (inner and last is not None and text[:1].islower()):
             if proper or text.lower().startswith(NAME_PREFIXES):
@@ -162,7 +187,9 @@ def _name_run(books: ActorBooks, sentence: Sentence, atoms: dict[int, list[Atom]
     return (j, last) if last is not None else None
 
 
-def _collect(article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]], i: int) -> _Phrase | None:
+def _collect(
+    article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]], i: int
+) -> _Phrase | None:
     """Read one phrase starting at token i, or None when no actor starts there."""
     tokens, books = sentence.tokens, article.books
     phrase, j = _Phrase(first=i), i
@@ -178,8 +205,12 @@ def _collect(article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]]
         elif atoms.get(j) and all(a.kind == "adj" for a in atoms[j]):
             phrase.adjs.extend(atoms[j])
             j = atoms[j][0].last + 1
-            if j + 1 < len(tokens) and tokens[j].text in ADJ_JOINERS and atoms.get(j + 1, [None])[0] is not None \
-                    and all(a.kind == "adj" for a in atoms[j + 1]):
+            if (
+                j + 1 < len(tokens)
+                and tokens[j].text in ADJ_JOINERS
+                and atoms.get(j + 1, [None])[0] is not None
+                and all(a.kind == "adj" for a in atoms[j + 1])
+            ):
                 j += 1
         else:
             break
@@ -197,8 +228,12 @@ def _collect(article: _Article, sentence: Sentence, atoms: dict[int, list[Atom]]
         elif head is not None:
             phrase.head, j = head, head.last + 1
             phrase.resident = head.kind == "people" and _residence(tokens, atoms, j)
-    if (phrase.role or phrase.entity) and not phrase.adjs and j + 1 < len(tokens) \
-            and tokens[j].text.lower() in PLACE_PREPOSITIONS:
+    if (
+        (phrase.role or phrase.entity)
+        and not phrase.adjs
+        and j + 1 < len(tokens)
+        and tokens[j].text.lower() in PLACE_PREPOSITIONS
+    ):
         k = j + 2 if tokens[j + 1].text.lower() in DEFINITE else j + 1
         while (
             k + 1 < len(tokens)
@@ -262,7 +297,11 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
     books, on_date = article.books, article.on_date
     person: OfficeHolder | None = books.people[phrase.person.target] if phrase.person else None
     term = person.term_on(on_date) if person else None
-    if person is not None and phrase.role is not None and (term is None or term.role != phrase.role.target):
+    if (
+        person is not None
+        and phrase.role is not None
+        and (term is None or term.role != phrase.role.target)
+    ):
         # "voorzitter Von der Leyen", "premier Rutte": the office the text names picks the term
         named = [t for t in person.terms if t.role == phrase.role.target]
         term = max(named, key=lambda t: t.start) if named and not phrase.former else term
@@ -277,14 +316,20 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         antecedent = article.antecedent(sentence.index, same_sentence=False, role="*")
     elif det_word in POSSESSIVES and role is not None:
         antecedent = article.antecedent(sentence.index, same_sentence=True)
-    elif det_word in DEFINITE and role is not None and not (phrase.adjs or entity or person or phrase.name):
+    elif (
+        det_word in DEFINITE
+        and role is not None
+        and not (phrase.adjs or entity or person or phrase.name)
+    ):
         antecedent = article.antecedent(sentence.index, same_sentence=False, role=role.id)
     codes = [books.entries[a.target].code for a in phrase.adjs]
     if person is not None and (term is not None or not codes):
         codes = [term.code if term is not None else person.home_code(on_date)]
     elif entity is not None and (not codes or entity.kind == "body"):
         codes = [entity.code]
-    origin = None  # the entry whose code the phrase takes from a head or place (a bloc expands below)
+    origin = (
+        None  # the entry whose code the phrase takes from a head or place (a bloc expands below)
+    )
     for extra in (head, phrase.place, phrase.paren, antecedent):
         if not codes and extra is not None:
             origin = books.entries[extra.target] if isinstance(extra, Atom) else extra
@@ -302,14 +347,22 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         sector = antecedent.sector
     elif person is not None and not phrase.adjs:
         sector = person.out_of_office
-    elif phrase.head is not None and head is not None and head.kind == "capital" \
-            and _locative(sentence, phrase.head.first):
+    elif (
+        phrase.head is not None
+        and head is not None
+        and head.kind == "capital"
+        and _locative(sentence, phrase.head.first)
+    ):
         sector = None
     elif phrase.head is not None and head is not None and head.kind == "people":
         sector = _people_sector(sentence, phrase, phrase.head.first, head.sector)
     else:
         sector = head.sector if head is not None else "GOV"
-    if sector == "GOV" and phrase.adjs and all(books.entries[a.target].sector == "IGO" for a in phrase.adjs):
+    if (
+        sector == "GOV"
+        and phrase.adjs
+        and all(books.entries[a.target].sector == "IGO" for a in phrase.adjs)
+    ):
         sector = "IGO"  # "de Europese regeringsleiders" act for the EU
     if role is not None and role.kind == "counterpart" and antecedent is not None:
         role_id = antecedent.role
@@ -327,16 +380,26 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
     ):
         name = antecedent.person
     named_by = (
-        person if person else
-        entity if entity else
-        books.entries[phrase.adjs[-1].target] if phrase.adjs else
-        head if head else
-        role if role else None
+        person
+        if person
+        else entity
+        if entity
+        else books.entries[phrase.adjs[-1].target]
+        if phrase.adjs
+        else head
+        if head
+        else role
+        if role
+        else None
     )
     rule = named_by.id if named_by is not None else "actor.unknown"
     what = _what(named_by)
     has_head = bool(role or entity or head or person or phrase.name)
-    start_tok = phrase.det if (phrase.det is not None and has_head) else phrase.first + (phrase.det is not None)
+    start_tok = (
+        phrase.det
+        if (phrase.det is not None and has_head)
+        else phrase.first + (phrase.det is not None)
+    )
     if not has_head:
         start_tok = phrase.adjs[0].first
     start = sentence_tokens[start_tok].start
@@ -352,26 +415,69 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
             codes = [owner.code]  # "de lidstaten van de NAVO"
         elif back is not None:
             codes, sector = [back.code], back.sector
-    elif codes == ["---"] and role is not None and not (phrase.adjs or entity or head or person or phrase.place):
+    elif (
+        codes == ["---"]
+        and role is not None
+        and not (phrase.adjs or entity or head or person or phrase.place)
+    ):
         if role.kind == "pair":
             pair = article.last_two_states()
             return [
-                _mention(sentence, start_tok, last_tok, (start, end), code=m.code, sector=role.sector, rule=role.id,
-                         person=None, role=role.id, **_what(role))
+                _mention(
+                    sentence,
+                    start_tok,
+                    last_tok,
+                    (start, end),
+                    code=m.code,
+                    sector=role.sector,
+                    rule=role.id,
+                    person=None,
+                    role=role.id,
+                    **_what(role),
+                )
                 for m in pair
-            ] or [_mention(sentence, start_tok, last_tok, (start, end), code="---", sector=role.sector,
-                           rule=role.id, person=None, role=role.id, **_what(role))]
+            ] or [
+                _mention(
+                    sentence,
+                    start_tok,
+                    last_tok,
+                    (start, end),
+                    code="---",
+                    sector=role.sector,
+                    rule=role.id,
+                    person=None,
+                    role=role.id,
+                    **_what(role),
+                )
+            ]
         guess = _guess(article, sentence, phrase, role, name)
         if guess is not None:
             codes, rule, what["found"] = [guess[0]], guess[1], guess[2]
     if isinstance(origin, Entry) and origin.members and not phrase.adjs and person is None:
         return [
-            _mention(sentence, start_tok, last_tok, (start, end), code=code, sector=sector, rule=origin.id,
-                     person=name, role=role_id, **_what(origin))
+            _mention(
+                sentence,
+                start_tok,
+                last_tok,
+                (start, end),
+                code=code,
+                sector=sector,
+                rule=origin.id,
+                person=name,
+                role=role_id,
+                **_what(origin),
+            )
             for code in origin.members
         ]
     if len(phrase.adjs) <= 1 or len(set(codes)) == 1 or person is not None:
-        values = {"code": codes[0], "sector": sector, "rule": rule, "person": name, "role": role_id, **what}
+        values = {
+            "code": codes[0],
+            "sector": sector,
+            "rule": rule,
+            "person": name,
+            "role": role_id,
+            **what,
+        }
         return [_mention(sentence, start_tok, last_tok, (start, end), **values)]
     mentions = []
     for n, adj in enumerate(phrase.adjs):
@@ -381,9 +487,17 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         span = (span_start, end if is_last else adj.end)
         rule_n = books.entries[adj.target].id if not (entity or person) else rule
         what_n = _what(books.entries[adj.target]) if not (entity or person) else what
-        values = {"code": books.entries[adj.target].code, "sector": sector, "rule": rule_n,
-                  "person": name, "role": role_id, **what_n}
-        mentions.append(_mention(sentence, first_tok, last_tok if is_last else adj.last, span, **values))
+        values = {
+            "code": books.entries[adj.target].code,
+            "sector": sector,
+            "rule": rule_n,
+            "person": name,
+            "role": role_id,
+            **what_n,
+        }
+        mentions.append(
+            _mention(sentence, first_tok, last_tok if is_last else adj.last, span, **values)
+        )
     return mentions
 
 
@@ -395,10 +509,16 @@ def _guess(
         return None
     if _predicative(sentence, phrase, role, name):
         return None
-    indefinite = phrase.det is not None and sentence.tokens[phrase.det].text.lower() in word_set("indefinite_articles")
+    indefinite = phrase.det is not None and sentence.tokens[phrase.det].text.lower() in word_set(
+        "indefinite_articles"
+    )
     if role.sector == "JUD" and not indefinite:  # "een rechtbank" after the ICC is a national court
         court = next(
-            (m for m in reversed(article.mentions) if m.sector == "JUD" and m.kind in ("body", "ref")),
+            (
+                m
+                for m in reversed(article.mentions)
+                if m.sector == "JUD" and m.kind in ("body", "ref")
+            ),
             None,
         )
         if court is not None:
@@ -412,7 +532,11 @@ def _before_attributive(sentence: Sentence, first: int) -> int:
     "door" that opens an attributive phrase before it ("de door de VS gesteunde oppositie": the VS
     back the opposition, they do not own it)."""
     tokens = sentence.tokens
-    if first == 0 or "prenom" not in tokens[first - 1].pos or not tokens[first - 1].pos.startswith("WW"):
+    if (
+        first == 0
+        or "prenom" not in tokens[first - 1].pos
+        or not tokens[first - 1].pos.startswith("WW")
+    ):
         return tokens[first].index
     for k in range(first - 2, max(-1, first - 8), -1):
         if tokens[k].text.lower() == "door" and tokens[k].pos.startswith("VZ"):
@@ -424,12 +548,20 @@ def _predicative(sentence: Sentence, phrase: _Phrase, role, name: str | None) ->
     """A bare singular role word inside running text ("sinds hij koning werd", "onder leiding van",
     "geld voor defensie"): no one in particular, so no country is guessed for it. Headlines drop
     articles and a sentence may open with one ("Politie grijpt in"), so those still count."""
-    if sentence.field == "headline" or phrase.det is not None or name or phrase.role is None or phrase.first == 0:
+    if (
+        sentence.field == "headline"
+        or phrase.det is not None
+        or name
+        or phrase.role is None
+        or phrase.first == 0
+    ):
         return False
     if "prenom" in sentence.tokens[phrase.first - 1].pos:
         return False  # "de door de VS gesteunde oppositie": an attributive phrase stands between article and noun
     before = sentence.tokens[phrase.first - 1].text.lower()
-    return ",ev" in sentence.tokens[phrase.role.last].pos and before not in word_set("demonstrative_determiners")
+    return ",ev" in sentence.tokens[phrase.role.last].pos and before not in word_set(
+        "demonstrative_determiners"
+    )
 
 
 def _residence(tokens, atoms: dict[int, list[Atom]], j: int) -> bool:
@@ -453,7 +585,11 @@ def _people_sector(sentence: Sentence, phrase: _Phrase, first: int, default: str
     tokens = sentence.tokens
     if phrase.resident:
         return "CVL"
-    if phrase.det is not None and phrase.det == first - 1 and tokens[phrase.det].text.lower() in DEFINITE:
+    if (
+        phrase.det is not None
+        and phrase.det == first - 1
+        and tokens[phrase.det].text.lower() in DEFINITE
+    ):
         return default
     if sentence.field == "headline" and phrase.det is None and phrase.first == first:
         return default
@@ -472,23 +608,43 @@ def _bare_name(
     if i in atoms or not token.text[:1].isupper():
         return None
     text = token.text.replace("\u2019", "'")
-    for key in (text, text[:-2] if text.endswith("'s") else None, text[:-1] if text.endswith("s") else None):
+    for key in (
+        text,
+        text[:-2] if text.endswith("'s") else None,
+        text[:-1] if text.endswith("s") else None,
+    ):
         known = article.names.get(key) if key else None
         if known is not None:
             last = i
-            while last + 1 < len(sentence.tokens) and article.names.get(sentence.tokens[last + 1].text) is known:
+            while (
+                last + 1 < len(sentence.tokens)
+                and article.names.get(sentence.tokens[last + 1].text) is known
+            ):
                 last += 1
             span = (token.start, sentence.tokens[last].end)
             found = _mention(
-                sentence, i, last, span, code=known.code, sector=known.sector, rule=known.rule,
-                person=known.person, role=known.role, kind=known.kind, book=known.book, found=known.found,
+                sentence,
+                i,
+                last,
+                span,
+                code=known.code,
+                sector=known.sector,
+                rule=known.rule,
+                person=known.person,
+                role=known.role,
+                kind=known.kind,
+                book=known.book,
+                found=known.found,
             )
             return found, last
     return None
 
 
 def find_mentions(
-    sentences: Sequence[Sentence], books: ActorBooks, on_date: date | None = None, dateline: str | None = None
+    sentences: Sequence[Sentence],
+    books: ActorBooks,
+    on_date: date | None = None,
+    dateline: str | None = None,
 ) -> tuple[Mention, ...]:
     """Every actor mention in one article's sentences (headline first), in text order.
 
@@ -542,12 +698,19 @@ def _pairs_ahead(article: _Article) -> list[Mention]:
         own = {m.code for m in states if m.sentence == mention.sentence}
         codes: list[str] = []
         for m in states:
-            if m.book == "states" and m.sentence > mention.sentence and m.code not in own and m.code not in codes:
+            if (
+                m.book == "states"
+                and m.sentence > mention.sentence
+                and m.code not in own
+                and m.code not in codes
+            ):
                 codes.append(m.code)
         if len(codes) < 2:
             result.append(mention)
             continue
-        result.extend(replace(mention, code=code, rule="role.pair.ahead", found="ahead") for code in codes[:2])
+        result.extend(
+            replace(mention, code=code, rule="role.pair.ahead", found="ahead") for code in codes[:2]
+        )
     return result
 
 
@@ -558,8 +721,11 @@ def _on_behalf(article: _Article, sentence: Sentence) -> None:
     for n in ours:
         mention = article.mentions[n]
         after = mention.tokens[1] + 1
-        if mention.found not in GUESSED or after > len(sentence.tokens) \
-                or sentence.tokens[after - 1].text.lower() not in word_set("on_behalf_preps"):
+        if (
+            mention.found not in GUESSED
+            or after > len(sentence.tokens)
+            or sentence.tokens[after - 1].text.lower() not in word_set("on_behalf_preps")
+        ):
             continue
         principal = next(
             (

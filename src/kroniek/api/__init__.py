@@ -19,8 +19,10 @@ from kroniek.vocabulary import FACTS
 __all__ = ["FolderWatcher", "create_app"]
 
 #: no inline scripts or styles, nothing from elsewhere, no framing
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 #: Redoc writes its styles into <style> elements at run time; its page alone allows that
 REDOC_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 SECURITY_HEADERS = {
@@ -85,8 +87,13 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
 
     ``token`` lets ``POST /api/v1/pages`` write pages into ``inbox`` (``serve --watch``).
     """
-    app = FastAPI(title="kroniek", version="1", docs_url=None, redoc_url=None,
-                  description="Sourced political event data from Dutch news.")
+    app = FastAPI(
+        title="kroniek",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        description="Sourced political event data from Dutch news.",
+    )
     app.add_middleware(SecurityHeaders, policies={"/redoc": REDOC_CSP})
     readers = Readers(Path(db_path))
     v1.mount(app, v1.ApiSettings(Path(db_path), token=token, inbox=inbox), readers)
@@ -95,9 +102,15 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
     def query(actor, dyad, etype, fact, since, until, limit) -> list[dict]:
         if fact and fact not in FACTS:
             raise HTTPException(status_code=422, detail=f"fact is one of {', '.join(FACTS)}")
-        filters = {"actor": actor.upper() if actor else None, "dyad": _dyad(dyad),
-                   "type": etype.upper() if etype else None, "fact": fact or None,
-                   "since": since, "until": until, "limit": limit}
+        filters = {
+            "actor": actor.upper() if actor else None,
+            "dyad": _dyad(dyad),
+            "type": etype.upper() if etype else None,
+            "fact": fact or None,
+            "since": since,
+            "until": until,
+            "limit": limit,
+        }
         return readers.answer(("events", *filters.items()), lambda store: store.events(**filters))
 
     @app.get("/api/stats", response_model=dict[str, int])
@@ -107,9 +120,12 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
 
     @app.get("/api/events", response_model=list[dict])
     def events(
-        actor: str | None = None, dyad: str | None = None,
-        type: str | None = None, fact: str | None = None,
-        since: date | None = None, until: date | None = None,
+        actor: str | None = None,
+        dyad: str | None = None,
+        type: str | None = None,
+        fact: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
         limit: int = Query(500, ge=1, le=100_000),
     ) -> Response:
         """Stored events, filtered as ``kroniek events`` filters them."""
@@ -117,9 +133,12 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
 
     @app.get("/", response_class=HTMLResponse)
     def home(
-        actor: str | None = None, dyad: str | None = None,
-        type: str | None = None, fact: str | None = None,
-        since: str | None = None, until: str | None = None,
+        actor: str | None = None,
+        dyad: str | None = None,
+        type: str | None = None,
+        fact: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
     ) -> str:
         """The events, newest first, with the sentence each was read from.
 
@@ -127,8 +146,14 @@ def create_app(db_path: Path, token: str | None = None, inbox: Path | None = Non
         """
         rows = query(actor, dyad, type, fact, _form_day(since), _form_day(until), 500)
         counts = readers.answer(("counts",), Store.counts)
-        filters = {"actor": actor, "dyad": dyad, "type": type, "fact": fact,
-                   "since": since, "until": until}
+        filters = {
+            "actor": actor,
+            "dyad": dyad,
+            "type": type,
+            "fact": fact,
+            "since": since,
+            "until": until,
+        }
         return render_events_page(rows, counts, filters)
 
     return app

@@ -45,8 +45,10 @@ class StoreBusy(Exception):
     """Another process holds the store's write lock for longer than a request waits."""
 
     def __init__(self, path: Path):
-        super().__init__(f"{path} is being written by another process (kroniek ingest); "
-                         f"try again in {RETRY_AFTER_SECONDS} s")
+        super().__init__(
+            f"{path} is being written by another process (kroniek ingest); "
+            f"try again in {RETRY_AFTER_SECONDS} s"
+        )
 
 
 class Readers:
@@ -91,7 +93,9 @@ class Readers:
             mine.set_result(value)
             with self._lock:
                 self._pending.pop(full, None)
-                if full[0] == self._generation and not (isinstance(value, list) and len(value) > KEPT_ROWS):
+                if full[0] == self._generation and not (
+                    isinstance(value, list) and len(value) > KEPT_ROWS
+                ):
                     self._answers[full] = value
                     while len(self._answers) > KEPT_ANSWERS:
                         self._answers.popitem(last=False)
@@ -119,8 +123,9 @@ class Readers:
         of it for one request, or None when there is no keeper."""
         with self._lock:
             if self._watcher is None:
-                self._watcher = threading.Thread(target=self._watch, daemon=True,
-                                                 name="kroniek-keeper")
+                self._watcher = threading.Thread(
+                    target=self._watch, daemon=True, name="kroniek-keeper"
+                )
                 self._watcher.start()
             for _ in range(2):  # a keeper DuckDB has closed under us is replaced once
                 if self._keeper is None and not self._intent.exists() and self.path.exists():
@@ -151,4 +156,3 @@ class Readers:
             if self._keeper is not None:
                 self._keeper.close()
                 self._keeper = None
-

@@ -13,8 +13,13 @@ def _highlight(sentence: str, trigger: str) -> str:
     at = sentence.find(first) if first else -1
     if at < 0:
         return escape(sentence)
-    return (escape(sentence[:at]) + "<mark>" + escape(first) + "</mark>"
-            + escape(sentence[at + len(first):]))
+    return (
+        escape(sentence[:at])
+        + "<mark>"
+        + escape(first)
+        + "</mark>"
+        + escape(sentence[at + len(first) :])
+    )
 
 
 def _select(name: str, options: tuple[str, ...], chosen: str | None) -> str:
@@ -22,14 +27,19 @@ def _select(name: str, options: tuple[str, ...], chosen: str | None) -> str:
     for option in options:
         mark = " selected" if option == (chosen or "").upper() or option == chosen else ""
         items.append(f'<option value="{option}"{mark}>{option}</option>')
-    return (f'<label for="f-{name}">{name}</label><select id="f-{name}" name="{name}">'
-            + "".join(items) + "</select>")
+    return (
+        f'<label for="f-{name}">{name}</label><select id="f-{name}" name="{name}">'
+        + "".join(items)
+        + "</select>"
+    )
 
 
 def _field(name: str, value, hint: str) -> str:
     shown = escape(str(value)) if value else ""
-    return (f'<label for="f-{name}">{name}</label><input id="f-{name}" name="{name}" '
-            f'value="{shown}" placeholder="{hint}" size="10">')
+    return (
+        f'<label for="f-{name}">{name}</label><input id="f-{name}" name="{name}" '
+        f'value="{shown}" placeholder="{hint}" size="10">'
+    )
 
 
 def render_events_page(rows: list[dict], counts: dict, filters: dict) -> str:
@@ -47,9 +57,9 @@ def render_events_page(rows: list[dict], counts: dict, filters: dict) -> str:
             f"<td>{escape(row['tgt'])} {escape(row.get('tgt_sector') or '')}"
             f"<br><small>{escape(row.get('tgt_text') or '')}</small></td>"
             f'<td><span class="fact fact-{escape(fact)}">{escape(fact)}</span></td>'
-            f'<td>{_highlight(row.get("sentence") or "", row.get("trigger") or "")}'
+            f"<td>{_highlight(row.get('sentence') or '', row.get('trigger') or '')}"
             f'<br><span class="meta">{escape(row.get("rule") or "")} · {escape(row["doc"])} '
-            f'{escape(row["part"])}</span></td>'
+            f"{escape(row['part'])}</span></td>"
             "</tr>"
         )
     summary = " · ".join(f"{escape(str(k))}: {escape(str(v))}" for k, v in counts.items())
@@ -65,7 +75,9 @@ def render_events_page(rows: list[dict], counts: dict, filters: dict) -> str:
     )
     table = (
         '<div class="scroll"><table><thead><tr><th>date</th><th>source</th><th>event</th><th>target</th>'
-        "<th>fact</th><th>evidence</th></tr></thead><tbody>" + "".join(body) + "</tbody></table></div>"
+        "<th>fact</th><th>evidence</th></tr></thead><tbody>"
+        + "".join(body)
+        + "</tbody></table></div>"
     )
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'

@@ -64,8 +64,20 @@ class FolderWatcher:
         """Ingest the folder once; returns the exit code of ``kroniek ingest``."""
         self.runs += 1
         done = subprocess.run(
-            [sys.executable, "-m", "kroniek", "ingest", str(self.folder), "--db", str(self.db),
-             "--no-progress"], capture_output=True, text=True, check=False)
+            [
+                sys.executable,
+                "-m",
+                "kroniek",
+                "ingest",
+                str(self.folder),
+                "--db",
+                str(self.db),
+                "--no-progress",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         for line in (done.stderr or "").splitlines()[-3:]:
             print(f"kroniek watch: {line}", file=sys.stderr, flush=True)
         return done.returncode

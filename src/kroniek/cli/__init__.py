@@ -27,8 +27,18 @@ def main() -> None:
 
 
 for command in (
-    pages.extract, pages.ingest, store.events, store.export, checks.doctor, checks.evaluate,
-    store.serve, actors.actors, actors.rules, events.explain, stories.claims, stories.stories,
+    pages.extract,
+    pages.ingest,
+    store.events,
+    store.export,
+    checks.doctor,
+    checks.evaluate,
+    store.serve,
+    actors.actors,
+    actors.rules,
+    events.explain,
+    stories.claims,
+    stories.stories,
     stories.story,
 ):
     main.add_command(command)

@@ -11,7 +11,12 @@ import click
 
 @click.command()
 @click.argument("text")
-@click.option("--date", "on_date", default=None, help="Article date (YYYY-MM-DD) for resolving office holders.")
+@click.option(
+    "--date",
+    "on_date",
+    default=None,
+    help="Article date (YYYY-MM-DD) for resolving office holders.",
+)
 def actors(text: str, on_date: str | None) -> None:
     """Print the actor mentions found in TEXT, one per line (tab-separated)."""
     from kroniek.errors import KroniekError
@@ -28,9 +33,19 @@ def actors(text: str, on_date: str | None) -> None:
             click.echo(str(err), err=True)
             sys.exit(1)
     for m in found.mentions:
-        click.echo("\t".join([
-            f"{m.span[0]}-{m.span[1]}", m.text, m.code, m.sector or "-", m.rule, m.person or "-", m.role or "-",
-        ]))
+        click.echo(
+            "\t".join(
+                [
+                    f"{m.span[0]}-{m.span[1]}",
+                    m.text,
+                    m.code,
+                    m.sector or "-",
+                    m.rule,
+                    m.person or "-",
+                    m.role or "-",
+                ]
+            )
+        )
 
 
 @click.group()
@@ -58,8 +73,12 @@ def rules_check(data_dir: str | None) -> None:
 
 
 @rules.command("coverage")
-@click.option("--data-dir", type=click.Path(file_okay=False), default=None,
-              help="Events data folder (default: the packaged one).")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Events data folder (default: the packaged one).",
+)
 def rules_coverage(data_dir: str | None) -> None:
     """Print the lexicon's size and the CAMEO codes with no Dutch trigger and no recorded reason."""
     from kroniek.events import coverage
@@ -67,7 +86,9 @@ def rules_coverage(data_dir: str | None) -> None:
     found = coverage(Path(data_dir) if data_dir else None)
     for name, count in found.sizes.items():
         click.echo(f"{name:<16} {count:>6}")
-    click.echo(f"CAMEO codes: {len(found.covered)} with triggers, {len(found.excused)} with a reason in "
-               f"no_trigger.yaml, {len(found.missing)} with neither ({found.untyped} have no PLOVER type)")
+    click.echo(
+        f"CAMEO codes: {len(found.covered)} with triggers, {len(found.excused)} with a reason in "
+        f"no_trigger.yaml, {len(found.missing)} with neither ({found.untyped} have no PLOVER type)"
+    )
     for code, label in found.missing:
         click.echo(f"  no trigger: {code}  {label}")

@@ -13,12 +13,25 @@ from kroniek.cli.options import DEFAULT_DB, WORKERS, complain
 
 @click.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Database path to check.")
-@click.option("--workers", type=WORKERS, default=None,
-              help="Workers to check the memory for (default: up to 2, as extract and ingest).")
-@click.option("--ui/--no-ui", default=True, show_default=True,
-              help="Check Chromium too (only the UI tests need it).")
-@click.option("--frog", "executable", default="frog", show_default=True,
-              help="The Frog executable (a name on PATH or a path).")
+@click.option(
+    "--workers",
+    type=WORKERS,
+    default=None,
+    help="Workers to check the memory for (default: up to 2, as extract and ingest).",
+)
+@click.option(
+    "--ui/--no-ui",
+    default=True,
+    show_default=True,
+    help="Check Chromium too (only the UI tests need it).",
+)
+@click.option(
+    "--frog",
+    "executable",
+    default="frog",
+    show_default=True,
+    help="The Frog executable (a name on PATH or a path).",
+)
 def doctor(db, workers, ui, executable) -> None:
     """Check that this machine can run kroniek; print each verdict and fix, exit 1 on a failure."""
     from kroniek.doctor import run_checks
@@ -32,8 +45,10 @@ def doctor(db, workers, ui, executable) -> None:
         if not check.ok:
             failed.append(check.name)
     if failed:
-        click.echo(f"kroniek doctor: {len(failed)} of {checks} checks failed "
-                   f"({', '.join(failed)})", err=True)
+        click.echo(
+            f"kroniek doctor: {len(failed)} of {checks} checks failed ({', '.join(failed)})",
+            err=True,
+        )
         sys.exit(1)
     click.echo(f"kroniek doctor: all {checks} checks hold", err=True)
 
@@ -42,8 +57,11 @@ def doctor(db, workers, ui, executable) -> None:
 @click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False))
 @click.argument("predictions", type=click.File("r", encoding="utf-8"))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--baseline", type=click.Path(exists=True, dir_okay=False),
-              help="YAML of floors; fail (exit 1) when a score falls below one.")
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False),
+    help="YAML of floors; fail (exit 1) when a score falls below one.",
+)
 def evaluate(gold, predictions, as_json, baseline) -> None:
     """Score predictions (extract's JSONL, or - for stdin) against gold annotations."""
     from kroniek.evaluate import check_baseline, format_scores, load_baseline, score, scores_to_dict

@@ -9,7 +9,9 @@ import click
 
 @click.command()
 @click.argument("sentence")
-@click.option("--date", "on_date", default=None, help="Date (YYYY-MM-DD) for resolving office holders.")
+@click.option(
+    "--date", "on_date", default=None, help="Date (YYYY-MM-DD) for resolving office holders."
+)
 def explain(sentence: str, on_date: str | None) -> None:
     """Print Frog's analysis, the actors found, each rule tried and why it fired or not."""
     from kroniek.errors import KroniekError

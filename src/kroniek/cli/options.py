@@ -19,14 +19,34 @@ def limit_options(command):
 
     default = Limits()
     options = (
-        click.option("--max-page-bytes", type=click.IntRange(min=1), default=default.page_bytes,
-                     show_default=True, help="Largest file, or JSONL record, read (bytes)."),
-        click.option("--max-line-chars", type=click.IntRange(min=1), default=default.line_chars,
-                     show_default=True, help="Longest line of page text sent to Frog (characters)."),
-        click.option("--max-html-depth", type=click.IntRange(1, 250), default=default.html_depth,
-                     show_default=True, help="Deepest element nesting of an HTML page."),
-        click.option("--max-json-depth", type=click.IntRange(1, 10_000), default=default.json_depth,
-                     show_default=True, help="Deepest array/object nesting of a JSONL record."),
+        click.option(
+            "--max-page-bytes",
+            type=click.IntRange(min=1),
+            default=default.page_bytes,
+            show_default=True,
+            help="Largest file, or JSONL record, read (bytes).",
+        ),
+        click.option(
+            "--max-line-chars",
+            type=click.IntRange(min=1),
+            default=default.line_chars,
+            show_default=True,
+            help="Longest line of page text sent to Frog (characters).",
+        ),
+        click.option(
+            "--max-html-depth",
+            type=click.IntRange(1, 250),
+            default=default.html_depth,
+            show_default=True,
+            help="Deepest element nesting of an HTML page.",
+        ),
+        click.option(
+            "--max-json-depth",
+            type=click.IntRange(1, 10_000),
+            default=default.json_depth,
+            show_default=True,
+            help="Deepest array/object nesting of a JSONL record.",
+        ),
     )
     for option in reversed(options):
         command = option(command)
@@ -37,8 +57,12 @@ def limits_from(max_page_bytes: int, max_line_chars: int, max_html_depth: int, m
     """The read limits the options of ``limit_options`` ask for."""
     from kroniek.read import Limits
 
-    return Limits(page_bytes=max_page_bytes, line_chars=max_line_chars,
-                  html_depth=max_html_depth, json_depth=max_json_depth)
+    return Limits(
+        page_bytes=max_page_bytes,
+        line_chars=max_line_chars,
+        html_depth=max_html_depth,
+        json_depth=max_json_depth,
+    )
 
 
 def capture_time(value: str | None) -> datetime | None:
@@ -90,4 +114,3 @@ def parse_day(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError as err:
         raise click.BadParameter(f"not an ISO date: {value!r}") from err
-

@@ -23,10 +23,17 @@ from kroniek.errors import ReadError, printable
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--fetched-at", help="Capture time of the pages (ISO), overriding records and mtimes.")
-@click.option("--captures", type=click.Path(exists=True, dir_okay=False),
-              help="TSV of file name and ISO capture time, for pages without --fetched-at.")
-@click.option("--workers", type=WORKERS, default=None, help="Pages analysed at once (default: up to 2).")
+@click.option(
+    "--fetched-at", help="Capture time of the pages (ISO), overriding records and mtimes."
+)
+@click.option(
+    "--captures",
+    type=click.Path(exists=True, dir_okay=False),
+    help="TSV of file name and ISO capture time, for pages without --fetched-at.",
+)
+@click.option(
+    "--workers", type=WORKERS, default=None, help="Pages analysed at once (default: up to 2)."
+)
 @limit_options
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 def extract(paths, fmt, fetched_at, captures, workers, output, **limits) -> None:
@@ -37,8 +44,13 @@ def extract(paths, fmt, fetched_at, captures, workers, output, **limits) -> None
     failed = 0
     known_times = capture_table(captures)
     with Resources.load(workers=workers) as res:
-        for outcome in run(paths, res, fetched_at=capture_time(fetched_at), captures=known_times,
-                           limits=limits_from(**limits)):
+        for outcome in run(
+            paths,
+            res,
+            fetched_at=capture_time(fetched_at),
+            captures=known_times,
+            limits=limits_from(**limits),
+        ):
             if isinstance(outcome, ReadError):
                 failed += 1
                 complain(str(outcome))
@@ -54,14 +66,27 @@ def extract(paths, fmt, fetched_at, captures, workers, output, **limits) -> None
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to store into.")
-@click.option("--fetched-at", help="Capture time of the pages (ISO), overriding records and mtimes.")
-@click.option("--captures", type=click.Path(exists=True, dir_okay=False),
-              help="TSV of file name and ISO capture time, for pages without --fetched-at.")
-@click.option("--workers", type=WORKERS, default=None, help="Pages analysed at once (default: up to 2).")
+@click.option(
+    "--fetched-at", help="Capture time of the pages (ISO), overriding records and mtimes."
+)
+@click.option(
+    "--captures",
+    type=click.Path(exists=True, dir_okay=False),
+    help="TSV of file name and ISO capture time, for pages without --fetched-at.",
+)
+@click.option(
+    "--workers", type=WORKERS, default=None, help="Pages analysed at once (default: up to 2)."
+)
 @limit_options
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
-@click.option("--dask", "dask_spec", metavar="local[:N]|tcp://HOST:8786",
-              help="Analyse on a Dask cluster: a LocalCluster of N workers, or a running scheduler.")
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
+)
+@click.option(
+    "--dask",
+    "dask_spec",
+    metavar="local[:N]|tcp://HOST:8786",
+    help="Analyse on a Dask cluster: a LocalCluster of N workers, or a running scheduler.",
+)
 def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec, **limits) -> None:
     """Read, analyse and store pages; pages stored before, or twice in the batch, are skipped.
 
@@ -82,7 +107,10 @@ def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec, **limi
             client = connect(dask_spec)
             stack.callback(close, client)
             click.echo(f"kroniek: Dask dashboard on {client.dashboard_link}", err=True)
-            analyse_pages, rules_sha256 = partial(run_on_cluster, client=client), rules_fingerprint()
+            analyse_pages, rules_sha256 = (
+                partial(run_on_cluster, client=client),
+                rules_fingerprint(),
+            )
         else:
             res = stack.enter_context(Resources.load(workers=workers))
             analyse_pages, rules_sha256 = partial(run, res=res), res.rules_sha256
@@ -93,9 +121,16 @@ def ingest(paths, db, fetched_at, captures, workers, progress, dask_spec, **limi
             if problem is not None:
                 bar.write(problem, file=sys.stderr)
 
-        summary = ingest_pages(paths, db, analyse_pages, rules_sha256, fetched_at=capture_time(fetched_at),
-                               captures=capture_table(captures), limits=limits_from(**limits),
-                               on_outcome=shown)
+        summary = ingest_pages(
+            paths,
+            db,
+            analyse_pages,
+            rules_sha256,
+            fetched_at=capture_time(fetched_at),
+            captures=capture_table(captures),
+            limits=limits_from(**limits),
+            on_outcome=shown,
+        )
     copies = f", {summary.copies} repeated in this batch" if summary.copies else ""
     click.echo(
         f"ingested {summary.pages} new pages ({summary.known} already stored{copies}, "

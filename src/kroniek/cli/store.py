@@ -21,7 +21,9 @@ from kroniek.vocabulary import FACTS
 @click.option("--since", help="First day (ISO), on event date or else publication date.")
 @click.option("--until", help="Last day (ISO).")
 @click.option("--limit", type=int, default=None)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
     """List stored events, filtered."""
 
@@ -34,9 +36,13 @@ def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
     require_db(db)
     with reading(db) as store:
         rows = store.events(
-            actor=actor.upper() if actor else None, dyad=pair,
-            type=etype.upper() if etype else None, fact=fact,
-            since=parse_day(since), until=parse_day(until), limit=limit,
+            actor=actor.upper() if actor else None,
+            dyad=pair,
+            type=etype.upper() if etype else None,
+            fact=fact,
+            since=parse_day(since),
+            until=parse_day(until),
+            limit=limit,
         )
     if fmt == "json":
         for row in rows:
@@ -48,23 +54,50 @@ def events(db, actor, dyad, etype, fact, since, until, limit, fmt) -> None:
         day = row.get("event_date") or (str(row.get("published") or "")[:10])
         src = f"{row['src']}{row.get('src_sector') or ''}"
         tgt = f"{row['tgt']}{row.get('tgt_sector') or ''}"
-        click.echo("\t".join(str(v) for v in (
-            day, src, tgt, row["type"], row["cameo"], row["fact"], row["doc"], row["part"],
-            row["trigger"],
-        )))
+        click.echo(
+            "\t".join(
+                str(v)
+                for v in (
+                    day,
+                    src,
+                    tgt,
+                    row["type"],
+                    row["cameo"],
+                    row["fact"],
+                    row["doc"],
+                    row["part"],
+                    row["trigger"],
+                )
+            )
+        )
     click.echo(f"{len(rows)} events", err=True)
+
 
 @click.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["gdelt", "parquet"]), required=True)
-@click.option("-o", "--output", required=True, type=click.Path(),
-              help="A .tsv/.csv file for gdelt (- for stdout), a directory for parquet.")
-@click.option("--fact", "facts", multiple=True, default=("asserted",), show_default=True,
-              type=click.Choice(FACTS),
-              help="Factuality of the events written as GDELT rows (repeat for several).")
-@click.option("--sidecar", type=click.Path(dir_okay=False),
-              help="TSV of kroniek's columns (fact, attribution, sentence, rule) per GDELT row, "
-                   "keyed by GLOBALEVENTID (default: OUTPUT with .kroniek.tsv; none for stdout).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(),
+    help="A .tsv/.csv file for gdelt (- for stdout), a directory for parquet.",
+)
+@click.option(
+    "--fact",
+    "facts",
+    multiple=True,
+    default=("asserted",),
+    show_default=True,
+    type=click.Choice(FACTS),
+    help="Factuality of the events written as GDELT rows (repeat for several).",
+)
+@click.option(
+    "--sidecar",
+    type=click.Path(dir_okay=False),
+    help="TSV of kroniek's columns (fact, attribution, sentence, rule) per GDELT row, "
+    "keyed by GLOBALEVENTID (default: OUTPUT with .kroniek.tsv; none for stdout).",
+)
 def export(db, fmt, output, facts, sidecar) -> None:
     """Export stored events as GDELT 2.0 event rows or as Parquet tables."""
     from kroniek.store import export_gdelt, export_parquet
@@ -78,20 +111,32 @@ def export(db, fmt, output, facts, sidecar) -> None:
         if sidecar is None and output != "-":
             sidecar = str(Path(output).with_suffix(".kroniek.tsv"))
         target = sys.stdout if output == "-" else Path(output)
-        written = export_gdelt(store, target, facts=tuple(facts),
-                               sidecar=Path(sidecar) if sidecar else None)
-    click.echo(f"exported {written} {'/'.join(facts)} events as gdelt -> {output}"
-               + (f" (kroniek columns -> {sidecar})" if sidecar else ""), err=True)
+        written = export_gdelt(
+            store, target, facts=tuple(facts), sidecar=Path(sidecar) if sidecar else None
+        )
+    click.echo(
+        f"exported {written} {'/'.join(facts)} events as gdelt -> {output}"
+        + (f" (kroniek columns -> {sidecar})" if sidecar else ""),
+        err=True,
+    )
+
 
 @click.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8700, show_default=True, type=int)
-@click.option("--watch", "watch_dir", type=click.Path(file_okay=False),
-              help="Ingest the pages dropped into this folder while serving.")
-@click.option("--token-file", type=click.Path(exists=True, dir_okay=False),
-              help="File holding the token that POST /api/v1/pages needs "
-                   "(default: $KRONIEK_API_TOKEN; without either, nothing can be written).")
+@click.option(
+    "--watch",
+    "watch_dir",
+    type=click.Path(file_okay=False),
+    help="Ingest the pages dropped into this folder while serving.",
+)
+@click.option(
+    "--token-file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="File holding the token that POST /api/v1/pages needs "
+    "(default: $KRONIEK_API_TOKEN; without either, nothing can be written).",
+)
 def serve(db, host, port, watch_dir, token_file) -> None:
     """Serve the HTTP API and the browsing pages (new data shows without a restart)."""
     import os
@@ -102,8 +147,11 @@ def serve(db, host, port, watch_dir, token_file) -> None:
 
     require_db(db)
     reading(db).close()  # an unreadable or outdated store is said in one line, not per request
-    token = (Path(token_file).read_text(encoding="utf-8").strip() if token_file
-             else os.environ.get("KRONIEK_API_TOKEN")) or None
+    token = (
+        Path(token_file).read_text(encoding="utf-8").strip()
+        if token_file
+        else os.environ.get("KRONIEK_API_TOKEN")
+    ) or None
     inbox = Path(watch_dir) if watch_dir else None
     watcher = FolderWatcher(inbox, Path(db)) if inbox else None
     if watcher:
@@ -111,8 +159,12 @@ def serve(db, host, port, watch_dir, token_file) -> None:
         click.echo(f"kroniek: ingesting pages dropped into {inbox}", err=True)
     click.echo(f"kroniek: serving {db} on http://{host}:{port}/", err=True)
     try:
-        uvicorn.run(create_app(Path(db), token=token, inbox=inbox), host=host, port=port,
-                    log_level="warning")
+        uvicorn.run(
+            create_app(Path(db), token=token, inbox=inbox),
+            host=host,
+            port=port,
+            log_level="warning",
+        )
     finally:
         if watcher:
             watcher.stop()

@@ -55,12 +55,16 @@ def figure(row: dict) -> str:
 @click.command()
 @click.argument("query", required=False, default="")
 @click.option("--db", default=DEFAULT_DB, show_default=True)
-@click.option("--actor", "actors", multiple=True, help="Actor code the figure must concern (repeatable).")
+@click.option(
+    "--actor", "actors", multiple=True, help="Actor code the figure must concern (repeatable)."
+)
 @click.option("--kind", help="Unit or kind of thing counted, e.g. militairen, doden, euro, kilo.")
 @click.option("--since", help="First day (ISO).")
 @click.option("--until", help="Last day (ISO).")
 @click.option("--limit", type=int, default=None)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 def claims(query, db, actors, kind, since, until, limit, fmt) -> None:
     """How a reported figure changed across documents and sources.
 
@@ -77,39 +81,70 @@ def claims(query, db, actors, kind, since, until, limit, fmt) -> None:
     parsed = parse_claim_query(query, load_books(), families, kind)
     codes = tuple(dict.fromkeys(parsed.actors + tuple(a.upper() for a in actors)))
     with _open(db, link=False) as store:
-        rows = store.claims(actors=codes, units=parsed.units, words=parsed.words,
-                            since=parse_day(since), until=parse_day(until), limit=limit,
-                            skip_units=parsed.skip_units)
+        rows = store.claims(
+            actors=codes,
+            units=parsed.units,
+            words=parsed.words,
+            since=parse_day(since),
+            until=parse_day(until),
+            limit=limit,
+            skip_units=parsed.skip_units,
+        )
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
-    click.echo(f"# actors {','.join(codes) or '-'}; units {','.join(parsed.families) or '-'}; "
-               f"words {','.join(parsed.words) or '-'}")
+    click.echo(
+        f"# actors {','.join(codes) or '-'}; units {','.join(parsed.families) or '-'}; "
+        f"words {','.join(parsed.words) or '-'}"
+    )
     click.echo("\t".join(("date", "figure", "unit", "reported_by", "doc/part", "sentence")))
     for row in rows:
-        click.echo("\t".join((
-            row["day"] or "?", figure(row), row["unit"], row["reported_by"] or "-",
-            f"{row['doc']}/{row['part']}", " ".join(row["sentence"].split()),
-        )))
+        click.echo(
+            "\t".join(
+                (
+                    row["day"] or "?",
+                    figure(row),
+                    row["unit"],
+                    row["reported_by"] or "-",
+                    f"{row['doc']}/{row['part']}",
+                    " ".join(row["sentence"].split()),
+                )
+            )
+        )
     for change in figure_changes(rows, families):
         if len(change["steps"]) > 1:
-            steps = " -> ".join(f"{figure(s)} {s['unit']} ({s['day'] or '?'}, {s['reported_by'] or '-'})"
-                                for s in change["steps"])
+            steps = " -> ".join(
+                f"{figure(s)} {s['unit']} ({s['day'] or '?'}, {s['reported_by'] or '-'})"
+                for s in change["steps"]
+            )
             click.echo(f"{change['unit']}: {steps}")
     click.echo(f"{len(rows)} figures", err=True)
 
 
 def _story_lines(story: dict) -> list[str]:
-    head = (f"story {story['story_id']}\t{story['side_a']} - {story['side_b']}\t{story['family']}\t"
-            f"{story['first_day']} .. {story['last_day']}\t{story['events']} events, "
-            f"{story['articles']} articles")
+    head = (
+        f"story {story['story_id']}\t{story['side_a']} - {story['side_b']}\t{story['family']}\t"
+        f"{story['first_day']} .. {story['last_day']}\t{story['events']} events, "
+        f"{story['articles']} articles"
+    )
     lines = [head]
     for ev in story["timeline"]:
         src = f"{ev['src']}{ev['src_sector'] or ''}"
         tgt = f"{ev['tgt']}{ev['tgt_sector'] or ''}"
-        lines.append("\t".join(("", ev["day"], ev["fact"], ev["type"], f"{src}->{tgt}",
-                                ev["trigger"], f"{ev['doc']}/{ev['part']}")))
+        lines.append(
+            "\t".join(
+                (
+                    "",
+                    ev["day"],
+                    ev["fact"],
+                    ev["type"],
+                    f"{src}->{tgt}",
+                    ev["trigger"],
+                    f"{ev['doc']}/{ev['part']}",
+                )
+            )
+        )
     return lines
 
 
@@ -117,14 +152,22 @@ def _story_lines(story: dict) -> list[str]:
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 @click.option("--actor", help="Actor code on either side, e.g. RUS.")
 @click.option("--limit", type=int, default=20, show_default=True)
-@click.option("--min-events", type=int, default=2, show_default=True,
-              help="Only stories with at least this many events.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--min-events",
+    type=int,
+    default=2,
+    show_default=True,
+    help="Only stories with at least this many events.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 def stories(db, actor, limit, min_events, fmt) -> None:
     """List stories (events linked across documents), most recent first, with their timeline."""
     with _open(db, link=True) as store:
-        rows = store.stories(actor=actor.upper() if actor else None, limit=limit,
-                             min_events=min_events)
+        rows = store.stories(
+            actor=actor.upper() if actor else None, limit=limit, min_events=min_events
+        )
     for story in rows:
         if fmt == "json":
             click.echo(json.dumps(story, ensure_ascii=False, default=str))
@@ -136,7 +179,9 @@ def stories(db, actor, limit, min_events, fmt) -> None:
 @click.command()
 @click.argument("story_id", type=int)
 @click.option("--db", default=DEFAULT_DB, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 def story(story_id, db, fmt) -> None:
     """Print one story: its timeline with sentences, and the figures reported in it."""
     with _open(db, link=True) as store:
@@ -150,5 +195,7 @@ def story(story_id, db, fmt) -> None:
     for ev in found["timeline"]:
         click.echo(f"  {ev['day']} {ev['doc']}/{ev['part']}: {' '.join(ev['sentence'].split())}")
     for row in found["claims"]:
-        click.echo(f"  figure {row['day'] or '?'}: {figure(row)} {row['unit']} "
-                   f"({row['reported_by'] or '-'}, {row['doc']}/{row['part']})")
+        click.echo(
+            f"  figure {row['day'] or '?'}: {figure(row)} {row['unit']} "
+            f"({row['reported_by'] or '-'}, {row['doc']}/{row['part']})"
+        )

@@ -36,7 +36,7 @@ def shingles(headline: str | None, text: str, k: int = SHINGLE) -> frozenset[str
     ws = words(headline, text)
     if len(ws) < k:
         return frozenset([" ".join(ws)]) if ws else frozenset()
-    return frozenset(" ".join(ws[i:i + k]) for i in range(len(ws) - k + 1))
+    return frozenset(" ".join(ws[i : i + k]) for i in range(len(ws) - k + 1))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -54,7 +54,9 @@ def signature(grams: Iterable[str]) -> LeanMinHash:
 
 def from_hashvalues(values: Iterable[int]) -> LeanMinHash:
     """A signature rebuilt from stored hash values."""
-    return LeanMinHash(seed=SEED, hashvalues=np.asarray(list(values), dtype=np.uint32), scheme=SCHEME)
+    return LeanMinHash(
+        seed=SEED, hashvalues=np.asarray(list(values), dtype=np.uint32), scheme=SCHEME
+    )
 
 
 @dataclass
@@ -85,11 +87,14 @@ class NearIndex:
         return sorted(self._lsh.query(sig))
 
 
-def best_match(grams: frozenset[str], candidates: dict[str, frozenset[str]],
-               threshold: float = THRESHOLD) -> tuple[str, float] | None:
+def best_match(
+    grams: frozenset[str], candidates: dict[str, frozenset[str]], threshold: float = THRESHOLD
+) -> tuple[str, float] | None:
     """The candidate with the highest Jaccard similarity, when it reaches ``threshold``."""
-    scored = sorted(((jaccard(grams, other), key) for key, other in candidates.items()),
-                    key=lambda t: (-t[0], t[1]))
+    scored = sorted(
+        ((jaccard(grams, other), key) for key, other in candidates.items()),
+        key=lambda t: (-t[0], t[1]),
+    )
     if scored and scored[0][0] >= threshold:
         return scored[0][1], scored[0][0]
     return None

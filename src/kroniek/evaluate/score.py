@@ -47,8 +47,11 @@ class PRF:
 
     def plus(self, gold: set, predicted: set) -> PRF:
         """This count with one part's gold and predicted sets added."""
-        return PRF(self.tp + len(gold & predicted), self.fp + len(predicted - gold),
-                   self.fn + len(gold - predicted))
+        return PRF(
+            self.tp + len(gold & predicted),
+            self.fp + len(predicted - gold),
+            self.fn + len(gold - predicted),
+        )
 
 
 @dataclass(frozen=True)
@@ -115,8 +118,11 @@ def load_gold(gold_dir: Path) -> Gold:
     gold_dir = Path(gold_dir)
     seg_path, ev_path = gold_dir / "segments.jsonl", gold_dir / "events.jsonl"
     if not seg_path.is_file() and not ev_path.is_file():
-        raise KroniekError(str(gold_dir), "no segments.jsonl or events.jsonl here",
-                           "point --gold at a folder in the format of spec/gold-format.md")
+        raise KroniekError(
+            str(gold_dir),
+            "no segments.jsonl or events.jsonl here",
+            "point --gold at a folder in the format of spec/gold-format.md",
+        )
     segments: dict[str, dict] = {}
     if seg_path.is_file():
         for number, item in _read_jsonl(seg_path):
@@ -130,8 +136,9 @@ def load_gold(gold_dir: Path) -> Gold:
             if absent:
                 raise KroniekError(f"{ev_path}:{number}", f"missing {', '.join(absent)}")
             events[(item["page"], item["part"])].append(item)
-    return Gold(MappingProxyType(segments),
-                MappingProxyType({k: tuple(v) for k, v in events.items()}))
+    return Gold(
+        MappingProxyType(segments), MappingProxyType({k: tuple(v) for k, v in events.items()})
+    )
 
 
 def load_predictions(path: Path) -> Iterator[dict]:
@@ -190,9 +197,10 @@ def compare_segments(gold: dict, parts: Mapping[str, dict] | None) -> tuple[str 
         problem = f"{len(gold_briefs)} briefs in gold, {len(predicted)} predicted"
     if problem is None and [i for i, _ in briefs] != list(range(len(briefs))):
         problem = f"brief parts are not numbered 0..{len(briefs) - 1}"
-    for k, gold_brief in enumerate(gold_briefs[:len(predicted)]):
-        diff = _field_difference(f"brief:{k}", gold_brief, predicted[k],
-                                 ("dateline", "agencies", "ago"))
+    for k, gold_brief in enumerate(gold_briefs[: len(predicted)]):
+        diff = _field_difference(
+            f"brief:{k}", gold_brief, predicted[k], ("dateline", "agencies", "ago")
+        )
         if diff is None:
             matched += 1
         elif problem is None:
@@ -200,8 +208,9 @@ def compare_segments(gold: dict, parts: Mapping[str, dict] | None) -> tuple[str 
     return problem, matched
 
 
-def _field_difference(part: str, gold: Mapping, predicted: Mapping,
-                      fields: tuple[str, ...]) -> str | None:
+def _field_difference(
+    part: str, gold: Mapping, predicted: Mapping, fields: tuple[str, ...]
+) -> str | None:
     for name in fields:
         want, got = gold.get(name), predicted.get(name)
         if name == "agencies":
@@ -239,12 +248,14 @@ def score(gold_dir: Path, predictions: Iterable[dict]) -> Scores:
             pred_events = (parts.get(part) or {}).get("events") or []
             g, p = {_triple(e) for e in gold_events}, {_triple(e) for e in pred_events}
             events = events.plus(g, p)
-            with_fact = with_fact.plus({_with_fact(e) for e in gold_events},
-                                       {_with_fact(e) for e in pred_events})
+            with_fact = with_fact.plus(
+                {_with_fact(e) for e in gold_events}, {_with_fact(e) for e in pred_events}
+            )
             dyads = dyads.plus({_dyad(e) for e in gold_events}, {_dyad(e) for e in pred_events})
             for kind in {t for _, _, t in g | p}:
-                per_type[kind] = per_type[kind].plus({k for k in g if k[2] == kind},
-                                                     {k for k in p if k[2] == kind})
+                per_type[kind] = per_type[kind].plus(
+                    {k for k in g if k[2] == kind}, {k for k in p if k[2] == kind}
+                )
 
     seg_pages = seg_matched = briefs_gold = briefs_matched = 0
     mismatches = []
@@ -263,8 +274,9 @@ def score(gold_dir: Path, predictions: Iterable[dict]) -> Scores:
         events_fact=with_fact,
         dyads=dyads,
         per_type=MappingProxyType(dict(sorted(per_type.items()))),
-        segmentation=Segmentation(seg_pages, seg_matched, briefs_gold, briefs_matched,
-                                  tuple(mismatches)),
+        segmentation=Segmentation(
+            seg_pages, seg_matched, briefs_gold, briefs_matched, tuple(mismatches)
+        ),
         pages=len(gold_pages),
         missing_pages=tuple(sorted(gold_pages - set(predicted))),
         ignored_pages=tuple(sorted(ignored)),
@@ -276,8 +288,14 @@ def _prf_dict(prf: PRF, digits: int | None) -> dict:
     def fix(value: float) -> float:
         return round(value, digits) if digits is not None else value
 
-    return {"precision": fix(prf.precision), "recall": fix(prf.recall), "f1": fix(prf.f1),
-            "tp": prf.tp, "fp": prf.fp, "fn": prf.fn}
+    return {
+        "precision": fix(prf.precision),
+        "recall": fix(prf.recall),
+        "f1": fix(prf.f1),
+        "tp": prf.tp,
+        "fp": prf.fp,
+        "fn": prf.fn,
+    }
 
 
 def scores_to_dict(scores: Scores, digits: int | None = 4) -> dict:
@@ -297,8 +315,11 @@ def scores_to_dict(scores: Scores, digits: int | None = 4) -> dict:
         "dyads": _prf_dict(scores.dyads, digits),
         "per_type": {kind: _prf_dict(prf, digits) for kind, prf in scores.per_type.items()},
         "segmentation": {
-            "pages": seg.pages, "matched": seg.matched, "share": share,
-            "briefs_gold": seg.briefs_gold, "briefs_matched": seg.briefs_matched,
+            "pages": seg.pages,
+            "matched": seg.matched,
+            "share": share,
+            "briefs_gold": seg.briefs_gold,
+            "briefs_matched": seg.briefs_matched,
             "mismatches": list(seg.mismatches),
         },
     }
@@ -306,9 +327,12 @@ def scores_to_dict(scores: Scores, digits: int | None = 4) -> dict:
 
 def format_scores(scores: Scores) -> str:
     """A readable report: the three event scores, per type, segmentation, page notes."""
+
     def row(label: str, prf: PRF) -> str:
-        return (f"{label:<28}{prf.precision:>7.3f}{prf.recall:>7.3f}{prf.f1:>7.3f}"
-                f"{prf.tp:>6}{prf.fp:>6}{prf.fn:>6}")
+        return (
+            f"{label:<28}{prf.precision:>7.3f}{prf.recall:>7.3f}{prf.f1:>7.3f}"
+            f"{prf.tp:>6}{prf.fp:>6}{prf.fn:>6}"
+        )
 
     head = f"{'':<28}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
     seg = scores.segmentation
@@ -323,16 +347,21 @@ def format_scores(scores: Scores) -> str:
         head,
         *(row(f"  {kind}", prf) for kind, prf in scores.per_type.items()),
         "",
-        (f"segmentation: {seg.matched}/{seg.pages} pages match ({seg.share:.3f}); "
-         f"briefs matching {seg.briefs_matched}/{seg.briefs_gold}"),
+        (
+            f"segmentation: {seg.matched}/{seg.pages} pages match ({seg.share:.3f}); "
+            f"briefs matching {seg.briefs_matched}/{seg.briefs_gold}"
+        ),
         *(f"  {m}" for m in seg.mismatches),
     ]
     if scores.missing_pages:
-        lines.append(f"missing from the predictions (all their gold events counted as missed): "
-                     f"{', '.join(scores.missing_pages)}")
+        lines.append(
+            f"missing from the predictions (all their gold events counted as missed): "
+            f"{', '.join(scores.missing_pages)}"
+        )
     if scores.ignored_pages:
         lines.append(f"predicted pages without gold (not scored): {len(scores.ignored_pages)}")
     if scores.duplicate_pages:
-        lines.append(f"pages predicted more than once (first scored): "
-                     f"{', '.join(scores.duplicate_pages)}")
+        lines.append(
+            f"pages predicted more than once (first scored): {', '.join(scores.duplicate_pages)}"
+        )
     return "\n".join(lines)

@@ -40,7 +40,9 @@ def is_np_inner(token: Token) -> bool:
     """Tokens that can stand inside a noun phrase before its head."""
     if token.tag in NP_INNER or token.pos.startswith("LID"):
         return True
-    if token.tag == "VNW" and ("bez" in token.pos or "aanw" in token.pos or "det" in token.pos or "grad" in token.pos):
+    if token.tag == "VNW" and (
+        "bez" in token.pos or "aanw" in token.pos or "det" in token.pos or "grad" in token.pos
+    ):
         return True  # possessives, demonstratives, determiners, degree words ("de meest recente")
     if token.tag == "WW" and "prenom" in token.pos:
         return True
@@ -50,9 +52,11 @@ def is_np_inner(token: Token) -> bool:
 def clause_verbs(sentence: Sentence, win: Window, skip: int = 0) -> set[str]:
     """The verb lemmas of a clause, with separated particles joined to them ("legde ... op": opleggen);
     the verb at token ``skip`` left out."""
-    toks = sentence.tokens[win.first - 1: win.last]
+    toks = sentence.tokens[win.first - 1 : win.last]
     verbs = {lemma(t).replace(" ", "") for t in toks if t.tag == "WW" and t.index != skip}
-    particles = {lemma(t) for t in toks if t.tag == "VZ" and (t.pos.startswith("VZ(fin") or t.rel == "svp")}
+    particles = {
+        lemma(t) for t in toks if t.tag == "VZ" and (t.pos.startswith("VZ(fin") or t.rel == "svp")
+    }
     return verbs | {p + v for v in verbs for p in particles}
 
 
@@ -85,10 +89,12 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
         i = tok.index
         low = tok.text.lower()
         nxt = toks[pos + 1] if pos + 1 < len(toks) else None
-        zowel = low == "als" and any(t.text.lower() == "zowel" for t in toks[max(0, pos - 8): pos])
+        zowel = low == "als" and any(t.text.lower() == "zowel" for t in toks[max(0, pos - 8) : pos])
         if tok.pos.startswith("VG(onder") and lemma(tok) in SUBORDINATORS and i > 1 and not zowel:
             cuts.append((i, lemma(tok)))
-        elif low == "als" and tok.tag == "VZ" and i > 1 and not zowel and _finite_follows(toks, pos):
+        elif (
+            low == "als" and tok.tag == "VZ" and i > 1 and not zowel and _finite_follows(toks, pos)
+        ):
             cuts.append((i, "als"))  # a condition Frog tagged as a preposition: "als X Y ontmoet"
         elif (
             low == "dat"
@@ -97,19 +103,39 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
             and toks[pos - 1].tag == "WW"
             and _opens_clause(toks, pos)
         ):
-            cuts.append((i, "dat"))  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
+            cuts.append(
+                (i, "dat")
+            )  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
             cuts.append((i, "rel"))
-        elif low == "om" and any(t.text.lower() == "te" for t in toks[pos + 1: pos + 12]):
+        elif low == "om" and any(t.text.lower() == "te" for t in toks[pos + 1 : pos + 12]):
             cuts.append((i, "om"))
         elif low in {"maar", ";", ":"} and i > 1:
             cuts.append((i, "") if low == "maar" else (i + 1, ""))
-        elif low == "en" and i > 1 and nxt is not None and (is_finite(nxt) or (
-                nxt.text.lower() == "er" and pos + 2 < len(toks) and is_finite(toks[pos + 2]))):
+        elif (
+            low == "en"
+            and i > 1
+            and nxt is not None
+            and (
+                is_finite(nxt)
+                or (nxt.text.lower() == "er" and pos + 2 < len(toks) and is_finite(toks[pos + 2]))
+            )
+        ):
             cuts.append((i, ""))  # a coordinated main clause: "..., en er zijn ..."
-        elif low == "en" and i > 1 and _finite_since(toks, pos, cuts[-1][0]) and _subject_then_finite(toks, pos):
-            cuts.append((i, ""))  # "X vecht tegen Y en een einde lijkt niet in zicht": a new subject and verb
-        elif low == "," and nxt is not None and (is_finite(nxt) or nxt.text.lower() in word_set("clause_joiners")):
+        elif (
+            low == "en"
+            and i > 1
+            and _finite_since(toks, pos, cuts[-1][0])
+            and _subject_then_finite(toks, pos)
+        ):
+            cuts.append(
+                (i, "")
+            )  # "X vecht tegen Y en een einde lijkt niet in zicht": a new subject and verb
+        elif (
+            low == ","
+            and nxt is not None
+            and (is_finite(nxt) or nxt.text.lower() in word_set("clause_joiners"))
+        ):
             cuts.append((i + 1, "comma"))
     result = []
     cuts = sorted(dict(cuts).items())
@@ -122,13 +148,15 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
 
 def _finite_since(toks: list[Token] | tuple[Token, ...], pos: int, start: int) -> bool:
     """A finite verb stands between token index ``start`` and position ``pos``."""
-    return any(is_finite(t) for t in toks[start - 1: pos])
+    return any(is_finite(t) for t in toks[start - 1 : pos])
 
 
 def _subject_then_finite(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
     """After "en" at ``pos``: a noun phrase (article or determiner first) and then a finite verb."""
-    rest = toks[pos + 1: pos + 7]
-    if not rest or not (rest[0].pos.startswith("LID") or (rest[0].tag == "VNW" and "aanw" in rest[0].pos)):
+    rest = toks[pos + 1 : pos + 7]
+    if not rest or not (
+        rest[0].pos.startswith("LID") or (rest[0].tag == "VNW" and "aanw" in rest[0].pos)
+    ):
         return False
     for n, tok in enumerate(rest[1:], 1):
         if is_finite(tok):
@@ -140,10 +168,12 @@ def _subject_then_finite(toks: list[Token] | tuple[Token, ...], pos: int) -> boo
 
 def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
     """A finite verb follows before the next comma, relative pronoun or subordinator (verb-final clause)."""
-    for tok in toks[pos + 1:]:
+    for tok in toks[pos + 1 :]:
         if tok.tag in ("LET", "VG") or (tok.tag == "VNW" and "betr" in tok.pos):
             return False
-        if is_finite(tok) or (tok.tag == "WW" and tok.index < len(toks) and toks[tok.index].tag == "LET"):
+        if is_finite(tok) or (
+            tok.tag == "WW" and tok.index < len(toks) and toks[tok.index].tag == "LET"
+        ):
             return True  # a clause-final verb (Frog may read "ontmoet" as a participle)
     return False
 
@@ -151,7 +181,7 @@ def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
 def _opens_clause(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
     """A "dat" after a finite verb opens a clause only when a verb follows before the next break;
     "ontkent dat met klem", "spreekt dat tegen" use it as a pronoun object."""
-    for tok in toks[pos + 1:]:
+    for tok in toks[pos + 1 :]:
         if tok.tag == "LET" or tok.text.lower() in ("en", "maar"):
             return False
         if tok.tag == "WW":
@@ -188,7 +218,11 @@ def np_start(sentence: Sentence, first: int) -> int:
     """Index where the noun phrase ending at or containing ``first`` begins (left over articles etc.)."""
     i = first
     while i > 1 and is_np_inner(_tok(sentence, i - 1)):
-        if _tok(sentence, i - 1).tag == "WW" and i > 2 and _tok(sentence, i - 2).tag in ("N", "SPEC"):
+        if (
+            _tok(sentence, i - 1).tag == "WW"
+            and i > 2
+            and _tok(sentence, i - 2).tag in ("N", "SPEC")
+        ):
             break  # "Hamas ontvoerde burgers": a verb read as a participle, not part of the phrase
         if _tok(sentence, i).pos.startswith("LID") and _tok(sentence, i - 1).tag in ("N", "SPEC"):
             break  # "in Brussel de Belgische premier": an article opens a new phrase after a noun
@@ -200,12 +234,19 @@ def preposition(sentence: Sentence, first: int, hops: int = 3) -> tuple[str, int
     """The preposition governing the noun phrase that starts at or before ``first`` and its index;
     a later member of a list takes the preposition before its first ("tegen de aanklager en drie rechters")."""
     i = np_start(sentence, first) - 1
-    if hops and i > 1 and _tok(sentence, i).text.lower() in word_set("and_words") and _tok(sentence, i - 1).tag == "N":
+    if (
+        hops
+        and i > 1
+        and _tok(sentence, i).text.lower() in word_set("and_words")
+        and _tok(sentence, i - 1).tag == "N"
+    ):
         return preposition(sentence, i - 1, hops - 1)
     while i >= 1:
         if lemma(_tok(sentence, i)) in FOCUS:
             i -= 1
-        elif i + 1 <= first and f"{lemma(_tok(sentence, i))} {lemma(_tok(sentence, i + 1))}" in FOCUS:
+        elif (
+            i + 1 <= first and f"{lemma(_tok(sentence, i))} {lemma(_tok(sentence, i + 1))}" in FOCUS
+        ):
             i -= 1  # "onder anderen X": a two-word focus phrase (the phrase may have taken "anderen")
         elif i >= 2 and f"{lemma(_tok(sentence, i - 1))} {lemma(_tok(sentence, i))}" in FOCUS:
             i -= 2
@@ -224,7 +265,11 @@ def verb_chain(sentence: Sentence, trigger: int) -> set[int]:
     if not sentence.parsed:
         return chain
     cur = _tok(sentence, trigger)
-    while cur.head and cur.rel in ("vc", "body", "svp", None) and _tok(sentence, cur.head).tag in ("WW", "VZ", "VG"):
+    while (
+        cur.head
+        and cur.rel in ("vc", "body", "svp", None)
+        and _tok(sentence, cur.head).tag in ("WW", "VZ", "VG")
+    ):
         nxt = _tok(sentence, cur.head)
         chain.add(nxt.index)
         cur = nxt
@@ -247,7 +292,11 @@ def dependency_role(sentence: Sentence, mention: Mention, chain: set[int]) -> st
             return None
         head = _tok(sentence, cur.head)
         if cur.rel in ("su", "obj1", "obj2") and head.tag == "WW":
-            return {"su": "su", "obj1": "obj", "obj2": "obj2"}[cur.rel] if head.index in chain else None
+            return (
+                {"su": "su", "obj1": "obj", "obj2": "obj2"}[cur.rel]
+                if head.index in chain
+                else None
+            )
         if head.tag in ("VZ", "WW"):
             return None
         cur = head
@@ -270,8 +319,13 @@ def linear_roles(sentence: Sentence, win: Window, bare: list[Mention]) -> dict[i
         first_group = groups[0]
         starts_clause = np_start(sentence, bare[first_group[0]].tokens[0]) <= win.first + 1
         before = bare[first_group[-1]].tokens[1] < finite
-        subject_group = 0 if (before and starts_clause) else next(
-            (g for g, members in enumerate(groups) if bare[members[0]].tokens[0] > finite), None)
+        subject_group = (
+            0
+            if (before and starts_clause)
+            else next(
+                (g for g, members in enumerate(groups) if bare[members[0]].tokens[0] > finite), None
+            )
+        )
     for g, members in enumerate(groups):
         for m in members:
             roles[m] = "su" if g == subject_group else "obj"
@@ -284,8 +338,13 @@ def _coordinated_groups(sentence: Sentence, bare: list[Mention]) -> list[list[in
     for n, mention in enumerate(bare):
         if groups:
             prev = bare[groups[-1][-1]]
-            gap = [_tok(sentence, i) for i in range(prev.tokens[1] + 1, np_start(sentence, mention.tokens[0]))]
-            if gap and all(t.text.lower() in COORD or t.text.lower() in word_set("list_focus") for t in gap):
+            gap = [
+                _tok(sentence, i)
+                for i in range(prev.tokens[1] + 1, np_start(sentence, mention.tokens[0]))
+            ]
+            if gap and all(
+                t.text.lower() in COORD or t.text.lower() in word_set("list_focus") for t in gap
+            ):
                 groups[-1].append(n)
                 continue
             if not gap and _tok(sentence, prev.tokens[1]).tag not in ("N", "SPEC"):
@@ -306,14 +365,20 @@ class Role:
     host: int | None = None
 
 
-def roles_in_window(sentence: Sentence, win: Window, mentions: list[Mention], trigger: int, noun: bool) -> list[Role]:
+def roles_in_window(
+    sentence: Sentence, win: Window, mentions: list[Mention], trigger: int, noun: bool
+) -> list[Role]:
     """The role of every mention inside the trigger's window (once per sentence and question;
     kept on the record)."""
     key = ("roles", win, tuple(mentions), trigger, noun)
-    return list(sentence.derived(key, lambda: tuple(_roles(sentence, win, mentions, trigger, noun))))
+    return list(
+        sentence.derived(key, lambda: tuple(_roles(sentence, win, mentions, trigger, noun)))
+    )
 
 
-def _roles(sentence: Sentence, win: Window, mentions: list[Mention], trigger: int, noun: bool) -> list[Role]:
+def _roles(
+    sentence: Sentence, win: Window, mentions: list[Mention], trigger: int, noun: bool
+) -> list[Role]:
     chain = verb_chain(sentence, trigger)
     inside = sorted((m for m in mentions if m.tokens[0] in win), key=lambda m: m.tokens[0])
     result: dict[int, Role] = {}
@@ -322,9 +387,19 @@ def _roles(sentence: Sentence, win: Window, mentions: list[Mention], trigger: in
     for n, m in enumerate(inside):
         first, last = m.tokens
         prep = preposition(sentence, first)
-        if noun and trig_np <= first and last < trigger and not (
-                prep is not None and prep[1] >= win.first and _tok(sentence, last).tag in ("N", "SPEC")):
-            result[n] = Role(m, "np", "np")  # "de Russische aanval"; not "in het Witte Huis akkoorden"
+        if (
+            noun
+            and trig_np <= first
+            and last < trigger
+            and not (
+                prep is not None
+                and prep[1] >= win.first
+                and _tok(sentence, last).tag in ("N", "SPEC")
+            )
+        ):
+            result[n] = Role(
+                m, "np", "np"
+            )  # "de Russische aanval"; not "in het Witte Huis akkoorden"
             continue
         if prep is not None and win.opener in ("om", "als") and prep[1] == win.first:
             prep = None  # "om X te bekritiseren": om opens the clause, it governs no noun phrase
@@ -355,7 +430,9 @@ def _roles(sentence: Sentence, win: Window, mentions: list[Mention], trigger: in
                 and _owner(inside, before.index) is None
                 and _nested_in_phrase(sentence, win, before.index)
             ):
-                result[n] = Role(m, word, "nested", before.index)  # "te midden van spanningen met Iran"
+                result[n] = Role(
+                    m, word, "nested", before.index
+                )  # "te midden van spanningen met Iran"
                 continue
             if word == "door" and attributive_door(sentence, at):
                 word = "attr"  # "een door de EU opgesteld plan": the door-phrase belongs to the participle
@@ -393,7 +470,9 @@ def _roles(sentence: Sentence, win: Window, mentions: list[Mention], trigger: in
     for b, m in enumerate(bare):
         n = inside.index(m)
         role = order.get(b, "obj")
-        demoted = role == "su" and (parsed_subject or _pronoun_holds_subject(sentence, win, m.tokens[0]))
+        demoted = role == "su" and (
+            parsed_subject or _pronoun_holds_subject(sentence, win, m.tokens[0])
+        )
         result[n] = Role(m, "obj" if demoted else role, "order")
     # coordination after the fact: a mention joined by "en" to one with a role takes that role
     for n in range(len(inside)):
@@ -429,32 +508,62 @@ def _nested_in_phrase(sentence: Sentence, win: Window, noun_index: int) -> bool:
     if prep is None or prep[1] < win.first:
         return False
     circumstance = word_set("circumstance_preps")
-    return any(" ".join(lemma(_tok(sentence, i)) for i in range(first, prep[1] + 1)) in circumstance
-               for first in range(max(win.first, prep[1] - 3), prep[1] + 1))
+    return any(
+        " ".join(lemma(_tok(sentence, i)) for i in range(first, prep[1] + 1)) in circumstance
+        for first in range(max(win.first, prep[1] - 3), prep[1] + 1)
+    )
 
 
 def attributive_door(sentence: Sentence, door: int) -> bool:
     """The door-phrase at token ``door`` stands before a participle used as an adjective
     ("een door de EU opgesteld plan"), so it names that participle's doer, not the clause's."""
     nxt = door + 1
-    while nxt <= len(sentence.tokens) and _tok(sentence, nxt).tag in ("LID", "ADJ", "N", "SPEC", "TW"):
+    while nxt <= len(sentence.tokens) and _tok(sentence, nxt).tag in (
+        "LID",
+        "ADJ",
+        "N",
+        "SPEC",
+        "TW",
+    ):
         nxt += 1
     if nxt > len(sentence.tokens) or _tok(sentence, nxt).tag != "WW":
         return False
     participle = _tok(sentence, nxt)
     after = _tok(sentence, nxt + 1) if nxt < len(sentence.tokens) else None
-    return "prenom" in participle.pos or participle.pos.startswith("WW(vd") and after is not None and after.tag == "N"
+    return (
+        "prenom" in participle.pos
+        or participle.pos.startswith("WW(vd")
+        and after is not None
+        and after.tag == "N"
+    )
 
 
-def _one_subject(sentence: Sentence, win: Window, inside: list[Mention], result: dict[int, Role]) -> None:
+def _one_subject(
+    sentence: Sentence, win: Window, inside: list[Mention], result: dict[int, Role]
+) -> None:
     """A clause has one subject: when the parse gives it two (not joined by "en"), the first keeps
     it and the later ones become objects ("Wij roepen X op", "dat Israël het consulaat bombardeerde")."""
-    verbs = [t for t in sentence.tokens[win.first - 1: win.last] if t.tag == "WW"]
-    finite = next((t.index for t in verbs if is_finite(t)), verbs[0].index if verbs else None)  # Frog may miss it
-    front = [n for n in sorted(result) if result[n].role == "obj" and result[n].how == "dep" and not win.subordinate
-             and finite is not None and inside[n].tokens[1] < finite]
-    guessed = [n for n in sorted(result) if result[n].role == "su" and result[n].how == "order"
-               and finite is not None and inside[n].tokens[0] > finite]
+    verbs = [t for t in sentence.tokens[win.first - 1 : win.last] if t.tag == "WW"]
+    finite = next(
+        (t.index for t in verbs if is_finite(t)), verbs[0].index if verbs else None
+    )  # Frog may miss it
+    front = [
+        n
+        for n in sorted(result)
+        if result[n].role == "obj"
+        and result[n].how == "dep"
+        and not win.subordinate
+        and finite is not None
+        and inside[n].tokens[1] < finite
+    ]
+    guessed = [
+        n
+        for n in sorted(result)
+        if result[n].role == "su"
+        and result[n].how == "order"
+        and finite is not None
+        and inside[n].tokens[0] > finite
+    ]
     if (
         front and guessed
     ):  # "De Baltische staten bekritiseren Rusland": the phrase before the finite verb is the subject
@@ -462,13 +571,19 @@ def _one_subject(sentence: Sentence, win: Window, inside: list[Mention], result:
             result[n] = Role(inside[n], "su", "order")
         for n in guessed:
             result[n] = Role(inside[n], "obj", "order")
-    subjects = [n for n in sorted(result) if result[n].role == "su" and result[n].how in ("dep", "order")]
+    subjects = [
+        n for n in sorted(result) if result[n].role == "su" and result[n].how in ("dep", "order")
+    ]
     if len(subjects) < 2:
         return
     keep = {subjects[0]}
     for n in subjects[1:]:
-        if _coordinated_with(sentence, inside, n) in keep or any(inside[n].tokens == inside[k].tokens for k in keep):
-            keep.add(n)  # joined by "en", or one phrase standing for several ("de Baltische staten")
+        if _coordinated_with(sentence, inside, n) in keep or any(
+            inside[n].tokens == inside[k].tokens for k in keep
+        ):
+            keep.add(
+                n
+            )  # joined by "en", or one phrase standing for several ("de Baltische staten")
         else:
             result[n] = Role(inside[n], "obj", result[n].how)
 
@@ -480,7 +595,9 @@ def _unify_chains(sentence: Sentence, inside: list[Mention], result: dict[int, R
         if n < len(inside) and chain and _coordinated_with(sentence, inside, n) == chain[-1]:
             chain.append(n)
             continue
-        bare = [result[k].role for k in chain if k in result and result[k].role in ("su", "obj", "obj2")]
+        bare = [
+            result[k].role for k in chain if k in result and result[k].role in ("su", "obj", "obj2")
+        ]
         if len(bare) == len(chain) > 1 and "su" in bare and len(set(bare)) > 1:
             for k in chain:
                 result[k] = Role(inside[k], "su", "coord")
@@ -508,8 +625,14 @@ def _noun_role(
     if not win.subordinate and start <= win.first + 1 and noun_index < finite:
         return "su"
     fronted = any(_tok(sentence, i).tag in ("N", "SPEC") for i in range(win.first, finite))
-    if not noun and not win.subordinate and fronted and finite < start and noun_index < trigger \
-            and _tok(sentence, trigger).pos.startswith(("WW(vd", "WW(inf")):
+    if (
+        not noun
+        and not win.subordinate
+        and fronted
+        and finite < start
+        and noun_index < trigger
+        and _tok(sentence, trigger).pos.startswith(("WW(vd", "WW(inf"))
+    ):
         return "obj"  # "X hebben doelen van Y aangevallen": a bare phrase before the final verb, subject in front
     return None
 
@@ -521,8 +644,11 @@ def _resumes_after_relative(sentence: Sentence, win: Window, finite: int) -> boo
         return False
     wins = windows(sentence)
     at = wins.index(win) if win in wins else -1
-    return at == 2 and wins[1].opener == "rel" and not any(
-        is_finite(_tok(sentence, i)) for i in range(wins[0].first, wins[0].last + 1))
+    return (
+        at == 2
+        and wins[1].opener == "rel"
+        and not any(is_finite(_tok(sentence, i)) for i in range(wins[0].first, wins[0].last + 1))
+    )
 
 
 def _subject_taken(sentence: Sentence, win: Window, first: int) -> bool:
@@ -535,18 +661,26 @@ def _subject_taken(sentence: Sentence, win: Window, first: int) -> bool:
     if win.opener == "comma" and _resumes_after_relative(sentence, win, finite):
         return True  # "China, dat het hof niet erkent, heeft de uitspraak veroordeeld": the subject stands before
     opener = _tok(sentence, win.first)
-    return opener.tag in ("LID", "N", "SPEC") and not is_day_adverb(opener) and all(
-        _tok(sentence, i).tag in ("LID", "N", "SPEC", "ADJ", "TW", "WW")
-        or lemma(_tok(sentence, i)) in word_set("act_owner_preps") and _tok(sentence, i).tag == "VZ"
-        for i in range(win.first, finite)
-    ) and finite - win.first <= 8  # "Het Hof van Justitie van de EU heeft ...": of-phrases stay in the subject
+    return (
+        opener.tag in ("LID", "N", "SPEC")
+        and not is_day_adverb(opener)
+        and all(
+            _tok(sentence, i).tag in ("LID", "N", "SPEC", "ADJ", "TW", "WW")
+            or lemma(_tok(sentence, i)) in word_set("act_owner_preps")
+            and _tok(sentence, i).tag == "VZ"
+            for i in range(win.first, finite)
+        )
+        and finite - win.first <= 8
+    )  # "Het Hof van Justitie van de EU heeft ...": of-phrases stay in the subject
 
 
 def is_day_adverb(tok: Token) -> bool:
     """A day word that opens a clause as an adverbial ("Vrijdag", "dinsdagavond"), never its subject."""
     word = tok.text.lower()
     days = word_set("day_adverbs")
-    return word in days or any(word.startswith(d) and word[len(d):] in word_set("day_parts") for d in days)
+    return word in days or any(
+        word.startswith(d) and word[len(d) :] in word_set("day_parts") for d in days
+    )
 
 
 def _pronoun_holds_subject(sentence: Sentence, win: Window, before: int) -> bool:
@@ -558,9 +692,13 @@ def _pronoun_holds_subject(sentence: Sentence, win: Window, before: int) -> bool
     finite = next((i for i in range(win.first, win.last + 1) if is_finite(_tok(sentence, i))), None)
     if finite is None:
         return False
-    return any(_tok(sentence, i).tag == "VNW" and "nomin" in _tok(sentence, i).pos
-               and _tok(sentence, i).text.lower() in SUBJECT_PRONOUNS
-               for i in range(win.first, min(finite + 1, before - 1) + 1) if i != finite)
+    return any(
+        _tok(sentence, i).tag == "VNW"
+        and "nomin" in _tok(sentence, i).pos
+        and _tok(sentence, i).text.lower() in SUBJECT_PRONOUNS
+        for i in range(win.first, min(finite + 1, before - 1) + 1)
+        if i != finite
+    )
 
 
 def pronoun_subject(sentence: Sentence, win: Window, before: int | None = None) -> bool:
@@ -570,8 +708,11 @@ def pronoun_subject(sentence: Sentence, win: Window, before: int | None = None) 
         return False
     end = win.last if before is None else before - 1
     return neuter_subject(sentence, win) or any(
-        _tok(sentence, i).tag == "VNW" and "nomin" in _tok(sentence, i).pos
-        and _tok(sentence, i).text.lower() in SUBJECT_PRONOUNS for i in range(win.first, end + 1))
+        _tok(sentence, i).tag == "VNW"
+        and "nomin" in _tok(sentence, i).pos
+        and _tok(sentence, i).text.lower() in SUBJECT_PRONOUNS
+        for i in range(win.first, end + 1)
+    )
 
 
 def neuter_subject(sentence: Sentence, win: Window) -> bool:
@@ -586,8 +727,16 @@ def neuter_subject(sentence: Sentence, win: Window) -> bool:
     if tok.pos.startswith("VNW(pers"):
         return True
     # the article "het" never stands before a plural noun: in "dat het "harde maatregelen" zal nemen" it is the pronoun
-    head = next((t for t in sentence.tokens[first: win.last] if not is_np_inner(t) and t.tag != "LET"), None)
-    return tok.pos.startswith("LID") and head is not None and head.tag == "N" and ",mv," in head.pos + ","
+    head = next(
+        (t for t in sentence.tokens[first : win.last] if not is_np_inner(t) and t.tag != "LET"),
+        None,
+    )
+    return (
+        tok.pos.startswith("LID")
+        and head is not None
+        and head.tag == "N"
+        and ",mv," in head.pos + ","
+    )
 
 
 def _owner(inside: list[Mention], noun_index: int) -> int | None:
@@ -605,13 +754,22 @@ def _coordinated_with(sentence: Sentence, inside: list[Mention], n: int) -> int 
     gap = [_tok(sentence, i) for i in range(prev.tokens[1] + 1, np_start(sentence, m.tokens[0]))]
     if gap and len(gap) <= 2 and all(t.text.lower() in COORD for t in gap):
         return n - 1
-    if 3 <= len(gap) <= 4 and gap[-1].text.lower() in ("en", "of") and gap[0].tag == "VZ" \
-            and all(t.tag in ("VZ", "TW", "LID", "N", "SPEC") for t in gap[:-1]):
+    if (
+        3 <= len(gap) <= 4
+        and gap[-1].text.lower() in ("en", "of")
+        and gap[0].tag == "VZ"
+        and all(t.tag in ("VZ", "TW", "LID", "N", "SPEC") for t in gap[:-1])
+    ):
         return n - 1  # "Egypte in 1979 en Jordanië in 1994": each member with its own short phrase
     return None
 
 
 def clause_subjects(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:
     """The subject mentions of one clause, read from its finite verb (its first word when none)."""
-    finite = next((t.index for t in sentence.tokens[win.first - 1: win.last] if t.pos.startswith("WW(pv")), win.first)
-    return [r.mention for r in roles_in_window(sentence, win, mentions, finite, False) if r.role == "su"]
+    finite = next(
+        (t.index for t in sentence.tokens[win.first - 1 : win.last] if t.pos.startswith("WW(pv")),
+        win.first,
+    )
+    return [
+        r.mention for r in roles_in_window(sentence, win, mentions, finite, False) if r.role == "su"
+    ]

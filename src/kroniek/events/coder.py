@@ -84,12 +84,18 @@ def _verb_patterns(patterns: Patterns, tok: Token) -> tuple[tuple[Pattern, str],
     found = patterns.by_verb.get(word, ())
     if found or not tok.pos.startswith("WW(pv") or word != tok.text.lower() or word.endswith("en"):
         return found
-    stem = word[:-1] if word.endswith("t") and not word.endswith(("cht", "st")) and len(word) > 3 else word
+    stem = (
+        word[:-1]
+        if word.endswith("t") and not word.endswith(("cht", "st")) and len(word) > 3
+        else word
+    )
     guesses = [stem + "en", stem + stem[-1:] + "en"]
     if len(stem) > 2 and stem[-2] == stem[-3] and stem[-2] in "aeou":
         guesses.append(stem[:-2] + stem[-1] + "en")  # maak -> maken
     if stem.endswith(("f", "s")):
-        guesses.append(stem[:-1] + {"f": "v", "s": "z"}[stem[-1]] + "en")  # leef -> leven, reis -> reizen
+        guesses.append(
+            stem[:-1] + {"f": "v", "s": "z"}[stem[-1]] + "en"
+        )  # leef -> leven, reis -> reizen
     return next((patterns.by_verb[g] for g in guesses if g in patterns.by_verb), ())
 
 
@@ -120,8 +126,10 @@ def needs_parse(sentence: Sentence, mentions: Sequence[Mention], patterns: Patte
     if here < 2:
         return False
     wins = windows(sentence)
-    return any(not c.noun and check(c, sentence, window_of(wins, c.trigger), wins) is None
-               for c in candidates(patterns, sentence))
+    return any(
+        not c.noun and check(c, sentence, window_of(wins, c.trigger), wins) is None
+        for c in candidates(patterns, sentence)
+    )
 
 
 def _noun_ok(tokens: Sequence[Token], wanted: tuple[str, ...]) -> bool:
@@ -138,7 +146,7 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
     """Why the pattern does not apply in this clause (one of the sentence's ``wins``), or None when its
     conditions hold."""
     p = c.pattern
-    toks = sentence.tokens[win.first - 1: win.last]
+    toks = sentence.tokens[win.first - 1 : win.last]
     seq = lemma_seq(sentence, win.first, win.last)
     wide = seq + (_embedded_seq(wins, sentence, win) if {"sub", "cond"} & set(p.target) else [])
     quoted = _quoted_window(wins, sentence, win) if "quoted" in p.target else None
@@ -148,10 +156,12 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
     if c.particle:
         parts = tuple(c.particle.split("_"))
         reach = toks
-        for later in wins[wins.index(win) + 1:] if win in wins else ():  # "raden hun burgers die ... zijn aan om"
+        for later in (
+            wins[wins.index(win) + 1 :] if win in wins else ()
+        ):  # "raden hun burgers die ... zijn aan om"
             if later.opener != "rel":
                 break
-            reach = reach + sentence.tokens[later.first - 1: later.last]
+            reach = reach + sentence.tokens[later.first - 1 : later.last]
         if len(parts) == 1:
             if not any(
                 lemma(t) == parts[0]
@@ -166,8 +176,12 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
                 return f"separable particle '{c.particle}' not found"
         elif has_seq(seq, parts, texts) is None:
             return f"fixed part '{' '.join(parts)}' not found"
-    head = antecedent(sentence, win)  # "het verdrag dat X en Y tekenden": the object is the antecedent
-    if p.objects and not _noun_ok([t for t in toks if t.index != c.trigger] + ([head] if head else []), p.objects):
+    head = antecedent(
+        sentence, win
+    )  # "het verdrag dat X en Y tekenden": the object is the antecedent
+    if p.objects and not _noun_ok(
+        [t for t in toks if t.index != c.trigger] + ([head] if head else []), p.objects
+    ):
         return f"none of the objects {list(p.objects)} in the clause"
     if p.with_ and not any(has_seq(wide, w, texts) is not None for w in p.with_):
         return f"none of {[' '.join(w) for w in p.with_]} in the clause"
@@ -180,19 +194,31 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
 def _heads_phrase(sentence: Sentence, token: Token) -> bool:
     """A preposition with its noun phrase right after it ("in aanwezigheid"), so not a verb particle."""
     nxt = sentence.tokens[token.index] if token.index < len(sentence.tokens) else None
-    if not token.pos.startswith("VZ(init") or nxt is None or not (is_np_inner(nxt) or nxt.tag == "N"):
+    if (
+        not token.pos.startswith("VZ(init")
+        or nxt is None
+        or not (is_np_inner(nxt) or nxt.tag == "N")
+    ):
         return False
-    ahead = sentence.tokens[token.index: token.index + 5]  # "roept X op geen sancties te nemen": an infinitive follows
-    return not any(lemma(a) in word_set("infinitive_markers") and b.pos.startswith("WW(inf")
-                   for a, b in zip(ahead, ahead[1:], strict=False))
+    ahead = sentence.tokens[
+        token.index : token.index + 5
+    ]  # "roept X op geen sancties te nemen": an infinitive follows
+    return not any(
+        lemma(a) in word_set("infinitive_markers") and b.pos.startswith("WW(inf")
+        for a, b in zip(ahead, ahead[1:], strict=False)
+    )
 
 
 def _particle_before(sentence: Sentence, particle: Token, trigger: int) -> bool:
     """A separated particle right before its verb, or before "te" and the verb ("terug te slaan")."""
     if particle.index == trigger - 1:
         return True
-    between = sentence.tokens[particle.index: trigger - 1]
-    return particle.index == trigger - 2 and len(between) == 1 and lemma(between[0]) in word_set("infinitive_markers")
+    between = sentence.tokens[particle.index : trigger - 1]
+    return (
+        particle.index == trigger - 2
+        and len(between) == 1
+        and lemma(between[0]) in word_set("infinitive_markers")
+    )
 
 
 def _quoted_window(wins: tuple[Window, ...], sentence: Sentence, win: Window) -> Window | None:
@@ -201,31 +227,47 @@ def _quoted_window(wins: tuple[Window, ...], sentence: Sentence, win: Window) ->
     at = wins.index(win) if win in wins else 0
     if at == 0 or win.opener != "comma" or wins[at - 1].subordinate:
         return None
-    first = next((t for t in sentence.tokens[win.first - 1: win.last] if t.tag != "LET"), None)
+    first = next((t for t in sentence.tokens[win.first - 1 : win.last] if t.tag != "LET"), None)
     return wins[at - 1] if first is not None and first.pos.startswith("WW(pv") else None
 
 
-def _embedded_seq(wins: tuple[Window, ...], sentence: Sentence, win: Window) -> list[tuple[int, str]]:
+def _embedded_seq(
+    wins: tuple[Window, ...], sentence: Sentence, win: Window
+) -> list[tuple[int, str]]:
     """Lemmas of the dat-clause that follows a clause ("zei dat X moet ...") and of a condition
     after it ("... als Y ..."), for conditions on them."""
     at = wins.index(win) if win in wins else -1
     found: list[tuple[int, str]] = []
-    for nxt in wins[at + 1: at + 3] if at >= 0 else ():
+    for nxt in wins[at + 1 : at + 3] if at >= 0 else ():
         if nxt.opener not in COMPLEMENTS | CONDITIONS:
             break
         found += lemma_seq(sentence, nxt.first, nxt.last)
     return found
 
 
-def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Window,
-                 mentions: list[Mention], memory: list[Mention], light: set[str], pair: Sequence[Mention],
-                 roles: list[Role], by_role: dict[str, list[Mention]]) -> list[Mention]:
+def _source_step(
+    step: str,
+    c: Candidate,
+    sentence: Sentence,
+    wins: tuple[Window, ...],
+    win: Window,
+    mentions: list[Mention],
+    memory: list[Mention],
+    light: set[str],
+    pair: Sequence[Mention],
+    roles: list[Role],
+    by_role: dict[str, list[Mention]],
+) -> list[Mention]:
     """The doers one step of a pattern's source chain finds (steps: patterns.SOURCE_STEPS)."""
     if step in ("su", "door", "obj"):
         return by_role.get(step, [])
-    if step in word_set("prepositions"):  # "krijgt raketten van Nederland", "de overgave van X aan Y"
+    if step in word_set(
+        "prepositions"
+    ):  # "krijgt raketten van Nederland", "de overgave van X aan Y"
         return [r.mention for r in roles if r.role == step and (not c.noun or _after(r, c.trigger))]
-    if step == "own":  # an event noun's own phrase: "de Russische aanval", "de aanval van X", "... door Y"
+    if (
+        step == "own"
+    ):  # an event noun's own phrase: "de Russische aanval", "de aanval van X", "... door Y"
         found = [r.mention for r in roles if r.role == "np"]
         if "van" not in c.pattern.target:
             found += [r.mention for r in roles if r.role == "van" and _after(r, c.trigger)]
@@ -235,10 +277,12 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
             found += [r.mention for r in roles if r.role == "door" and _after(r, c.trigger)]
         return found
     if step == "accused":  # "beschuldigde Rusland van een aanval": the accused did it
-        if any(lemma(t) in ACCUSE_VERBS for t in sentence.tokens[win.first - 1: c.trigger - 1]):
+        if any(lemma(t) in ACCUSE_VERBS for t in sentence.tokens[win.first - 1 : c.trigger - 1]):
             return by_role.get("obj", []) or by_role.get("su", [])
         return []
-    if step == "light":  # "X voerde een aanval uit": the clause's doer, when a light verb governs the noun
+    if (
+        step == "light"
+    ):  # "X voerde een aanval uit": the clause's doer, when a light verb governs the noun
         if not _governed_by_light_verb(sentence, win, c, light):
             return []
         return (
@@ -250,7 +294,9 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
             or pair_reference(sentence, win, list(pair))
             or _reference(sentence, win, memory)
         )
-    if step == "speaker":  # "X zei dat de gesprekken met Y goed verlopen": who reports talks or a deal takes part
+    if (
+        step == "speaker"
+    ):  # "X zei dat de gesprekken met Y goed verlopen": who reports talks or a deal takes part
         if not (c.pattern.symmetric or c.pattern.reciprocal):
             return []
         return (
@@ -258,7 +304,9 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
             if win.opener in COMPLEMENTS
             else _trailing_speaker(sentence, wins, win, mentions)
         )
-    if step == "holder":  # "volgens X schiet Y tekort", "X vindt dat Y te weinig doet": whose view the clause is
+    if (
+        step == "holder"
+    ):  # "volgens X schiet Y tekort", "X vindt dat Y te weinig doet": whose view the clause is
         return by_role.get("volgens", []) or _holder(sentence, wins, win, mentions)
     if step == "controller":
         return _controller(sentence, wins, win, mentions) if win.opener == "om" else []
@@ -270,12 +318,14 @@ def _source_step(step: str, c: Candidate, sentence: Sentence, wins: tuple[Window
         return _relative_head(sentence, win, mentions)
     if step == "pair":
         return pair_reference(sentence, win, list(pair))
-    return _reference(sentence, win, memory)  # "memory": the previous sentence's subject for "hij", "het land"
+    return _reference(
+        sentence, win, memory
+    )  # "memory": the previous sentence's subject for "hij", "het land"
 
 
 def _passive_clause(sentence: Sentence, win: Window) -> bool:
     """The clause is passive: a form of "worden" with a participle."""
-    toks = sentence.tokens[win.first - 1: win.last]
+    toks = sentence.tokens[win.first - 1 : win.last]
     auxiliaries = [t for t in toks if lemma(t) in word_set("passive_auxiliaries")]
     return bool(auxiliaries) and any(
         t.tag == "WW" and t not in auxiliaries for t in toks
@@ -287,27 +337,36 @@ def _passive(sentence: Sentence, win: Window, trigger: int, transitive: bool) ->
     tok = sentence.tokens[trigger - 1]
     if not tok.pos.startswith("WW(vd"):
         return False
-    toks = sentence.tokens[win.first - 1: win.last]
+    toks = sentence.tokens[win.first - 1 : win.last]
     if any(lemma(t) in word_set("passive_auxiliaries") for t in toks):
         return True
     if transitive and any(lemma(t) == "zijn" and t.pos.startswith("WW(pv") for t in toks):
         return True
-    return any(lemma(t) == "door" and t.tag == "VZ" and not attributive_door(sentence, t.index)
-               for t in toks if t.index > trigger - 3)
+    return any(
+        lemma(t) == "door" and t.tag == "VZ" and not attributive_door(sentence, t.index)
+        for t in toks
+        if t.index > trigger - 3
+    )
 
 
 def _reference(sentence: Sentence, win: Window, memory: list[Mention]) -> list[Mention]:
     """Resolve a subject pronoun or "het land" in the clause to the previous sentence's subject."""
     if not memory:
         return []
-    toks = sentence.tokens[win.first - 1: win.last]
+    toks = sentence.tokens[win.first - 1 : win.last]
     for n, tok in enumerate(toks):
         low = tok.text.lower()
         if low in SUBJECT_PRONOUNS and tok.tag == "VNW":
             if _singular_clause(toks) and low in word_set("personal_pronouns"):
-                return [m for m in memory if not _country_name(m)]  # "ze brengt een bezoek": a person, never "China"
+                return [
+                    m for m in memory if not _country_name(m)
+                ]  # "ze brengt een bezoek": a person, never "China"
             return list(memory)
-        if low in word_set("country_anaphors") and n + 1 < len(toks) and lemma(toks[n + 1]) == "land":
+        if (
+            low in word_set("country_anaphors")
+            and n + 1 < len(toks)
+            and lemma(toks[n + 1]) == "land"
+        ):
             states = [m for m in memory if len(m.code) == 3 and m.sector in (None, "GOV")]
             return states[:1]
     return []
@@ -334,10 +393,19 @@ class Outcome:
     why: str
 
 
-def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Window,
-           mentions: list[Mention], memory: list[Mention], light: set[str],
-           patterns_undergo: tuple[Cue, ...] = (), claims: Sequence[Mention] = (),
-           pair: Sequence[Mention] = (), acts: Sequence[Mention] = ()) -> Outcome:
+def assign(
+    c: Candidate,
+    sentence: Sentence,
+    wins: tuple[Window, ...],
+    win: Window,
+    mentions: list[Mention],
+    memory: list[Mention],
+    light: set[str],
+    patterns_undergo: tuple[Cue, ...] = (),
+    claims: Sequence[Mention] = (),
+    pair: Sequence[Mention] = (),
+    acts: Sequence[Mention] = (),
+) -> Outcome:
     """Who did it to whom, for one candidate in its clause."""
     p = c.pattern
     things = [t.index for t in sentence.tokens if p.objects and _noun_ok([t], p.objects)]
@@ -345,19 +413,31 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
     by_role: dict[str, list[Mention]] = {}
     for r in roles:
         by_role.setdefault(r.role, []).append(r.mention)
-    passive = not c.noun and _passive(sentence, win, c.trigger, p.target[0] == "obj" and not p.symmetric)
+    passive = not c.noun and _passive(
+        sentence, win, c.trigger, p.target[0] == "obj" and not p.symmetric
+    )
     if _prenominal(sentence, c):
         sources, targets = _attributive(sentence, c.trigger, mentions)
         why = f"attributive participle: door {[m.text for m in sources]}, head {[m.text for m in targets]}"
         return Outcome(sources, [m for m in targets if m not in sources], False, why)
-    chain = p.source_chain or p.default_source["noun" if c.noun else "passive" if passive else "verb"]
+    chain = (
+        p.source_chain or p.default_source["noun" if c.noun else "passive" if passive else "verb"]
+    )
     sources = []
     for step in chain:
-        sources = _source_step(step, c, sentence, wins, win, mentions, memory, light, pair, roles, by_role)
+        sources = _source_step(
+            step, c, sentence, wins, win, mentions, memory, light, pair, roles, by_role
+        )
         if sources:
             break
-    if p.symmetric and sources and all(m.text.lower().startswith(("de twee ", "beide ")) for m in sources):
-        sources = pair_reference(sentence, win, list(pair)) or sources  # "de twee leiders": both sides named before
+    if (
+        p.symmetric
+        and sources
+        and all(m.text.lower().startswith(("de twee ", "beide ")) for m in sources)
+    ):
+        sources = (
+            pair_reference(sentence, win, list(pair)) or sources
+        )  # "de twee leiders": both sides named before
     targets = []
     used = ""
     for key in p.target:
@@ -371,47 +451,94 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
                 else by_role.get(key, []) + by_role.get("obj" if key == "obj2" else "", [])
             )
         elif key == "sub":
-            own = {m.code for m in sources}  # "X zegt dat X zal ...": the speaker's own side is no target
-            targets += [m for m in _embedded_subjects(sentence, wins, win, mentions) if m.code not in own]
+            own = {
+                m.code for m in sources
+            }  # "X zegt dat X zal ...": the speaker's own side is no target
+            targets += [
+                m for m in _embedded_subjects(sentence, wins, win, mentions) if m.code not in own
+            ]
         elif key == "act":
-            if names_act(sentence, win, c.trigger, mentions):  # "steunden de operatie": aimed at its doers
+            if names_act(
+                sentence, win, c.trigger, mentions
+            ):  # "steunden de operatie": aimed at its doers
                 own = {m.code for m in sources}
                 targets += [m for m in acts if m.code not in own and m.code != "---"]
         elif key == "su":  # "met steun van Y rukt X op": the one backed is the clause subject
             targets += [m for m in by_role.get("su", []) if m not in sources]
-        elif key == "quoted":  # "Kosovo moet zijn plannen opschorten, eist de EU": the subject of what is said
+        elif (
+            key == "quoted"
+        ):  # "Kosovo moet zijn plannen opschorten, eist de EU": the subject of what is said
             front = _quoted_window(wins, sentence, win)
             own = {m.code for m in sources}
             if front is not None:
-                targets += [m for m in clause_subjects(sentence, front, mentions) if m.code not in own]
+                targets += [
+                    m for m in clause_subjects(sentence, front, mentions) if m.code not in own
+                ]
         elif key == "cond":
             own = {m.code for m in sources}
-            targets += [m for m in _conditional_actors(sentence, wins, win, mentions) if m.code not in own]
+            targets += [
+                m for m in _conditional_actors(sentence, wins, win, mentions) if m.code not in own
+            ]
         elif key == "claim":
-            if refers_back(sentence, win, c.trigger):  # "X ontkent dat": aimed at who made the claim
+            if refers_back(
+                sentence, win, c.trigger
+            ):  # "X ontkent dat": aimed at who made the claim
                 targets += denied(claimers_before(sentence, win, mentions) or list(claims), sources)
         elif c.noun:
-            targets += [r.mention for r in roles if r.role == key and _after(r, c.trigger) and _attached(r, c, things)]
+            targets += [
+                r.mention
+                for r in roles
+                if r.role == key and _after(r, c.trigger) and _attached(r, c, things)
+            ]
         else:
             targets += [r.mention for r in roles if r.role == key and _attached(r, c, things)]
-    if p.symmetric and any(lemma(t) == "elkaar" for t in sentence.tokens[win.first - 1: win.last]):
+    if p.symmetric and any(lemma(t) == "elkaar" for t in sentence.tokens[win.first - 1 : win.last]):
         targets = [m for m in targets if m not in sources]
     between = by_role.get("tussen", [])
-    close = bool(between) and c.trigger < between[0].tokens[0] <= c.trigger + 4  # "onderhandelingen tussen X en Y"
-    if c.noun and p.symmetric and between and (not sources or len(between) >= 2 and close and not targets):
-        sources = list(between)  # "gesprekken tussen X en Y" names both parties, whoever speaks of them
-    undergoes = _undergoes(patterns_undergo, sentence, win) if c.noun and sources and not targets else None
+    close = (
+        bool(between) and c.trigger < between[0].tokens[0] <= c.trigger + 4
+    )  # "onderhandelingen tussen X en Y"
+    if (
+        c.noun
+        and p.symmetric
+        and between
+        and (not sources or len(between) >= 2 and close and not targets)
+    ):
+        sources = list(
+            between
+        )  # "gesprekken tussen X en Y" names both parties, whoever speaks of them
+    undergoes = (
+        _undergoes(patterns_undergo, sentence, win) if c.noun and sources and not targets else None
+    )
     if undergoes:
-        targets = [m for m in by_role.get("su", []) if m not in sources]  # "X kampt met westerse sancties"
-    symmetric = p.symmetric and not (c.noun and targets and used == "tegen")  # "oorlog tegen X" has a direction
+        targets = [
+            m for m in by_role.get("su", []) if m not in sources
+        ]  # "X kampt met westerse sancties"
+    symmetric = p.symmetric and not (
+        c.noun and targets and used == "tegen"
+    )  # "oorlog tegen X" has a direction
     symmetric = symmetric or (p.reciprocal and bool(targets))
     nested = {r.mention.tokens for r in roles if r.how == "np-of"}
     if symmetric and targets and all(m.tokens in nested for m in targets):
-        symmetric = False  # "stemde in met de toetreding van X": X is what was agreed to, not a partner
+        symmetric = (
+            False  # "stemde in met de toetreding van X": X is what was agreed to, not a partner
+        )
     if c.noun and not sources and len(by_role.get("tussen", [])) >= 2:
-        sources, targets, symmetric = by_role["tussen"], [], True  # "aanvallen over en weer tussen X en Y"
-    if symmetric and not targets and sources == by_role.get("tussen") and _centred(sentence, sources):
-        sources, targets = sources[:1], sources[1:]  # "tussen Iran en Rusland, China en Frankrijk": Iran faces the rest
+        sources, targets, symmetric = (
+            by_role["tussen"],
+            [],
+            True,
+        )  # "aanvallen over en weer tussen X en Y"
+    if (
+        symmetric
+        and not targets
+        and sources == by_role.get("tussen")
+        and _centred(sentence, sources)
+    ):
+        sources, targets = (
+            sources[:1],
+            sources[1:],
+        )  # "tussen Iran en Rusland, China en Frankrijk": Iran faces the rest
     if p.target_sectors:
         targets = [m for m in targets if m.sector in p.target_sectors]
     why = f"roles: {', '.join(f'{r.mention.text}={r.role}({r.how})' for r in roles) or 'none'}"
@@ -428,7 +555,9 @@ def assign(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], win: Wind
     sources = [
         m for m in sources if not any(m.tokens[0] <= i <= m.tokens[1] for i in things)
     ]  # "de ambassadeur" is what is done, not who
-    return Outcome(_unique(sources), _unique([m for m in targets if m not in sources]), symmetric, why + note)
+    return Outcome(
+        _unique(sources), _unique([m for m in targets if m not in sources]), symmetric, why + note
+    )
 
 
 def _centred(sentence: Sentence, members: list[Mention]) -> bool:
@@ -436,8 +565,10 @@ def _centred(sentence: Sentence, members: list[Mention]) -> bool:
     stands against a group (three members or more)."""
     if len(members) < 3:
         return False
-    gaps = [[t.text.lower() for t in sentence.tokens[a.tokens[1]: b.tokens[0] - 1]]
-            for a, b in zip(members, members[1:], strict=False)]
+    gaps = [
+        [t.text.lower() for t in sentence.tokens[a.tokens[1] : b.tokens[0] - 1]]
+        for a, b in zip(members, members[1:], strict=False)
+    ]
     return len(gaps[0]) == 1 and gaps[0][0] in word_set("and_words") and gaps[1] == [","]
 
 
@@ -449,11 +580,15 @@ def _prenominal(sentence: Sentence, c: Candidate) -> bool:
     return any(t.pos.startswith("WW(pv") for t in sentence.tokens if t.index != c.trigger)
 
 
-def _attributive(sentence: Sentence, trigger: int, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+def _attributive(
+    sentence: Sentence, trigger: int, mentions: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
     """Doers and undergoer of an attributive participle: the door-phrase between the article and the
     participle, and the noun phrase it modifies right after it."""
     door = []
-    for i in range(trigger - 1, max(trigger - 9, 0), -1):  # back over the door-phrase, not past a verb or a comma
+    for i in range(
+        trigger - 1, max(trigger - 9, 0), -1
+    ):  # back over the door-phrase, not past a verb or a comma
         tok = sentence.tokens[i - 1]
         if tok.tag == "WW" or tok.text in (",", ";", ":"):
             break
@@ -464,8 +599,11 @@ def _attributive(sentence: Sentence, trigger: int, mentions: list[Mention]) -> t
     head_end = trigger
     while head_end < len(sentence.tokens) and is_np_inner(sentence.tokens[head_end]):
         head_end += 1
-    targets = [m for m in mentions if trigger < m.tokens[0] <= head_end + 1 and m.tokens[1] <= head_end + 1
-               and m.code != "---"]  # "de door X gesteunde oppositie" whose country is unknown names no side
+    targets = [
+        m
+        for m in mentions
+        if trigger < m.tokens[0] <= head_end + 1 and m.tokens[1] <= head_end + 1 and m.code != "---"
+    ]  # "de door X gesteunde oppositie" whose country is unknown names no side
     return sources, targets
 
 
@@ -491,7 +629,11 @@ def _companions(sentence: Sentence, roles: list[Role], sources: list[Mention]) -
         if r.role != "met" or r.mention in sources:
             continue
         prep = preposition(sentence, r.mention.tokens[0])
-        if prep is not None and prep[1] > 1 and lemma(sentence.tokens[prep[1] - 2]) in word_set("companion_words"):
+        if (
+            prep is not None
+            and prep[1] > 1
+            and lemma(sentence.tokens[prep[1] - 2]) in word_set("companion_words")
+        ):
             found.append(r.mention)
     return found
 
@@ -508,18 +650,38 @@ IMPLIED_AT_PLACE = "implied-at-place"
 IMPLIED = frozenset({"implied", IMPLIED_AT_PLACE})
 
 
-def _stand_in(base: Mention, code: str, sector: str, rule: str, tokens: tuple[int, int] | None = None,
-              found: str = "implied") -> Mention:
-    return replace(base, code=code, sector=sector, rule=rule, person=None, role=None, tokens=tokens or base.tokens,
-                   found=found)
+def _stand_in(
+    base: Mention,
+    code: str,
+    sector: str,
+    rule: str,
+    tokens: tuple[int, int] | None = None,
+    found: str = "implied",
+) -> Mention:
+    return replace(
+        base,
+        code=code,
+        sector=sector,
+        rule=rule,
+        person=None,
+        role=None,
+        tokens=tokens or base.tokens,
+        found=found,
+    )
 
 
 def _state(m: Mention) -> bool:
     return m.code not in ("---", "WST") and m.sector != "IGO"
 
 
-def implied(p: Pattern, sentence: Sentence, trigger: int, roles: list[Role], sources: list[Mention],
-            targets: list[Mention]) -> tuple[list[Mention], list[Mention], str]:
+def implied(
+    p: Pattern,
+    sentence: Sentence,
+    trigger: int,
+    roles: list[Role],
+    sources: list[Mention],
+    targets: list[Mention],
+) -> tuple[list[Mention], list[Mention], str]:
     """Unnamed doers and undergoers a pattern implies: the police of the place of an arrest,
     protesters of the place or of the government they protest against, the population of the
     doer's own country for a domestic measure. Returns sources, targets and a trace note."""
@@ -527,25 +689,43 @@ def implied(p: Pattern, sentence: Sentence, trigger: int, roles: list[Role], sou
     note = ""
     at = (trigger, trigger)
     if p.implied_source and (not sources or all(m.code == "---" for m in sources)):
-        country = place if place is not None else next(
-            (m for m in targets if _state(m) and m.sector in p.implied_from), None)
+        country = (
+            place
+            if place is not None
+            else next((m for m in targets if _state(m) and m.sector in p.implied_from), None)
+        )
         if country is not None:
             base = sources[0] if sources else country
-            sources = [_stand_in(base, country.code, p.implied_source,
-                                 "implied.source." + ("place" if country is place else "target"), (0, 0),
-                                 found=IMPLIED_AT_PLACE if country is place else "implied")]
+            sources = [
+                _stand_in(
+                    base,
+                    country.code,
+                    p.implied_source,
+                    "implied.source." + ("place" if country is place else "target"),
+                    (0, 0),
+                    found=IMPLIED_AT_PLACE if country is place else "implied",
+                )
+            ]
             note += f"; implied source {country.code}/{p.implied_source}"
     placed = (
         preposition(sentence, trigger) is None
     )  # "in X braken protesten uit", not "praatten over de protesten in X"
-    if p.implied_target and not targets and sources and not all(
-            m.found in IMPLIED and not (m.found == IMPLIED_AT_PLACE and placed) for m in sources):
+    if (
+        p.implied_target
+        and not targets
+        and sources
+        and not all(
+            m.found in IMPLIED and not (m.found == IMPLIED_AT_PLACE and placed) for m in sources
+        )
+    ):
         doer = sources[0]
         if p.implied_target == "---":
             targets = [_stand_in(doer, "---", "CVL", "implied.target.unknown", at)]
         elif place is not None and place.code != doer.code:
             targets = [_stand_in(place, place.code, p.implied_target, "implied.target.place", at)]
-        elif _state(doer) and (doer.sector in DOMESTIC_DOERS or doer.sector == p.implied_source or place is not None):
+        elif _state(doer) and (
+            doer.sector in DOMESTIC_DOERS or doer.sector == p.implied_source or place is not None
+        ):
             targets = [_stand_in(doer, doer.code, p.implied_target, "implied.target.domestic", at)]
         if targets:
             note += f"; implied target {targets[0].code}/{targets[0].sector}"
@@ -575,18 +755,26 @@ def _after(role: Role, trigger: int) -> bool:
 
 def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light: set[str]) -> bool:
     """A noun event takes the clause subject as its source when a light verb or a PP holds it."""
-    before = sentence.tokens[np_start(sentence, c.trigger) - 2] if np_start(sentence, c.trigger) > 1 else None
+    before = (
+        sentence.tokens[np_start(sentence, c.trigger) - 2]
+        if np_start(sentence, c.trigger) > 1
+        else None
+    )
     if before is not None and lemma(before) in TOPIC_PREPS and c.pattern.quad_class >= 3:
         return False  # "praten over de oorlog", "sinds de oorlog": the subject is not its doer (conflict only;
         # "spraken over nauwere samenwerking" is a plan of the speakers)
     if clause_verbs(sentence, win) & light:
         return True
     meeting = c.pattern.type in ("CONSULT", "COOPERATE", "AGREE")
-    symmetric_or_visit = c.pattern.symmetric or c.pattern.type == "CONSULT"  # "tijdens zijn bezoek aan X"
+    symmetric_or_visit = (
+        c.pattern.symmetric or c.pattern.type == "CONSULT"
+    )  # "tijdens zijn bezoek aan X"
     return meeting and symmetric_or_visit and before is not None and before.tag == "VZ"
 
 
-def _speaker(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+def _speaker(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
+) -> list[Mention]:
     """Subject of the clause a dat-clause depends on, when that clause's verb is a verb of saying."""
     above = governing(wins, win)
     if not above or not clause_verbs(sentence, above[0]) & word_set("saying_verbs"):
@@ -594,13 +782,17 @@ def _speaker(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions
     return clause_subjects(sentence, above[0], mentions)
 
 
-def _holder(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+def _holder(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
+) -> list[Mention]:
     """Subject of the clause a dat-clause depends on, when its verb says or holds a view (word sets
     saying_verbs and opinion_verbs), else the teller of a trailing report clause."""
     if win.opener not in COMPLEMENTS:
         return _trailing_speaker(sentence, wins, win, mentions)
     above = governing(wins, win)
-    if not above or not clause_verbs(sentence, above[0]) & (word_set("saying_verbs") | word_set("opinion_verbs")):
+    if not above or not clause_verbs(sentence, above[0]) & (
+        word_set("saying_verbs") | word_set("opinion_verbs")
+    ):
         return []
     return clause_subjects(sentence, above[0], mentions)
 
@@ -610,21 +802,33 @@ def _trailing_speaker(
 ) -> list[Mention]:
     """Subject of a trailing report clause after the trigger's clause ("De gesprekken met Y zijn goed,
     schrijft X"): a comma clause that opens with a finite verb of saying."""
-    for later in wins[wins.index(win) + 1:] if win in wins else ():
-        first = next((t for t in sentence.tokens[later.first - 1: later.last] if t.tag != "LET"), None)
-        if later.opener == "comma" and first is not None and first.pos.startswith("WW(pv") \
-                and lemma(first) in word_set("saying_verbs"):
+    for later in wins[wins.index(win) + 1 :] if win in wins else ():
+        first = next(
+            (t for t in sentence.tokens[later.first - 1 : later.last] if t.tag != "LET"), None
+        )
+        if (
+            later.opener == "comma"
+            and first is not None
+            and first.pos.startswith("WW(pv")
+            and lemma(first) in word_set("saying_verbs")
+        ):
             return clause_subjects(sentence, later, mentions)
     return []
 
 
-def _controller(sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]) -> list[Mention]:
+def _controller(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
+) -> list[Mention]:
     """Subject of the clause an om-te infinitive depends on (subject control)."""
     at = wins.index(win)
     if at == 0:
         return []
     prev = wins[at - 1]
-    return [r.mention for r in roles_in_window(sentence, prev, mentions, prev.first, False) if r.role == "su"]
+    return [
+        r.mention
+        for r in roles_in_window(sentence, prev, mentions, prev.first, False)
+        if r.role == "su"
+    ]
 
 
 def _elided_subject(
@@ -657,10 +861,15 @@ def _interrupted_subject(
     resumes with a finite verb ("X, die ..., heeft Y ...")."""
     if at != 2 or wins[1].opener != "rel" or wins[at].subordinate:
         return []
-    first = next((t for t in sentence.tokens[wins[at].first - 1: wins[at].last] if t.tag != "LET"), None)
+    first = next(
+        (t for t in sentence.tokens[wins[at].first - 1 : wins[at].last] if t.tag != "LET"), None
+    )
     head = wins[0]
-    if first is None or not first.pos.startswith("WW(pv") \
-            or any(is_finite(t) for t in sentence.tokens[head.first - 1: head.last]):
+    if (
+        first is None
+        or not first.pos.startswith("WW(pv")
+        or any(is_finite(t) for t in sentence.tokens[head.first - 1 : head.last])
+    ):
         return []
     return [m for m in mentions if head.first <= m.tokens[0] and m.tokens[1] <= head.last]
 
@@ -671,9 +880,11 @@ def _pronoun_antecedent(
     """The main-clause subject a subordinate clause's pronoun subject refers to ("X zei dat hij Y ontmoet")."""
     if not pronoun_subject(sentence, win):
         return []
-    main = next((w for w in reversed(wins[:wins.index(win)]) if not w.subordinate), None)
+    main = next((w for w in reversed(wins[: wins.index(win)]) if not w.subordinate), None)
     subjects = clause_subjects(sentence, main, mentions) if main is not None else []
-    if neuter_subject(sentence, win):  # "het" takes only a neuter antecedent: a country's name, "het ministerie"
+    if neuter_subject(
+        sentence, win
+    ):  # "het" takes only a neuter antecedent: a country's name, "het ministerie"
         subjects = [m for m in subjects if _country_name(m) or m.text.lower().startswith("het ")]
     return subjects
 
@@ -687,7 +898,11 @@ def _relative_head(sentence: Sentence, win: Window, mentions: list[Mention]) -> 
     end = win.first - 1
     if sentence.tokens[end - 1].text == "," and end > 1:
         end -= 1
-    return [m for m in mentions if m.tokens[1] == end and m.sector in OFFICIAL_SECTORS and m.code != "---"]
+    return [
+        m
+        for m in mentions
+        if m.tokens[1] == end and m.sector in OFFICIAL_SECTORS and m.code != "---"
+    ]
 
 
 def _embedded_subjects(
@@ -695,9 +910,13 @@ def _embedded_subjects(
 ) -> list[Mention]:
     """Subjects of the dat-clause right after the trigger's clause."""
     at = wins.index(win)
-    for nxt in wins[at + 1: at + 3]:
+    for nxt in wins[at + 1 : at + 3]:
         if nxt.opener in COMPLEMENTS or nxt.opener == "rel":
-            return [r.mention for r in roles_in_window(sentence, nxt, mentions, nxt.last, False) if r.role == "su"]
+            return [
+                r.mention
+                for r in roles_in_window(sentence, nxt, mentions, nxt.last, False)
+                if r.role == "su"
+            ]
     return []
 
 
@@ -710,7 +929,7 @@ def _conditional_actors(
 ) -> list[Mention]:
     """Subjects and objects of the condition a threat hangs on ("dreigt met ... als X Y ontmoet")."""
     at = wins.index(win)
-    for nxt in wins[at + 1: at + 4]:
+    for nxt in wins[at + 1 : at + 4]:
         if nxt.opener in CONDITIONS:
             return [
                 r.mention
@@ -754,16 +973,24 @@ def trigger_text(sentence: Sentence, c: Candidate) -> str:
     tok = sentence.tokens[c.trigger - 1]
     text = tok.text
     if c.particle and "_" not in c.particle:
-        for t in sentence.tokens[c.trigger:]:
+        for t in sentence.tokens[c.trigger :]:
             if lemma(t) == c.particle:
                 return f"{text} ... {t.text}"
     return text
 
 
-def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Patterns, memory: list[Mention],
-                  trace: list[str] | None = None, claims: Sequence[Mention] = (),
-                  pair: Sequence[Mention] = (), acts: Sequence[Mention] = (), year: int | None = None,
-                  sides: Sequence[Mention] = ()) -> list[Event]:
+def code_sentence(
+    sentence: Sentence,
+    mentions: list[Mention],
+    patterns: Patterns,
+    memory: list[Mention],
+    trace: list[str] | None = None,
+    claims: Sequence[Mention] = (),
+    pair: Sequence[Mention] = (),
+    acts: Sequence[Mention] = (),
+    year: int | None = None,
+    sides: Sequence[Mention] = (),
+) -> list[Event]:
     """Events of one sentence; ``memory`` holds the previous subjects, ``claims`` who made the
     previous sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"),
     ``acts`` the doers of the last coded events, ``year`` the year the article speaks from (older
@@ -773,7 +1000,9 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
     light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
     mentions = mentions + speaker_mentions(sentence, mentions, memory)
     taken: set[int] = set()
-    claims_made: list[Candidate] = []  # claim verbs, coded once what their dat-clause reports is known
+    claims_made: list[
+        Candidate
+    ] = []  # claim verbs, coded once what their dat-clause reports is known
     told: list[tuple[int, Event]] = []  # (trigger token, event) of this sentence
     for c in candidates(patterns, sentence):
         p = c.pattern
@@ -799,24 +1028,48 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             taken.add(c.trigger)
             _say(trace, f"{note}: no (background history, {bg})")
             continue
-        asked = None if c.noun else _demanded(patterns, sentence, wins, win)  # the attacks a demand names did happen
+        asked = (
+            None if c.noun else _demanded(patterns, sentence, wins, win)
+        )  # the attacks a demand names did happen
         if not asked and _asked_infinitive(sentence, win, c.trigger, told):
             asked = "te-infinitive after a request"
         if asked:
             _say(trace, f"{note}: no (what a demand asks for, {asked})")
             continue
-        out = assign(c, sentence, wins, win, mentions, memory, light, patterns.cue("undergo_verbs"), claims, pair, acts)
-        if p.other_side and sides and bool(out.sources) != bool(out.targets) and not _passive_clause(sentence, win):
+        out = assign(
+            c,
+            sentence,
+            wins,
+            win,
+            mentions,
+            memory,
+            light,
+            patterns.cue("undergo_verbs"),
+            claims,
+            pair,
+            acts,
+        )
+        if (
+            p.other_side
+            and sides
+            and bool(out.sources) != bool(out.targets)
+            and not _passive_clause(sentence, win)
+        ):
             out = _other_side(out, sides)
         pairs = _pairs(out)
         if not pairs:
-            _say(trace, f"{note}: no actor pair ({out.why}; sources={[m.code for m in out.sources]}, "
-                        f"targets={[m.code for m in out.targets]})")
+            _say(
+                trace,
+                f"{note}: no actor pair ({out.why}; sources={[m.code for m in out.sources]}, "
+                f"targets={[m.code for m in out.targets]})",
+            )
             continue
         if not p.keeps_trigger:
             taken.add(c.trigger)
         parties = {m.code for m in out.sources + out.targets}
-        fact, cue = factuality(patterns, sentence, wins, win, c.trigger, c.noun, parties, mentions, p.ignores)
+        fact, cue = factuality(
+            patterns, sentence, wins, win, c.trigger, c.noun, parties, mentions, p.ignores
+        )
         teller, said = attribution(
             patterns,
             sentence,
@@ -825,9 +1078,12 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
             [m for m in mentions if m not in out.sources + out.targets],
         )
         reporter = teller.code if teller else None
-        _say(trace, f"{note}: FIRED {p.type} {p.cameo} fact={fact}{f' ({cue})' if cue else ''} "
-                    f"pairs={[(s.code, t.code) for s, t in pairs]}"
-                    f"{f'; attributed to {reporter} ({said})' if reporter else ''}; {out.why}")
+        _say(
+            trace,
+            f"{note}: FIRED {p.type} {p.cameo} fact={fact}{f' ({cue})' if cue else ''} "
+            f"pairs={[(s.code, t.code) for s, t in pairs]}"
+            f"{f'; attributed to {reporter} ({said})' if reporter else ''}; {out.why}",
+        )
         for s, t in pairs:
             told.append((c.trigger, _event(patterns, c, sentence, s, t, fact, reporter)))
         if teller is not None:
@@ -837,32 +1093,61 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], patterns: Pattern
     return [ev for _, ev in told]
 
 
-def _event(patterns: Patterns, c: Candidate, sentence: Sentence, s: Mention, t: Mention, fact: str,
-           reporter: str | None) -> Event:
+def _event(
+    patterns: Patterns,
+    c: Candidate,
+    sentence: Sentence,
+    s: Mention,
+    t: Mention,
+    fact: str,
+    reporter: str | None,
+) -> Event:
     """The Event one candidate codes for one (source, target) pair."""
     p = c.pattern
     _, goldstein, quad = patterns.cameo[p.cameo]
     return Event(
-        src=s.code, src_sector=s.sector, src_text=s.text, tgt=t.code, tgt_sector=t.sector,
-        tgt_text=t.text, type=p.type, mode=p.mode, cameo=p.cameo, goldstein=goldstein,
-        quad_class=quad, fact=fact, sentence=sentence.text, field=sentence.field,
-        span=(sentence.start, sentence.end), trigger=trigger_text(sentence, c), rule=p.id,
+        src=s.code,
+        src_sector=s.sector,
+        src_text=s.text,
+        tgt=t.code,
+        tgt_sector=t.sector,
+        tgt_text=t.text,
+        type=p.type,
+        mode=p.mode,
+        cameo=p.cameo,
+        goldstein=goldstein,
+        quad_class=quad,
+        fact=fact,
+        sentence=sentence.text,
+        field=sentence.field,
+        span=(sentence.start, sentence.end),
+        trigger=trigger_text(sentence, c),
+        rule=p.id,
         attributed_to=reporter if reporter not in (s.code, None) or reporter != s.code else None,
-        sentence_index=sentence.index, trigger_token=c.trigger,
+        sentence_index=sentence.index,
+        trigger_token=c.trigger,
         trigger_span=(sentence.tokens[c.trigger - 1].start, sentence.tokens[c.trigger - 1].end),
     )
 
 
-def _claimed(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], mentions: list[Mention],
-             memory: list[Mention], light: set[str], patterns: Patterns, told: list[tuple[int, Event]],
-             trace: list[str] | None) -> list[tuple[int, Event]]:
+def _claimed(
+    c: Candidate,
+    sentence: Sentence,
+    wins: tuple[Window, ...],
+    mentions: list[Mention],
+    memory: list[Mention],
+    light: set[str],
+    patterns: Patterns,
+    told: list[tuple[int, Event]],
+    trace: list[str] | None,
+) -> list[tuple[int, Event]]:
     """A claim verb whose dat-clause reports an act of the pattern's ``about`` types: the claimer
     accuses the act's doer ("Polen stelt dat Belarus migranten over de grens duwt")."""
     p = c.pattern
     note = f"{p.id} @ '{sentence.tokens[c.trigger - 1].text}'"
     win = window_of(wins, c.trigger)
     at = wins.index(win)
-    reported = [w for w in wins[at + 1: at + 3] if w.opener in COMPLEMENTS][:1]
+    reported = [w for w in wins[at + 1 : at + 3] if w.opener in COMPLEMENTS][:1]
     acts = [ev for i, ev in told if reported and i in reported[0] and ev.type in p.about]
     if not acts or check(c, sentence, win, wins):
         _say(trace, f"{note}: no (its dat-clause reports no {'/'.join(p.about)} act)")
@@ -877,25 +1162,44 @@ def _claimed(c: Candidate, sentence: Sentence, wins: tuple[Window, ...], mention
         for (code, sector), text in doers.items():
             t = replace(s, code=code, sector=sector, text=text, rule="claim.doer", found="claim")
             found.append((c.trigger, _event(patterns, c, sentence, s, t, fact, None)))
-    _say(trace, f"{note}: {'FIRED' if found else 'no actor pair'} {p.type} {p.cameo} fact={fact} "
-                f"pairs={[(e.src, e.tgt) for _, e in found]}; claims {[ev.rule for ev in acts]}")
+    _say(
+        trace,
+        f"{note}: {'FIRED' if found else 'no actor pair'} {p.type} {p.cameo} fact={fact} "
+        f"pairs={[(e.src, e.tgt) for _, e in found]}; claims {[ev.rule for ev in acts]}",
+    )
     return found
 
 
-def _victim_account(patterns: Patterns, c: Candidate, sentence: Sentence, teller: Mention,
-                    pairs: list[tuple[Mention, Mention]], trace: list[str] | None) -> list[tuple[int, Event]]:
+def _victim_account(
+    patterns: Patterns,
+    c: Candidate,
+    sentence: Sentence,
+    teller: Mention,
+    pairs: list[tuple[Mention, Mention]],
+    trace: list[str] | None,
+) -> list[tuple[int, Event]]:
     """The side that suffered an act and tells it ("volgens China drongen Filipijnse boten de wateren
     binnen") accuses its doer: the claim pattern whose ``about`` names the act's type codes it."""
     claim = next((p for p in patterns.patterns if p.about and c.pattern.type in p.about), None)
     if claim is None:
         return []
-    doers = {(s.code, s.sector): s for s, t in pairs if t.code == teller.code and s.code not in (teller.code, "---")}
+    doers = {
+        (s.code, s.sector): s
+        for s, t in pairs
+        if t.code == teller.code and s.code not in (teller.code, "---")
+    }
     if not doers:
         return []
     said = replace(c, pattern=claim)
-    found = [(c.trigger, _event(patterns, said, sentence, teller, doer, "asserted", None)) for doer in doers.values()]
-    _say(trace, f"{claim.id} @ '{sentence.tokens[c.trigger - 1].text}': FIRED {claim.type} {claim.cameo} "
-                f"pairs={[(e.src, e.tgt) for _, e in found]}; {teller.code} tells what it suffered")
+    found = [
+        (c.trigger, _event(patterns, said, sentence, teller, doer, "asserted", None))
+        for doer in doers.values()
+    ]
+    _say(
+        trace,
+        f"{claim.id} @ '{sentence.tokens[c.trigger - 1].text}': FIRED {claim.type} {claim.cameo} "
+        f"pairs={[(e.src, e.tgt) for _, e in found]}; {teller.code} tells what it suffered",
+    )
     return found
 
 
@@ -903,10 +1207,15 @@ def _other_side(out: Outcome, sides: Sequence[Mention]) -> Outcome:
     """Fill the missing side of a one-sided event with the article's other main side, when the side
     named is one of the two ("Hamas dreigde met vergelding" in an article about Israel and Hamas)."""
     named = {m.code for m in out.sources or out.targets}
-    if len(named) != 1 or not named <= {m.code for m in sides} or any(
-            m.found in GUESSED for m in out.sources or out.targets):
+    if (
+        len(named) != 1
+        or not named <= {m.code for m in sides}
+        or any(m.found in GUESSED for m in out.sources or out.targets)
+    ):
         return out  # not built on a side that was itself only guessed from the dateline or context
-    other = [pointing(m, "implied.other_side", found="implied") for m in sides if m.code not in named]
+    other = [
+        pointing(m, "implied.other_side", found="implied") for m in sides if m.code not in named
+    ]
     why = out.why + f"; other main side {other[0].code} ({other[0].text!r})"
     if out.sources:
         return Outcome(out.sources, other, out.symmetric, why)
@@ -920,21 +1229,33 @@ def main_sides(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
         if m.code != "---":
             counts.setdefault(m.code, []).append(m)
     ranked = sorted(counts.values(), key=len, reverse=True)
-    if len(ranked) < 2 or len(ranked[1]) < 2 or (len(ranked) > 2 and len(ranked[2]) == len(ranked[1])):
+    if (
+        len(ranked) < 2
+        or len(ranked[1]) < 2
+        or (len(ranked) > 2 and len(ranked[2]) == len(ranked[1]))
+    ):
         return ()
     return (ranked[0][0], ranked[1][0])
 
 
-def _asked_infinitive(sentence: Sentence, win: Window, trigger: int, told: list[tuple[int, Event]]) -> bool:
+def _asked_infinitive(
+    sentence: Sentence, win: Window, trigger: int, told: list[tuple[int, Event]]
+) -> bool:
     """The trigger is a te-infinitive in the clause of a request coded before it: what is asked
     ("roept Y op zijn troepen terug te trekken"), not an act that happened."""
     toks = sentence.tokens
-    if trigger < 2 or not toks[trigger - 1].pos.startswith("WW(inf") or lemma(toks[trigger - 2]) != "te":
+    if (
+        trigger < 2
+        or not toks[trigger - 1].pos.startswith("WW(inf")
+        or lemma(toks[trigger - 2]) != "te"
+    ):
         return False
     return any(ev.type == "REQUEST" and at < trigger and at in win for at, ev in told)
 
 
-def _demanded(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window) -> str | None:
+def _demanded(
+    patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window
+) -> str | None:
     """Id of the demand cue when the clause is what a demand asks for ("eist dat X zich terugtrekt")."""
     if win.opener not in COMPLEMENTS:
         return None
@@ -960,8 +1281,12 @@ def sentence_subjects(sentence: Sentence, mentions: list[Mention]) -> list[Menti
     if not wins:
         return []
     subjects = clause_subjects(sentence, wins[0], mentions)
-    if all(_country_name(m) for m in subjects):  # "Rusland erkent het hof niet, zei Peskov. Hij ...": the teller
-        subjects += [m for m in _trailing_speaker(sentence, wins, wins[0], mentions) if not _country_name(m)]
+    if all(
+        _country_name(m) for m in subjects
+    ):  # "Rusland erkent het hof niet, zei Peskov. Hij ...": the teller
+        subjects += [
+            m for m in _trailing_speaker(sentence, wins, wins[0], mentions) if not _country_name(m)
+        ]
     return subjects
 
 
@@ -977,15 +1302,30 @@ class Context:
     sides: tuple[Mention, ...] = ()  # the article's two main sides, for events that name only one
 
 
-def code_in_context(sentence: Sentence, here: list[Mention], patterns: Patterns, ctx: Context,
-                    trace: list[str] | None = None) -> tuple[list[Event], Context]:
+def code_in_context(
+    sentence: Sentence,
+    here: list[Mention],
+    patterns: Patterns,
+    ctx: Context,
+    trace: list[str] | None = None,
+) -> tuple[list[Event], Context]:
     """Events of one sentence given what came before, and the context for the next sentence."""
     coded: list[Event] = []
     text = sentence.field == "text"
     if here or ctx.memory:
         use = ctx if text else Context(year=ctx.year, sides=ctx.sides)
-        coded = code_sentence(sentence, here, patterns, list(use.memory), trace, claims=use.claims,
-                              pair=use.pair, acts=use.acts, year=use.year, sides=use.sides)
+        coded = code_sentence(
+            sentence,
+            here,
+            patterns,
+            list(use.memory),
+            trace,
+            claims=use.claims,
+            pair=use.pair,
+            acts=use.acts,
+            year=use.year,
+            sides=use.sides,
+        )
     if not text:
         return coded, ctx
     subjects = sentence_subjects(sentence, here) if here else []
@@ -1009,8 +1349,13 @@ class SentenceTrace:
     events: tuple[Event, ...]  # before duplicates across sentences are dropped
 
 
-def code_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], patterns: Patterns,
-                on_date: date | None = None, trace: list[SentenceTrace] | None = None) -> tuple[Event, ...]:
+def code_events(
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    patterns: Patterns,
+    on_date: date | None = None,
+    trace: list[SentenceTrace] | None = None,
+) -> tuple[Event, ...]:
     """Code the events of one article's sentences (headline first), one Event per direction;
     ``on_date`` is the day the article speaks from, when known. ``trace``, when given,
     receives a SentenceTrace per sentence (what ``kroniek explain`` prints)."""

@@ -32,7 +32,9 @@ def load_no_trigger(path: Path, codes: set[str]) -> dict[str, str]:
     for entry in raw or []:
         code, reason = str((entry or {}).get("cameo", "")), (entry or {}).get("reason")
         if code not in codes or not reason or set(entry) - {"cameo", "reason"}:
-            raise RulesError(str(path), f"bad entry {entry!r}: needs a CAMEO code of cameo.tsv and a reason")
+            raise RulesError(
+                str(path), f"bad entry {entry!r}: needs a CAMEO code of cameo.tsv and a reason"
+            )
         if code in found:
             raise RulesError(str(path), f"CAMEO {code} is listed twice")
         found[code] = str(reason)
@@ -44,14 +46,21 @@ def coverage(data_dir: Path | None = None) -> Coverage:
     base = Path(data_dir) if data_dir else DATA_DIR
     patterns = load_patterns(base)
     with (base / "cameo.tsv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+        rows = list(
+            csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        )
     typed = {row["code"]: row["label"] for row in rows if row.get("plover_type")}
     excused = load_no_trigger(base / "no_trigger.yaml", {row["code"] for row in rows})
     coded = {p.cameo for p in patterns.patterns}
-    roots = {code[:2] for code in coded}  # a root code (a heading, "18 ASSAULT") is covered by its family
+    roots = {
+        code[:2] for code in coded
+    }  # a root code (a heading, "18 ASSAULT") is covered by its family
     covered = sorted(coded | (roots & set(typed)))
-    missing = tuple((code, label) for code, label in sorted(typed.items())
-                    if code not in covered and code not in excused)
+    missing = tuple(
+        (code, label)
+        for code, label in sorted(typed.items())
+        if code not in covered and code not in excused
+    )
     sets = word_sets()
     sizes = {
         "patterns": len(patterns.patterns),
@@ -59,7 +68,9 @@ def coverage(data_dir: Path | None = None) -> Coverage:
         "noun lemmas": len({n for p in patterns.patterns for n in p.nouns}),
         "phrases (with)": len({w for p in patterns.patterns for w in p.with_}),
         "object words": len({o for p in patterns.patterns for o in p.objects}),
-        "trigger entries": sum(len(p.verbs) + len(p.nouns) + len(p.with_) + len(p.objects) for p in patterns.patterns),
+        "trigger entries": sum(
+            len(p.verbs) + len(p.nouns) + len(p.with_) + len(p.objects) for p in patterns.patterns
+        ),
         "cue entries": sum(len(c) for c in patterns.cues.values()),
         "word sets": len(sets),
         "words in sets": sum(len(s.words) for s in sets.values()),

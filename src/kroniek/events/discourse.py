@@ -34,7 +34,7 @@ POLITICAL = frozenset({"GOV", "OPP", "REB", "JUD", "LEG", "COP", "MIL", "SPY", "
 def refers_back(sentence: Sentence, win: Window, trigger: int) -> bool:
     """True when the trigger's object is "dat"/"dit"/"het" on its own or a claim noun like "die beschuldiging"."""
     toks = sentence.tokens
-    for tok in toks[trigger: trigger + 3]:
+    for tok in toks[trigger : trigger + 3]:
         if tok.text.lower() in ANAPHORS:
             nxt = toks[tok.index] if tok.index < len(toks) else None
             if nxt is None or nxt.tag == "LET" or lemma(nxt) in AFTER_ANAPHOR:
@@ -47,7 +47,7 @@ def refers_back(sentence: Sentence, win: Window, trigger: int) -> bool:
         and before.tag == "VNW"
     ):
         return True  # verb-final: "... dat altijd ontkend", "omdat zij dat ontkennen"
-    for tok in toks[win.first - 1: win.last]:
+    for tok in toks[win.first - 1 : win.last]:
         if tok.tag == "N" and any(lemma(tok).replace(" ", "").endswith(w) for w in CLAIM_NOUNS):
             prev = toks[tok.index - 2] if tok.index >= 2 else None
             if (
@@ -84,7 +84,9 @@ def claimers_before(sentence: Sentence, win: Window, mentions: list[Mention]) ->
     return []
 
 
-def claimers(sentence: Sentence, mentions: list[Mention], events: list[Event], memory: list[Mention]) -> list[Mention]:
+def claimers(
+    sentence: Sentence, mentions: list[Mention], events: list[Event], memory: list[Mention]
+) -> list[Mention]:
     """Who made the claims of a sentence, for a denial in the next one: accusers, "volgens X", else the subject."""
     accusers = [
         m
@@ -103,7 +105,11 @@ def claimers(sentence: Sentence, mentions: list[Mention], events: list[Event], m
     if subjects:
         return subjects
     first = sentence.tokens[wins[0].first - 1] if sentence.tokens else None
-    if first is not None and first.text.lower() in word_set("third_person_subjects") and first.tag == "VNW":
+    if (
+        first is not None
+        and first.text.lower() in word_set("third_person_subjects")
+        and first.tag == "VNW"
+    ):
         return list(memory)
     return []
 
@@ -112,7 +118,11 @@ def denied(claims: list[Mention], sources: list[Mention]) -> list[Mention]:
     """The claimers a denial by ``sources`` answers; a claimer of the denier's own country counts only
     when it is a political actor (an opposition party against its government)."""
     own = {m.code for m in sources}
-    return [m for m in claims if m not in sources and m.code != "---" and (m.code not in own or m.sector in POLITICAL)]
+    return [
+        m
+        for m in claims
+        if m not in sources and m.code != "---" and (m.code not in own or m.sector in POLITICAL)
+    ]
 
 
 PAIR_WORDS = word_set("pair_words")
@@ -131,7 +141,7 @@ def pair_reference(sentence: Sentence, win: Window, pair: list[Mention]) -> list
     """The two sides named before, for "de twee (leiders)", "beide landen", "beiden" in the clause."""
     if not pair:
         return []
-    toks = sentence.tokens[win.first - 1: win.last]
+    toks = sentence.tokens[win.first - 1 : win.last]
     for n, tok in enumerate(toks):
         low = tok.text.lower()
         if low not in PAIR_WORDS:
@@ -154,7 +164,7 @@ DEFINITE = word_set("definite")
 def names_act(sentence: Sentence, win: Window, trigger: int, mentions: list[Mention]) -> bool:
     """The clause's object is a definite act noun with no actor in its phrase: "steunden de operatie"."""
     toks = sentence.tokens
-    for tok in toks[win.first - 1: win.last]:
+    for tok in toks[win.first - 1 : win.last]:
         if tok.tag != "N" or tok.index == trigger:
             continue
         word = lemma(tok).replace(" ", "")
@@ -173,7 +183,9 @@ def names_act(sentence: Sentence, win: Window, trigger: int, mentions: list[Ment
         ):
             continue
         after = toks[tok.index] if tok.index < len(toks) else None
-        owned = after is not None and after.tag == "VZ" and lemma(after) in word_set("act_owner_preps")
+        owned = (
+            after is not None and after.tag == "VZ" and lemma(after) in word_set("act_owner_preps")
+        )
         if not owned and not any(first - 1 <= m.tokens[0] <= tok.index for m in mentions):
             return True
     return False
@@ -181,10 +193,14 @@ def names_act(sentence: Sentence, win: Window, trigger: int, mentions: list[Ment
 
 def doers(sentence_events: list[Event], mentions: list[Mention]) -> list[Mention]:
     """The mentions that were the sources of a sentence's coded events."""
-    return [m for m in mentions if any(e.src == m.code and e.src_text == m.text for e in sentence_events)]
+    return [
+        m
+        for m in mentions
+        if any(e.src == m.code and e.src_text == m.text for e in sentence_events)
+    ]
 
 
-QUOTE_MARKS = frozenset("\"“”„«»")
+QUOTE_MARKS = frozenset('"“”„«»')
 
 
 def quoted_tokens(sentence: Sentence) -> set[int]:
@@ -198,28 +214,48 @@ def quoted_tokens(sentence: Sentence) -> set[int]:
     return found
 
 
-def pointing(antecedent: Mention, rule: str, sentence: Sentence | None = None, token: Token | None = None,
-             found: str = "coref") -> Mention:
+def pointing(
+    antecedent: Mention,
+    rule: str,
+    sentence: Sentence | None = None,
+    token: Token | None = None,
+    found: str = "coref",
+) -> Mention:
     """A stand-in for a word that points back to ``antecedent``: the antecedent's code and sector, at
     ``token`` of ``sentence`` when given (else at the antecedent's place), with a text and rule that
     cite what it points back to ("wij [= de Franse minister]", rule "coref.speaker<actor.state.FRA.adj>")."""
-    cited = replace(antecedent, text=f"[= {antecedent.text}]", rule=f"{rule}<{antecedent.rule}>", found=found)
+    cited = replace(
+        antecedent, text=f"[= {antecedent.text}]", rule=f"{rule}<{antecedent.rule}>", found=found
+    )
     if sentence is None or token is None:
         return cited
-    return replace(cited, text=f"{token.text} {cited.text}", field=sentence.field, span=(token.start, token.end),
-                   sentence=sentence.index, tokens=(token.index, token.index))
+    return replace(
+        cited,
+        text=f"{token.text} {cited.text}",
+        field=sentence.field,
+        span=(token.start, token.end),
+        sentence=sentence.index,
+        tokens=(token.index, token.index),
+    )
 
 
-def speaker_mentions(sentence: Sentence, mentions: list[Mention], memory: list[Mention]) -> list[Mention]:
+def speaker_mentions(
+    sentence: Sentence, mentions: list[Mention], memory: list[Mention]
+) -> list[Mention]:
     """First-person pronouns inside a quote ("wij", "ik", "ons") as mentions of the quote's speaker:
     the actor named outside the quotes in the same sentence (", zei X"; "X zei: ..."), else the
     previous sentence's subject."""
     inside = quoted_tokens(sentence)
-    pronouns = [t for t in sentence.tokens
-                if t.index in inside and t.tag == "VNW" and t.text.lower() in word_set("first_person")]
+    pronouns = [
+        t
+        for t in sentence.tokens
+        if t.index in inside and t.tag == "VNW" and t.text.lower() in word_set("first_person")
+    ]
     if not pronouns:
         return []
-    outside = [m for m in mentions if not any(i in inside for i in range(m.tokens[0], m.tokens[1] + 1))]
+    outside = [
+        m for m in mentions if not any(i in inside for i in range(m.tokens[0], m.tokens[1] + 1))
+    ]
     speaker = outside[0] if outside else (memory[0] if memory else None)
     if speaker is None:
         return []

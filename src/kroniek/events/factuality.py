@@ -13,24 +13,31 @@ ORDER = ("negated", "alleged", "future")
 def lemma_seq(sentence: Sentence, first: int, last: int) -> list[tuple[int, str]]:
     """(token index, lemma word) pairs for tokens first..last, multi-word units split."""
     out: list[tuple[int, str]] = []
-    for tok in sentence.tokens[first - 1: last]:
+    for tok in sentence.tokens[first - 1 : last]:
         out.extend((tok.index, w) for w in words(tok))
     return out
 
 
-def has_seq(seq: list[tuple[int, str]], wanted: tuple[str, ...], texts: dict[int, str] | None = None) -> int | None:
+def has_seq(
+    seq: list[tuple[int, str]], wanted: tuple[str, ...], texts: dict[int, str] | None = None
+) -> int | None:
     """Token index where the lemma (or word) sequence ``wanted`` starts, or None."""
     n = len(wanted)
     for k in range(len(seq) - n + 1):
-        if all(seq[k + j][1] == wanted[j] or (texts and texts.get(seq[k + j][0]) == wanted[j]) for j in range(n)):
+        if all(
+            seq[k + j][1] == wanted[j] or (texts and texts.get(seq[k + j][0]) == wanted[j])
+            for j in range(n)
+        ):
             return seq[k][0]
     return None
 
 
-def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[int, str], skip: int = 0) -> bool:
-    if cue.present_tense and not _present(sentence.tokens[first - 1: last]):
+def _cue_hits(
+    cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[int, str], skip: int = 0
+) -> bool:
+    if cue.present_tense and not _present(sentence.tokens[first - 1 : last]):
         return False
-    for tok in sentence.tokens[first - 1: last]:
+    for tok in sentence.tokens[first - 1 : last]:
         if _noun_read_as_verb(sentence, tok):
             continue
         if (
@@ -41,14 +48,18 @@ def _cue_hits(cue: Cue, sentence: Sentence, first: int, last: int, texts: dict[i
             if cue.needs_infinitive and not _governs_infinitive(sentence, tok.index, last):
                 continue
             return True
-    if cue.seqs and any(has_seq(lemma_seq(sentence, first, last), s, texts) is not None for s in cue.seqs):
+    if cue.seqs and any(
+        has_seq(lemma_seq(sentence, first, last), s, texts) is not None for s in cue.seqs
+    ):
         return True
     if not cue.lemmas:
         return False
     joined = clause_verbs(sentence, Window(first, last, ""), skip) - {
         lemma(t).replace(" ", "") for t in sentence.tokens
     }
-    return bool(cue.lemmas & joined)  # a separable verb split in the clause: "spraken ... af" is afspreken
+    return bool(
+        cue.lemmas & joined
+    )  # a separable verb split in the clause: "spraken ... af" is afspreken
 
 
 def _noun_read_as_verb(sentence: Sentence, tok: Token) -> bool:
@@ -69,24 +80,27 @@ def _present(toks) -> bool:
 def _past_year(sentence: Sentence, win: Window, trigger: int, noun: bool, year: int) -> bool:
     """The clause names a year before ``year`` and tells it in the past tense (or, for an event
     noun, the year stands in the noun's own phrase: "het akkoord van 2015")."""
-    toks = list(sentence.tokens[win.first - 1: win.last])
+    toks = list(sentence.tokens[win.first - 1 : win.last])
     if noun:
-        toks += [t for t in sentence.tokens[trigger: trigger + 3] if t not in toks]
-    years = [t for t in toks if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) < year]
+        toks += [t for t in sentence.tokens[trigger : trigger + 3] if t not in toks]
+    years = [
+        t for t in toks if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) < year
+    ]
     if not years:
         return False
     if noun and any(trigger < t.index <= trigger + 3 for t in years):
         return True
     past = any(t.pos.startswith("WW(pv,verl") for t in toks)
     perfect = any(t.pos.startswith("WW(vd") for t in toks) and any(
-        lemma(t) in word_set("perfect_auxiliaries") and t.pos.startswith("WW(pv,tgw") for t in toks)
+        lemma(t) in word_set("perfect_auxiliaries") and t.pos.startswith("WW(pv,tgw") for t in toks
+    )
     return past or perfect
 
 
 def _governs_infinitive(sentence: Sentence, verb: int, last: int) -> bool:
     """gaan + infinitive ("gaan samenwerken"), not "gaat door met"."""
     toks = sentence.tokens
-    for tok in toks[verb: last]:
+    for tok in toks[verb:last]:
         if lemma(tok) in word_set("non_infinitive_particles") and tok.tag == "VZ":
             return False
         if tok.pos.startswith("WW(inf"):
@@ -110,8 +124,15 @@ def governing(wins: tuple[Window, ...], win: Window) -> list[Window]:
 
 
 def factuality(
-    patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window, trigger: int,
-    noun: bool, parties: set[str], mentions: list[Mention], ignores: tuple[str, ...] = (),
+    patterns: Patterns,
+    sentence: Sentence,
+    wins: tuple[Window, ...],
+    win: Window,
+    trigger: int,
+    noun: bool,
+    parties: set[str],
+    mentions: list[Mention],
+    ignores: tuple[str, ...] = (),
 ) -> tuple[str, str | None]:
     """The fact value of an event at ``trigger`` and the id of the cue that decided it; the fact
     kinds in ``ignores`` are not considered (a pattern whose idiom holds its own negation)."""
@@ -149,9 +170,14 @@ def factuality(
                 spans += [(w.first, w.last) for w in above if _confirms(sentence, w)]
             if any(_cue_hits(cue, sentence, a, b, texts, trigger) for a, b in spans if a <= b):
                 found[kind] = cue.id
-    strong = [c for c in patterns.cue("alleged") if c.scope == "sentence" and c.seqs and c.overrides]
+    strong = [
+        c for c in patterns.cue("alleged") if c.scope == "sentence" and c.seqs and c.overrides
+    ]
     for cue in strong:
-        if any(has_seq(lemma_seq(sentence, 1, len(sentence.tokens)), s, texts) is not None for s in cue.seqs):
+        if any(
+            has_seq(lemma_seq(sentence, 1, len(sentence.tokens)), s, texts) is not None
+            for s in cue.seqs
+        ):
             return "alleged", cue.id
     for kind in ORDER:
         if kind in found:
@@ -168,7 +194,9 @@ def _negation_scope(sentence: Sentence, win: Window, trigger: int, noun: bool) -
 
 def _confirms(sentence: Sentence, win: Window) -> bool:
     """A governing clause with a verb of confirming or saying ("bevestigden niet dat ...")."""
-    return any(lemma(t) in word_set("report_verbs") for t in sentence.tokens[win.first - 1: win.last])
+    return any(
+        lemma(t) in word_set("report_verbs") for t in sentence.tokens[win.first - 1 : win.last]
+    )
 
 
 def _third_party_source(sentence: Sentence, mentions: list[Mention], parties: set[str]) -> bool:
@@ -182,8 +210,13 @@ def _third_party_source(sentence: Sentence, mentions: list[Mention], parties: se
     return False
 
 
-def attribution(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window,
-                mentions: list[Mention]) -> tuple[Mention | None, str | None]:
+def attribution(
+    patterns: Patterns,
+    sentence: Sentence,
+    wins: tuple[Window, ...],
+    win: Window,
+    mentions: list[Mention],
+) -> tuple[Mention | None, str | None]:
     """Who reports the event ("volgens het Pentagon", "meldt de FSB", "zei Lavrov") and the cue id."""
     for cue in patterns.cue("attribution"):
         for m in mentions:
@@ -197,8 +230,11 @@ def attribution(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...]
         for other in wins:
             if other == win or win.first < other.first and other.opener != "comma":
                 continue
-            verbs = [t for t in sentence.tokens[other.first - 1: other.last]
-                     if t.tag == "WW" and lemma(t).replace(" ", "") in cue.verbs]
+            verbs = [
+                t
+                for t in sentence.tokens[other.first - 1 : other.last]
+                if t.tag == "WW" and lemma(t).replace(" ", "") in cue.verbs
+            ]
             if not verbs:
                 continue
             speakers = [m for m in mentions if m.tokens[0] in other]
@@ -207,8 +243,14 @@ def attribution(patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...]
     return None, None
 
 
-def background(patterns: Patterns, sentence: Sentence, win: Window, trigger: int, noun: bool,
-               year: int | None = None) -> str | None:
+def background(
+    patterns: Patterns,
+    sentence: Sentence,
+    win: Window,
+    trigger: int,
+    noun: bool,
+    year: int | None = None,
+) -> str | None:
     """Id of the background cue when the event is told as history ("sinds de invasie ... geleden",
     "in 2015 sloten ..."); ``year`` is the year the article speaks from, when known."""
     texts = {t.index: t.text.lower() for t in sentence.tokens}
@@ -223,7 +265,14 @@ def background(patterns: Patterns, sentence: Sentence, win: Window, trigger: int
                 return cue.id
         if cue.past_year and year is not None and _past_year(sentence, win, trigger, noun, year):
             return cue.id
-        if cue.seqs and not noun and cue.verbs_too and any(
-                has_seq(lemma_seq(sentence, win.first, win.last), s, texts) is not None for s in cue.seqs):
+        if (
+            cue.seqs
+            and not noun
+            and cue.verbs_too
+            and any(
+                has_seq(lemma_seq(sentence, win.first, win.last), s, texts) is not None
+                for s in cue.seqs
+            )
+        ):
             return cue.id
     return None

@@ -60,9 +60,29 @@ from kroniek.words import word_set
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 _PATTERN_KEYS = {
-    "id", "type", "cameo", "mode", "note", "verbs", "nouns", "objects", "with", "without",
-    "target", "symmetric", "priority", "target_sectors", "implied_source", "implied_target",
-    "implied_from", "keeps_trigger", "reciprocal", "needs_light_verb", "source", "about", "ignores",
+    "id",
+    "type",
+    "cameo",
+    "mode",
+    "note",
+    "verbs",
+    "nouns",
+    "objects",
+    "with",
+    "without",
+    "target",
+    "symmetric",
+    "priority",
+    "target_sectors",
+    "implied_source",
+    "implied_target",
+    "implied_from",
+    "keeps_trigger",
+    "reciprocal",
+    "needs_light_verb",
+    "source",
+    "about",
+    "ignores",
 }
 #: the steps a source chain may name, tried in order until one finds a doer (see coder._source_step)
 SOURCE_STEPS = (
@@ -82,12 +102,32 @@ SOURCE_STEPS = (
     "memory",
 )
 _CUE_KINDS = (
-    "future", "negated", "alleged", "attribution", "background", "pronouns", "support_verbs", "undergo_verbs",
+    "future",
+    "negated",
+    "alleged",
+    "attribution",
+    "background",
+    "pronouns",
+    "support_verbs",
+    "undergo_verbs",
     "demand_verbs",
 )
 _CUE_KEYS = {
-    "id", "lemmas", "seq", "pos", "scope", "needs_infinitive", "nominal_only", "preps", "verbs", "note",
-    "third_party", "overrides", "verbs_too", "past_year", "present_tense",
+    "id",
+    "lemmas",
+    "seq",
+    "pos",
+    "scope",
+    "needs_infinitive",
+    "nominal_only",
+    "preps",
+    "verbs",
+    "note",
+    "third_party",
+    "overrides",
+    "verbs_too",
+    "past_year",
+    "present_tense",
 }
 _SCOPES = ("clause", "govern", "sentence", "opener")
 
@@ -116,12 +156,22 @@ class Pattern:
     implied_from: tuple[str, ...] = ()
     keeps_trigger: bool = False
     other_side: bool = False  # a missing side may be the article's other main side
-    needs_light_verb: bool = False  # a noun for a state or relation: an event only when a light verb makes it happen
-    about: tuple[str, ...] = ()  # a claim verb: fires on what its dat-clause reports, events of these types
-    ignores: tuple[str, ...] = ()  # fact kinds its own wording carries ("niet blij met": negated; a threat: future)
+    needs_light_verb: bool = (
+        False  # a noun for a state or relation: an event only when a light verb makes it happen
+    )
+    about: tuple[
+        str, ...
+    ] = ()  # a claim verb: fires on what its dat-clause reports, events of these types
+    ignores: tuple[
+        str, ...
+    ] = ()  # fact kinds its own wording carries ("niet blij met": negated; a threat: future)
     reciprocal: bool = False  # also coded in the reverse direction (a visit is also being received)
-    source_chain: tuple[str, ...] = ()  # where the doer stands, tried in order ("" = the default of linking.yaml)
-    default_source: dict = field(default_factory=dict, repr=False, compare=False)  # trigger kind -> chain
+    source_chain: tuple[
+        str, ...
+    ] = ()  # where the doer stands, tried in order ("" = the default of linking.yaml)
+    default_source: dict = field(
+        default_factory=dict, repr=False, compare=False
+    )  # trigger kind -> chain
     source: str = ""  # file:line
 
     @property
@@ -144,11 +194,17 @@ class Cue:
     nominal_only: bool = False
     preps: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
-    third_party: bool = False  # fires only when an actor that is neither side follows the cue ("volgens X")
-    overrides: bool = False  # a sentence-wide alleged cue that wins over negation ("nog niet bevestigd")
+    third_party: bool = (
+        False  # fires only when an actor that is neither side follows the cue ("volgens X")
+    )
+    overrides: bool = (
+        False  # a sentence-wide alleged cue that wins over negation ("nog niet bevestigd")
+    )
     verbs_too: bool = False  # a background cue that also dates verb triggers, not only event nouns
     past_year: bool = False  # a background cue: a year before the article's, told in the past tense
-    present_tense: bool = False  # the cue counts only in a clause whose finite verb is in the present
+    present_tense: bool = (
+        False  # the cue counts only in a clause whose finite verb is in the present
+    )
 
 
 @dataclass(frozen=True)
@@ -168,7 +224,9 @@ class Patterns:
 
     def ids(self) -> tuple[str, ...]:
         """Every pattern and cue id."""
-        return tuple(p.id for p in self.patterns) + tuple(c.id for cs in self.cues.values() for c in cs)
+        return tuple(p.id for p in self.patterns) + tuple(
+            c.id for cs in self.cues.values() for c in cs
+        )
 
 
 def _seq(text: str) -> tuple[str, ...]:
@@ -201,7 +259,9 @@ def load_cameo(path: Path) -> dict[str, tuple[str, float, int]]:
 def load_modes(path: Path) -> dict[str, tuple[str, ...]]:
     """PLOVER type -> the modes a pattern of that type may name (modes.yaml)."""
     raw = _read_yaml(path) or {}
-    if not isinstance(raw, dict) or any(t not in TYPES or not isinstance(v, list) for t, v in raw.items()):
+    if not isinstance(raw, dict) or any(
+        t not in TYPES or not isinstance(v, list) for t, v in raw.items()
+    ):
         raise RulesError(str(path), "must map PLOVER types to lists of modes")
     return {t: tuple(str(m) for m in v) for t, v in raw.items()}
 
@@ -220,16 +280,23 @@ def load_linking(path: Path) -> dict:
         or set(raw) - set(keys)
         or not set(LINKING_CHAIN_KEYS + LINKING_TARGET_KEYS) <= set(raw)
     ):
-        raise RulesError(str(path), f"needs the keys {', '.join(LINKING_CHAIN_KEYS + LINKING_TARGET_KEYS)}; "
-                                    f"may have {', '.join(LINKING_TYPE_KEYS)}")
+        raise RulesError(
+            str(path),
+            f"needs the keys {', '.join(LINKING_CHAIN_KEYS + LINKING_TARGET_KEYS)}; "
+            f"may have {', '.join(LINKING_TYPE_KEYS)}",
+        )
     found: dict = {key: frozenset(raw.get(key) or ()) for key in LINKING_TYPE_KEYS}
     for key in LINKING_TYPE_KEYS:
         if found[key] - set(TYPES):
             raise RulesError(str(path), f"{key}: unknown types {sorted(found[key] - set(TYPES))}")
-    found["source"] = {key.split("_")[0]: _strings(raw[key], str(path), key) for key in LINKING_CHAIN_KEYS}
+    found["source"] = {
+        key.split("_")[0]: _strings(raw[key], str(path), key) for key in LINKING_CHAIN_KEYS
+    }
     for key, chain in found["source"].items():
         if not chain or set(chain) - set(SOURCE_STEPS):
-            raise RulesError(str(path), f"{key}_source: steps must be among {', '.join(SOURCE_STEPS)}")
+            raise RulesError(
+                str(path), f"{key}_source: steps must be among {', '.join(SOURCE_STEPS)}"
+            )
     for key in LINKING_TARGET_KEYS:
         found[key] = _strings(raw[key], str(path), key)
     return found
@@ -248,34 +315,52 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
 TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act", "quoted", "su")
 
 
-def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, ...]],
-             linking: dict) -> Pattern:
+def _pattern(
+    entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, ...]], linking: dict
+) -> Pattern:
     if not isinstance(entry, dict):
         raise RulesError(where, "each entry must be a mapping")
     unknown = set(entry) - _PATTERN_KEYS
     if unknown:
-        raise RulesError(where, f"unknown keys {sorted(unknown)}", f"allowed: {sorted(_PATTERN_KEYS)}")
+        raise RulesError(
+            where, f"unknown keys {sorted(unknown)}", f"allowed: {sorted(_PATTERN_KEYS)}"
+        )
     pid, ptype, code = entry.get("id"), entry.get("type"), str(entry.get("cameo", ""))
     if not pid or ptype not in TYPES:
         raise RulesError(where, f"entry needs an id and a PLOVER type, got {pid!r} / {ptype!r}")
     if code not in cameo:
         raise RulesError(where, f"{pid}: CAMEO code {code!r} is not in cameo.tsv")
-    verbs, nouns = _strings(entry.get("verbs"), where, "verbs"), _strings(entry.get("nouns"), where, "nouns")
+    verbs, nouns = (
+        _strings(entry.get("verbs"), where, "verbs"),
+        _strings(entry.get("nouns"), where, "nouns"),
+    )
     if not verbs and not nouns:
         raise RulesError(where, f"{pid}: needs verbs or nouns")
-    target = _strings(entry.get("target"), where, "target") or linking["verb_target" if verbs else "noun_target"]
+    target = (
+        _strings(entry.get("target"), where, "target")
+        or linking["verb_target" if verbs else "noun_target"]
+    )
     chain = _strings(entry.get("source"), where, "source")
     if set(chain) - set(SOURCE_STEPS) - word_set("prepositions"):
-        raise RulesError(where, f"{pid}: unknown source steps {sorted(set(chain) - set(SOURCE_STEPS))}",
-                         f"use {', '.join(SOURCE_STEPS)} or a preposition of data/words (words.prepositions)")
+        raise RulesError(
+            where,
+            f"{pid}: unknown source steps {sorted(set(chain) - set(SOURCE_STEPS))}",
+            f"use {', '.join(SOURCE_STEPS)} or a preposition of data/words (words.prepositions)",
+        )
     bad = [t for t in target if t not in TARGET_PLACES and t not in word_set("prepositions")]
     if bad:
-        raise RulesError(where, f"{pid}: unknown target place {bad}",
-                         f"use {', '.join(TARGET_PLACES)} or a preposition of data/words (words.prepositions)")
+        raise RulesError(
+            where,
+            f"{pid}: unknown target place {bad}",
+            f"use {', '.join(TARGET_PLACES)} or a preposition of data/words (words.prepositions)",
+        )
     mode = entry.get("mode")
     if mode is not None and mode not in modes.get(ptype, ()):
-        raise RulesError(where, f"{pid}: mode {mode!r} is not a PLOVER mode of {ptype}",
-                         f"allowed: {', '.join(modes.get(ptype, ())) or 'none'} (data/events/modes.yaml)")
+        raise RulesError(
+            where,
+            f"{pid}: mode {mode!r} is not a PLOVER mode of {ptype}",
+            f"allowed: {', '.join(modes.get(ptype, ())) or 'none'} (data/events/modes.yaml)",
+        )
     _, goldstein, quad = cameo[code]
     return Pattern(
         id=pid,
@@ -314,13 +399,13 @@ def _pattern(entry: dict, where: str, cameo: dict, modes: dict[str, tuple[str, .
     )
 
 
-
-
 def _sector(value, where: str, key: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or (value.upper() not in SECTORS and value != "---"):
-        raise RulesError(where, f"'{key}' must be a sector code ({', '.join(SECTORS)}) or '---', got {value!r}")
+        raise RulesError(
+            where, f"'{key}' must be a sector code ({', '.join(SECTORS)}) or '---', got {value!r}"
+        )
     return value.upper()
 
 
@@ -331,18 +416,26 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
     if unknown:
         raise RulesError(where, f"unknown keys {sorted(unknown)}", f"allowed: {sorted(_CUE_KEYS)}")
     if entry.get("scope", "clause") not in _SCOPES:
-        raise RulesError(where, f"{entry['id']}: scope {entry.get('scope')!r} is not one of {', '.join(_SCOPES)}")
+        raise RulesError(
+            where, f"{entry['id']}: scope {entry.get('scope')!r} is not one of {', '.join(_SCOPES)}"
+        )
     return Cue(
-        id=entry["id"], kind=kind,
-        lemmas=frozenset(s.replace(" ", "") for s in _strings(entry.get("lemmas"), where, "lemmas")),
+        id=entry["id"],
+        kind=kind,
+        lemmas=frozenset(
+            s.replace(" ", "") for s in _strings(entry.get("lemmas"), where, "lemmas")
+        ),
         seqs=tuple(_seq(s) for s in _strings(entry.get("seq"), where, "seq")),
-        pos=entry.get("pos"), scope=entry.get("scope", "clause"),
+        pos=entry.get("pos"),
+        scope=entry.get("scope", "clause"),
         needs_infinitive=bool(entry.get("needs_infinitive", False)),
         nominal_only=bool(entry.get("nominal_only", False)),
         preps=frozenset(_strings(entry.get("preps"), where, "preps")),
         verbs=frozenset(s.replace(" ", "") for s in _strings(entry.get("verbs"), where, "verbs")),
-        third_party=_flag(entry, "third_party", where), overrides=_flag(entry, "overrides", where),
-        verbs_too=_flag(entry, "verbs_too", where), past_year=_flag(entry, "past_year", where),
+        third_party=_flag(entry, "third_party", where),
+        overrides=_flag(entry, "overrides", where),
+        verbs_too=_flag(entry, "verbs_too", where),
+        past_year=_flag(entry, "past_year", where),
         present_tense=_flag(entry, "present_tense", where),
     )
 
@@ -352,7 +445,9 @@ def _fact_kinds(entry: dict, ptype: str, linking: dict, where: str) -> tuple[str
     always about the future (linking.yaml's future_content_types: a threat is made now)."""
     found = _strings(entry.get("ignores"), where, "ignores")
     if set(found) - set(FACT_KINDS):
-        raise RulesError(where, f"'ignores': fact kinds are {', '.join(FACT_KINDS)}, got {list(found)}")
+        raise RulesError(
+            where, f"'ignores': fact kinds are {', '.join(FACT_KINDS)}, got {list(found)}"
+        )
     if ptype in linking.get("future_content_types", ()) and "future" not in found:
         found += ("future",)
     return found
@@ -378,7 +473,9 @@ def _read_yaml(path: Path):
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
-        raise RulesError(f"{path}{line}", f"not valid YAML: {getattr(err, 'problem', err)}") from err
+        raise RulesError(
+            f"{path}{line}", f"not valid YAML: {getattr(err, 'problem', err)}"
+        ) from err
 
 
 def load_patterns(data_dir: Path | None = None) -> Patterns:
@@ -397,7 +494,9 @@ def load_patterns(data_dir: Path | None = None) -> Patterns:
             raise RulesError(str(path), "a pattern file must be a YAML list")
         lines = _lines(path)
         for entry in entries:
-            where = f"{path}:{lines.get(str(entry.get('id')) if isinstance(entry, dict) else '', 1)}"
+            where = (
+                f"{path}:{lines.get(str(entry.get('id')) if isinstance(entry, dict) else '', 1)}"
+            )
             pattern = _pattern(entry, where, cameo, modes, linking)
             if pattern.id in seen:
                 raise RulesError(where, f"duplicate id {pattern.id} (first at {seen[pattern.id]})")
@@ -412,7 +511,9 @@ def load_patterns(data_dir: Path | None = None) -> Patterns:
     cues: dict[str, tuple[Cue, ...]] = {}
     for kind in _CUE_KINDS:
         entries = raw.get(kind) or []
-        cues[kind] = tuple(_cue(kind, e, f"{cue_path}:{lines.get(str(e.get('id')), 1)}") for e in entries)
+        cues[kind] = tuple(
+            _cue(kind, e, f"{cue_path}:{lines.get(str(e.get('id')), 1)}") for e in entries
+        )
     by_verb: dict[str, list[tuple[Pattern, str]]] = {}
     by_noun: dict[str, list[Pattern]] = {}
     for pattern in patterns:
@@ -427,8 +528,10 @@ def load_patterns(data_dir: Path | None = None) -> Patterns:
         for noun in pattern.nouns:
             by_noun.setdefault(noun, []).append(pattern)
     return Patterns(
-        patterns=tuple(patterns), cues=cues,
+        patterns=tuple(patterns),
+        cues=cues,
         by_verb={k: tuple(v) for k, v in by_verb.items()},
         by_noun={k: tuple(v) for k, v in by_noun.items()},
-        cameo=cameo, sha256=digest.hexdigest(),
+        cameo=cameo,
+        sha256=digest.hexdigest(),
     )

@@ -43,14 +43,19 @@ MODES = {
     # without it a parse costs about a quarter less CPU (heads and relations are the same).
     "parse": "--skip=acn",
 }
-INSTALL_FIX = "apt-get install frog frogdata ucto uctodata (make setup does it; kroniek doctor checks)"
+INSTALL_FIX = (
+    "apt-get install frog frogdata ucto uctodata (make setup does it; kroniek doctor checks)"
+)
 _PR_SET_PDEATHSIG = 1
 #: runs Frog ("$@") in the background; when Frog exits, or the guard gets SIGTERM, Frog is
 #: killed and reaped and then the whole process group (the children Frog forks per
 #: connection, and the guard itself) is killed
-GUARD = ["/bin/sh", "-c",
-         'trap \'kill -KILL $f; wait $f; kill -KILL 0\' TERM HUP INT; "$@" & f=$!; wait $f; kill -KILL 0',
-         "kroniek-frog-guard"]
+GUARD = [
+    "/bin/sh",
+    "-c",
+    "trap 'kill -KILL $f; wait $f; kill -KILL 0' TERM HUP INT; \"$@\" & f=$!; wait $f; kill -KILL 0",
+    "kroniek-frog-guard",
+]
 
 Rows = list[list[tuple[str, ...]]]
 
@@ -79,7 +84,9 @@ def _free_port() -> int:
 
 def _die_with_parent() -> None:
     """Child side of fork: ask the kernel to SIGTERM the guard when the launching thread dies."""
-    with contextlib.suppress(OSError, AttributeError):  # not Linux: the finalizer still stops it on exit
+    with contextlib.suppress(
+        OSError, AttributeError
+    ):  # not Linux: the finalizer still stops it on exit
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
 
 
@@ -211,7 +218,9 @@ class _Worker:
         """
         env = dict(os.environ)
         env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-        self.workdir = tempfile.mkdtemp(prefix="kroniek-frog-")  # Frog leaves debug files in its cwd
+        self.workdir = tempfile.mkdtemp(
+            prefix="kroniek-frog-"
+        )  # Frog leaves debug files in its cwd
         return subprocess.Popen(
             argv,
             cwd=self.workdir,
@@ -480,8 +489,10 @@ class FrogPool:
                 self._counts["cache_misses"] += 1
         stored = self._disk_path(lines)
         if stored is not None and stored.is_file():
-            answers = [[[tuple(row) for row in sentence] for sentence in rows]
-                       for rows in json.loads(stored.read_text(encoding="utf-8"))]
+            answers = [
+                [[tuple(row) for row in sentence] for sentence in rows]
+                for rows in json.loads(stored.read_text(encoding="utf-8"))
+            ]
         else:
             answers = self._session(lines, self.timeout if timeout is None else timeout)
             if stored is not None:

@@ -54,7 +54,9 @@ class OfficeHolder:
         """The term covering `on_date` (latest start wins); the newest term when no date."""
         if on_date is None:
             return max(self.terms, key=lambda t: t.start) if self.terms else None
-        covering = [t for t in self.terms if t.start <= on_date and (t.end is None or on_date < t.end)]
+        covering = [
+            t for t in self.terms if t.start <= on_date and (t.end is None or on_date < t.end)
+        ]
         return max(covering, key=lambda t: t.start) if covering else None
 
     def home_code(self, on_date: date | None) -> str:
@@ -92,9 +94,14 @@ def _tenure(raw: dict, source: str) -> Tenure:
     if start is None:
         raise RulesError(source, "a term needs a start date")
     return Tenure(
-        office=raw["office"], role=raw["role"], code=raw["code"], sector=raw["sector"],
-        start=start, end=_date(raw.get("end"), source),
-        title=raw.get("title"), elected=_date(raw.get("elected"), source),
+        office=raw["office"],
+        role=raw["role"],
+        code=raw["code"],
+        sector=raw["sector"],
+        start=start,
+        end=_date(raw.get("end"), source),
+        title=raw.get("title"),
+        elected=_date(raw.get("elected"), source),
     )
 
 
@@ -111,8 +118,16 @@ def load_people(data_dir: Path = DATA_DIR) -> tuple[OfficeHolder, ...]:
         source = f"{path}:{lines.get(raw.get('id'), 0)}"
         try:
             terms = tuple(_tenure(t, source) for t in raw["terms"])
-            people.append(OfficeHolder(raw["id"], raw["name"], tuple(raw.get("aliases") or ()),
-                                       raw.get("out_of_office"), terms, source))
+            people.append(
+                OfficeHolder(
+                    raw["id"],
+                    raw["name"],
+                    tuple(raw.get("aliases") or ()),
+                    raw.get("out_of_office"),
+                    terms,
+                    source,
+                )
+            )
         except (KeyError, TypeError) as err:
             raise RulesError(source, f"person entry lacks a field: {err}") from err
     return tuple(people)

@@ -26,7 +26,11 @@ def check(folder: Path) -> list[RulesError]:
             problems.append(RulesError(person.source, "a person needs at least one term"))
         for term in person.terms:
             if term.end is not None and term.end < term.start:
-                problems.append(RulesError(person.source, f"term ends ({term.end}) before it starts ({term.start})"))
+                problems.append(
+                    RulesError(
+                        person.source, f"term ends ({term.end}) before it starts ({term.start})"
+                    )
+                )
             if term.elected is not None and term.elected > term.start:
                 problems.append(
                     RulesError(

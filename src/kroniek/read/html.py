@@ -66,8 +66,12 @@ def extract_html(html: str, max_depth: int | None = None) -> Extracted:
             raise TooDeep(depth)
     blocks = html_blocks(root)
     found = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False,
-        deduplicate=False, as_dict=False,
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        deduplicate=False,
+        as_dict=False,
     )
     extracted = found if isinstance(found, Document) else None
     headline = _first_heading(root) or (extracted.title if extracted is not None else None)
@@ -96,7 +100,6 @@ def _parse(html: str):
         return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return None
-
 
 
 def nesting_depth(root) -> int:
@@ -185,7 +188,7 @@ def _brief_list_start(blocks: list[str]) -> int | None:
             if want_meer_uit and not p.BRIEF_HEADING.fullmatch(blocks[i]):
                 continue
             end = headings[n + 1] if n + 1 < len(headings) else len(blocks)
-            if any(p.DATELINE_STRICT.search(line[:60]) for line in blocks[i + 1:end]):
+            if any(p.DATELINE_STRICT.search(line[:60]) for line in blocks[i + 1 : end]):
                 return i
     return None
 
@@ -196,12 +199,12 @@ def _article_time(blocks: list[str], headline: str | None, main: list[str]) -> s
         return None
     top = blocks.index(headline)
     first = main[0]
-    for line in blocks[top + 1: top + 8]:
+    for line in blocks[top + 1 : top + 8]:
         if line == first:
             return None
         if p.TIME_LINE.fullmatch(line):
             return line
         labelled = p.TIME_LABEL.match(line)
-        if labelled and p.TIME_LINE.fullmatch(line[labelled.end():]):
+        if labelled and p.TIME_LINE.fullmatch(line[labelled.end() :]):
             return line
     return None

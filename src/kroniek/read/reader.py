@@ -24,8 +24,10 @@ _TEXT_CONTROLS = set("\t\n\r\f\v\x1b")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 #: what a non-regular file in an input folder is, by its st_mode test
 SPECIAL_KINDS = (
-    (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
 )
 
 
@@ -52,8 +54,11 @@ def read_paths(
     overrides it for every page; otherwise a JSONL record's own ``fetched_at`` is used, else
     the time ``captures`` gives for the file's name (see `load_captures`), else the file's mtime.
     """
-    reader = Reader(limits=limits or Limits(), fetched_at=_utc(fetched_at) if fetched_at else None,
-                    captures=dict(captures or {}))
+    reader = Reader(
+        limits=limits or Limits(),
+        fetched_at=_utc(fetched_at) if fetched_at else None,
+        captures=dict(captures or {}),
+    )
     yield from reader.read(paths)
 
 
@@ -144,7 +149,9 @@ class Reader:
             return
         if kind is None:
             kind = "html" if text.lstrip().startswith("<") else "text"
-        when, when_from = (self.fetched_at, "option") if self.fetched_at else self._captured(source, mtime)
+        when, when_from = (
+            (self.fetched_at, "option") if self.fetched_at else self._captured(source, mtime)
+        )
         if kind == "html":
             yield self._page(source, path.stem, None, text.lstrip("\ufeff"), when, when_from, None)
         else:
@@ -157,15 +164,20 @@ class Reader:
         seen = False
         with path.open("rb") as handle:
             head = handle.read(8192)
-            if head.count(b"\x00") > 0.01 * len(head):  # binary or UTF-16; a stray NUL fails its line
+            if head.count(b"\x00") > 0.01 * len(
+                head
+            ):  # binary or UTF-16; a stray NUL fails its line
                 yield _nul_problem(str(path), head)
                 return
             handle.seek(0)
             for number, raw in enumerate(_lines(handle, self.limits.page_bytes), start=1):
                 if isinstance(raw, int):
                     seen = True
-                    yield ReadError(f"{path}#{number}", _over_limit(raw, self.limits.page_bytes, "record"),
-                                    "split the record or raise --max-page-bytes")
+                    yield ReadError(
+                        f"{path}#{number}",
+                        _over_limit(raw, self.limits.page_bytes, "record"),
+                        "split the record or raise --max-page-bytes",
+                    )
                 elif raw.strip():
                     seen = True
                     yield self._record(f"{path}#{number}", raw, mtime)
@@ -178,49 +190,83 @@ class Reader:
             return line
         depth = _json_depth(line)
         if depth > self.limits.json_depth:
-            return ReadError(source, f"JSON nested {depth:,} levels deep, over the limit of "
-                             f"{self.limits.json_depth:,}", "flatten the record or raise --max-json-depth")
+            return ReadError(
+                source,
+                f"JSON nested {depth:,} levels deep, over the limit of {self.limits.json_depth:,}",
+                "flatten the record or raise --max-json-depth",
+            )
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
             reason = err.msg.removesuffix(" at")
-            return ReadError(source, f"not valid JSON: {reason} at column {err.colno}",
-                             "write one JSON object per line")
+            return ReadError(
+                source,
+                f"not valid JSON: {reason} at column {err.colno}",
+                "write one JSON object per line",
+            )
         except RecursionError:
             return ReadError(source, "JSON nested too deeply to read", "flatten the record")
         if not isinstance(record, dict):
-            return ReadError(source, "a record must be a JSON object", "write one JSON object per line")
+            return ReadError(
+                source, "a record must be a JSON object", "write one JSON object per line"
+            )
         doc = record.get("id")
         if not isinstance(doc, (str, int)) or isinstance(doc, bool) or str(doc).strip() == "":
             return ReadError(source, 'record has no "id"', 'give every record a string "id"')
         text, html = record.get("text"), record.get("html")
-        if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
-            return ReadError(source, 'record has neither "text" nor "html"',
-                             'give every record a non-empty "text" or "html" string')
+        if not (isinstance(text, str) and text.strip()) and not (
+            isinstance(html, str) and html.strip()
+        ):
+            return ReadError(
+                source,
+                'record has neither "text" nor "html"',
+                'give every record a non-empty "text" or "html" string',
+            )
         when, when_from = self._captured(source, mtime)
-        recorded = _parse_time(record["fetched_at"]) if record.get("fetched_at") is not None else None
+        recorded = (
+            _parse_time(record["fetched_at"]) if record.get("fetched_at") is not None else None
+        )
         if self.fetched_at:
             when, when_from = self.fetched_at, "option"
         elif record.get("fetched_at") is not None:
             if recorded is None:
-                return ReadError(source, f"fetched_at is not an ISO date-time: {record['fetched_at']!r}",
-                                 'write it like "2026-01-29T10:00:00Z"')
+                return ReadError(
+                    source,
+                    f"fetched_at is not an ISO date-time: {record['fetched_at']!r}",
+                    'write it like "2026-01-29T10:00:00Z"',
+                )
             when, when_from = recorded, "record"
         url = record.get("url") if isinstance(record.get("url"), str) else None
         for name, value in (("id", doc), ("text", text), ("html", html), ("url", url)):
             at = _lone_surrogate(value)
             if at is not None:
-                return ReadError(source, f'"{name}" holds a lone UTF-16 surrogate escape '
-                                 f"(\\u{ord(str(value)[at]):04x}) at character {at:,}",
-                                 "escape characters outside the BMP as surrogate pairs, or write them as UTF-8")
+                return ReadError(
+                    source,
+                    f'"{name}" holds a lone UTF-16 surrogate escape '
+                    f"(\\u{ord(str(value)[at]):04x}) at character {at:,}",
+                    "escape characters outside the BMP as surrogate pairs, or write them as UTF-8",
+                )
         has_text = isinstance(text, str) and bool(text.strip())
         has_html = isinstance(html, str) and bool(html.strip())
-        return self._page(source, str(doc), text if has_text else None, html if has_html else None,
-                          when, when_from, url)
+        return self._page(
+            source,
+            str(doc),
+            text if has_text else None,
+            html if has_html else None,
+            when,
+            when_from,
+            url,
+        )
 
     def _page(
-        self, source: str, doc: str, text: str | None, html: str | None,
-        when: datetime, when_from: str, url: str | None,
+        self,
+        source: str,
+        doc: str,
+        text: str | None,
+        html: str | None,
+        when: datetime,
+        when_from: str,
+        url: str | None,
     ) -> Page | ReadError:
         """A checked Page from decoded text or HTML (text wins when both are given)."""
         body = (text if text is not None else html or "").lstrip("\ufeff")
@@ -232,26 +278,42 @@ class Reader:
             try:
                 extracted = extract_html(body, max_depth=self.limits.html_depth)
             except TooDeep as deep:
-                return ReadError(source, f"HTML nested {deep.depth:,} levels deep, over the limit "
-                                 f"of {self.limits.html_depth:,}",
-                                 "flatten the page or raise --max-html-depth (at most 250)")
+                return ReadError(
+                    source,
+                    f"HTML nested {deep.depth:,} levels deep, over the limit "
+                    f"of {self.limits.html_depth:,}",
+                    "flatten the page or raise --max-html-depth (at most 250)",
+                )
             body, url = extracted.text, url or extracted.url
             if not body.strip():
-                return ReadError(source, "no text left after HTML extraction",
-                                 "check that the page holds an article, not only scripts or menus")
+                return ReadError(
+                    source,
+                    "no text left after HTML extraction",
+                    "check that the page holds an article, not only scripts or menus",
+                )
         longest = max(body.split("\n"), key=len)
         if len(longest) > self.limits.line_chars:
             number = body.split("\n").index(longest) + 1
-            return ReadError(source, f"line {number:,} is {len(longest):,} characters long, over "
-                             f"the limit of {self.limits.line_chars:,}",
-                             "break the text into paragraphs or raise --max-line-chars")
+            return ReadError(
+                source,
+                f"line {number:,} is {len(longest):,} characters long, over "
+                f"the limit of {self.limits.line_chars:,}",
+                "break the text into paragraphs or raise --max-line-chars",
+            )
         verdict = self.languages.verdict(body)
         if not verdict.dutch:
             seen = f"looks like {verdict.code}" if verdict.code else "no language recognised"
             return ReadError(source, f"not Dutch ({seen})", "kroniek reads Dutch news only")
         # a file name that is not UTF-8 decodes to lone surrogates, which no output can hold
-        return Page(doc=_utf8_safe(doc), source=_utf8_safe(source), text=body, html=html,
-                    fetched_at=when, fetched_at_from=when_from, url=url)
+        return Page(
+            doc=_utf8_safe(doc),
+            source=_utf8_safe(source),
+            text=body,
+            html=html,
+            fetched_at=when,
+            fetched_at_from=when_from,
+            url=url,
+        )
 
 
 def _utf8_safe(name: str) -> str:
@@ -292,10 +354,16 @@ def _nul_problem(source: str, data: bytes) -> ReadError:
     sample = data[:4096]
     odd, even = sample[1::2], sample[0::2]
     zeros = max(odd.count(0), even.count(0))
-    if sample.startswith(UTF16_BOMS) or (len(sample) >= 4 and zeros > 0.4 * (len(sample) // 2)
-                                         and min(odd.count(0), even.count(0)) == 0):
-        return ReadError(source, "UTF-16 text, not UTF-8",
-                         "convert the file to UTF-8 (e.g. iconv -f utf-16 -t utf-8)")
+    if sample.startswith(UTF16_BOMS) or (
+        len(sample) >= 4
+        and zeros > 0.4 * (len(sample) // 2)
+        and min(odd.count(0), even.count(0)) == 0
+    ):
+        return ReadError(
+            source,
+            "UTF-16 text, not UTF-8",
+            "convert the file to UTF-8 (e.g. iconv -f utf-16 -t utf-8)",
+        )
     return ReadError(source, "binary file (contains NUL bytes)", FIX_FORMAT)
 
 

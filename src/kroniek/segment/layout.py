@@ -65,19 +65,30 @@ def load_layout(folder: Path = DATA_DIR) -> Layout:
     names = [f.name for f in fields(Layout)]
     for key in data:
         if key not in names:
-            raise RulesError(_where(path, text, f"{key}:"), f"unknown list {key!r}",
-                             f"use one of {', '.join(names)}")
+            raise RulesError(
+                _where(path, text, f"{key}:"),
+                f"unknown list {key!r}",
+                f"use one of {', '.join(names)}",
+            )
     lists = {}
     for name in names:
         words = data.get(name)
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            raise RulesError(_where(path, text, f"{name}:"), f"{name} must be a non-empty list of words")
+        if (
+            not isinstance(words, list)
+            or not words
+            or not all(isinstance(w, str) and w.strip() for w in words)
+        ):
+            raise RulesError(
+                _where(path, text, f"{name}:"), f"{name} must be a non-empty list of words"
+            )
         lists[name] = tuple(words)
     for pattern in lists["chrome_patterns"]:
         try:
             re.compile(pattern)
         except re.error as err:
-            raise RulesError(_where(path, text, pattern), f"bad regular expression {pattern!r}: {err}") from err
+            raise RulesError(
+                _where(path, text, pattern), f"bad regular expression {pattern!r}: {err}"
+            ) from err
     return Layout(**lists)
 
 

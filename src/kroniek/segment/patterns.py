@@ -18,7 +18,10 @@ from kroniek.time import default_rules
 
 _WORDS = default_layout()
 #: number words of a relative time: the ones the time stage reads ("drie", "twintig"), then vague ones
-_COUNTS = (*sorted(default_rules().numbers.counts(), key=lambda w: (-len(w), w)), *_WORDS.vague_counts)
+_COUNTS = (
+    *sorted(default_rules().numbers.counts(), key=lambda w: (-len(w), w)),
+    *_WORDS.vague_counts,
+)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -60,12 +63,12 @@ DATELINE_STRICT = re.compile(
 
 _NUM = rf"\d+|{_alt(_COUNTS)}"
 _UNIT = rf"(?:{_alt(_WORDS.time_units)})\.?"
-_RELATIVE = (
-    rf"(?:(?:{_alt(_WORDS.approximations)})\s+)?(?:{_NUM})\s*(?:{_UNIT})\s+(?:{_alt(_WORDS.ago_words)})"
-)
+_RELATIVE = rf"(?:(?:{_alt(_WORDS.approximations)})\s+)?(?:{_NUM})\s*(?:{_UNIT})\s+(?:{_alt(_WORDS.ago_words)})"
 _CLOCK = rf"\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{_alt(_WORDS.clock_suffixes)}))?"
 _MONTH = _alt(_WORDS.months)
-_SEP = r"(?:,|\s*[-–—|·•])?\s+"  # between weekday, date and clock: "di, 21 okt", "21 okt 2025 | 10:04"
+_SEP = (
+    r"(?:,|\s*[-–—|·•])?\s+"  # between weekday, date and clock: "di, 21 okt", "21 okt 2025 | 10:04"
+)
 _WEEKDAY = rf"(?:{_alt(_WORDS.weekdays)})\.?{_SEP}"
 _DAYWORD = _alt(_WORDS.day_words)
 _AT = rf"(?:{_SEP}(?:(?:{_alt(_WORDS.clock_prepositions)})\s+)?{_CLOCK})"
@@ -100,7 +103,9 @@ TIME_CUT = re.compile(
 #: a time at the start of a line, running straight into what follows (``1 uur geledenWASHINGTON``)
 TIME_LEAD = re.compile(rf"(?i:{_TIME})(?=[{_UP}'])")
 #: a time at the start of a line, then a space (maybe a dash or bar) and a dateline
-TIME_LEAD_SPACED = re.compile(rf"(?m:^[ \t]*(?P<time>(?i:{_TIME})){_SEP}(?={DATELINE_STRICT.pattern}))")
+TIME_LEAD_SPACED = re.compile(
+    rf"(?m:^[ \t]*(?P<time>(?i:{_TIME})){_SEP}(?={DATELINE_STRICT.pattern}))"
+)
 #: a time at the end of a line, after the end of a sentence
 TIME_TAIL = re.compile(rf"(?<=[.!?…\"”’'])\s*(?P<time>(?i:{_TIME}))$")
 #: a time in the middle of a run-together line, between a sentence end and a dateline

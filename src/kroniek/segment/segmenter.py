@@ -70,7 +70,9 @@ def segment(page: Page) -> list[Article]:
     opening = _dateline(lines[main_first]) if start is not None else None
     if opening is not None and body and body[0] == lines[main_first]:
         city, agencies, body[0] = opening
-    elif opening is not None:  # the dateline's line reads as chrome ("... - ©"): only its city counts
+    elif (
+        opening is not None
+    ):  # the dateline's line reads as chrome ("... - ©"): only its city counts
         city, agencies, _ = opening
     if rest_from >= len(lines):
         body = _trim_fragment(body)
@@ -84,11 +86,16 @@ def segment(page: Page) -> list[Article]:
         articles.append(
             Article(page.doc, "main", headline, city, agencies, main_ago, "\n".join(paragraphs))
         )
-    for n, draft in enumerate(_briefs(items[len(trailing):])):
+    for n, draft in enumerate(_briefs(items[len(trailing) :])):
         articles.append(
             Article(
-                page.doc, f"brief:{n}", draft.headline, draft.city, draft.agencies,
-                draft.ago, "\n".join(draft.paragraphs),
+                page.doc,
+                f"brief:{n}",
+                draft.headline,
+                draft.city,
+                draft.agencies,
+                draft.ago,
+                "\n".join(draft.paragraphs),
             )
         )
     return articles
@@ -159,10 +166,10 @@ def _dateline(line: str) -> tuple[str | None, tuple[str, ...], str] | None:
         city = m.group("city")
         capitals = city.upper() == city
         if capitals or (agencies and all(a.upper() in p.KNOWN_AGENCIES for a in agencies)):
-            return city, agencies, line[m.end():]
+            return city, agencies, line[m.end() :]
     m = p.DATELINE_BARE.match(line)
     if m and not (p.CALENDAR_WORD.fullmatch(m.group("city")) or p.TIME_LINE.fullmatch(line)):
-        return m.group("city"), (), line[m.end():]
+        return m.group("city"), (), line[m.end() :]
     return None
 
 
@@ -205,8 +212,8 @@ def _headline_without_dateline(lines: list[str]) -> tuple[int, str | None]:
 
 def _labelled_time(line: str) -> tuple[str, str] | None:
     m = p.TIME_LABEL.match(line)
-    if m and p.TIME_LINE.fullmatch(line[m.end():]):
-        return m.group("label").lower(), line[m.end():]
+    if m and p.TIME_LINE.fullmatch(line[m.end() :]):
+        return m.group("label").lower(), line[m.end() :]
     return None
 
 
@@ -265,7 +272,7 @@ def _items(lines: list[str]) -> list[_Item]:
         lead = _lead_time(line)
         if lead:
             items.append(_Item("time", lead.group(0).strip()))
-            line = line[lead.end():].strip()
+            line = line[lead.end() :].strip()
             if p.LIST_HEADING.fullmatch(line) or _is_chrome(line):
                 items.append(_Item("break", line))
                 continue
@@ -309,8 +316,11 @@ def _briefs(items: list[_Item]) -> list[_Draft]:
             elif current is not None and not current.closed:
                 current.ago, current.closed = item.text, True
         elif item.kind == "para":
-            if (current is not None and not current.closed
-                    and not (_leads_to_start(items, n) and not _ends_sentence(item.text))):
+            if (
+                current is not None
+                and not current.closed
+                and not (_leads_to_start(items, n) and not _ends_sentence(item.text))
+            ):
                 current.paragraphs.append(item.text)
             else:
                 if current is not None:
@@ -338,7 +348,7 @@ def _leading_times(items: list[_Item]) -> list[_Item]:
 
 def _leads_to_start(items: list[_Item], n: int) -> bool:
     """Whether the items after position n reach a brief's dateline before any text."""
-    for item in items[n + 1:]:
+    for item in items[n + 1 :]:
         if item.kind == "start":
             return True
         if item.kind != "time":

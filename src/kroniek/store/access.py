@@ -44,8 +44,10 @@ def open_store(path: str | Path, read_only: bool = False, wait: float = 30.0) ->
                 holder = re.search(r"\(PID \d+\)", err.problem)
                 who = f"another process {holder.group(0)}" if holder else "another process"
                 raise StoreLocked(
-                    str(path), f"cannot {doing} the store: {who} has held its lock for {wait:g} s",
-                    "wait for the running ingest to finish, or stop the process holding the file") from err
+                    str(path),
+                    f"cannot {doing} the store: {who} has held its lock for {wait:g} s",
+                    "wait for the running ingest to finish, or stop the process holding the file",
+                ) from err
             time.sleep(pause)
             pause = min(pause * 2, 0.25)
 

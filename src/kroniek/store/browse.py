@@ -19,12 +19,45 @@ from pathlib import Path
 from kroniek.store.store import Store
 
 # the columns of an event in API answers and downloads, in order
-EVENT_COLUMNS = ("event_id", "day", "src", "src_sector", "src_text", "tgt", "tgt_sector",
-                 "tgt_text", "type", "mode", "cameo", "goldstein", "quad_class", "fact",
-                 "attributed_to", "sentence", "field", "span_start", "span_end", "trigger",
-                 "rule", "event_date", "article_id", "headline", "dateline", "doc", "part", "url")
-_OWN = {"event_id": "d", "day": "d", "headline": "a", "dateline": "a", "doc": "d", "part": "d",
-        "url": "d"}
+EVENT_COLUMNS = (
+    "event_id",
+    "day",
+    "src",
+    "src_sector",
+    "src_text",
+    "tgt",
+    "tgt_sector",
+    "tgt_text",
+    "type",
+    "mode",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "fact",
+    "attributed_to",
+    "sentence",
+    "field",
+    "span_start",
+    "span_end",
+    "trigger",
+    "rule",
+    "event_date",
+    "article_id",
+    "headline",
+    "dateline",
+    "doc",
+    "part",
+    "url",
+)
+_OWN = {
+    "event_id": "d",
+    "day": "d",
+    "headline": "a",
+    "dateline": "a",
+    "doc": "d",
+    "part": "d",
+    "url": "d",
+}
 _KEY_COLUMNS = "d.event_id, d.day, d.doc, d.part, d.url"  # what events_by_id needs of event_days
 SELECT_COLUMNS = ", ".join(f"{_OWN.get(c, 'e')}.{c}" for c in EVENT_COLUMNS)
 
@@ -72,14 +105,18 @@ class EventQuery:
         if self.pair:  # either direction, as plain IN filters the scan can apply
             parts.append("d.src IN (?, ?) AND d.tgt IN (?, ?) AND (d.src <> d.tgt OR ? = ?)")
             params += [*self.pair, *self.pair, *self.pair]
-        for column, values in (("type", self.types), ("quad_class", self.quad_class),
-                               ("fact", self.facts)):
+        for column, values in (
+            ("type", self.types),
+            ("quad_class", self.quad_class),
+            ("fact", self.facts),
+        ):
             if values:
                 parts.append(f"list_contains(?, d.{column})")
                 params.append(list(values))
         if self.text:
-            parts.append("d.event_id IN (SELECT event_id FROM events "
-                         "WHERE sentence ILIKE ? ESCAPE '\\')")
+            parts.append(
+                "d.event_id IN (SELECT event_id FROM events WHERE sentence ILIKE ? ESCAPE '\\')"
+            )
             params.append("%" + re.sub(r"([%_\\])", r"\\\1", self.text) + "%")
         if dates:
             clause, extra = self.date_clause()
@@ -129,8 +166,9 @@ def decode_cursor(cursor: str) -> tuple[date | None, str]:
         raise BadCursor(cursor) from err
 
 
-def event_page(store: Store, query: EventQuery, limit: int = 50,
-               cursor: str | None = None) -> EventPage:
+def event_page(
+    store: Store, query: EventQuery, limit: int = 50, cursor: str | None = None
+) -> EventPage:
     """Events matching ``query``, newest first, ``limit`` at most, after ``cursor``.
 
     Dated events come first, then undated ones; each part is read with a plain range
@@ -141,12 +179,17 @@ def event_page(store: Store, query: EventQuery, limit: int = 50,
     keys: list[tuple] = []
     if not cursor or day is not None:
         after = "d.day <= ? AND (d.day < ? OR d.event_id < ?)" if cursor else "d.day IS NOT NULL"
-        keys = _keys(store, where, params, after, [day, day, event_id] if cursor else [],
-                     limit + 1)
+        keys = _keys(store, where, params, after, [day, day, event_id] if cursor else [], limit + 1)
     if len(keys) <= limit:
         after = "d.day IS NULL" + (" AND d.event_id < ?" if cursor and day is None else "")
-        keys += _keys(store, where, params, after, [event_id] if cursor and day is None else [],
-                      limit + 1 - len(keys))
+        keys += _keys(
+            store,
+            where,
+            params,
+            after,
+            [event_id] if cursor and day is None else [],
+            limit + 1 - len(keys),
+        )
     more = len(keys) > limit
     rows = events_by_id(store, keys[:limit])
     base, base_params = query.where(dates=False)
@@ -154,17 +197,21 @@ def event_page(store: Store, query: EventQuery, limit: int = 50,
     total, undated = store.rows(
         f"SELECT count(*) FILTER (WHERE {dated or 'true'}), "
         f"count(*) FILTER (WHERE d.day IS NULL) FROM event_days d {base}",
-        [*date_params, *base_params])[0]
+        [*date_params, *base_params],
+    )[0]
     following = encode_cursor(keys[limit - 1][1], keys[limit - 1][0]) if more else None
     return EventPage(rows, total, undated, following)
 
 
-def _keys(store: Store, where: str, params: list, after: str, after_params: list,
-          limit: int) -> list[tuple]:
+def _keys(
+    store: Store, where: str, params: list, after: str, after_params: list, limit: int
+) -> list[tuple]:
     """``_KEY_COLUMNS`` of up to ``limit`` events matching ``where`` and ``after``, in order."""
     clause = f"{where} AND {after}" if where else f"WHERE {after}"
-    return store.rows(f"SELECT {_KEY_COLUMNS} FROM event_days d {clause} {_ORDER} LIMIT ?",
-                        [*params, *after_params, limit])
+    return store.rows(
+        f"SELECT {_KEY_COLUMNS} FROM event_days d {clause} {_ORDER} LIMIT ?",
+        [*params, *after_params, limit],
+    )
 
 
 def events_by_id(store: Store, keys: list[tuple]) -> list[dict]:
@@ -174,17 +221,32 @@ def events_by_id(store: Store, keys: list[tuple]) -> list[dict]:
     """
     if not keys:
         return []
-    events = {r["event_id"]: r for r in store.query(
-        f"SELECT {', '.join(c for c in EVENT_COLUMNS if c not in _OWN)}, event_id "
-        "FROM events WHERE list_contains(?, event_id)", [[k[0] for k in keys]])}
-    articles = {r["article_id"]: r for r in store.query(
-        "SELECT article_id, headline, dateline FROM articles WHERE list_contains(?, article_id)",
-        [sorted({e["article_id"] for e in events.values()})])}
+    events = {
+        r["event_id"]: r
+        for r in store.query(
+            f"SELECT {', '.join(c for c in EVENT_COLUMNS if c not in _OWN)}, event_id "
+            "FROM events WHERE list_contains(?, event_id)",
+            [[k[0] for k in keys]],
+        )
+    }
+    articles = {
+        r["article_id"]: r
+        for r in store.query(
+            "SELECT article_id, headline, dateline FROM articles WHERE list_contains(?, article_id)",
+            [sorted({e["article_id"] for e in events.values()})],
+        )
+    }
     rows = []
     for event_id, day, doc, part, url in keys:
         if event_id in events:
-            row = {**events[event_id], **articles[events[event_id]["article_id"]],
-                   "day": day.isoformat() if day else None, "doc": doc, "part": part, "url": url}
+            row = {
+                **events[event_id],
+                **articles[events[event_id]["article_id"]],
+                "day": day.isoformat() if day else None,
+                "doc": doc,
+                "part": part,
+                "url": url,
+            }
             rows.append({name: row[name] for name in EVENT_COLUMNS})
     return rows
 
@@ -195,8 +257,9 @@ def event_by_id(store: Store, event_id: str) -> dict | None:
     found = events_by_id(store, keys)
     if not found:
         return None
-    found[0]["sightings"] = store.rows("SELECT count(*) FROM sightings WHERE article_id = ?",
-                                       [found[0]["article_id"]])[0][0]
+    found[0]["sightings"] = store.rows(
+        "SELECT count(*) FROM sightings WHERE article_id = ?", [found[0]["article_id"]]
+    )[0][0]
     return found[0]
 
 
@@ -206,17 +269,23 @@ def export_events(store: Store, query: EventQuery, fmt: str, target: Path) -> in
     Returns the number of events written.
     """
     where, params = query.where()
-    select = (f"SELECT {SELECT_COLUMNS} FROM event_days d JOIN events e USING (event_id) "
-              f"JOIN articles a ON a.article_id = e.article_id {where} {_ORDER}")
-    options = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet",
-               "json": "FORMAT json, ARRAY true"}[fmt]
+    select = (
+        f"SELECT {SELECT_COLUMNS} FROM event_days d JOIN events e USING (event_id) "
+        f"JOIN articles a ON a.article_id = e.article_id {where} {_ORDER}"
+    )
+    options = {
+        "csv": "FORMAT csv, HEADER",
+        "parquet": "FORMAT parquet",
+        "json": "FORMAT json, ARRAY true",
+    }[fmt]
     quoted = str(target).replace("'", "''")
     store.query(f"COPY ({select}) TO '{quoted}' ({options})", params)
     return store.query(f"SELECT count(*) AS n FROM event_days d {where}", params)[0]["n"]
 
 
-def actor_counts(store: Store, limit: int = 50, partners: int = 3,
-                 code: str | None = None) -> list[dict]:
+def actor_counts(
+    store: Store, limit: int = 50, partners: int = 3, code: str | None = None
+) -> list[dict]:
     """Actors by number of events (as source or target), each with its top partners.
 
     Each dict: code, events, as_source, as_target, cooperation, conflict, goldstein (mean),
@@ -226,11 +295,13 @@ def actor_counts(store: Store, limit: int = 50, partners: int = 3,
     partnered: dict[str, dict[str, dict]] = {}
     only = ("WHERE d.src = ? OR d.tgt = ?", [code, code]) if code else ("", [])
     for src, tgt, events, cooperation, conflict, goldstein_sum in store.rows(
-            _PAIRS_SQL.format(where=only[0]), only[1]):
+        _PAIRS_SQL.format(where=only[0]), only[1]
+    ):
         for actor, partner, as_source in ((src, tgt, events), (tgt, src, 0)):
-            for counts in (totals.setdefault(actor, _counts(code=actor, as_source=0)),
-                           partnered.setdefault(actor, {}).setdefault(partner,
-                                                                      _counts(code=partner))):
+            for counts in (
+                totals.setdefault(actor, _counts(code=actor, as_source=0)),
+                partnered.setdefault(actor, {}).setdefault(partner, _counts(code=partner)),
+            ):
                 counts["events"] += events
                 counts["cooperation"] += cooperation
                 counts["conflict"] += conflict
@@ -267,7 +338,9 @@ def relation_edges(store: Store, query: EventQuery, limit: int = 200) -> list[di
         f"sum(cooperation)::BIGINT AS cooperation, sum(conflict)::BIGINT AS conflict, "
         f"round(sum(goldstein_sum) / sum(events), 2) AS goldstein "
         f"FROM ({_PAIRS_SQL.format(where=where)}) WHERE src <> tgt AND src <> '---' "
-        f"AND tgt <> '---' GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?", [*params, limit])
+        f"AND tgt <> '---' GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?",
+        [*params, limit],
+    )
 
 
 def dyad_series(store: Store, query: EventQuery, interval: str = "day") -> dict:
@@ -281,24 +354,37 @@ def dyad_series(store: Store, query: EventQuery, interval: str = "day") -> dict:
     where, params = query.where()
     where = f"{where} {'AND' if where else 'WHERE'} d.day IS NOT NULL"
     rows = [
-        {"period": period.isoformat(), "events": events, "cooperation": cooperation,
-         "conflict": events - cooperation, "goldstein": round(goldstein_sum / events, 2),
-         "types": dict(sorted(json.loads(types).items()))}
+        {
+            "period": period.isoformat(),
+            "events": events,
+            "cooperation": cooperation,
+            "conflict": events - cooperation,
+            "goldstein": round(goldstein_sum / events, 2),
+            "types": dict(sorted(json.loads(types).items())),
+        }
         for period, events, cooperation, goldstein_sum, types in store.rows(
             f"SELECT period, sum(n)::BIGINT, sum(c)::BIGINT, sum(g), json_group_object(type, n) "
             f"FROM (SELECT date_trunc('{interval}', d.day)::DATE AS period, d.type, count(*) AS n, "
             f"count(*) FILTER (WHERE d.quad_class <= 2) AS c, sum(d.goldstein) AS g "
             f"FROM event_days d {where} GROUP BY period, d.type) GROUP BY period ORDER BY period",
-            params)]
+            params,
+        )
+    ]
     base, base_params = query.where(dates=False)
     undated = store.query(
-        f"SELECT count(*) AS n FROM event_days d {base} {'AND' if base else 'WHERE'} "
-        f"d.day IS NULL", base_params)[0]["n"]
+        f"SELECT count(*) AS n FROM event_days d {base} {'AND' if base else 'WHERE'} d.day IS NULL",
+        base_params,
+    )[0]["n"]
     return {"interval": interval, "periods": rows, "undated": undated}
 
 
-def documents(store: Store, text: str | None = None, actor: str | None = None,
-              limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+def documents(
+    store: Store,
+    text: str | None = None,
+    actor: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[dict], int]:
     """Articles, newest first, with their event count: ([{article_id, headline, dateline,
     published, events}], total). ``text`` searches headline and text; ``actor`` an event actor.
     """
@@ -315,7 +401,9 @@ def documents(store: Store, text: str | None = None, actor: str | None = None,
         f"SELECT a.article_id, a.headline, a.dateline, CAST(a.published AS DATE) AS published, "
         f"(SELECT count(*) FROM events e WHERE e.article_id = a.article_id) AS events "
         f"FROM articles a {clause} ORDER BY a.published DESC NULLS LAST, a.first_seen DESC, "
-        f"a.article_id LIMIT ? OFFSET ?", [*params, limit, offset])
+        f"a.article_id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
     for row in rows:
         row["published"] = row["published"].isoformat() if row["published"] else None
     return rows, total

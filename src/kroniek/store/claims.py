@@ -82,8 +82,10 @@ def claim_rows(
     if until:
         where.append("CAST(moment AS DATE) <= ?")
         params.append(until)
-    sql = (f"{CLAIMS_SQL} {'WHERE ' + ' AND '.join(where) if where else ''} "
-           "ORDER BY moment NULLS LAST, article_id, version_id, idx")
+    sql = (
+        f"{CLAIMS_SQL} {'WHERE ' + ' AND '.join(where) if where else ''} "
+        "ORDER BY moment NULLS LAST, article_id, version_id, idx"
+    )
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))

@@ -43,23 +43,36 @@ def file_event_days(con, events: list[tuple[str, str]] | None = None) -> None:
     if events is None:
         con.execute(FILE_SQL.format(events="", sightings=""))
     elif events:
-        con.execute(FILE_SQL.format(events="WHERE list_contains(?, event_id)",
-                                    sightings="WHERE list_contains(?, article_id)"),
-                    [[e for e, _ in events], sorted({a for _, a in events})])
+        con.execute(
+            FILE_SQL.format(
+                events="WHERE list_contains(?, event_id)",
+                sightings="WHERE list_contains(?, article_id)",
+            ),
+            [[e for e, _ in events], sorted({a for _, a in events})],
+        )
 
 
 HTTP = re.compile(r"^https?://")
 
 
-def day_rows(events: list[tuple], published: dict[str, datetime | None],
-             seen: dict[str, list[tuple]]) -> list[tuple]:
+def day_rows(
+    events: list[tuple], published: dict[str, datetime | None], seen: dict[str, list[tuple]]
+) -> list[tuple]:
     """The ``event_days`` rows FILE_SQL would add for these ``events`` rows, computed without
     scanning the tables: ``published`` is each article's published time, ``seen`` its
     sightings as (ingested_at, doc, part, url, fetched_at) of every page that carried it."""
     out = []
     for row in events:
-        eid, aid, src, tgt, type_, quad, fact, goldstein = (row[0], row[1], row[3], row[6], row[9],
-                                                             row[13], row[14], row[12])
+        eid, aid, src, tgt, type_, quad, fact, goldstein = (
+            row[0],
+            row[1],
+            row[3],
+            row[6],
+            row[9],
+            row[13],
+            row[14],
+            row[12],
+        )
         date_from, date_to = row[24], row[25]
         when = published.get(aid)
         day_published = when.date() if when is not None else None
@@ -73,7 +86,9 @@ def day_rows(events: list[tuple], published: dict[str, datetime | None],
             own = day_published
         else:
             own = date_from
-        day = next((d for d in (own, day_published, captured and captured.date()) if d is not None), None)
+        day = next(
+            (d for d in (own, day_published, captured and captured.date()) if d is not None), None
+        )
         first = sightings[0] if sightings else (None, None, None)
         url = next((s[3] for s in sightings if s[3] is not None and HTTP.search(s[3])), None)
         out.append((eid, aid, src, tgt, type_, quad, fact, goldstein, day, first[1], first[2], url))

@@ -17,51 +17,108 @@ from kroniek.vocabulary import FACTS
 # The 61 columns of the GDELT 2.0 event table, in file order
 # (from ../shared/reference/gdelt_events_columns.tsv, itself from the GDELT 2.0 codebook).
 GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode",
-    "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code",
-    "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode",
-    "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code",
-    "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 )
 
 # kroniek's intergovernmental codes -> (CAMEO known-group code, full CAMEO actor code), from
 # the kroniek_code and cameo_code_manual columns of ../shared/reference/cameo_known_groups.tsv
 # (NATO as petrarch2 and CAMEO manual ch. 7 write it; AU as the manual's AFU). G20 and BRICS
 # have no CAMEO code and export as the generic "IGO".
-IGO_CODES = MappingProxyType({
-    "EU": ("EEC", "IGOEEC"),
-    "G7": ("GOS", "IGOGOS"),
-    "IAEA": ("IAE", "IGOUNOIAE"),
-    "ICC": ("ICC", "IGOICC"),
-    "IMF": ("IMF", "IGOIMF"),
-    "NATO": ("NAT", "IGOWSTNAT"),
-    "OPEC": ("OPC", "IGOOPC"),
-    "OSCE": ("SCE", "IGOSCE"),
-    "UN": ("UNO", "IGOUNO"),
-    "WB": ("WBK", "IGOUNOWBK"),
-    "WHO": ("WHO", "IGOUNOWHO"),
-    "AU": ("AFU", "IGOAFRAFU"),
-    "G20": ("", "IGO"),
-    "BRICS": ("", "IGO"),
-})
+IGO_CODES = MappingProxyType(
+    {
+        "EU": ("EEC", "IGOEEC"),
+        "G7": ("GOS", "IGOGOS"),
+        "IAEA": ("IAE", "IGOUNOIAE"),
+        "ICC": ("ICC", "IGOICC"),
+        "IMF": ("IMF", "IGOIMF"),
+        "NATO": ("NAT", "IGOWSTNAT"),
+        "OPEC": ("OPC", "IGOOPC"),
+        "OSCE": ("SCE", "IGOSCE"),
+        "UN": ("UNO", "IGOUNO"),
+        "WB": ("WBK", "IGOUNOWBK"),
+        "WHO": ("WHO", "IGOUNOWHO"),
+        "AU": ("AFU", "IGOAFRAFU"),
+        "G20": ("", "IGO"),
+        "BRICS": ("", "IGO"),
+    }
+)
 
 GEO_TYPE_COLUMNS = frozenset({"Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type"})
 
 
 # kroniek's own columns for each exported row, in the sidecar file beside the GDELT rows
-SIDECAR_COLUMNS = ("GLOBALEVENTID", "fact", "attributed_to", "sentence", "trigger", "rule", "doc",
-                   "part", "sentences", "event_ids")
+SIDECAR_COLUMNS = (
+    "GLOBALEVENTID",
+    "fact",
+    "attributed_to",
+    "sentence",
+    "trigger",
+    "rule",
+    "doc",
+    "part",
+    "sentences",
+    "event_ids",
+)
 
 _GDELT_SQL = """
 WITH seen AS (
@@ -109,7 +166,10 @@ def gdelt_actor(code: str, sector: str | None, name: str) -> dict[str, str]:
         country = code  # ISO alpha-3 is CAMEO's country code; WST is CAMEO's "West"
         full = code + sector
     return {
-        "Code": full, "Name": _clean(name), "CountryCode": country, "KnownGroupCode": group,
+        "Code": full,
+        "Name": _clean(name),
+        "CountryCode": country,
+        "KnownGroupCode": group,
         "Type1Code": sector,
     }
 
@@ -167,10 +227,18 @@ def gdelt_row(row: dict) -> dict[str, object]:
 
 
 def _sidecar(record: dict, row: dict) -> dict[str, object]:
-    return {"GLOBALEVENTID": record["GLOBALEVENTID"], "fact": row["fact"],
-            "attributed_to": row["attributed_to"] or "", "sentence": _clean(row["sentence"]),
-            "trigger": _clean(row["trigger"]), "rule": row["rule"], "doc": row["first_doc"],
-            "part": row["first_part"], "sentences": 1, "event_ids": row["event_id"]}
+    return {
+        "GLOBALEVENTID": record["GLOBALEVENTID"],
+        "fact": row["fact"],
+        "attributed_to": row["attributed_to"] or "",
+        "sentence": _clean(row["sentence"]),
+        "trigger": _clean(row["trigger"]),
+        "rule": row["rule"],
+        "doc": row["first_doc"],
+        "part": row["first_part"],
+        "sentences": 1,
+        "event_ids": row["event_id"],
+    }
 
 
 def _merged(rows: list[dict]) -> Iterator[tuple[dict, dict]]:
@@ -195,8 +263,9 @@ def _merged(rows: list[dict]) -> Iterator[tuple[dict, dict]]:
     yield from events.values()
 
 
-def gdelt_events(store: Store, facts: tuple[str, ...] = ("asserted",)
-                 ) -> Iterator[tuple[dict[str, object], dict[str, object]]]:
+def gdelt_events(
+    store: Store, facts: tuple[str, ...] = ("asserted",)
+) -> Iterator[tuple[dict[str, object], dict[str, object]]]:
     """Each reported event of the given factualities once: (GDELT 2.0 record, sidecar row).
 
     Sightings of an article count as mentions, never as rows; events of one article that
@@ -219,8 +288,12 @@ def gdelt_rows(store: Store, facts: tuple[str, ...] = ("asserted",)) -> Iterator
         yield record
 
 
-def export_gdelt(store: Store, out: Path | TextIO, facts: tuple[str, ...] = ("asserted",),
-                 sidecar: Path | TextIO | None = None) -> int:
+def export_gdelt(
+    store: Store,
+    out: Path | TextIO,
+    facts: tuple[str, ...] = ("asserted",),
+    sidecar: Path | TextIO | None = None,
+) -> int:
     """Write the store's events as GDELT 2.0 event rows (TSV, no header); returns the count.
 
     Only events whose fact is in ``facts`` are written (asserted ones by default: a negated,

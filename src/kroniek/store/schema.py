@@ -17,8 +17,20 @@ from __future__ import annotations
 SCHEMA_VERSION = 3
 UPGRADABLE = ("1", "2")  # versions a writable open upgrades in place (new tables only)
 
-TABLES = ("meta", "pages", "articles", "sightings", "sentences", "mentions", "events", "failures",
-          "versions", "quantities", "stories", "story_events")
+TABLES = (
+    "meta",
+    "pages",
+    "articles",
+    "sightings",
+    "sentences",
+    "mentions",
+    "events",
+    "failures",
+    "versions",
+    "quantities",
+    "stories",
+    "story_events",
+)
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (

@@ -27,9 +27,26 @@ from kroniek.store.stories import save_links, stories_with_keys, story_rows, unl
 from kroniek.store.versions import key_of, near_index, near_match, quantity_rows, stored_keys
 
 EVENT_FIELDS = (
-    "src", "src_sector", "src_text", "tgt", "tgt_sector", "tgt_text", "type", "mode",
-    "cameo", "goldstein", "quad_class", "fact", "sentence", "field", "span", "trigger",
-    "rule", "attributed_to", "event_date", "event_date_precision",
+    "src",
+    "src_sector",
+    "src_text",
+    "tgt",
+    "tgt_sector",
+    "tgt_text",
+    "type",
+    "mode",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "fact",
+    "sentence",
+    "field",
+    "span",
+    "trigger",
+    "rule",
+    "attributed_to",
+    "event_date",
+    "event_date_precision",
 )
 
 
@@ -57,8 +74,16 @@ def article_id(article: Article) -> str:
 def event_id(article: str, event: Event) -> str:
     """SHA-256 of article id, rule, field, span, actors (with sectors) and type."""
     parts = (
-        article, event.rule, event.field, str(event.span[0]), str(event.span[1]),
-        event.src, event.src_sector or "", event.tgt, event.tgt_sector or "", event.type,
+        article,
+        event.rule,
+        event.field,
+        str(event.span[0]),
+        str(event.span[1]),
+        event.src,
+        event.src_sector or "",
+        event.tgt,
+        event.tgt_sector or "",
+        event.type,
     )
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -102,8 +127,10 @@ def _open_problem(message: str) -> tuple[str, str]:
     if "Conflicting lock" in message:
         holder = re.search(r"\(PID (\d+)\)", message)
         who = f" (PID {holder.group(1)})" if holder else ""
-        return (f"the store is in use by another process{who}",
-                "wait until it is done: one process may write a store, and none may read it meanwhile")
+        return (
+            f"the store is in use by another process{who}",
+            "wait until it is done: one process may write a store, and none may read it meanwhile",
+        )
     if "not a valid DuckDB database" in message:
         return "not a kroniek store (not a DuckDB file at all)", "choose another --db path"
     return f"cannot open the store: {message.splitlines()[0]}", "check the --db path"
@@ -119,25 +146,35 @@ class Store:
     which a new article counts as a version of a stored one.
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False, near_threshold: float = THRESHOLD):
+    def __init__(
+        self, path: str | Path, read_only: bool = False, near_threshold: float = THRESHOLD
+    ):
         self.path = Path(path)
         self.near_threshold = near_threshold
         self._near: NearIndex | None = None
         if read_only and not self.path.exists():
             raise KroniekError(str(self.path), "no such store", "run `kroniek ingest` first")
         if self.path.is_dir():
-            raise KroniekError(str(self.path), "a directory, not a store file",
-                               "give --db a file path, e.g. kroniek.duckdb")
+            raise KroniekError(
+                str(self.path),
+                "a directory, not a store file",
+                "give --db a file path, e.g. kroniek.duckdb",
+            )
         try:
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as err:
             raise KroniekError(str(self.path), *_open_problem(str(err))) from err
         self._lock = threading.RLock()
-        tables = {r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        tables = {
+            r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
         if tables and "meta" not in tables:
             self.close()
-            raise KroniekError(str(self.path), "a DuckDB file that is not a kroniek store",
-                               "choose another --db path")
+            raise KroniekError(
+                str(self.path),
+                "a DuckDB file that is not a kroniek store",
+                "choose another --db path",
+            )
         if not read_only:
             self._con.execute(DDL)
             if "events" in tables and "event_days" not in tables:  # upgrading a version 1 or 2
@@ -149,7 +186,8 @@ class Store:
             )
             self._con.execute(  # older versions lack only tables, which DDL has just created
                 "UPDATE meta SET value = ? WHERE key = 'schema_version' AND list_contains(?, value)",
-                [str(SCHEMA_VERSION), list(UPGRADABLE)])
+                [str(SCHEMA_VERSION), list(UPGRADABLE)],
+            )
         self._check_version()
 
     def _check_version(self) -> None:
@@ -165,7 +203,8 @@ class Store:
             raise KroniekError(
                 str(self.path),
                 f"store schema version {found or 'missing'}, this kroniek writes version {SCHEMA_VERSION}",
-                "open it once for writing (kroniek ingest) to upgrade it" if found in UPGRADABLE
+                "open it once for writing (kroniek ingest) to upgrade it"
+                if found in UPGRADABLE
                 else "ingest into a new store file",
             )
 
@@ -265,12 +304,24 @@ class Store:
                 live = [i for i, outcome in enumerate(outcomes) if outcome is None]
                 digests = {i: results[i].content_hash or _page_hash(results[i]) for i in live}
                 ids = {i: [article_id(a.article) for a in results[i].articles] for i in live}
-                rows = _Rows(*self._stored(list(digests.values()),
-                                           sorted({aid for i in live for aid in ids[i]})))
+                rows = _Rows(
+                    *self._stored(
+                        list(digests.values()), sorted({aid for i in live for aid in ids[i]})
+                    )
+                )
                 for i in live:
                     outcomes[i] = self._add_page(results[i], digests[i], ids[i], rules_sha256, rows)
-                for table in ("pages", "articles", "versions", "signatures", "sentences",
-                              "mentions", "events", "quantities", "sightings"):
+                for table in (
+                    "pages",
+                    "articles",
+                    "versions",
+                    "signatures",
+                    "sentences",
+                    "mentions",
+                    "events",
+                    "quantities",
+                    "sightings",
+                ):
                     self._bulk(table, getattr(rows, table))
                 self._bulk("event_days", day_rows(rows.events, *self._event_articles(rows)))
             except BaseException:
@@ -293,28 +344,43 @@ class Store:
                 seen.setdefault(target, []).append((page[10], doc, part, page[3], fetched_at))
         for aid in {row[1] for row in rows.events} - rows.article_ids:
             found = self._con.execute(
-                "SELECT published FROM articles WHERE article_id = ?", [aid]).fetchone()
+                "SELECT published FROM articles WHERE article_id = ?", [aid]
+            ).fetchone()
             published[aid] = found[0] if found else None
             seen[aid] = self._con.execute(
                 "SELECT p.ingested_at, s.doc, s.part, p.url, s.fetched_at FROM sightings s "
-                "JOIN pages p USING (content_hash) WHERE s.article_id = ?", [aid]).fetchall()
+                "JOIN pages p USING (content_hash) WHERE s.article_id = ?",
+                [aid],
+            ).fetchall()
         return published, seen
 
     def _stored(self, digests: list[str], ids: list[str]) -> tuple[set, set, dict]:
         """Which of these page hashes and article ids the tables hold: page hashes, article
         ids, and version id -> stored article id; one query each for a whole batch."""
         con = self._con
-        pages = {row[0] for row in con.execute(
-            "SELECT content_hash FROM pages WHERE list_contains(?, content_hash)", [digests]).fetchall()}
-        articles = {row[0] for row in con.execute(
-            "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]).fetchall()}
-        versions = dict(con.execute(
-            "SELECT version_id, article_id FROM versions WHERE list_contains(?, version_id)", [ids]
-        ).fetchall())
+        pages = {
+            row[0]
+            for row in con.execute(
+                "SELECT content_hash FROM pages WHERE list_contains(?, content_hash)", [digests]
+            ).fetchall()
+        }
+        articles = {
+            row[0]
+            for row in con.execute(
+                "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]
+            ).fetchall()
+        }
+        versions = dict(
+            con.execute(
+                "SELECT version_id, article_id FROM versions WHERE list_contains(?, version_id)",
+                [ids],
+            ).fetchall()
+        )
         return pages, articles, versions
 
-    def _add_page(self, result: PageResult, digest: str, ids: list[str], rules_sha256: str,
-                  rows: _Rows) -> AddOutcome:
+    def _add_page(
+        self, result: PageResult, digest: str, ids: list[str], rules_sha256: str, rows: _Rows
+    ) -> AddOutcome:
         """Collect in ``rows`` what one page adds (``ids``: its article ids); ``rows`` may hold
         earlier pages of a batch."""
         if digest in rows.page_hashes or digest in rows.stored_pages:
@@ -322,12 +388,27 @@ class Store:
         page = result.page
         now = _utc(datetime.now(UTC))
         rows.page_hashes.add(digest)
-        rows.pages.append((digest, page.doc, page.source, page.url, _utc(page.fetched_at),
-                           page.fetched_at_from, result.language, len(result.articles),
-                           list(result.warnings), rules_sha256, now))
+        rows.pages.append(
+            (
+                digest,
+                page.doc,
+                page.source,
+                page.url,
+                _utc(page.fetched_at),
+                page.fetched_at_from,
+                result.language,
+                len(result.articles),
+                list(result.warnings),
+                rules_sha256,
+                now,
+            )
+        )
         known = {aid for aid in ids if aid in rows.stored_articles or aid in rows.article_ids}
-        versions = {aid: rows.version_of.get(aid) or rows.stored_versions[aid] for aid in ids
-                    if aid in rows.version_of or aid in rows.stored_versions}
+        versions = {
+            aid: rows.version_of.get(aid) or rows.stored_versions[aid]
+            for aid in ids
+            if aid in rows.version_of or aid in rows.stored_versions
+        }
         index = self._near_index()
         before = len(rows.articles), len(rows.events)
         parts: set[str] = set()
@@ -349,18 +430,40 @@ class Store:
                     versions[aid] = rows.version_of[aid] = target
                     duplicates += 1
                     near += 1
-                    rows.versions.append((aid, target, similarity, art.headline, art.dateline,
-                                          art.text, _utc(art.published), digest, art.part, now))
+                    rows.versions.append(
+                        (
+                            aid,
+                            target,
+                            similarity,
+                            art.headline,
+                            art.dateline,
+                            art.text,
+                            _utc(art.published),
+                            digest,
+                            art.part,
+                            now,
+                        )
+                    )
                     rows.add_version(target, aid, analysed, stored_keys(self._con, target))
                 rows.grams[aid] = (grams, target)
                 rows.signatures.append((aid, [int(v) for v in sig.hashvalues]))
                 index.add(aid, sig)
             if art.part not in parts:
                 parts.add(art.part)
-                rows.sightings.append((target, digest, art.doc, art.part, art.ago,
-                                       _utc(art.published), _utc(page.fetched_at)))
-        return AddOutcome(True, len(rows.articles) - before[0], duplicates,
-                          len(rows.events) - before[1], near)
+                rows.sightings.append(
+                    (
+                        target,
+                        digest,
+                        art.doc,
+                        art.part,
+                        art.ago,
+                        _utc(art.published),
+                        _utc(page.fetched_at),
+                    )
+                )
+        return AddOutcome(
+            True, len(rows.articles) - before[0], duplicates, len(rows.events) - before[1], near
+        )
 
     def _near_index(self) -> NearIndex:
         """The LSH index of stored signatures, built on first use (missing signatures added)."""
@@ -377,8 +480,9 @@ class Store:
         if not rows:
             return
         names = [f"c{i}" for i in range(len(rows[0]))]
-        batch = pa.table(dict(zip(names, (list(col) for col in zip(*rows, strict=True)),
-                                  strict=True)))
+        batch = pa.table(
+            dict(zip(names, (list(col) for col in zip(*rows, strict=True)), strict=True))
+        )
         self._con.register("kroniek_batch", batch)
         try:
             self._con.execute(f"INSERT INTO {table} SELECT * FROM kroniek_batch")
@@ -408,8 +512,10 @@ class Store:
         event_date covers, or else the article's published day, with [since, until].
         """
         where, params = _filters(actor, dyad, type, fact, since, until)
-        sql = (f"SELECT * FROM ({EVENTS_SQL}) {where} ORDER BY day NULLS LAST, "
-               "published NULLS LAST, article_id, field, span_start, idx")
+        sql = (
+            f"SELECT * FROM ({EVENTS_SQL}) {where} ORDER BY day NULLS LAST, "
+            "published NULLS LAST, article_id, field, span_start, idx"
+        )
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
@@ -438,7 +544,8 @@ class Store:
             f"count(*) FILTER (WHERE quad_class >= 3) AS conflict, "
             f"round(avg(goldstein), 2) AS goldstein, histogram(type) AS types "
             f"FROM ({EVENTS_SQL}) {where} GROUP BY src, tgt ORDER BY events DESC, src, tgt",
-            params)
+            params,
+        )
         for row in rows:
             row["types"] = dict(sorted(row["types"].items()))
         return rows
@@ -467,7 +574,8 @@ class Store:
             f"count(*) FILTER (WHERE quad_class >= 3) AS conflict, "
             f"round(avg(goldstein), 2) AS goldstein "
             f"FROM ({EVENTS_SQL}) {where} GROUP BY day ORDER BY day",
-            params)
+            params,
+        )
 
     def article(self, article_id: str) -> dict | None:
         """One stored article with its sightings, mentions and events, or None."""
@@ -478,21 +586,32 @@ class Store:
         art["published"] = iso_utc(_aware(art["published"]))
         art["first_seen"] = iso_utc(_aware(art["first_seen"]))
         art["sightings"] = [
-            {**s, "published": iso_utc(_aware(s["published"])),
-             "fetched_at": iso_utc(_aware(s["fetched_at"]))}
+            {
+                **s,
+                "published": iso_utc(_aware(s["published"])),
+                "fetched_at": iso_utc(_aware(s["fetched_at"])),
+            }
             for s in self.query(
                 "SELECT s.doc, s.part, s.ago, s.published, s.fetched_at, s.content_hash, "
                 "p.source, p.url FROM sightings s JOIN pages p USING (content_hash) "
-                "WHERE article_id = ? ORDER BY p.ingested_at, s.doc, s.part", [article_id])
+                "WHERE article_id = ? ORDER BY p.ingested_at, s.doc, s.part",
+                [article_id],
+            )
         ]
         mentions = self.query(
             "SELECT code, sector, text, field, span_start, span_end, person, rule, role, sentence "
-            "FROM mentions WHERE article_id = ? ORDER BY idx", [article_id])
+            "FROM mentions WHERE article_id = ? ORDER BY idx",
+            [article_id],
+        )
         for m in mentions:
             m["span"] = [m.pop("span_start"), m.pop("span_end")]
         art["mentions"] = mentions
-        art["events"] = [_event_dict(r) for r in self.query(
-            f"SELECT * FROM ({EVENTS_SQL}) WHERE article_id = ? ORDER BY idx", [article_id])]
+        art["events"] = [
+            _event_dict(r)
+            for r in self.query(
+                f"SELECT * FROM ({EVENTS_SQL}) WHERE article_id = ? ORDER BY idx", [article_id]
+            )
+        ]
         return art
 
     def claims(
@@ -530,14 +649,16 @@ class Store:
         """The id a new story gets."""
         return self._fetch("SELECT coalesce(max(story_id), 0) + 1 FROM stories")[0][0]
 
-    def save_story_links(self, assigned: dict[str, int], merged: dict[int, int], stories: list,
-                         days: dict) -> None:
+    def save_story_links(
+        self, assigned: dict[str, int], merged: dict[int, int], stories: list, days: dict
+    ) -> None:
         """Keep what story linking decided (see store.stories.save_links)."""
         with self._lock:
             save_links(self, assigned, merged, stories, days)
 
-    def stories(self, actor: str | None = None, limit: int | None = None,
-                min_events: int = 1) -> list[dict]:
+    def stories(
+        self, actor: str | None = None, limit: int | None = None, min_events: int = 1
+    ) -> list[dict]:
         """Stories, most recent first, each with side_a, side_b, family, days and timeline."""
         return story_rows(self, EVENTS_SQL, actor, limit, min_events)
 
@@ -562,8 +683,9 @@ class _Rows:
     """The rows one or more pages add, per table, collected before one bulk insert per table,
     beside what the tables already hold of the batch's pages and articles (``Store._stored``)."""
 
-    def __init__(self, stored_pages: set[str], stored_articles: set[str],
-                 stored_versions: dict[str, str]) -> None:
+    def __init__(
+        self, stored_pages: set[str], stored_articles: set[str], stored_versions: dict[str, str]
+    ) -> None:
         self.stored_pages = stored_pages
         self.stored_articles = stored_articles
         self.stored_versions = stored_versions  # version id -> stored article id
@@ -586,13 +708,38 @@ class _Rows:
         """Rows for a new article with its sentences, mentions, (deduplicated) events, figures."""
         art = analysed.article
         self.article_ids.add(aid)
-        self.articles.append((aid, art.headline, art.dateline, list(art.agencies), art.text,
-                              _utc(art.published), art.published_precision, now))
-        self.sentences += [(aid, s.index, s.field, s.start, s.end, s.text, s.parsed)
-                           for s in analysed.sentences]
+        self.articles.append(
+            (
+                aid,
+                art.headline,
+                art.dateline,
+                list(art.agencies),
+                art.text,
+                _utc(art.published),
+                art.published_precision,
+                now,
+            )
+        )
+        self.sentences += [
+            (aid, s.index, s.field, s.start, s.end, s.text, s.parsed) for s in analysed.sentences
+        ]
         self.mentions += [
-            (aid, i, m.code, m.sector, m.text, m.field, m.span[0], m.span[1], m.sentence,
-             m.tokens[0], m.tokens[1], m.rule, m.person, m.role)
+            (
+                aid,
+                i,
+                m.code,
+                m.sector,
+                m.text,
+                m.field,
+                m.span[0],
+                m.span[1],
+                m.sentence,
+                m.tokens[0],
+                m.tokens[1],
+                m.rule,
+                m.person,
+                m.role,
+            )
             for i, m in enumerate(analysed.mentions)
         ]
         seen: set[str] = set()
@@ -605,11 +752,15 @@ class _Rows:
         figures: set[tuple] = set()
         by_key = {e.key: eid for eid, e in zip(ids, analysed.events, strict=True)}
         self.quantities += quantity_rows(aid, aid, analysed, by_key, _utc(art.published), figures)
-        self.keys[aid] = ({key_of(e): eid for eid, e in zip(ids, analysed.events, strict=True)},
-                          figures, len(analysed.events))
+        self.keys[aid] = (
+            {key_of(e): eid for eid, e in zip(ids, analysed.events, strict=True)},
+            figures,
+            len(analysed.events),
+        )
 
-    def add_version(self, aid: str, version: str, analysed: AnalysedArticle,
-                    stored: tuple[dict, set, int]) -> None:
+    def add_version(
+        self, aid: str, version: str, analysed: AnalysedArticle, stored: tuple[dict, set, int]
+    ) -> None:
         """Rows for what a near-duplicate version adds to stored article ``aid``."""
         if aid not in self.keys:
             self.keys[aid] = stored
@@ -623,18 +774,41 @@ class _Rows:
                 next_idx += 1
             by_key[e.key] = events[key]
         self.keys[aid] = (events, figures, next_idx)
-        self.quantities += quantity_rows(aid, version, analysed, by_key,
-                                         _utc(analysed.article.published), figures)
+        self.quantities += quantity_rows(
+            aid, version, analysed, by_key, _utc(analysed.article.published), figures
+        )
 
 
 def _event_row(eid: str, aid: str, idx: int, e: Event) -> tuple:
     """One ``events`` row (columns in table order)."""
     date_from, date_to = date_bounds(e.event_date)
     return (
-        eid, aid, idx, e.src, e.src_sector, e.src_text, e.tgt, e.tgt_sector, e.tgt_text,
-        e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.fact, e.sentence, e.field,
-        e.span[0], e.span[1], e.trigger, e.rule, e.attributed_to, e.event_date,
-        e.event_date_precision, date_from, date_to,
+        eid,
+        aid,
+        idx,
+        e.src,
+        e.src_sector,
+        e.src_text,
+        e.tgt,
+        e.tgt_sector,
+        e.tgt_text,
+        e.type,
+        e.mode,
+        e.cameo,
+        e.goldstein,
+        e.quad_class,
+        e.fact,
+        e.sentence,
+        e.field,
+        e.span[0],
+        e.span[1],
+        e.trigger,
+        e.rule,
+        e.attributed_to,
+        e.event_date,
+        e.event_date_precision,
+        date_from,
+        date_to,
     )
 
 

@@ -17,8 +17,23 @@ JOIN (SELECT article_id, min(fetched_at) AS fetched_at FROM sightings GROUP BY a
 WHERE ev.event_id NOT IN (SELECT event_id FROM story_events)
 """
 
-TIMELINE_COLUMNS = ("day", "fact", "type", "cameo", "src", "src_sector", "tgt", "tgt_sector",
-                    "trigger", "doc", "part", "sentence", "event_id", "article_id", "sightings")
+TIMELINE_COLUMNS = (
+    "day",
+    "fact",
+    "type",
+    "cameo",
+    "src",
+    "src_sector",
+    "tgt",
+    "tgt_sector",
+    "trigger",
+    "doc",
+    "part",
+    "sentence",
+    "event_id",
+    "article_id",
+    "sightings",
+)
 
 
 def unlinked_events(store, events_sql: str) -> list[tuple]:
@@ -31,11 +46,13 @@ def stories_with_keys(store, keys: list[tuple[str, str, str]]) -> list[tuple]:
     return store._con.execute(
         "SELECT story_id, side_a, side_b, family, first_day, last_day FROM stories "
         "WHERE list_contains(?, side_a || '|' || side_b || '|' || family)",
-        [[f"{a}|{b}|{f}" for a, b, f in keys]]).fetchall()
+        [[f"{a}|{b}|{f}" for a, b, f in keys]],
+    ).fetchall()
 
 
-def save_links(store, assigned: dict[str, int], merged: dict[int, int], stories: list,
-               days: dict) -> None:
+def save_links(
+    store, assigned: dict[str, int], merged: dict[int, int], stories: list, days: dict
+) -> None:
     """Store a linking outcome in one transaction: events ``assigned`` to stories, stories
     ``merged`` away into others, and the rows of the ``stories`` that changed (each with
     story_id, a, b, family), recounted from their events."""
@@ -52,7 +69,8 @@ def save_links(store, assigned: dict[str, int], merged: dict[int, int], stories:
                 "INSERT INTO stories SELECT ?, ?, ?, ?, min(se.day), max(se.day), count(*), "
                 "count(DISTINCT e.article_id) FROM story_events se JOIN events e USING (event_id) "
                 "WHERE se.story_id = ?",
-                [s.story_id, s.a, s.b, s.family, s.story_id])
+                [s.story_id, s.a, s.b, s.family, s.story_id],
+            )
     except BaseException:
         con.execute("ROLLBACK")
         raise
@@ -66,7 +84,9 @@ def timeline(store, events_sql: str, story_ids: list[int]) -> dict[int, list[dic
     rows = store.query(
         f"SELECT se.story_id, se.day AS story_day, ev.* FROM story_events se "
         f"JOIN ({events_sql}) ev USING (event_id) WHERE list_contains(?, se.story_id) "
-        f"ORDER BY se.day, ev.published NULLS LAST, ev.article_id, ev.idx", [story_ids])
+        f"ORDER BY se.day, ev.published NULLS LAST, ev.article_id, ev.idx",
+        [story_ids],
+    )
     out: dict[int, list[dict]] = {sid: [] for sid in story_ids}
     for row in rows:
         row["day"] = row.pop("story_day").isoformat()
@@ -74,8 +94,14 @@ def timeline(store, events_sql: str, story_ids: list[int]) -> dict[int, list[dic
     return out
 
 
-def story_rows(store, events_sql: str, actor: str | None = None, limit: int | None = None,
-               min_events: int = 1, story_id: int | None = None) -> list[dict]:
+def story_rows(
+    store,
+    events_sql: str,
+    actor: str | None = None,
+    limit: int | None = None,
+    min_events: int = 1,
+    story_id: int | None = None,
+) -> list[dict]:
     """Stories, most recent first (most events first on a tie), each with its timeline."""
     where: list[str] = ["events >= ?"]
     params: list[object] = [min_events]
@@ -85,8 +111,10 @@ def story_rows(store, events_sql: str, actor: str | None = None, limit: int | No
     if story_id is not None:
         where.append("story_id = ?")
         params.append(story_id)
-    sql = (f"SELECT * FROM stories WHERE {' AND '.join(where)} "
-           "ORDER BY last_day DESC, events DESC, story_id")
+    sql = (
+        f"SELECT * FROM stories WHERE {' AND '.join(where)} "
+        "ORDER BY last_day DESC, events DESC, story_id"
+    )
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))

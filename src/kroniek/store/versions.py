@@ -32,19 +32,48 @@ def claim_key(value: float, unit: str, approx: str | None) -> tuple:
     return (round(float(value), 6), unit.lower(), (approx or "").lower())
 
 
-def quantity_row(aid: str, version_id: str, idx: int, claim: Claim, analysed: AnalysedArticle,
-                 event_ids: list[str], published: datetime | None) -> tuple:
+def quantity_row(
+    aid: str,
+    version_id: str,
+    idx: int,
+    claim: Claim,
+    analysed: AnalysedArticle,
+    event_ids: list[str],
+    published: datetime | None,
+) -> tuple:
     """One ``quantities`` row (columns in table order)."""
     sentence = next((s.text for s in analysed.sentences if s.index == claim.sentence), "")
     return (
-        aid, version_id, idx, event_ids, claim.value, claim.low, claim.high, claim.unit,
-        claim.approx, claim.text, claim.field, claim.span[0], claim.span[1], claim.sentence,
-        sentence, claim.reported_by, list(claim.actors), claim.rule, published,
+        aid,
+        version_id,
+        idx,
+        event_ids,
+        claim.value,
+        claim.low,
+        claim.high,
+        claim.unit,
+        claim.approx,
+        claim.text,
+        claim.field,
+        claim.span[0],
+        claim.span[1],
+        claim.sentence,
+        sentence,
+        claim.reported_by,
+        list(claim.actors),
+        claim.rule,
+        published,
     )
 
 
-def quantity_rows(aid: str, version_id: str, analysed: AnalysedArticle, event_ids: Mapping[str, str],
-                  published: datetime | None, known: set[tuple] | None = None) -> list[tuple]:
+def quantity_rows(
+    aid: str,
+    version_id: str,
+    analysed: AnalysedArticle,
+    event_ids: Mapping[str, str],
+    published: datetime | None,
+    known: set[tuple] | None = None,
+) -> list[tuple]:
     """Rows for an article's figures; with ``known`` only figures not in it (then added to it).
 
     ``event_ids`` maps the Event.key of each of ``analysed.events`` to its stored id.
@@ -68,8 +97,9 @@ def near_index(con: DuckDBPyConnection, bulk: Callable[[str, list[tuple]], None]
         index.add(key, from_hashvalues(values))
     missing = []
     for aid, headline, text in con.execute(
-            "SELECT article_id, headline, text FROM articles "
-            "WHERE article_id NOT IN (SELECT article_id FROM signatures)").fetchall():
+        "SELECT article_id, headline, text FROM articles "
+        "WHERE article_id NOT IN (SELECT article_id FROM signatures)"
+    ).fetchall():
         sig = signature(shingles(headline, text))
         index.add(aid, sig)
         missing.append((aid, [int(v) for v in sig.hashvalues]))
@@ -77,8 +107,14 @@ def near_index(con: DuckDBPyConnection, bulk: Callable[[str, list[tuple]], None]
     return index
 
 
-def near_match(con: DuckDBPyConnection, index: NearIndex, grams: frozenset[str], sig,
-               pending: dict, threshold: float) -> tuple[str, float] | None:
+def near_match(
+    con: DuckDBPyConnection,
+    index: NearIndex,
+    grams: frozenset[str],
+    sig,
+    pending: dict,
+    threshold: float,
+) -> tuple[str, float] | None:
     """(stored article id, similarity) of the item a text is a version of, or None.
 
     ``pending`` maps ids added in the current page (not yet in the tables) to
@@ -91,10 +127,12 @@ def near_match(con: DuckDBPyConnection, index: NearIndex, grams: frozenset[str],
     owner = {k: pending[k][1] for k in candidates if k in pending}
     rest = [k for k in candidates if k not in pending]
     for key, canon, headline, text in con.execute(
-            "SELECT article_id, article_id, headline, text FROM articles "
-            "WHERE list_contains(?, article_id) UNION ALL "
-            "SELECT version_id, article_id, headline, text FROM versions "
-            "WHERE list_contains(?, version_id)", [rest, rest]).fetchall():
+        "SELECT article_id, article_id, headline, text FROM articles "
+        "WHERE list_contains(?, article_id) UNION ALL "
+        "SELECT version_id, article_id, headline, text FROM versions "
+        "WHERE list_contains(?, version_id)",
+        [rest, rest],
+    ).fetchall():
         texts[key] = shingles(headline, text)
         owner[key] = canon
     found = best_match(grams, texts, threshold)
@@ -105,8 +143,14 @@ def stored_keys(con: DuckDBPyConnection, aid: str) -> tuple[dict, set, int]:
     """Event keys (-> event id), figure keys and the next free event idx of a stored article."""
     events = con.execute(
         "SELECT src, tgt, type, cameo, fact, trigger, event_id, idx FROM events "
-        "WHERE article_id = ?", [aid]).fetchall()
+        "WHERE article_id = ?",
+        [aid],
+    ).fetchall()
     figures = con.execute(
-        "SELECT value, unit, approx FROM quantities WHERE article_id = ?", [aid]).fetchall()
-    return ({event_key(*r[:6]): r[6] for r in events}, {claim_key(*f) for f in figures},
-            max((r[7] for r in events), default=-1) + 1)
+        "SELECT value, unit, approx FROM quantities WHERE article_id = ?", [aid]
+    ).fetchall()
+    return (
+        {event_key(*r[:6]): r[6] for r in events},
+        {claim_key(*f) for f in figures},
+        max((r[7] for r in events), default=-1) + 1,
+    )

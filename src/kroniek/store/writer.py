@@ -19,8 +19,14 @@ from kroniek.store.access import open_store, write_intent
 class BatchWriter:
     """Buffered, lock-sparing writes of page results into the store at ``path``."""
 
-    def __init__(self, path: str | Path, rules_sha256: str = "", flush_seconds: float = 2.0,
-                 flush_pages: int = 50, wait: float = 60.0):
+    def __init__(
+        self,
+        path: str | Path,
+        rules_sha256: str = "",
+        flush_seconds: float = 2.0,
+        flush_pages: int = 50,
+        wait: float = 60.0,
+    ):
         self.path = Path(path)
         self.rules_sha256 = rules_sha256
         self.flush_seconds = flush_seconds
@@ -58,8 +64,11 @@ class BatchWriter:
             store._near = self._near
             for source, reason in self._failures:
                 store.record_failure(source, reason)
-            for result, added in zip(self._pending, store.add_many(self._pending, rules_sha256=self.rules_sha256),
-                                     strict=True):  # one transaction, one insert per table
+            for result, added in zip(
+                self._pending,
+                store.add_many(self._pending, rules_sha256=self.rules_sha256),
+                strict=True,
+            ):  # one transaction, one insert per table
                 self.totals["pages"] += int(added.new_page)
                 self.totals["articles"] += added.new_articles
                 self.totals["duplicates"] += added.duplicate_articles

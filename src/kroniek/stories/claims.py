@@ -38,10 +38,24 @@ def find_claims(
                 key=lambda m: min(abs(m.span[0] - q.span[1]), abs(q.span[0] - m.span[1])),
             )
             codes = tuple(dict.fromkeys(m.code for m in near))
-            reporter = q.reported_by or next((e.attributed_to for e in own if e.attributed_to), None)
-            claims.append(Claim(
-                value=q.value, unit=q.unit, approx=q.approx, low=q.low, high=q.high,
-                text=q.text, field=field, span=q.span, sentence=index, reported_by=reporter,
-                events=tuple(e.key for e in own), actors=codes, rule=q.rule,
-            ))
+            reporter = q.reported_by or next(
+                (e.attributed_to for e in own if e.attributed_to), None
+            )
+            claims.append(
+                Claim(
+                    value=q.value,
+                    unit=q.unit,
+                    approx=q.approx,
+                    low=q.low,
+                    high=q.high,
+                    text=q.text,
+                    field=field,
+                    span=q.span,
+                    sentence=index,
+                    reported_by=reporter,
+                    events=tuple(e.key for e in own),
+                    actors=codes,
+                    rule=q.rule,
+                )
+            )
     return tuple(claims)

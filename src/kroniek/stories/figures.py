@@ -19,6 +19,13 @@ def figure_changes(rows: list[dict], families: Sequence = ()) -> list[dict]:
         key = unit_words(head, tuple(families))[0] or row["unit"].lower()
         steps = series.setdefault(key, [])
         if not steps or steps[-1]["value"] != row["value"]:
-            steps.append({"value": row["value"], "approx": row["approx"], "day": row["day"],
-                          "unit": row["unit"], "reported_by": row["reported_by"]})
+            steps.append(
+                {
+                    "value": row["value"],
+                    "approx": row["approx"],
+                    "day": row["day"],
+                    "unit": row["unit"],
+                    "reported_by": row["reported_by"],
+                }
+            )
     return [{"unit": unit, "steps": steps} for unit, steps in series.items()]

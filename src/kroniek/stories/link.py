@@ -44,8 +44,15 @@ class Placed:
     day: date
 
 
-def placed(event_id: str, src: str, src_sector: str | None, tgt: str, tgt_sector: str | None,
-           plover_type: str, day: date) -> Placed:
+def placed(
+    event_id: str,
+    src: str,
+    src_sector: str | None,
+    tgt: str,
+    tgt_sector: str | None,
+    plover_type: str,
+    day: date,
+) -> Placed:
     """A Placed event with its dyad unordered."""
     one, two = sorted((side(src, src_sector), side(tgt, tgt_sector)))
     return Placed(event_id, one, two, family(plover_type), day)
@@ -72,8 +79,9 @@ class Linking:
     stories: dict[int, Story]  # every story touched or created, as it is now
 
 
-def link(new: list[Placed], stories: list[Story], window: int = WINDOW_DAYS,
-         next_id: int = 1) -> Linking:
+def link(
+    new: list[Placed], stories: list[Story], window: int = WINDOW_DAYS, next_id: int = 1
+) -> Linking:
     """Place new events into existing ``stories`` (or new ones from ``next_id`` on)."""
     gap = timedelta(days=window)
     by_key: dict[tuple, dict[int, Story]] = {}
@@ -84,8 +92,9 @@ def link(new: list[Placed], stories: list[Story], window: int = WINDOW_DAYS,
     touched: dict[int, Story] = {}
     for ev in sorted(new, key=lambda p: (p.day, p.event_id)):
         group = by_key.setdefault((ev.a, ev.b, ev.family), {})
-        near = sorted(sid for sid, s in group.items()
-                      if s.first_day - gap <= ev.day <= s.last_day + gap)
+        near = sorted(
+            sid for sid, s in group.items() if s.first_day - gap <= ev.day <= s.last_day + gap
+        )
         if not near:
             sid = next_id
             next_id += 1
@@ -96,11 +105,16 @@ def link(new: list[Placed], stories: list[Story], window: int = WINDOW_DAYS,
                 gone = group.pop(other)
                 merged[other] = sid
                 touched.pop(other, None)
-                group[sid] = replace(group[sid], first_day=min(group[sid].first_day, gone.first_day),
-                                     last_day=max(group[sid].last_day, gone.last_day))
+                group[sid] = replace(
+                    group[sid],
+                    first_day=min(group[sid].first_day, gone.first_day),
+                    last_day=max(group[sid].last_day, gone.last_day),
+                )
                 assigned.update({e: sid for e, s in assigned.items() if s == other})
             s = group[sid]
-            group[sid] = replace(s, first_day=min(s.first_day, ev.day), last_day=max(s.last_day, ev.day))
+            group[sid] = replace(
+                s, first_day=min(s.first_day, ev.day), last_day=max(s.last_day, ev.day)
+            )
         assigned[ev.event_id] = sid
         touched[sid] = group[sid]
     for old, into in list(merged.items()):  # follow chains of merges to their end
@@ -117,14 +131,22 @@ def link_new_events(store, window: int = WINDOW_DAYS) -> dict[str, int]:
     keeps the outcome. Returns {"events": placed, "stories": created, "merged": stories
     merged away}.
     """
-    new = [placed(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in store.unlinked_events() if r[6] is not None]
+    new = [
+        placed(r[0], r[1], r[2], r[3], r[4], r[5], r[6])
+        for r in store.unlinked_events()
+        if r[6] is not None
+    ]
     if not new:
         return {"events": 0, "stories": 0, "merged": 0}
     keys = sorted({(p.a, p.b, p.family) for p in new})
     existing = [Story(*row) for row in store.stories_with_keys(keys)]
     start = store.next_story_id()
     result = link(new, existing, window, start)
-    store.save_story_links(result.assigned, result.merged, list(result.stories.values()),
-                           {p.event_id: p.day for p in new})
+    store.save_story_links(
+        result.assigned,
+        result.merged,
+        list(result.stories.values()),
+        {p.event_id: p.day for p in new},
+    )
     created = sum(1 for sid in result.stories if sid >= start)
     return {"events": len(result.assigned), "stories": created, "merged": len(result.merged)}

@@ -20,14 +20,16 @@ DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“'ÀÉÈÖÜ])")
 RANGE_WORDS = word_set("range_words")
 YEAR_WORDS = word_set("year_words")
-NP_STOP_PUNCT = set(",.;:!?\"“”()")
+NP_STOP_PUNCT = set(',.;:!?"“”()')
 NP_STARTS = word_set("noun_phrase_starts")
 NAME_LINKS = word_set("name_links")
 PRONOUNS = word_set("reporter_pronouns")
 PARTICIPLE_PREFIXES = tuple(word_set("participle_prefixes"))
 PARTICIPLE_ENDINGS = tuple(word_set("participle_endings"))
-PARTICIPLE = re.compile(rf"\w*(?:{'|'.join(map(re.escape, PARTICIPLE_PREFIXES))})\w+"
-                        rf"(?:{'|'.join(map(re.escape, PARTICIPLE_ENDINGS))})")
+PARTICIPLE = re.compile(
+    rf"\w*(?:{'|'.join(map(re.escape, PARTICIPLE_PREFIXES))})\w+"
+    rf"(?:{'|'.join(map(re.escape, PARTICIPLE_ENDINGS))})"
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def _word_value(word: str, nw: NumberWords) -> float | None:
         i = word.rfind(scale)
         if i < 0:
             continue
-        left, right = word[:i], word[i + len(scale):]
+        left, right = word[:i], word[i + len(scale) :]
         lv = 1 if left == "" else _word_value(left, nw)
         rv = 0 if right == "" else _word_value(right, nw)
         if lv is None or rv is None or lv >= limit or rv >= size:
@@ -97,7 +99,9 @@ def _is_article_one(word: str, nw: NumberWords) -> bool:
     return nw.units.get(word) == 1
 
 
-def _read_number(words: list[str], nw: NumberWords, allow_article: bool) -> tuple[float | None, int]:
+def _read_number(
+    words: list[str], nw: NumberWords, allow_article: bool
+) -> tuple[float | None, int]:
     """Read a number from the start of words; returns (value, words used) or (None, 0)."""
     first = words[0]
     if first in nw.magnitudes:
@@ -108,8 +112,13 @@ def _read_number(words: list[str], nw: NumberWords, allow_article: bool) -> tupl
         if value is None:
             return None, 0
         nxt = words[1] if len(words) > 1 else ""
-        if _is_article_one(first, nw) and not allow_article and nxt not in nw.scales \
-                and nxt not in nw.fractions and _word_value(nxt, nw) is None:
+        if (
+            _is_article_one(first, nw)
+            and not allow_article
+            and nxt not in nw.scales
+            and nxt not in nw.fractions
+            and _word_value(nxt, nw) is None
+        ):
             return None, 0
     used = 1
     rest = words[used:]
@@ -130,15 +139,19 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 def _match_cue(low: list[str], i: int, cues) -> tuple[str, int]:
     """The longest multi-word cue starting at token i: (cue, token count) or ("", 0)."""
     for n in (4, 3, 2, 1):
-        phrase = " ".join(low[i:i + n])
-        if len(low[i:i + n]) == n and phrase in cues:
+        phrase = " ".join(low[i : i + n])
+        if len(low[i : i + n]) == n and phrase in cues:
             return phrase, n
     return "", 0
 
 
 def _head(text: str, tokens, low, i: int, nw: NumberWords) -> tuple[str, int, str | None]:
     """What the number ending before token i counts: (unit text, tokens used, rule id)."""
-    if i >= len(tokens) or i == 0 or any(ch in NP_STOP_PUNCT for ch in text[tokens[i - 1][2]:tokens[i][1]]):
+    if (
+        i >= len(tokens)
+        or i == 0
+        or any(ch in NP_STOP_PUNCT for ch in text[tokens[i - 1][2] : tokens[i][1]])
+    ):
         return "", 0, None
     word = low[i]
     if word in nw.currencies:
@@ -146,18 +159,27 @@ def _head(text: str, tokens, low, i: int, nw: NumberWords) -> tuple[str, int, st
     if word in nw.measures:
         unit = "procent" if word == "%" else tokens[i][0].lower()
         nxt = low[i + 1] if i + 1 < len(tokens) else ""
-        glued = i + 1 < len(tokens) and text[tokens[i][2]:tokens[i + 1][1]].isspace()
-        if glued and nxt.isalpha() and nxt not in nw.stop_words and tokens[i + 1][0].islower() \
-                and unit != "procent":
+        glued = i + 1 < len(tokens) and text[tokens[i][2] : tokens[i + 1][1]].isspace()
+        if (
+            glued
+            and nxt.isalpha()
+            and nxt not in nw.stop_words
+            and tokens[i + 1][0].islower()
+            and unit != "procent"
+        ):
             return f"{unit} {tokens[i + 1][0]}", 2, nw.measures[word]
         return unit, 1, nw.measures[word]
     for j in range(i, min(i + 4, len(tokens))):
         word = tokens[j][0]
         if not word[0].isalpha() or low[j] in nw.stop_words:
             return "", 0, None
-        last = j + 1 >= len(tokens) or not tokens[j + 1][0][0].isalpha() \
-            or low[j + 1] in nw.stop_words or _clause_end_verb(text, tokens, low, j + 1, nw) \
-            or any(ch in NP_STOP_PUNCT for ch in text[tokens[j][2]:tokens[j + 1][1]])
+        last = (
+            j + 1 >= len(tokens)
+            or not tokens[j + 1][0][0].isalpha()
+            or low[j + 1] in nw.stop_words
+            or _clause_end_verb(text, tokens, low, j + 1, nw)
+            or any(ch in NP_STOP_PUNCT for ch in text[tokens[j][2] : tokens[j + 1][1]])
+        )
         participle = low[j].startswith(PARTICIPLE_PREFIXES) and low[j].endswith(PARTICIPLE_ENDINGS)
         if not (low[j].endswith("e") or participle) or last:
             return word, j - i + 1, None
@@ -168,8 +190,11 @@ def _clause_end_verb(text: str, tokens, low, k: int, nw: NumberWords) -> bool:
     """A participle closing its clause ("... vrijgelaten."), so not part of the counted phrase."""
     if not PARTICIPLE.fullmatch(low[k]):
         return False
-    return k + 1 >= len(tokens) or low[k + 1] in nw.stop_words \
-        or any(ch in NP_STOP_PUNCT for ch in text[tokens[k][2]:tokens[k + 1][1]])
+    return (
+        k + 1 >= len(tokens)
+        or low[k + 1] in nw.stop_words
+        or any(ch in NP_STOP_PUNCT for ch in text[tokens[k][2] : tokens[k + 1][1]])
+    )
 
 
 def _aantal_head(text: str, before: int, nw: NumberWords) -> str:
@@ -186,7 +211,9 @@ def _aantal_head(text: str, before: int, nw: NumberWords) -> str:
     return words[-1] if words else ""
 
 
-def _is_year_or_date(tokens, low, i: int, j: int, value: float, text: str, rules: TimeRules) -> bool:
+def _is_year_or_date(
+    tokens, low, i: int, j: int, value: float, text: str, rules: TimeRules
+) -> bool:
     token, start, end = tokens[i]
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/:"):
         return True  # G20, F-16, COVID-19
@@ -212,7 +239,9 @@ def _reporter(sentence: str, nw: NumberWords) -> str | None:
         if not kind:
             continue
         before = sentence[: tokens[k][1]].rstrip()
-        inverted = kind == "verb" and (before.endswith(",") or (k == 1 and low[0] in word_set("report_openers")))
+        inverted = kind == "verb" and (
+            before.endswith(",") or (k == 1 and low[0] in word_set("report_openers"))
+        )
         if kind == "prep" or inverted:
             noun_phrase = _noun_phrase(sentence, tokens[k][2], nw)
             if noun_phrase[:1].isupper() or noun_phrase.split(" ")[0] in NP_STARTS:
@@ -231,7 +260,7 @@ def _noun_phrase(sentence: str, pos: int, nw: NumberWords) -> str:
     """The noun phrase starting at pos, up to punctuation or a function word (max 10 words)."""
     words: list[str] = []
     for m in TOKEN.finditer(sentence, pos):
-        gap = sentence[pos:m.start()]
+        gap = sentence[pos : m.start()]
         if any(ch in NP_STOP_PUNCT for ch in gap) or len(words) >= 10:
             break
         word, low = m.group(0), m.group(0).lower()
@@ -269,7 +298,9 @@ def find_quantities(text: str, rules: TimeRules | None = None) -> list[Quantity]
         k = i + (n_cue or int(between))
         sign = low[k] if k < len(tokens) and low[k] in "€$£" and low[k] else ""
         k += bool(sign)
-        value, used = _read_number(low[k:k + 6], nw, allow_article=False) if k < len(tokens) else (None, 0)
+        value, used = (
+            _read_number(low[k : k + 6], nw, allow_article=False) if k < len(tokens) else (None, 0)
+        )
         if value is None:
             i += 1
             continue
@@ -280,11 +311,15 @@ def find_quantities(text: str, rules: TimeRules | None = None) -> list[Quantity]
         if low[k] in nw.magnitudes:
             rule, lo, hi = nw.magnitudes[low[k]]
             cue = cue or low[k]
-        if j + 1 < len(tokens) and (low[j] in RANGE_WORDS or (between and low[j] in word_set("range_joiners"))):
-            second, used2 = _read_number(low[j + 1:j + 7], nw, allow_article=False)
-            base = _read_number(low[j + 1:j + 2], nw, allow_article=True)[0] if second else None
+        if j + 1 < len(tokens) and (
+            low[j] in RANGE_WORDS or (between and low[j] in word_set("range_joiners"))
+        ):
+            second, used2 = _read_number(low[j + 1 : j + 7], nw, allow_article=False)
+            base = _read_number(low[j + 1 : j + 2], nw, allow_article=True)[0] if second else None
             first = value
-            if base and second is not None and low[j - 1] not in nw.scales:  # "2 tot 3 miljoen": the scale is shared
+            if (
+                base and second is not None and low[j - 1] not in nw.scales
+            ):  # "2 tot 3 miljoen": the scale is shared
                 first = value * second / base
             if second is not None and second > first:
                 lo, hi, j = first, second, j + 1 + used2
@@ -302,13 +337,19 @@ def find_quantities(text: str, rules: TimeRules | None = None) -> list[Quantity]
         last = tokens[j + n_unit - 1] if n_unit else tokens[j - 1]
         start = tokens[i][1] if (n_cue or between) else tokens[k - bool(sign)][1]
         span = (start, last[2])
-        found.append(Quantity(
-            value=float(value), unit=unit, approx=(cue or None) if not between else None,
-            low=None if lo is None else float(lo), high=None if hi is None else float(hi),
-            span=span, text=text[span[0]:span[1]],
-            reported_by=_quantity_reporter(text, span[0], sentences, nw),
-            rule=rule or unit_rule,
-        ))
+        found.append(
+            Quantity(
+                value=float(value),
+                unit=unit,
+                approx=(cue or None) if not between else None,
+                low=None if lo is None else float(lo),
+                high=None if hi is None else float(hi),
+                span=span,
+                text=text[span[0] : span[1]],
+                reported_by=_quantity_reporter(text, span[0], sentences, nw),
+                rule=rule or unit_rule,
+            )
+        )
         i = j + n_unit
     return found
 
@@ -318,9 +359,13 @@ def _quantity_reporter(text: str, pos: int, sentences, nw: NumberWords) -> str |
         if s <= pos <= e:
             own = _reporter(text[s:e], nw)
             if own is None and n + 1 < len(sentences):
-                nxt = text[sentences[n + 1][0]:sentences[n + 1][1]]
+                nxt = text[sentences[n + 1][0] : sentences[n + 1][1]]
                 opener = re.match(r"(\w+)\s", nxt)
-                if opener and opener[1].capitalize() == opener[1] and opener[1].lower() in word_set("back_reporters"):
+                if (
+                    opener
+                    and opener[1].capitalize() == opener[1]
+                    and opener[1].lower() in word_set("back_reporters")
+                ):
                     own = _reporter(nxt, nw)
             return own
     return None
@@ -330,7 +375,10 @@ def event_quantities(event: Event, rules: TimeRules | None = None) -> tuple[Quan
     """The quantities in an event's sentence; the reporter falls back to the event's attribution."""
     found = find_quantities(event.sentence, rules)
     return tuple(
-        q if q.reported_by or not event.attributed_to else
-        Quantity(q.value, q.unit, q.approx, q.low, q.high, q.span, q.text, event.attributed_to, q.rule)
+        q
+        if q.reported_by or not event.attributed_to
+        else Quantity(
+            q.value, q.unit, q.approx, q.low, q.high, q.span, q.text, event.attributed_to, q.rule
+        )
         for q in found
     )

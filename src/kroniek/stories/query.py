@@ -47,11 +47,16 @@ def load_unit_families(path: Path = UNITS_FILE) -> tuple[UnitFamily, ...]:
     """The unit families of a units file."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return tuple(UnitFamily(f["id"], tuple(w.lower() for w in f["words"]), bool(f.get("skip")))
-                     for f in data["families"])
+        return tuple(
+            UnitFamily(f["id"], tuple(w.lower() for w in f["words"]), bool(f.get("skip")))
+            for f in data["families"]
+        )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
-        raise KroniekError(str(path), f"cannot read the unit families: {err}",
-                           "each family needs an id and a list of words") from err
+        raise KroniekError(
+            str(path),
+            f"cannot read the unit families: {err}",
+            "each family needs an id and a list of words",
+        ) from err
 
 
 def unit_pattern(stem: str) -> str:
@@ -77,8 +82,9 @@ def actor_code(word: str, books) -> str | None:
     return entry.code if entry else None
 
 
-def parse_claim_query(text: str, books, families: tuple[UnitFamily, ...],
-                      kind: str | None = None) -> ClaimQuery:
+def parse_claim_query(
+    text: str, books, families: tuple[UnitFamily, ...], kind: str | None = None
+) -> ClaimQuery:
     """Split a query into actor codes (via ``books``), unit words and remaining words."""
     actors: list[str] = []
     units: list[str] = []
@@ -99,5 +105,10 @@ def parse_claim_query(text: str, books, families: tuple[UnitFamily, ...],
         ids.append(family or kind.lower())
         units += members
     skip = tuple(w for f in families if f.skip and f.id not in ids for w in f.words)
-    return ClaimQuery(tuple(dict.fromkeys(actors)), tuple(dict.fromkeys(units)),
-                      tuple(dict.fromkeys(ids)), tuple(words), skip)
+    return ClaimQuery(
+        tuple(dict.fromkeys(actors)),
+        tuple(dict.fromkeys(units)),
+        tuple(dict.fromkeys(ids)),
+        tuple(words),
+        skip,
+    )

@@ -45,7 +45,9 @@ class Bounds:
 
     earliest: datetime | None
     latest: datetime | None
-    how_sure: str  # "high" (narrow, firm evidence), "medium" (wide or approximate), "low" (capture only)
+    how_sure: (
+        str  # "high" (narrow, firm evidence), "medium" (wide or approximate), "low" (capture only)
+    )
     reason: str
     evidence: tuple[Evidence, ...] = ()
 
@@ -68,7 +70,9 @@ def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evid
         rf"^,\s+(?:{the})\s+(?:[\w-]+e\s+)?(?:(?P<mod>{former}|{elect})\s*)?(?P<role>{role_re})\b",
         re.I,
     )
-    gov_re = re.compile(rf"(?:{_alt(facts.elect_government)})\s+(?:verkozen\s+)?(?:president\s+)?$", re.I)
+    gov_re = re.compile(
+        rf"(?:{_alt(facts.elect_government)})\s+(?:verkozen\s+)?(?:president\s+)?$", re.I
+    )
     office_re = re.compile(rf"(?:{_alt(facts.in_office_cues)})\s+$", re.I)
     found: dict[tuple[str, str], Evidence] = {}
     taken: list[tuple[int, int]] = []
@@ -77,17 +81,25 @@ def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evid
             if any(s <= m.start() < e for s, e in taken):
                 continue
             taken.append(m.span())
-            before = re.split(r"[.!?]\s", text[max(0, m.start() - 90):m.start()])[-1]
-            hit = before_re.search(before) or after_re.search(text[m.end():m.end() + 90])
+            before = re.split(r"[.!?]\s", text[max(0, m.start() - 90) : m.start()])[-1]
+            hit = before_re.search(before) or after_re.search(text[m.end() : m.end() + 90])
             terms: tuple[Tenure, ...] = ()
             kind = ""
             if gov_re.search(before):
                 terms, kind = tuple(t for t in dated if t.elected), "elected"
             elif hit:
-                office_terms = tuple(t for t in dated if hit["role"].lower() in
-                                     [c.lower() for c in facts.titles.get(t.title or "", ())])
+                office_terms = tuple(
+                    t
+                    for t in dated
+                    if hit["role"].lower()
+                    in [c.lower() for c in facts.titles.get(t.title or "", ())]
+                )
                 mod = (hit["mod"] or "").lower()
-                kind = "tenure" if not mod else ("elected" if mod in facts.elect_modifiers else "former")
+                kind = (
+                    "tenure"
+                    if not mod
+                    else ("elected" if mod in facts.elect_modifiers else "former")
+                )
                 if mod in facts.then_modifiers:
                     kind = "tenure_then"
                 terms = office_terms
@@ -98,7 +110,9 @@ def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evid
             intervals = _term_intervals(terms, kind, timedelta(days=facts.tenure_grace_days))
             if intervals:
                 label = "tenure" if kind == "tenure_then" else kind
-                found[(person.id, label)] = Evidence(label, person.id, (before[-40:] + m.group(0)).strip(), intervals)
+                found[(person.id, label)] = Evidence(
+                    label, person.id, (before[-40:] + m.group(0)).strip(), intervals
+                )
     direct = [e for e in found.values() if e.kind != "tenure_article"]
     return direct or list(found.values())
 
@@ -142,7 +156,9 @@ def _ago(rules: TimeRules) -> re.Pattern:
     nw = rules.numbers
     cues = _alt(c for c, (ident, _) in nw.approximations.items() if ident in (NEARLY, OVER, ABOUT))
     units = _alt(w for w, (unit, _) in rules.ago_units.items() if unit in ("month", "year"))
-    return re.compile(rf"\b(?P<q>{cues})?\s*(?P<n>\d+|{_alt(nw.counts())})\s+(?P<u>{units})\s+geleden\b", re.I)
+    return re.compile(
+        rf"\b(?P<q>{cues})?\s*(?P<n>\d+|{_alt(nw.counts())})\s+(?P<u>{units})\s+geleden\b", re.I
+    )
 
 
 def _event_evidence(text: str, rules: TimeRules) -> list[Evidence]:
@@ -151,7 +167,10 @@ def _event_evidence(text: str, rules: TimeRules) -> list[Evidence]:
     for sentence in SENTENCE.findall(text):
         low = sentence.lower()
         for event in rules.facts.events:
-            cue = next((c for c in event.cues if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", low)), None)
+            cue = next(
+                (c for c in event.cues if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", low)),
+                None,
+            )
             if cue is None:
                 continue
             found.append(Evidence("dated_event", event.id, cue, ((event.date, None),)))
@@ -161,10 +180,21 @@ def _event_evidence(text: str, rules: TimeRules) -> list[Evidence]:
                 in_years = rules.ago_units[ago["u"].lower()][0] == "year"
                 years, step = (n, 1) if in_years else (n / 12, 1 / 12)
                 cue = rules.numbers.approximations[ago["q"].lower()][0] if ago["q"] else ABOUT
-                lo, hi = (years - step / 2, years) if cue == NEARLY else \
-                    (years, years + step) if cue == OVER else (years - step / 2, years + step)
-                found.append(Evidence("years_ago", event.id, ago.group(0).strip(),
-                                      ((_add_years(event.date, lo), _add_years(event.date, hi)),)))
+                lo, hi = (
+                    (years - step / 2, years)
+                    if cue == NEARLY
+                    else (years, years + step)
+                    if cue == OVER
+                    else (years - step / 2, years + step)
+                )
+                found.append(
+                    Evidence(
+                        "years_ago",
+                        event.id,
+                        ago.group(0).strip(),
+                        ((_add_years(event.date, lo), _add_years(event.date, hi)),),
+                    )
+                )
     return found
 
 
@@ -233,7 +263,9 @@ def publication_bounds(
         latest = at_local(hi, 23, 59)
         if fetched_at is not None and hi == capture:
             latest = fetched_at.astimezone(UTC)
-    return Bounds(earliest, latest, _how_sure(lo, hi, used), _reason(used, dropped, fetched_at), tuple(used))
+    return Bounds(
+        earliest, latest, _how_sure(lo, hi, used), _reason(used, dropped, fetched_at), tuple(used)
+    )
 
 
 def _how_sure(lo: date | None, hi: date | None, used: list[Evidence]) -> str:
@@ -253,5 +285,7 @@ def _reason(used: list[Evidence], dropped: list[Evidence], fetched_at: datetime 
     if not used:
         parts.append("the text names no dated office holder, event or date")
     if dropped:
-        parts.append("ignored as conflicting: " + ", ".join(f"{e.rule} ({e.text!r})" for e in dropped))
+        parts.append(
+            "ignored as conflicting: " + ", ".join(f"{e.rule} ({e.text!r})" for e in dropped)
+        )
     return "; ".join(parts)

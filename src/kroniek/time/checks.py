@@ -22,6 +22,11 @@ def check(folder: Path) -> list[RulesError]:
         printed = None
     missing = sorted(printed.words - set(rules.relative_days)) if printed else []
     if printed and missing:
-        return [RulesError(printed.source, f"printed day words with no relative day in {folder}/expressions.yaml: "
-                           + ", ".join(missing))]
+        return [
+            RulesError(
+                printed.source,
+                f"printed day words with no relative day in {folder}/expressions.yaml: "
+                + ", ".join(missing),
+            )
+        ]
     return []

@@ -49,26 +49,40 @@ def _grammar(rules: TimeRules) -> dict[str, re.Pattern]:
     mods = _alt(rules.weekday_modifiers)
     holidays = _alt(c for h in rules.holidays for c in h[3])
     reldays = _alt(rules.relative_days)
-    ago_units = _alt(w for w, (u, _) in rules.ago_units.items() if u in ("day", "week", "month", "year"))
+    ago_units = _alt(
+        w for w, (u, _) in rules.ago_units.items() if u in ("day", "week", "month", "year")
+    )
     year_shift = rf"(?P<ys>{_alt(rules.year_shifts)})\s+jaar"
     counts = rf"\d+|{_alt(rules.numbers.counts(fractions=True))}"
     flags = re.IGNORECASE
     return {
-        "night": re.compile(rf"\b(?:in\s+)?de\s+nacht\s+van\s+(?P<w1>{wd})\s+op\s+(?P<wd>{wd})\b", flags),
+        "night": re.compile(
+            rf"\b(?:in\s+)?de\s+nacht\s+van\s+(?P<w1>{wd})\s+op\s+(?P<wd>{wd})\b", flags
+        ),
         "full": re.compile(
             rf"\b(?:(?P<wdname>{wd})(?:{part})?\s+)?(?:op\s+)?(?P<d>[0-3]?\d)(?:e|ste|de)?\s+"
-            rf"(?P<m>{abbr})\.?(?:\s+(?P<y>(?:19|20)\d\d)\b)?(?![\w-])", flags),
+            rf"(?P<m>{abbr})\.?(?:\s+(?P<y>(?:19|20)\d\d)\b)?(?![\w-])",
+            flags,
+        ),
         "week_day": re.compile(rf"\b(?P<shift>{shifts})\s+week\s+(?P<wd>{wd})(?:{part})?\b", flags),
         "weekday": re.compile(rf"\b(?:(?P<mod>{mods})\s+)?(?P<wd>{wd})(?:{part})?\b", flags),
         "relday": re.compile(rf"\b(?P<rel>{reldays})\b", flags),
         "ago": re.compile(
             rf"\b(?P<n>{counts})\s+(?P<u>{ago_units})\s+(?P<dir>geleden)\b"
-            rf"|\bover\s+(?P<n2>{counts})\s+(?P<u2>{ago_units})\b", flags),
+            rf"|\bover\s+(?P<n2>{counts})\s+(?P<u2>{ago_units})\b",
+            flags,
+        ),
         "month": re.compile(
             rf"\b(?:(?P<part>{parts})\s+)?(?:(?P<mmod>{mods})\s+)?(?:in\s+|van\s+)?(?P<m>{month})\b"
-            rf"(?:\s+(?:(?P<y>(?:19|20)\d\d)\b|{year_shift}))?", flags),
-        "period": re.compile(rf"\b(?:(?P<part>{parts})\s+)?(?P<shift>{shifts})\s+(?P<unit>{units})\b", flags),
-        "year": re.compile(rf"\b(?:(?P<part>{parts})\s+|in\s+(?:het\s+jaar\s+)?)(?P<y>(?:19|20)\d\d)\b", flags),
+            rf"(?:\s+(?:(?P<y>(?:19|20)\d\d)\b|{year_shift}))?",
+            flags,
+        ),
+        "period": re.compile(
+            rf"\b(?:(?P<part>{parts})\s+)?(?P<shift>{shifts})\s+(?P<unit>{units})\b", flags
+        ),
+        "year": re.compile(
+            rf"\b(?:(?P<part>{parts})\s+|in\s+(?:het\s+jaar\s+)?)(?P<y>(?:19|20)\d\d)\b", flags
+        ),
         "holiday": re.compile(rf"\b(?P<h>{holidays})\b", flags),
         "since": re.compile(r"\bsinds\s*$", flags),
     }
@@ -123,7 +137,9 @@ def _weekday(p: date, wd: int, direction: str) -> date:
 
 
 def _number(word: str, rules: TimeRules) -> float:
-    return float(word) if word.isdigit() else float(rules.numbers.counts(fractions=True)[word.lower()])
+    return (
+        float(word) if word.isdigit() else float(rules.numbers.counts(fractions=True)[word.lower()])
+    )
 
 
 def _resolve(kind: str, m: re.Match, p: date | None, future: bool, rules: TimeRules):
@@ -169,7 +185,11 @@ def _resolve(kind: str, m: re.Match, p: date | None, future: bool, rules: TimeRu
             return (p + timedelta(days=sign * round(n))).isoformat(), "day", "time.ago.day"
         if unit == "week":
             then = p + timedelta(days=sign * round(7 * n))
-            return (then - timedelta(days=then.isoweekday() - 1)).isoformat(), "week", "time.ago.week"
+            return (
+                (then - timedelta(days=then.isoweekday() - 1)).isoformat(),
+                "week",
+                "time.ago.week",
+            )
         if unit == "month":
             y, mo = _shift_month(p.year, p.month, sign * round(n))
             return f"{y}-{mo:02d}", "month", "time.ago.month"
@@ -208,7 +228,9 @@ def _resolve(kind: str, m: re.Match, p: date | None, future: bool, rules: TimeRu
 
 
 def find_time_expressions(
-    text: str, published: datetime | date | None, future: bool | None = None,
+    text: str,
+    published: datetime | date | None,
+    future: bool | None = None,
     rules: TimeRules | None = None,
 ) -> list[TimeExpression]:
     """Every temporal expression in text that can be placed, in text order (longest match wins)."""
@@ -235,8 +257,11 @@ def find_time_expressions(
 
 
 def resolve_event_date(
-    sentence_text: str, published: datetime | date | None, future: bool | None = None,
-    anchor: int | None = None, rules: TimeRules | None = None,
+    sentence_text: str,
+    published: datetime | date | None,
+    future: bool | None = None,
+    anchor: int | None = None,
+    rules: TimeRules | None = None,
 ) -> tuple[str | None, str | None]:
     """(ISO value, precision) of the temporal expression dating the sentence's event, or (None, None).
 
@@ -252,9 +277,11 @@ def resolve_event_date(
 
 def _distance(text: str, expr: TimeExpression, anchor: int) -> int:
     """Words between an expression and the anchor; a clause boundary (comma, "en", "maar") counts 10."""
-    between = text[expr.end:anchor] if expr.end <= anchor else text[anchor:expr.start]
+    between = text[expr.end : anchor] if expr.end <= anchor else text[anchor : expr.start]
     words = between.split()
-    boundaries = between.count(",") + sum(w.lower() in word_set("date_clause_boundaries") for w in words)
+    boundaries = between.count(",") + sum(
+        w.lower() in word_set("date_clause_boundaries") for w in words
+    )
     return len(words) + 10 * boundaries
 
 
@@ -267,8 +294,11 @@ def date_events(
     for event in events:
         at = event.trigger_span[0] - event.span[0] if event.trigger_token else None
         value, precision = resolve_event_date(
-            event.sentence, published, future=True if event.fact == "future" else None,
-            anchor=at, rules=rules,
+            event.sentence,
+            published,
+            future=True if event.fact == "future" else None,
+            anchor=at,
+            rules=rules,
         )
         dated.append(replace(event, event_date=value, event_date_precision=precision))
     return tuple(dated)

@@ -18,8 +18,15 @@ from kroniek.time.eventdate import AMSTERDAM, _alt, _shift_month, local_date
 from kroniek.time.rules import TimeRules, default_rules
 from kroniek.words import word_set
 
-UNIT_PRECISION = {"second": "minute", "minute": "minute", "hour": "hour", "day": "day",
-                  "week": "week", "month": "month", "year": "year"}
+UNIT_PRECISION = {
+    "second": "minute",
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+}
 
 
 def _utc(moment: datetime) -> datetime:
@@ -36,16 +43,27 @@ def _minus(moment: datetime, n: float, unit: str) -> datetime:
         return moment - timedelta(**{unit + "s": n})
     months = round(n) * (12 if unit == "year" else 1)
     year, month = _shift_month(moment.year, moment.month, -months)
-    day = min(moment.day, 28) if month == 2 else min(moment.day, 30 if month in (4, 6, 9, 11) else 31)
+    day = (
+        min(moment.day, 28) if month == 2 else min(moment.day, 30 if month in (4, 6, 9, 11) else 31)
+    )
     return moment.replace(year=year, month=month, day=day)
 
 
-def _absolute(text: str, fetched_at: datetime | None, rules: TimeRules) -> tuple[datetime | None, str | None]:
+def _absolute(
+    text: str, fetched_at: datetime | None, rules: TimeRules
+) -> tuple[datetime | None, str | None]:
     months = _alt(rules.months)
     clock = r"(?:,?\s*(?:om\s+)?(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?:\s*uur)?)?"
-    written = re.search(rf"(?P<d>[0-3]?\d)\s+(?P<m>{months})\.?(?:\s+(?P<y>(?:19|20)\d\d))?{clock}", text, re.I)
-    numeric = re.search(rf"(?P<d>[0-3]?\d)[-/.](?P<m>[01]?\d)[-/.](?P<y>(?:19|20)?\d\d){clock}", text)
-    iso = re.search(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[tT ](?P<h>[0-2]\d):(?P<mi>[0-5]\d))?", text)
+    written = re.search(
+        rf"(?P<d>[0-3]?\d)\s+(?P<m>{months})\.?(?:\s+(?P<y>(?:19|20)\d\d))?{clock}", text, re.I
+    )
+    numeric = re.search(
+        rf"(?P<d>[0-3]?\d)[-/.](?P<m>[01]?\d)[-/.](?P<y>(?:19|20)?\d\d){clock}", text
+    )
+    iso = re.search(
+        r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[tT ](?P<h>[0-2]\d):(?P<mi>[0-5]\d))?",
+        text,
+    )
     for m in (iso, written, numeric):
         if m is None:
             continue
@@ -57,7 +75,9 @@ def _absolute(text: str, fetched_at: datetime | None, rules: TimeRules) -> tuple
             if fetched_at is None:
                 continue
             today = local_date(fetched_at)
-            year = today.year if (month, int(m["d"])) <= (today.month, today.day) else today.year - 1
+            year = (
+                today.year if (month, int(m["d"])) <= (today.month, today.day) else today.year - 1
+            )
         if month is None:
             continue
         try:
@@ -90,20 +110,28 @@ def parse_ago(
         unit = rules.ago_units[m["u"]][0]
         return _minus(fetched, n, unit), UNIT_PRECISION[unit]
     days = _alt(word_set("printed_days"))
-    rel = re.fullmatch(rf"(?P<rel>{days})?[, ]*(?:om\s+)?(?:(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d))?(?:\s*uur)?", text)
+    rel = re.fullmatch(
+        rf"(?P<rel>{days})?[, ]*(?:om\s+)?(?:(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d))?(?:\s*uur)?", text
+    )
     if rel and (rel["rel"] or rel["h"]) and fetched:
-        day = local_date(fetched) + timedelta(days=rules.relative_days[rel["rel"]][0] if rel["rel"] else 0)
+        day = local_date(fetched) + timedelta(
+            days=rules.relative_days[rel["rel"]][0] if rel["rel"] else 0
+        )
         if rel["h"] is None:
             return min(at_local(day), fetched), "day"
         moment = at_local(day, int(rel["h"]), int(rel["mi"]))
-        if rel["rel"] is None and moment > fetched:  # a bare clock time later than the capture: yesterday
+        if (
+            rel["rel"] is None and moment > fetched
+        ):  # a bare clock time later than the capture: yesterday
             moment -= timedelta(days=1)
         return moment, "minute"
     return _absolute(text, fetched, rules)
 
 
 def date_articles(
-    articles: Sequence[Article], fetched_at: datetime | None, on_date_hint: datetime | date | None = None,
+    articles: Sequence[Article],
+    fetched_at: datetime | None,
+    on_date_hint: datetime | date | None = None,
     rules: TimeRules | None = None,
 ) -> list[Article]:
     """Copies of the articles with published and published_precision set.

@@ -39,10 +39,14 @@ class Facts:
     titles: Mapping[str, tuple[str, ...]]  # title id -> the words that name the office
     in_office_cues: tuple[str, ...]
     former_modifiers: tuple[str, ...]
-    then_modifiers: tuple[str, ...]  # former modifiers that date the office to the text's time ("toenmalig")
+    then_modifiers: tuple[
+        str, ...
+    ]  # former modifiers that date the office to the text's time ("toenmalig")
     elect_modifiers: tuple[str, ...]
     elect_government: tuple[str, ...]
-    people: tuple[OfficeHolder, ...]  # those with a titled term (the people book's others do not date)
+    people: tuple[
+        OfficeHolder, ...
+    ]  # those with a titled term (the people book's others do not date)
     events: tuple[DatedEvent, ...]
     tenure_grace_days: int = 0
 
@@ -150,10 +154,15 @@ def _facts(data: dict, path: Path, people: tuple[OfficeHolder, ...]) -> Facts:
     for person in people:
         for term in person.terms:
             if term.title is not None and term.title not in titles:
-                raise RulesError(person.source, f"unknown title {term.title!r} (the titles are in {path})")
+                raise RulesError(
+                    person.source, f"unknown title {term.title!r} (the titles are in {path})"
+                )
     events = tuple(
-        DatedEvent(e["id"], _day(_need(e, "date", path, e["id"]), path, e["id"]),
-                   tuple(c.lower() for c in _need(e, "cues", path, e["id"])))
+        DatedEvent(
+            e["id"],
+            _day(_need(e, "date", path, e["id"]), path, e["id"]),
+            tuple(c.lower() for c in _need(e, "cues", path, e["id"])),
+        )
         for e in _need(data, "events", path)
     )
     return Facts(
@@ -175,15 +184,25 @@ def _numbers(data: dict, path: Path) -> NumberWords:
         tens=_frozen(_need(data, "tens", path)),
         fractions=_frozen(_need(data, "fractions", path)),
         scales=_frozen(_need(data, "scales", path)),
-        inner_scales=_frozen({w: (int(e["value"]), int(e["before"]))
-                              for w, e in _need(data, "inner_scales", path).items()}),
+        inner_scales=_frozen(
+            {
+                w: (int(e["value"]), int(e["before"]))
+                for w, e in _need(data, "inner_scales", path).items()
+            }
+        ),
         linkers=tuple(_need(data, "linkers", path)),
-        magnitudes=_frozen(_words(data["magnitudes"], path, lambda e: (e["id"], e["low"], e["high"]))),
-        approximations=_frozen(_words(data["approximations"], path, lambda e: (e["id"], e["label"]))),
+        magnitudes=_frozen(
+            _words(data["magnitudes"], path, lambda e: (e["id"], e["low"], e["high"]))
+        ),
+        approximations=_frozen(
+            _words(data["approximations"], path, lambda e: (e["id"], e["label"]))
+        ),
         measures=_frozen(_words(data["measures"], path, lambda e: e["id"])),
         currencies=_frozen(_words(data["currencies"], path, lambda e: (e["id"], e["unit"]))),
         stop_words=frozenset(_need(data, "stop_words", path)),
-        reporting=_frozen(_words(_need(data, "reporting", path), path, lambda e: (e["kind"], e["id"]))),
+        reporting=_frozen(
+            _words(_need(data, "reporting", path), path, lambda e: (e["kind"], e["id"]))
+        ),
     )
 
 
@@ -202,17 +221,30 @@ def load_time_rules(data_dir: Path = DATA_DIR) -> TimeRules:
         weekdays=_frozen(_words(_need(cal, "weekdays", cal_path), cal_path, lambda e: e["n"])),
         day_parts=tuple(_need(cal, "day_parts", cal_path)),
         holidays=holidays,
-        ago_units=_frozen(_words(_need(expr, "ago_units", expr_path), expr_path,
-                                 lambda e: (e["unit"], e["id"]))),
+        ago_units=_frozen(
+            _words(_need(expr, "ago_units", expr_path), expr_path, lambda e: (e["unit"], e["id"]))
+        ),
         just_now=tuple(_need(expr, "just_now", expr_path)),
-        relative_days=_frozen(_words(expr["relative_days"], expr_path, lambda e: (e["offset"], e["id"]))),
-        period_shifts=_frozen(_words(expr["period_shifts"], expr_path, lambda e: (e["offset"], e["id"]))),
-        year_shifts=_frozen(_words(_need(expr, "year_shifts", expr_path), expr_path,
-                                   lambda e: (e["offset"], e["id"]))),
-        period_units=_frozen(_words(expr["period_units"], expr_path, lambda e: (e["unit"], e["id"]))),
-        period_parts=_frozen(_words(expr["period_parts"], expr_path, lambda e: (e["id"].rsplit(".", 1)[1], e["id"]))),
-        weekday_modifiers=_frozen(_words(expr["weekday_modifiers"], expr_path,
-                                         lambda e: (e["direction"], e["id"]))),
+        relative_days=_frozen(
+            _words(expr["relative_days"], expr_path, lambda e: (e["offset"], e["id"]))
+        ),
+        period_shifts=_frozen(
+            _words(expr["period_shifts"], expr_path, lambda e: (e["offset"], e["id"]))
+        ),
+        year_shifts=_frozen(
+            _words(
+                _need(expr, "year_shifts", expr_path), expr_path, lambda e: (e["offset"], e["id"])
+            )
+        ),
+        period_units=_frozen(
+            _words(expr["period_units"], expr_path, lambda e: (e["unit"], e["id"]))
+        ),
+        period_parts=_frozen(
+            _words(expr["period_parts"], expr_path, lambda e: (e["id"].rsplit(".", 1)[1], e["id"]))
+        ),
+        weekday_modifiers=_frozen(
+            _words(expr["weekday_modifiers"], expr_path, lambda e: (e["direction"], e["id"]))
+        ),
         future_cues=tuple(_need(expr, "future_cues", expr_path)),
         past_cues=tuple(_need(expr, "past_cues", expr_path)),
         future_year_preps=tuple(_need(expr, "future_year_preps", expr_path)),

@@ -17,6 +17,10 @@ def check(folder: Path) -> list[RulesError]:
         problems += bad
         for ws in found:
             if ws.name in seen:
-                problems.append(RulesError(ws.source, f"set {ws.name} is defined twice (first at {seen[ws.name]})"))
+                problems.append(
+                    RulesError(
+                        ws.source, f"set {ws.name} is defined twice (first at {seen[ws.name]})"
+                    )
+                )
             seen.setdefault(ws.name, ws.source)
     return problems

@@ -50,16 +50,35 @@ def read_file(path: Path) -> tuple[list[WordSet], list[RulesError]]:
     for name, body in raw.items():
         where = f"{path}:{_line_of(text, str(name))}"
         if not NAME.match(str(name)):
-            problems.append(RulesError(where, f"set name {name!r} must be lower_case_with_underscores"))
+            problems.append(
+                RulesError(where, f"set name {name!r} must be lower_case_with_underscores")
+            )
             continue
         if not isinstance(body, dict) or set(body) - KEYS or "words" not in body:
-            problems.append(RulesError(where, f"set {name}: needs 'words' (and may have 'note'), got {body!r:.60}"))
+            problems.append(
+                RulesError(
+                    where, f"set {name}: needs 'words' (and may have 'note'), got {body!r:.60}"
+                )
+            )
             continue
         words = body["words"]
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            problems.append(RulesError(where, f"set {name}: 'words' must be a non-empty list of strings"))
+        if (
+            not isinstance(words, list)
+            or not words
+            or not all(isinstance(w, str) and w.strip() for w in words)
+        ):
+            problems.append(
+                RulesError(where, f"set {name}: 'words' must be a non-empty list of strings")
+            )
             continue
-        found.append(WordSet(str(name), frozenset(w.strip().lower() for w in words), str(body.get("note", "")), where))
+        found.append(
+            WordSet(
+                str(name),
+                frozenset(w.strip().lower() for w in words),
+                str(body.get("note", "")),
+                where,
+            )
+        )
     return found, problems
 
 
@@ -72,6 +91,8 @@ def load_word_sets(folder: Path) -> dict[str, WordSet]:
             raise problems[0]
         for ws in found:
             if ws.name in sets:
-                raise RulesError(ws.source, f"set {ws.name} is defined twice (first at {sets[ws.name].source})")
+                raise RulesError(
+                    ws.source, f"set {ws.name} is defined twice (first at {sets[ws.name].source})"
+                )
             sets[ws.name] = ws
     return sets
