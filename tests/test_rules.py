@@ -144,3 +144,17 @@ def test_coverage_counts_the_lexicon_and_lists_codes_without_triggers(tmp_path):
     )
     with pytest.raises(RulesError, match="9999"):
         coverage(copy)
+
+
+def test_bad_sector_change_is_reported_with_file_and_line(data_copy):
+    path = data_copy / "actors" / "sector_changes.tsv"
+    line = _append(path, "actor.group.taliban\t2021-13-40\tGOV\ta date that does not exist")
+    texts = [str(p) for p in check_rules(data_copy)]
+    assert any(f"sector_changes.tsv:{line}" in t and "bad date '2021-13-40'" in t for t in texts)
+
+
+def test_unknown_entry_in_sector_changes_is_reported(data_copy):
+    path = data_copy / "actors" / "sector_changes.tsv"
+    line = _append(path, "actor.group.nobody\t2020-01-01\tREB\t")
+    texts = [str(p) for p in check_rules(data_copy)]
+    assert any(f"sector_changes.tsv:{line}" in t and "unknown entry id" in t for t in texts)

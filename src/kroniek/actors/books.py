@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from kroniek.errors import RulesError
 from kroniek.people import PEOPLE_FILE, OfficeHolder, load_people
+from kroniek.vocabulary import SECTORS
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 ENTITY_FILES = (
@@ -26,6 +28,7 @@ ENTITY_FILES = (
 )
 REFERENCE_FILE = "references.tsv"
 COLLECTIVE_FILE = "collectives.tsv"
+SECTOR_CHANGE_FILE = "sector_changes.tsv"
 ROLE_FILE = "roles.tsv"
 ENTITY_KINDS = (
     "name",
@@ -64,6 +67,18 @@ class Entry:
         str, ...
     ] = ()  # kind "bloc": the states it stands for ("de Baltische staten" -> EST, LVA, LTU)
     book: str = ""  # the file it is in, without suffix: "states", "bodies", "cities", ...
+    sector_changes: tuple[
+        tuple[date, str], ...
+    ] = ()  # (first day, sector from then on), oldest first
+
+    def sector_on(self, day: date | None) -> str:
+        """The entry's sector on ``day``: its file's sector before its first dated change, the
+        latest change when the day is unknown (sector_changes.tsv)."""
+        sector = self.sector
+        for since, changed in self.sector_changes:
+            if day is None or day >= since:
+                sector = changed
+        return sector
 
 
 @dataclass(frozen=True)
@@ -284,17 +299,51 @@ def people_dir(actors_dir: Path) -> Path:
     return actors_dir.parent / "people"
 
 
+def with_sector_changes(entries: list[Entry], data_dir: Path) -> list[Entry]:
+    """The entries with the dated sector changes of sector_changes.tsv attached (RulesError with
+    file:line for an unknown id, a bad date or an unknown sector)."""
+    path = data_dir / SECTOR_CHANGE_FILE
+    if not path.exists():
+        return entries
+    by_id = {e.id: e for e in entries}
+    changes: dict[str, list[tuple[date, str]]] = {}
+    for number, cells in read_tsv(path, 4):
+        where = f"{path}:{number}"
+        if cells[0] not in by_id:
+            raise RulesError(where, f"unknown entry id {cells[0]!r}")
+        if cells[2] not in SECTORS:
+            raise RulesError(where, f"unknown sector {cells[2]!r}; allowed: {', '.join(SECTORS)}")
+        try:
+            since = date.fromisoformat(cells[1])
+        except ValueError:
+            raise RulesError(where, f"bad date {cells[1]!r}, expected YYYY-MM-DD") from None
+        changes.setdefault(cells[0], []).append((since, cells[2]))
+    return [
+        replace(e, sector_changes=tuple(sorted(changes[e.id]))) if e.id in changes else e
+        for e in entries
+    ]
+
+
 def load_books(data_dir: Path | None = None) -> ActorBooks:
     """Load every actor dictionary once into an immutable, picklable ActorBooks."""
     import hashlib
 
     folder = Path(data_dir) if data_dir is not None else DATA_DIR
-    entries = load_entries(folder)
+    entries = with_sector_changes(load_entries(folder), folder)
     roles = load_roles(folder)
     people = load_people(people_dir(folder))
     digest = hashlib.sha256()
     for path in (
-        *(folder / name for name in (*ENTITY_FILES, REFERENCE_FILE, COLLECTIVE_FILE, ROLE_FILE)),
+        *(
+            folder / name
+            for name in (
+                *ENTITY_FILES,
+                REFERENCE_FILE,
+                COLLECTIVE_FILE,
+                ROLE_FILE,
+                SECTOR_CHANGE_FILE,
+            )
+        ),
         people_dir(folder) / PEOPLE_FILE,
     ):
         if path.exists():

@@ -21,6 +21,7 @@ from kroniek.actors.books import (
     load_roles,
     make_pattern,
     people_dir,
+    with_sector_changes,
 )
 from kroniek.errors import RulesError
 from kroniek.people import OfficeHolder, load_people
@@ -88,7 +89,7 @@ def check(folder: Path) -> list[RulesError]:
     kinds, duplicates, shadowing."""
     try:
         entries, roles, people = (
-            load_entries(folder),
+            with_sector_changes(load_entries(folder), folder),
             load_roles(folder),
             load_people(people_dir(folder)),
         )

@@ -340,7 +340,7 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
     elif term is not None:
         sector = term.sector
     elif entity is not None and (entity.kind != "name"):
-        sector = entity.sector
+        sector = entity.sector_on(on_date)
     elif role is not None and role.sector:
         sector = role.sector
     elif role is not None and role.kind == "counterpart" and antecedent is not None:
