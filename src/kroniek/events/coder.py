@@ -1162,6 +1162,11 @@ def _claimed(
         for (code, sector), text in doers.items():
             t = replace(s, code=code, sector=sector, text=text, rule="claim.doer", found="claim")
             found.append((c.trigger, _event(patterns, c, sentence, s, t, fact, None)))
+    if found:  # what an adversary claims the other side did is its allegation, not a reported fact
+        told[:] = [
+            (i, replace(ev, fact="alleged") if ev in acts and ev.fact == "asserted" else ev)
+            for i, ev in told
+        ]
     _say(
         trace,
         f"{note}: {'FIRED' if found else 'no actor pair'} {p.type} {p.cameo} fact={fact} "
