@@ -21,7 +21,10 @@ FROG_FIXTURES = frozenset(
 
 
 #: tests that start Frog without a Frog fixture (a command that opens its own pool)
-FROG_TESTS = ("actors/test_books.py::test_cli_prints_mentions",)
+FROG_TESTS = (
+    "actors/test_books.py::test_cli_prints_mentions",
+    "test_output_snapshot.py",
+)
 #: tests that take a second or more without Frog: real servers, browsers, Dask clusters,
 #: subprocesses of the command line, DuckDB stores, every dictionary checked or loaded anew
 SLOW_TESTS = (
