@@ -203,25 +203,12 @@ def load_entries(data_dir: Path) -> list[Entry]:
                     book=path.stem,
                 )
             )
-    path = data_dir / REFERENCE_FILE
-    for number, cells in read_tsv(path, 7):
-        source = f"{path}:{number}"
-        entries.append(
-            Entry(
-                cells[0],
-                cells[1],
-                cells[2],
-                cells[3],
-                _terms(cells[4]),
-                source,
-                _terms(cells[5]),
-                book=path.stem,
-            )
-        )
-    path = data_dir / COLLECTIVE_FILE
-    if path.exists():
+    # two more columns: what a reference may point back to, what states a bloc stands for
+    for name in (REFERENCE_FILE, COLLECTIVE_FILE):
+        path = data_dir / name
+        if not path.exists() and name == COLLECTIVE_FILE:
+            continue
         for number, cells in read_tsv(path, 7):
-            source = f"{path}:{number}"
             entries.append(
                 Entry(
                     cells[0],
@@ -229,9 +216,10 @@ def load_entries(data_dir: Path) -> list[Entry]:
                     cells[2],
                     cells[3],
                     _terms(cells[4]),
-                    source,
-                    members=_terms(cells[5]),
+                    f"{path}:{number}",
                     book=path.stem,
+                    refers=_terms(cells[5]) if name == REFERENCE_FILE else (),
+                    members=_terms(cells[5]) if name == COLLECTIVE_FILE else (),
                 )
             )
     return entries

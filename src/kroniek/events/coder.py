@@ -773,11 +773,16 @@ def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light
 
 
 def _speaker(
-    sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
+    sentence: Sentence,
+    wins: tuple[Window, ...],
+    win: Window,
+    mentions: list[Mention],
+    verbs: frozenset[str] | None = None,
 ) -> list[Mention]:
-    """Subject of the clause a dat-clause depends on, when that clause's verb is a verb of saying."""
+    """Subject of the clause a dat-clause depends on, when that clause's verb is one of ``verbs``
+    (default: the verbs of saying)."""
     above = governing(wins, win)
-    if not above or not clause_verbs(sentence, above[0]) & word_set("saying_verbs"):
+    if not above or not clause_verbs(sentence, above[0]) & (verbs or word_set("saying_verbs")):
         return []
     return clause_subjects(sentence, above[0], mentions)
 
@@ -789,12 +794,9 @@ def _holder(
     saying_verbs and opinion_verbs), else the teller of a trailing report clause."""
     if win.opener not in COMPLEMENTS:
         return _trailing_speaker(sentence, wins, win, mentions)
-    above = governing(wins, win)
-    if not above or not clause_verbs(sentence, above[0]) & (
-        word_set("saying_verbs") | word_set("opinion_verbs")
-    ):
-        return []
-    return clause_subjects(sentence, above[0], mentions)
+    return _speaker(
+        sentence, wins, win, mentions, word_set("saying_verbs") | word_set("opinion_verbs")
+    )
 
 
 def _trailing_speaker(
