@@ -18,8 +18,11 @@ setup: system python
 # which Frog exits at startup ("Initialization failed for: [tokenizer]"); --no-install-recommends
 # would leave ucto/uctodata out. python3-venv: Debian's python3 has no ensurepip without it.
 # Chromium: the browser the UI tests drive, through Playwright's driver, whose node binary
-# needs libatomic1. npm: fetches the browser libraries the pages use (`make web`).
-APT_PACKAGES := frog frogdata ucto uctodata python3-venv chromium libatomic1 npm
+# needs libatomic1. npm: fetches the browser libraries the pages use (`make web`); asked of apt
+# only when no npm is on the PATH, because a NodeSource nodejs (which carries its own npm)
+# conflicts with Debian's npm package and apt then refuses the whole install.
+APT_PACKAGES := frog frogdata ucto uctodata python3-venv chromium libatomic1
+NPM_PACKAGE = $(shell command -v npm >/dev/null 2>&1 || echo npm)
 
 system:
 	@if command -v frog >/dev/null 2>&1 && [ -f /usr/share/frog/nld/frog.cfg ] \
@@ -28,7 +31,7 @@ system:
 	    && $(PYTHON) -c 'import ensurepip' >/dev/null 2>&1; then :; \
 	elif command -v apt-get >/dev/null 2>&1; then \
 	  $(SUDO) apt-get update && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(APT_PACKAGES); \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(APT_PACKAGES) $(NPM_PACKAGE); \
 	else \
 	  echo "make system: no apt-get here; install Frog with frogdata and uctodata, Chromium, libatomic, npm and a Python >= 3.11 with venv yourself (README.md, 'Without apt'), then run make again" >&2; \
 	  exit 1; \
