@@ -99,7 +99,7 @@ eval: setup
 	@fail=0; for set in "seeds ../shared/gold/seeds baseline.yaml" "samples samples/gold baseline_samples.yaml" \
 	    "real-dev ../shared/gold/real-dev baseline_real_dev.yaml"; do \
 	  set -- $$set; echo "== $$1 (floors: bench/$$3)"; \
-	  $(BIN)/kroniek eval --gold $$2 out/$$1.jsonl --baseline bench/$$3 || fail=1; \
+	  $(BIN)/kroniek eval --gold $$2 out/$$1.jsonl --baseline bench/$$3 --misses out/$$1.misses.jsonl || fail=1; \
 	done; exit $$fail
 
 ## bench: pages/s and peak memory (distinct pages), a generated crawl (pages/s and distinct

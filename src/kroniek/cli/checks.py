@@ -62,13 +62,34 @@ def doctor(db, workers, ui, executable) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="YAML of floors; fail (exit 1) when a score falls below one.",
 )
-def evaluate(gold, predictions, as_json, baseline) -> None:
+@click.option(
+    "--misses",
+    "misses_out",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write every missed gold triple and every false triple, classed, as JSON lines to "
+    "this file, and print the counts by class.",
+)
+def evaluate(gold, predictions, as_json, baseline, misses_out) -> None:
     """Score predictions (extract's JSONL, or - for stdin) against gold annotations."""
-    from kroniek.evaluate import check_baseline, format_scores, load_baseline, score, scores_to_dict
+    from kroniek.evaluate import (
+        check_baseline,
+        find_misses,
+        format_miss_counts,
+        format_scores,
+        load_baseline,
+        score,
+        scores_to_dict,
+    )
 
     pages = [json.loads(line) for line in predictions if line.strip()]
     scores = score(Path(gold), pages)
     click.echo(json.dumps(scores_to_dict(scores), indent=2) if as_json else format_scores(scores))
+    if misses_out:
+        misses = list(find_misses(Path(gold), pages))
+        with open(misses_out, "w", encoding="utf-8") as stream:
+            for miss in misses:
+                stream.write(json.dumps(miss.to_dict(), ensure_ascii=False) + "\n")
+        click.echo(format_miss_counts(misses), err=as_json)
     if baseline:
         failures = check_baseline(scores, load_baseline(Path(baseline)))
         for failure in failures:

@@ -147,19 +147,22 @@ def load_predictions(path: Path) -> Iterator[dict]:
         yield item
 
 
-def _triple(event: Mapping) -> Key:
+def triple(event: Mapping) -> Key:
+    """The (src, tgt, type) an event is scored by."""
     return (event.get("src"), event.get("tgt"), event.get("type"))
 
 
 def _with_fact(event: Mapping) -> Key:
-    return (*_triple(event), event.get("fact"))
+    return (*triple(event), event.get("fact"))
 
 
 def _dyad(event: Mapping) -> Key:
     return (event.get("src"), event.get("tgt"))
 
 
-def _predicted_parts(page: dict, where: str) -> dict[str, dict]:
+def predicted_parts(page: dict, where: str) -> dict[str, dict]:
+    """A predicted page's articles by part (the first of a part counts); ``where`` names the
+    page in errors."""
     articles = page.get("articles")
     if not isinstance(articles, list):
         raise KroniekError(where, "no 'articles' list")
@@ -236,7 +239,7 @@ def score(gold_dir: Path, predictions: Iterable[dict]) -> Scores:
         elif doc in predicted:
             duplicates.add(doc)
         else:
-            predicted[doc] = _predicted_parts(page, f"prediction {doc}")
+            predicted[doc] = predicted_parts(page, f"prediction {doc}")
 
     events, with_fact, dyads = PRF(), PRF(), PRF()
     per_type: dict[str, PRF] = defaultdict(PRF)
@@ -246,7 +249,7 @@ def score(gold_dir: Path, predictions: Iterable[dict]) -> Scores:
         for part in sorted(part_names):
             gold_events = gold.events.get((page_id, part), ())
             pred_events = (parts.get(part) or {}).get("events") or []
-            g, p = {_triple(e) for e in gold_events}, {_triple(e) for e in pred_events}
+            g, p = {triple(e) for e in gold_events}, {triple(e) for e in pred_events}
             events = events.plus(g, p)
             with_fact = with_fact.plus(
                 {_with_fact(e) for e in gold_events}, {_with_fact(e) for e in pred_events}
