@@ -51,7 +51,7 @@ class Miss:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(self).items()}
 
 
-def _missed_class(src: str, tgt: str, coded_types: set[str], mentioned: set[str]) -> str:
+def _missed_class(src: str, tgt: str, coded_types: tuple[str, ...], mentioned: set[str]) -> str:
     """The class of a missed gold triple, from what the part's prediction holds."""
     if coded_types:
         return "other-type"
@@ -62,6 +62,20 @@ def _missed_class(src: str, tgt: str, coded_types: set[str], mentioned: set[str]
     if src in mentioned or tgt in mentioned:
         return "one-actor"
     return "no-actor"
+
+
+def _unmatched(
+    events: Iterable[dict], others: Iterable[dict]
+) -> Iterator[tuple[dict, tuple[str, ...]]]:
+    """The events whose triple none of ``others`` has (the first of a repeated triple), each
+    with the types ``others`` give its dyad instead."""
+    theirs = {triple(e) for e in others}
+    seen: set[tuple] = set()
+    for event in events:
+        key = triple(event)
+        if key not in theirs and key not in seen:
+            seen.add(key)
+            yield event, tuple(sorted(t for s, g, t in theirs if (s, g) == key[:2]))
 
 
 def find_misses(gold_dir: Path, predictions: Iterable[dict]) -> Iterator[Miss]:
@@ -79,17 +93,9 @@ def find_misses(gold_dir: Path, predictions: Iterable[dict]) -> Iterator[Miss]:
             article = parts.get(part) or {}
             found = article.get("events") or []
             mentioned = {m.get("code") for m in article.get("mentions") or []}
-            coded = {triple(e) for e in found}
             gold_lines = gold.events.get((page_id, part), ())
-            golden = {triple(e) for e in gold_lines}
-            done: set[tuple] = set()
-            for line in gold_lines:
-                key = triple(line)
-                if key in coded or key in done:
-                    continue
-                done.add(key)
-                src, tgt, kind = key
-                other = {t for s, g, t in coded if (s, g) == (src, tgt)}
+            for line, other in _unmatched(gold_lines, found):
+                src, tgt, kind = triple(line)
                 yield Miss(
                     "missed",
                     _missed_class(src, tgt, other, mentioned),
@@ -100,15 +106,10 @@ def find_misses(gold_dir: Path, predictions: Iterable[dict]) -> Iterator[Miss]:
                     kind,
                     line.get("fact"),
                     cue=line.get("cue"),
-                    found=tuple(sorted(other)),
+                    found=other,
                 )
-            for event in found:
-                key = triple(event)
-                if key in golden or key in done:
-                    continue
-                done.add(key)
-                src, tgt, kind = key
-                other = {t for s, g, t in golden if (s, g) == (src, tgt)}
+            for event, other in _unmatched(found, gold_lines):
+                src, tgt, kind = triple(event)
                 yield Miss(
                     "false",
                     "wrong-type" if other else "false",
@@ -121,7 +122,7 @@ def find_misses(gold_dir: Path, predictions: Iterable[dict]) -> Iterator[Miss]:
                     rule=event.get("rule"),
                     trigger=event.get("trigger"),
                     sentence=event.get("sentence"),
-                    found=tuple(sorted(other)),
+                    found=other,
                 )
 
 
