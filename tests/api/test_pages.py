@@ -19,6 +19,7 @@ from tests.api.live import live_server
 from tests.store.store_records import analysed, event, page_result
 
 from kroniek.api.web import VENDOR_DIR
+from kroniek.pipeline import store_result
 from kroniek.store import Store
 from kroniek.stories import link_new_events
 
@@ -79,7 +80,8 @@ def corpus(tmp_path_factory, frog_ready):
     told = event("NLD", "BEL", "AGREE", cameo="057", span=(0, 30))
     told = replace(told, sentence=f"Nederland tekende {HOSTILE} met België.", trigger="tekende")
     with Store(db) as store:
-        store.add(
+        store_result(
+            store,
             page_result(
                 "markup",
                 (
@@ -91,7 +93,7 @@ def corpus(tmp_path_factory, frog_ready):
                         headline=f"Kop {HOSTILE}",
                     ),
                 ),
-            )
+            ),
         )
         link_new_events(store)
     return db, folder

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from tests.api.live import live_server
 
+from kroniek.pipeline import store_result
 from kroniek.records import AnalysedArticle, Article, Event, Page, PageResult
 from kroniek.store import Store
 
@@ -73,7 +74,7 @@ def _store(path) -> None:
     )
     result = PageResult(page, "nl", (AnalysedArticle(article, events=events),), content_hash="h1")
     with Store(path) as store:
-        store.add(result)
+        store_result(store, result)
 
 
 @pytest.fixture(scope="module")
