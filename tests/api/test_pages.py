@@ -77,8 +77,9 @@ def corpus(tmp_path_factory, frog_ready):
         str(db),
     )
     assert done.returncode == 0, done.stderr
-    told = event("NLD", "BEL", "AGREE", cameo="057", span=(0, 30))
-    told = replace(told, sentence=f"Nederland tekende {HOSTILE} met België.", trigger="tekende")
+    sentence = f"Nederland tekende {HOSTILE} met België."
+    told = event("NLD", "BEL", "AGREE", cameo="057", span=(0, len(sentence)))
+    told = replace(told, sentence=sentence, trigger="tekende", trigger_span=(10, 17))
     with Store(db) as store:
         store_result(
             store,
@@ -88,7 +89,7 @@ def corpus(tmp_path_factory, frog_ready):
                     analysed(
                         "markup",
                         "main",
-                        f"Nederland tekende {HOSTILE} met België.",
+                        sentence,
                         (told,),
                         headline=f"Kop {HOSTILE}",
                     ),

@@ -20,7 +20,7 @@ from kroniek.output import iso_utc
 from kroniek.records import AnalysedArticle, Event, PagePlan, PageResult, StorePlan
 from kroniek.store.claims import claim_rows
 from kroniek.store.days import day_rows, file_event_days
-from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES, UPGRADABLE
+from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES, UPGRADABLE, UPGRADE
 from kroniek.store.stories import save_links, stories_with_keys, story_rows, unlinked_events
 from kroniek.store.versions import key_of, quantity_rows, stored_keys
 
@@ -162,6 +162,8 @@ class Store:
             )
         if not read_only:
             self._con.execute(DDL)
+            if "events" in tables and self._found_version() in UPGRADABLE:
+                self._con.execute(UPGRADE)
             if "events" in tables and "event_days" not in tables:  # upgrading a version 1 or 2
                 file_event_days(self._con)
             self._con.execute(
@@ -169,20 +171,24 @@ class Store:
                 "ON CONFLICT DO NOTHING",
                 [str(SCHEMA_VERSION), iso_utc(datetime.now(UTC))],
             )
-            self._con.execute(  # older versions lack only tables, which DDL has just created
+            self._con.execute(  # older versions lack what DDL and UPGRADE have just added
                 "UPDATE meta SET value = ? WHERE key = 'schema_version' AND list_contains(?, value)",
                 [str(SCHEMA_VERSION), list(UPGRADABLE)],
             )
         self._check_version()
 
-    def _check_version(self) -> None:
+    def _found_version(self) -> str | None:
+        """The schema version the file records, or None."""
         try:
             row = self._con.execute(
                 "SELECT value FROM meta WHERE key = 'schema_version'"
             ).fetchone()
         except duckdb.Error:
             row = None
-        found = row[0] if row else None
+        return row[0] if row else None
+
+    def _check_version(self) -> None:
+        found = self._found_version()
         if found != str(SCHEMA_VERSION):
             self.close()
             raise KroniekError(
@@ -734,7 +740,8 @@ class _Rows:
 
 
 def _event_row(eid: str, aid: str, idx: int, e: Event) -> tuple:
-    """One ``events`` row (columns in table order)."""
+    """One ``events`` row (columns in table order); an empty trigger span (an Event made
+    without one) is stored as not known."""
     date_from, date_to = date_bounds(e.event_date)
     return (
         eid,
@@ -763,6 +770,7 @@ def _event_row(eid: str, aid: str, idx: int, e: Event) -> tuple:
         e.event_date_precision,
         date_from,
         date_to,
+        *(e.trigger_span if e.trigger_span[0] < e.trigger_span[1] else (None, None)),
     )
 
 
@@ -815,7 +823,8 @@ def _filters(actor, dyad, type_, fact, since, until) -> tuple[str, list]:
 
 
 def _event_dict(row: dict) -> dict:
-    """A joined events row as the contract's event fields plus where it was seen."""
+    """A joined events row as the contract's event fields plus where it was seen and where its
+    trigger stands."""
     out = {name: row[name] for name in EVENT_FIELDS if name != "span"}
     out["span"] = [row["span_start"], row["span_end"]]
     out = {name: out[name] for name in EVENT_FIELDS}
@@ -831,5 +840,7 @@ def _event_dict(row: dict) -> dict:
         url=row["url"],
         sightings=row["sightings"],
         story_id=row["story_id"],
+        trigger_start=row["trigger_start"],  # offsets of the trigger token in the field, or None
+        trigger_end=row["trigger_end"],
     )
     return out
