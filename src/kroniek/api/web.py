@@ -98,14 +98,14 @@ def document_html(text: str, field: str, mentions: list[dict], events: list[dict
         start, end = e["span"]
         if e["field"] != field or text[start:end] != e["sentence"]:
             continue  # another field, or told by a version of the article (offsets in its text)
-        at = trigger_in_sentence(e)
-        if at is None:  # stored without the trigger's offsets: its first word in the sentence
+        trigger = trigger_in_sentence(e)
+        if trigger is None:  # stored without the trigger's offsets: its first word in the sentence
             word = (e["trigger"] or "").split()[:1]
             found = text.find(word[0], start, end) if word else -1
-            at = (found - start, found - start + len(word[0])) if found >= 0 else None
-        if at is not None:
+            trigger = (found - start, found - start + len(word[0])) if found >= 0 else None
+        if trigger is not None:
             label = f"{e['type']} {e['src']}→{e['tgt']} ({e['fact']})"
-            marks.append((start + at[0], start + at[1], "trigger", label))
+            marks.append((start + trigger[0], start + trigger[1], "trigger", label))
     for m in mentions:
         if m["field"] == field:
             marks.append((m["span"][0], m["span"][1], "actor", f"{m['code']}{m['sector'] or ''}"))
