@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ class ArticlePlan:
     """
 
     article_id: str  # the id of this article's own text
-    kind: str  # new | stored | version
+    kind: Literal["new", "stored", "version"]
     target: str  # the stored article it is filed under (a new one: itself)
     similarity: float | None = None  # a version's word 3-gram Jaccard with the target
     signature: tuple[int, ...] = ()  # MinHash values to keep (new articles and versions)
