@@ -103,23 +103,24 @@ class VersionPlanner:
             if self._index is None:
                 self._index, unsigned = _index_of(stored)
             items = tuple(
-                self._article(aid, analysed.article, stored, batch)
+                self._article(aid, analysed.article, stored, batch, self._index)
                 for aid, analysed in zip(ids[i], results[i].articles, strict=True)
             )
             pages[i] = PagePlan(digests[i], True, items)
         return StorePlan(tuple(pages), unsigned)
 
-    def _article(self, aid: str, art: Article, stored: Stored, batch: _Batch) -> ArticlePlan:
+    def _article(
+        self, aid: str, art: Article, stored: Stored, batch: _Batch, index: NearIndex
+    ) -> ArticlePlan:
         """The plan for one article, given what is stored and what the batch planned so far."""
         if aid in batch.versions:
             return ArticlePlan(aid, "stored", batch.versions[aid])
         if aid in batch.articles:
             return ArticlePlan(aid, "stored", aid)
-        assert self._index is not None
         grams = shingles(art.headline, art.text)
         sig = signature(grams)
         values = tuple(int(v) for v in sig.hashvalues)
-        match = self._near_match(grams, sig, stored, batch.grams)
+        match = self._near_match(grams, index.candidates(sig), stored, batch.grams)
         if match is None:
             batch.articles.add(aid)
             item = ArticlePlan(aid, "new", aid, signature=values)
@@ -127,18 +128,17 @@ class VersionPlanner:
             batch.versions[aid] = match[0]
             item = ArticlePlan(aid, "version", match[0], match[1], values)
         batch.grams[aid] = (grams, item.target)
-        self._index.add(aid, sig)
+        index.add(aid, sig)
         return item
 
     def _near_match(
-        self, grams: frozenset[str], sig, stored: Stored, pending: dict
+        self, grams: frozenset[str], candidates: list[str], stored: Stored, pending: dict
     ) -> tuple[str, float] | None:
-        """(stored article id, similarity) of the item a text is a version of, or None.
+        """(stored article id, similarity) of the item a text is a version of, among the
+        index's ``candidates``, or None.
 
         ``pending`` maps ids planned in this batch (not yet stored) to (shingles, article id).
         """
-        assert self._index is not None
-        candidates = self._index.candidates(sig)
         if not candidates:
             return None
         texts = {k: pending[k][0] for k in candidates if k in pending}
