@@ -34,10 +34,11 @@ from pathlib import Path
 
 from throughput import frog_peak_kib  # bench/ is on the path of a script run from it
 
+from kroniek.dedup import VersionPlanner, article_id
 from kroniek.errors import ReadError
-from kroniek.pipeline import Resources, run
+from kroniek.pipeline import Resources, run, store_result
 from kroniek.segment import segment
-from kroniek.store import Store, article_id
+from kroniek.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -185,12 +186,13 @@ def main() -> None:
         res.parser.start()
         started = time.perf_counter()
         done = failed = frog_rss = 0
+        planner = VersionPlanner()  # one index of the store for the whole run
         with Store(folder / "crawl.duckdb") as store:
             for outcome in run([folder], res, fetched_at=captured):
                 if isinstance(outcome, ReadError) or outcome.error:
                     failed += 1
                     continue
-                store.add(outcome, rules_sha256=res.rules_sha256)
+                store_result(store, outcome, planner, res.rules_sha256)
                 frog_rss = max(frog_rss, frog_peak_kib(res.tagger.pids() + res.parser.pids()))
                 done += 1
                 for analysed in outcome.articles:

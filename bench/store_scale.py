@@ -33,6 +33,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from kroniek.dedup import VersionPlanner
 from kroniek.errors import ReadError
 from kroniek.pipeline import Resources, run
 from kroniek.records import AnalysedArticle, Page, PageResult
@@ -143,7 +144,7 @@ def main() -> None:
         f"{'pages stored':>13} {'s per 1k pages':>15} {'CPU s per 1k':>13} {'articles':>9} "
         f"{'versions':>9} {'events':>9} {'MiB':>8}"
     )
-    writer = BatchWriter(db, flush_seconds=float("inf"))
+    writer = BatchWriter(db, VersionPlanner(), flush_seconds=float("inf"))
     block, cpu = time.perf_counter(), time.process_time()
     storing = 0.0
     for number, result in enumerate(

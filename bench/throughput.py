@@ -18,8 +18,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from kroniek.dedup import VersionPlanner
 from kroniek.errors import ReadError
-from kroniek.pipeline import Resources, run
+from kroniek.pipeline import Resources, run, store_result
 from kroniek.read import read_paths
 from kroniek.store import Store
 
@@ -65,12 +66,13 @@ def main() -> None:
         words = sentences = events = failed = 0
         frog_rss = 0
         started = time.perf_counter()
+        planner = VersionPlanner()  # one index of the store for the whole run
         with Store(listing / "bench.duckdb") as store:
             for outcome in run([listing], res, fetched_at=captured):
                 if isinstance(outcome, ReadError) or outcome.error:
                     failed += 1
                     continue
-                store.add(outcome, rules_sha256=res.rules_sha256)
+                store_result(store, outcome, planner, res.rules_sha256)
                 for analysed in outcome.articles:
                     sentences += len(analysed.sentences)
                     words += sum(len(s.tokens) for s in analysed.sentences)

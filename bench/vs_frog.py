@@ -27,8 +27,9 @@ from pathlib import Path
 
 from throughput import frog_peak_kib
 
+from kroniek.dedup import VersionPlanner
 from kroniek.errors import ReadError
-from kroniek.pipeline import Resources, run
+from kroniek.pipeline import Resources, run, store_result
 from kroniek.read import read_paths
 from kroniek.segment import segment
 from kroniek.store import Store
@@ -137,11 +138,12 @@ def kroniek(inputs: list[Path], workers: int | None) -> tuple[float, int, int]:
         res.parser.start()
         done = rss = 0
         started = time.perf_counter()
+        planner = VersionPlanner()  # one index of the store for the whole run
         with Store(Path(folder) / "vs.duckdb") as store:
             for outcome in run(inputs, res, fetched_at=CAPTURED):
                 if isinstance(outcome, ReadError) or outcome.error:
                     continue
-                store.add(outcome, rules_sha256=res.rules_sha256)
+                store_result(store, outcome, planner, res.rules_sha256)
                 rss = max(rss, frog_peak_kib(res.tagger.pids() + res.parser.pids()))
                 done += 1
         return time.perf_counter() - started, done, rss

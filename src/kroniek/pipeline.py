@@ -4,8 +4,9 @@ Per page (`process_page`): read (capture time) -> segment -> time (publication) 
 sentence chain `analyse_text`: nlp (tag) -> actors -> nlp (parse where needed) -> events;
 then stories (claims) -> time (event dates). `explain`, the ``actors`` command and the case
 tests run the same `analyse_text`. ``kroniek extract`` calls `run` in this process;
-``kroniek ingest`` calls `ingest_pages`, which stores the results and then links the new
-events into stories (the HTTP API stores pages by running ``kroniek ingest`` in a child
+``kroniek ingest`` calls `ingest_pages`, which plans what each batch of results adds
+(dedup: new, repeated or a version of a stored article), stores that plan and then links the
+new events into stories (the HTTP API stores pages by running ``kroniek ingest`` in a child
 process, see kroniek.api.watch); with ``--dask`` the workers of a Dask cluster call
 `process_page` (see kroniek.cluster). No stage imports the store; which package may import
 which is pinned by tests/test_import_contract.py.
@@ -24,6 +25,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from kroniek.actors import ActorBooks, find_mentions, load_books
+from kroniek.dedup import VersionPlanner, content_hash
 from kroniek.errors import KroniekError, ReadError, printable
 from kroniek.events import (
     Patterns,
@@ -37,7 +39,7 @@ from kroniek.nlp import FrogPool, analyse, parse
 from kroniek.read import Limits, read_paths
 from kroniek.records import AnalysedArticle, Article, Event, Mention, Page, PageResult, Sentence
 from kroniek.segment import segment
-from kroniek.store import BatchWriter, open_store, write_intent
+from kroniek.store import AddOutcome, BatchWriter, Store, open_store, write_intent
 from kroniek.stories import find_claims, link_new_events
 from kroniek.time import TimeRules, date_articles, date_events, load_time_rules, publication_bounds
 
@@ -123,12 +125,6 @@ class Resources:
             self._analysed[key] = analysed
             while len(self._analysed) > limit:
                 self._analysed.popitem(last=False)
-
-
-def content_hash(page: Page) -> str:
-    """SHA-256 of a page's text (or HTML), the key that makes ingest idempotent."""
-    body = page.text if page.text is not None else (page.html or "")
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def _article_key(article: Article, on_date: date | None) -> str:
@@ -326,7 +322,7 @@ def ingest_pages(
     """
     summary = IngestSummary()
     seen: set[str] = set()  # content hashes read in this batch
-    with BatchWriter(db, rules_sha256=rules_sha256) as writer:
+    with BatchWriter(db, VersionPlanner(), rules_sha256=rules_sha256) as writer:
 
         def known(page: Page) -> bool:
             digest = content_hash(page)
@@ -356,3 +352,30 @@ def ingest_pages(
     with write_intent(Path(db)), open_store(Path(db), wait=writer.wait) as store:
         summary.stories = link_new_events(store)["stories"]
     return summary
+
+
+def store_results(
+    store: Store,
+    results: list[PageResult],
+    planner: VersionPlanner | None = None,
+    rules_sha256: str = "",
+) -> list[AddOutcome]:
+    """Plan what ``results`` add to ``store`` (dedup) and store that plan in one transaction.
+
+    ``planner`` keeps its index of the store between calls; without one a fresh one reads
+    the store's signatures again. `ingest_pages` does the same in short write sessions.
+    """
+    planner = planner if planner is not None else VersionPlanner()
+    plan = planner.plan(results, store)
+    try:
+        return store.add_many(results, plan, rules_sha256=rules_sha256)
+    except BaseException:
+        planner.forget()
+        raise
+
+
+def store_result(
+    store: Store, result: PageResult, planner: VersionPlanner | None = None, rules_sha256: str = ""
+) -> AddOutcome:
+    """`store_results` of one page's result."""
+    return store_results(store, [result], planner, rules_sha256)[0]

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -198,3 +198,36 @@ class PageResult:
     error: str | None = None
     content_hash: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class ArticlePlan:
+    """What storing does with one article of a page, as the dedup step decided it.
+
+    ``kind`` is "new" (store it with its analysis), "stored" (its text is stored already:
+    only a sighting of ``target``) or "version" (a lightly edited version of stored article
+    ``target``: a sighting, a version row with ``similarity`` and what the edit adds).
+    """
+
+    article_id: str  # the id of this article's own text
+    kind: Literal["new", "stored", "version"]
+    target: str  # the stored article it is filed under (a new one: itself)
+    similarity: float | None = None  # a version's word 3-gram Jaccard with the target
+    signature: tuple[int, ...] = ()  # MinHash values to keep (new articles and versions)
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """What storing does with one page: nothing when it is stored already, else its articles."""
+
+    content_hash: str
+    new: bool  # False: stored before, or earlier in the same batch
+    articles: tuple[ArticlePlan, ...] = ()  # one per PageResult.articles, in order
+
+
+@dataclass(frozen=True)
+class StorePlan:
+    """The dedup step's plan for a batch of PageResults: what the store writes, row by row."""
+
+    pages: tuple[PagePlan | None, ...]  # one per result; None for a failed one
+    signatures: tuple[tuple[str, tuple[int, ...]], ...] = ()  # stored articles that had none

@@ -19,6 +19,7 @@ from tests.api.live import live_server
 from tests.store.store_records import analysed, event, page_result
 
 from kroniek.api.web import VENDOR_DIR
+from kroniek.pipeline import store_result
 from kroniek.store import Store
 from kroniek.stories import link_new_events
 
@@ -76,22 +77,24 @@ def corpus(tmp_path_factory, frog_ready):
         str(db),
     )
     assert done.returncode == 0, done.stderr
-    told = event("NLD", "BEL", "AGREE", cameo="057", span=(0, 30))
-    told = replace(told, sentence=f"Nederland tekende {HOSTILE} met België.", trigger="tekende")
+    sentence = f"Nederland tekende {HOSTILE} met België."
+    told = event("NLD", "BEL", "AGREE", cameo="057", span=(0, len(sentence)))
+    told = replace(told, sentence=sentence, trigger="tekende", trigger_span=(10, 17))
     with Store(db) as store:
-        store.add(
+        store_result(
+            store,
             page_result(
                 "markup",
                 (
                     analysed(
                         "markup",
                         "main",
-                        f"Nederland tekende {HOSTILE} met België.",
+                        sentence,
                         (told,),
                         headline=f"Kop {HOSTILE}",
                     ),
                 ),
-            )
+            ),
         )
         link_new_events(store)
     return db, folder

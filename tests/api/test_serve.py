@@ -9,6 +9,7 @@ import httpx
 import pytest
 from tests.api.live import live_server
 
+from kroniek.pipeline import store_result
 from kroniek.records import AnalysedArticle, Article, Event, Page, PageResult
 from kroniek.store import Store
 
@@ -43,6 +44,7 @@ def _event(src: str, tgt: str, etype: str, fact: str, day: str) -> Event:
         field="text",
         span=(0, len(sentence)),
         trigger="deden",
+        trigger_span=(sentence.index("deden"), sentence.index("deden") + len("deden")),
         rule=f"test.{etype.lower()}",
         event_date=day,
     )
@@ -73,7 +75,7 @@ def _store(path) -> None:
     )
     result = PageResult(page, "nl", (AnalysedArticle(article, events=events),), content_hash="h1")
     with Store(path) as store:
-        store.add(result)
+        store_result(store, result)
 
 
 @pytest.fixture(scope="module")
@@ -134,4 +136,4 @@ def test_home_page_shows_events_with_their_sentence(server):
     page = httpx.get(f"{server}/", params={"fact": "alleged"})
     assert page.status_code == 200
     assert "1 events shown" in page.text
-    assert "USA en RUS <mark>deden</mark> iets samen." in page.text
+    assert 'USA en RUS <mark class="trigger">deden</mark> iets samen.' in page.text

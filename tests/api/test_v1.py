@@ -16,6 +16,7 @@ import pytest
 from tests.api.live import live_server
 from tests.store.store_records import analysed, event, page_result
 
+from kroniek.pipeline import store_result
 from kroniek.store import Store
 from kroniek.stories import link_new_events
 
@@ -98,12 +99,13 @@ def api(tmp_path_factory):
     folder = tmp_path_factory.mktemp("v1")
     db = folder / "k.duckdb"
     with Store(db) as store:
-        store.add(
+        store_result(
+            store,
             page_result(
                 "oorlog",
                 (analysed("oorlog", "main", "Tekst over de oorlog.", EVENTS[:4], dateline="KYIV"),),
                 url="https://example.org/oorlog",
-            )
+            ),
         )
         undated = analysed(
             "handel",
@@ -113,7 +115,7 @@ def api(tmp_path_factory):
             published=None,
         )
         result = page_result("handel", (undated,))
-        store.add(replace(result, page=replace(result.page, fetched_at=None)))
+        store_result(store, replace(result, page=replace(result.page, fetched_at=None)))
         link_new_events(store)
     inbox = folder / "inbox"
     inbox.mkdir()

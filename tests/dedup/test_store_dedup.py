@@ -10,9 +10,11 @@ import pytest
 import yaml
 from tests.store.store_records import analysed, event, page_result
 
+from kroniek.dedup import VersionPlanner, article_id
 from kroniek.errors import KroniekError
+from kroniek.pipeline import store_result, store_results
 from kroniek.records import Claim
-from kroniek.store import SCHEMA_VERSION, Store, article_id, gdelt_rows
+from kroniek.store import SCHEMA_VERSION, Store, gdelt_rows
 from kroniek.store.days import file_event_days
 
 PAIRS = Path(__file__).resolve().parents[2] / "bench" / "data" / "dedup_pairs.yaml"
@@ -49,6 +51,39 @@ def figure(value: float, unit: str = "militairen", approx: str | None = "ongevee
     )
 
 
+def test_the_plan_says_what_each_article_is_and_planning_writes_nothing(tmp_path, items):
+    first = page_result("p1", (brief(items, "t1a", "p1"),))
+    second = page_result(
+        "p2",
+        (
+            brief(items, "t1a", "p2"),  # the stored text again
+            brief(items, "t1b", "p2", part="brief:1"),  # an edited version of it
+            brief(items, "t2a", "p2", part="brief:2"),  # another brief
+            brief(items, "t2a", "p2", part="brief:3"),  # that brief twice on the page
+        ),
+    )
+    failed = replace(page_result("p3", ()), error="kroniek: p3: no article found")
+    with Store(tmp_path / "k.duckdb") as store:
+        store_result(store, first)
+        before = store.counts()
+        plan = VersionPlanner().plan([second, first, second, failed], store)
+        assert store.counts() == before
+    stored = article_id(first.articles[0].article)
+    ids = [article_id(a.article) for a in second.articles]
+    page = plan.pages[0]
+    assert page is not None and page.new and page.content_hash == second.content_hash
+    assert [(a.article_id, a.kind, a.target) for a in page.articles] == [
+        (ids[0], "stored", stored),
+        (ids[1], "version", stored),
+        (ids[2], "new", ids[2]),
+        (ids[3], "stored", ids[2]),
+    ]
+    assert page.articles[1].similarity is not None and page.articles[1].similarity >= 0.45
+    assert [bool(a.signature) for a in page.articles] == [False, True, True, False]
+    assert [p.new for p in plan.pages[1:3] if p is not None] == [False, False]
+    assert plan.pages[3] is None and plan.signatures == ()
+
+
 def test_edited_update_is_one_article_with_a_version(tmp_path, items):
     send = (event("PRK", "RUS", "AID", cameo="074"),)
     first = page_result("p1", (brief(items, "t1a", "p1", events=send, claims=[figure(3000)]),))
@@ -56,8 +91,8 @@ def test_edited_update_is_one_article_with_a_version(tmp_path, items):
         "p2", (brief(items, "t1b", "p2", part="brief:4", events=send, claims=[figure(10_000)]),)
     )
     with Store(tmp_path / "k.duckdb") as store:
-        store.add(first)
-        outcome = store.add(second)
+        store_result(store, first)
+        outcome = store_result(store, second)
         assert (
             outcome.new_articles,
             outcome.duplicate_articles,
@@ -86,10 +121,14 @@ def test_event_added_by_an_update_is_stored_once(tmp_path, items):
     meet = event("PRK", "RUS")
     check = replace(event("USA", "PRK", "CONSULT", cameo="010"), trigger="onderzoeken")
     with Store(tmp_path / "k.duckdb") as store:
-        store.add(page_result("p1", (brief(items, "t1a", "p1", events=[meet]),)))
-        outcome = store.add(page_result("p2", (brief(items, "t1c", "p2", events=[meet, check]),)))
+        store_result(store, page_result("p1", (brief(items, "t1a", "p1", events=[meet]),)))
+        outcome = store_result(
+            store, page_result("p2", (brief(items, "t1c", "p2", events=[meet, check]),))
+        )
         assert outcome.new_events == 1
-        again = store.add(page_result("p3", (brief(items, "t1c", "p3", events=[meet, check]),)))
+        again = store_result(
+            store, page_result("p3", (brief(items, "t1c", "p3", events=[meet, check]),))
+        )
         assert again.new_events == 0 and again.duplicate_articles == 1
         assert store.counts()["events"] == 2 and store.counts()["articles"] == 1
         assert {(e["src"], e["tgt"]) for e in store.events()} == {("PRK", "RUS"), ("USA", "PRK")}
@@ -98,9 +137,11 @@ def test_event_added_by_an_update_is_stored_once(tmp_path, items):
 @pytest.mark.parametrize("a,b", [("t2a", "t2c"), ("t2a", "t2d"), ("t15a", "t15c"), ("t3a", "t3d")])
 def test_different_briefs_on_one_topic_are_not_merged(tmp_path, items, a, b):
     with Store(tmp_path / "k.duckdb") as store:
-        store.add(page_result("p1", (brief(items, a, "p1", events=[event("USA", "VEN")]),)))
-        outcome = store.add(
-            page_result("p2", (brief(items, b, "p2", events=[event("USA", "VEN")]),))
+        store_result(
+            store, page_result("p1", (brief(items, a, "p1", events=[event("USA", "VEN")]),))
+        )
+        outcome = store_result(
+            store, page_result("p2", (brief(items, b, "p2", events=[event("USA", "VEN")]),))
         )
         assert outcome.new_articles == 1 and outcome.near_duplicates == 0
         assert store.counts()["articles"] == 2 and store.counts()["versions"] == 0
@@ -109,15 +150,17 @@ def test_different_briefs_on_one_topic_are_not_merged(tmp_path, items, a, b):
 def test_near_duplicate_index_survives_reopening(tmp_path, items):
     path = tmp_path / "k.duckdb"
     with Store(path) as store:
-        store.add(page_result("p1", (brief(items, "t7a", "p1", events=[event("ISR", "PSE")]),)))
+        store_result(
+            store, page_result("p1", (brief(items, "t7a", "p1", events=[event("ISR", "PSE")]),))
+        )
     with Store(path) as store:
         assert store.counts()["articles"] == 1
-        outcome = store.add(
-            page_result("p2", (brief(items, "t7b", "p2", events=[event("ISR", "PSE")]),))
+        outcome = store_result(
+            store, page_result("p2", (brief(items, "t7b", "p2", events=[event("ISR", "PSE")]),))
         )
         assert outcome.near_duplicates == 1
     with Store(path) as store:  # a version of the version is found through either
-        outcome = store.add(page_result("p3", (brief(items, "t7e", "p3"),)))
+        outcome = store_result(store, page_result("p3", (brief(items, "t7e", "p3"),)))
         assert outcome.near_duplicates == 1
         assert store.counts()["articles"] == 1 and store.counts()["versions"] == 2
         assert store.counts()["events"] == 1
@@ -133,7 +176,7 @@ def test_two_versions_on_one_page_are_one_article(tmp_path, items):
         ),
     )
     with Store(tmp_path / "k.duckdb") as store:
-        outcome = store.add(page)
+        outcome = store_result(store, page)
         assert (outcome.new_articles, outcome.near_duplicates, outcome.new_events) == (1, 1, 1)
         assert store.counts()["sightings"] == 2
 
@@ -164,15 +207,15 @@ def test_reingesting_pages_that_share_briefs_keeps_one_copy(tmp_path, items):
     path = tmp_path / "k.duckdb"
     with Store(path) as store:
         for page in pages:
-            store.add(page)
+            store_result(store, page)
         before = store.counts()
         n_events, n_gdelt = len(store.events()), len(list(gdelt_rows(store)))
     assert before["articles"] == 5 and before["versions"] == 1 and before["sightings"] == 9
     assert before["events"] == 5 and n_events == 5 and n_gdelt == 5
     with Store(path) as store:
         for page in pages:  # the same captures again, and one recapture with other chrome
-            store.add(page)
-        store.add(capture("p2", True, chrome=" (opnieuw opgehaald)"))
+            store_result(store, page)
+        store_result(store, capture("p2", True, chrome=" (opnieuw opgehaald)"))
         after = store.counts()
         assert after["pages"] == 4 and after["sightings"] == before["sightings"] + 3
         assert {k: after[k] for k in ("articles", "versions", "events", "quantities")} == {
@@ -190,7 +233,7 @@ def test_reingesting_pages_that_share_briefs_keeps_one_copy(tmp_path, items):
 def test_schema_1_store_is_upgraded_when_opened_for_writing(tmp_path, items):
     path = tmp_path / "old.duckdb"
     with Store(path) as store:
-        store.add(page_result("p1", (brief(items, "t12a", "p1"),)))
+        store_result(store, page_result("p1", (brief(items, "t12a", "p1"),)))
     con = duckdb.connect(str(path))
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.execute("DELETE FROM signatures")
@@ -199,7 +242,7 @@ def test_schema_1_store_is_upgraded_when_opened_for_writing(tmp_path, items):
         Store(path, read_only=True)
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
-        outcome = store.add(page_result("p2", (brief(items, "t12b", "p2"),)))
+        outcome = store_result(store, page_result("p2", (brief(items, "t12b", "p2"),)))
         assert outcome.near_duplicates == 1  # the missing signature was rebuilt from the text
 
 
@@ -237,13 +280,13 @@ def test_updated_sample_pages_add_versions_not_articles(tmp_path):
         pytest.skip(f"no sample pages in {SAMPLES}")
     with Store(tmp_path / "k.duckdb") as store:
         for f in files:
-            store.add(_segmented(f.stem, f.read_text(encoding="utf-8")))
+            store_result(store, _segmented(f.stem, f.read_text(encoding="utf-8")))
         before = store.counts()
         stored = {r["article_id"] for r in store.query("SELECT article_id FROM articles")}
         edited: set[str] = set()
         for f in files:
             update = _segmented(f"{f.stem}-update", _revised(f.read_text(encoding="utf-8")))
-            outcome = store.add(update)
+            outcome = store_result(store, update)
             assert outcome.new_articles == 0, f.name
             edited |= {article_id(a.article) for a in update.articles} - stored
         after = store.counts()
@@ -295,9 +338,9 @@ def test_a_batch_stores_what_its_pages_store_one_by_one(tmp_path, items):
     ]
     pages.append(pages[0])  # the same page twice
     with Store(tmp_path / "one.duckdb") as store:
-        one_by_one = [store.add(page) for page in pages]
+        one_by_one = [store_result(store, page) for page in pages]
     with Store(tmp_path / "batch.duckdb") as store:
-        batched = store.add_many(pages)
+        batched = store_results(store, pages)
     assert batched == one_by_one
     assert [o.new_page for o in batched] == [True, True, True, False]
     assert batched[1].near_duplicates == 1 and batched[2].duplicate_articles == 1
@@ -339,12 +382,12 @@ def test_event_days_written_with_a_batch_equal_a_refiling_from_the_tables(tmp_pa
     )
     path = tmp_path / "k.duckdb"
     with Store(path) as store:
-        store.add_many([first, second])
+        store_results(store, [first, second])
     written, refiled = _refiled(path)
     assert written == refiled and len(written) == 2
     assert {row[11] for row in written} == {"https://a.example/2", None}
     with Store(path) as store:
-        store.add_many([update])  # a version adds an event to an article of the first batch
+        store_results(store, [update])  # a version adds an event to an article of the first batch
     written, refiled = _refiled(path)
     added = [row for row in written if row[2] == "USA"]
     assert added == [row for row in refiled if row[2] == "USA"]

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import duckdb
 from tests.store.store_records import analysed, event, page_result
 
+from kroniek.pipeline import store_result
 from kroniek.store import SCHEMA_VERSION, Store
 
 
@@ -24,7 +25,8 @@ def _days(path) -> dict[tuple[str, str], date | None]:
 def _fill(path) -> None:
     published = datetime(2026, 1, 20, 8, 0, tzinfo=UTC)
     with Store(path) as store:
-        store.add(
+        store_result(
+            store,
             page_result(
                 "a",
                 (
@@ -45,16 +47,16 @@ def _fill(path) -> None:
                         published=published,
                     ),
                 ),
-            )
+            ),
         )
         undated = page_result(
             "b", (analysed("b", "main", "tekst twee", (event("USA", "CHN"),), published=None),)
         )
-        store.add(undated)  # captured: the page's fetch day
+        store_result(store, undated)  # captured: the page's fetch day
         never = page_result(
             "c", (analysed("c", "main", "tekst drie", (event("IRN", "ISR"),), published=None),)
         )
-        store.add(replace(never, page=replace(never.page, fetched_at=None)))
+        store_result(store, replace(never, page=replace(never.page, fetched_at=None)))
 
 
 EXPECTED = {
@@ -92,10 +94,10 @@ def test_paging_walks_dated_then_undated_events_once(tmp_path):
         dated = tuple(
             event("NLD", "BEL", event_date=f"2025-0{m}-01", span=(m, m + 1)) for m in (1, 2, 3)
         )
-        store.add(page_result("a", (analysed("a", "main", "tekst een", dated),)))
+        store_result(store, page_result("a", (analysed("a", "main", "tekst een", dated),)))
         undated = tuple(event("USA", "CHN", span=(n, n + 1), rule=f"r{n}") for n in range(3))
         never = page_result("c", (analysed("c", "main", "tekst drie", undated, published=None),))
-        store.add(replace(never, page=replace(never.page, fetched_at=None)))
+        store_result(store, replace(never, page=replace(never.page, fetched_at=None)))
     seen, cursor = [], None
     with Store(path, read_only=True) as store:
         while True:

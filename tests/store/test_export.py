@@ -11,6 +11,7 @@ import duckdb
 import pytest
 from tests.store.store_records import analysed, event, page_result
 
+from kroniek.pipeline import store_result
 from kroniek.store import GDELT_COLUMNS, Store, export_gdelt, export_parquet
 from kroniek.store.export import SIDECAR_COLUMNS, gdelt_actor
 
@@ -65,7 +66,7 @@ def shared_brief_store(tmp_path) -> Store:
             agencies=("ANP", "AFP"),
             ago=f"{n + 1} uur geleden",
         )
-        store.add(page_result(doc, main + (brief,), url=f"https://example.org/{doc}"))
+        store_result(store, page_result(doc, main + (brief,), url=f"https://example.org/{doc}"))
     return store
 
 
@@ -180,12 +181,13 @@ def test_gdelt_writes_asserted_events_once_with_a_sidecar(tmp_path):
         _said("USA", "CHN", "future", (121, 160), "De VS en China tekenen volgende week."),
     )
     with Store(tmp_path / "f.duckdb") as store:
-        store.add(
+        store_result(
+            store,
             page_result(
                 "p",
                 (analysed("p", "main", "tekst", events, dateline="MOSKOU"),),
                 url="https://example.org/p",
-            )
+            ),
         )
         default, extra = io.StringIO(), io.StringIO()
         assert export_gdelt(store, default, sidecar=extra) == 1
@@ -210,7 +212,9 @@ def test_gdelt_writes_asserted_events_once_with_a_sidecar(tmp_path):
 
 def test_gdelt_source_url_is_a_web_address_or_empty(tmp_path):
     with Store(tmp_path / "u.duckdb") as store:
-        store.add(page_result("p", (analysed("p", "main", "tekst", (event("NLD", "BEL"),)),)))
+        store_result(
+            store, page_result("p", (analysed("p", "main", "tekst", (event("NLD", "BEL"),)),))
+        )
         out = io.StringIO()
         export_gdelt(store, out)
     (row,) = read_rows(out.getvalue())

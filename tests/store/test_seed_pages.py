@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from kroniek.pipeline import store_result
 from kroniek.records import AnalysedArticle, Page, PageResult
 from kroniek.segment import segment
 from kroniek.store import Store
@@ -33,13 +34,14 @@ def test_later_capture_of_seed_pages_is_recognised(seeds_dir, tmp_path):
         pytest.skip(f"no seed pages in {seeds_dir}")
     with Store(tmp_path / "seeds.duckdb") as store:
         first = [
-            store.add(result_for(f.stem, f.read_text(encoding="utf-8"), str(f))) for f in files
+            store_result(store, result_for(f.stem, f.read_text(encoding="utf-8"), str(f)))
+            for f in files
         ]
         n_articles = sum(o.new_articles for o in first)
         assert n_articles >= len(files) and all(o.duplicate_articles == 0 for o in first)
         for f in files:
             text = later_capture(f.read_text(encoding="utf-8"))
-            outcome = store.add(result_for(f"{f.stem}-later", text, f"{f}#later"))
+            outcome = store_result(store, result_for(f"{f.stem}-later", text, f"{f}#later"))
             assert outcome.new_page and outcome.new_articles == 0, f.name
         counts = store.counts()
         assert counts["pages"] == 2 * len(files)

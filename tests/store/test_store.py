@@ -9,8 +9,10 @@ import duckdb
 import pytest
 from tests.store.store_records import analysed, event, page_result
 
+from kroniek.dedup import VersionPlanner, article_id
 from kroniek.errors import KroniekError
-from kroniek.store import SCHEMA_VERSION, AddOutcome, Store, article_id
+from kroniek.pipeline import store_result
+from kroniek.store import SCHEMA_VERSION, AddOutcome, Store
 
 BRIEF_TEXT = "De ministers van beide landen spraken dinsdag urenlang met elkaar."
 
@@ -70,6 +72,32 @@ def test_other_schema_version_is_refused(tmp_path):
         Store(path)
 
 
+def test_a_schema_3_store_gains_the_trigger_columns_when_opened_for_writing(tmp_path):
+    """Version 3 kept no trigger offsets: its events keep none, new events are stored with them."""
+    path = tmp_path / "old.duckdb"
+    first, second = two_pages()
+    with Store(path) as store:
+        store_result(store, first)
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE events DROP COLUMN trigger_start")
+    con.execute("ALTER TABLE events DROP COLUMN trigger_end")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(KroniekError, match="to upgrade it"):
+        Store(path, read_only=True)
+    said = replace(event("ITA", "ESP"), sentence="Italië ontmoette Spanje.", trigger_span=(7, 16))
+    later = page_result("p3", (analysed("p3", "main", "Italië ontmoette Spanje.", (said,)),))
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        store_result(store, later)
+        spans = {
+            e["src"]: (e["trigger_start"], e["trigger_end"])
+            for e in store.events()
+            if e["src"] in ("NLD", "ITA")
+        }
+    assert spans == {"NLD": (None, None), "ITA": (7, 16)}
+
+
 def test_read_only_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(KroniekError, match="no such store"):
         Store(tmp_path / "absent.duckdb", read_only=True)
@@ -78,16 +106,16 @@ def test_read_only_missing_store_is_a_clear_error(tmp_path):
 def test_add_then_re_add_is_idempotent(tmp_path):
     first, _ = two_pages()
     with Store(tmp_path / "k.duckdb") as store:
-        outcome = store.add(first, rules_sha256="abc")
+        outcome = store_result(store, first, rules_sha256="abc")
         assert outcome == AddOutcome(
             new_page=True, new_articles=2, duplicate_articles=0, new_events=3
         )
         before = store.counts()
         assert store.has_page(first.content_hash)
-        assert store.add(first) == AddOutcome(False, 0, 0, 0)
+        assert store_result(store, first) == AddOutcome(False, 0, 0, 0)
         assert store.counts() == before
     with Store(tmp_path / "k.duckdb") as store:  # and across sessions
-        assert store.add(first) == AddOutcome(False, 0, 0, 0)
+        assert store_result(store, first) == AddOutcome(False, 0, 0, 0)
         assert store.counts() == before
         assert before["pages"] == 1 and before["events"] == 3 and before["sentences"] == 2
 
@@ -95,8 +123,8 @@ def test_add_then_re_add_is_idempotent(tmp_path):
 def test_shared_brief_is_stored_once_with_two_sightings(tmp_path):
     first, second = two_pages()
     with Store(tmp_path / "k.duckdb") as store:
-        store.add(first)
-        outcome = store.add(second)
+        store_result(store, first)
+        outcome = store_result(store, second)
         assert outcome == AddOutcome(True, 1, 1, 0)
         counts = store.counts()
         assert counts["pages"] == 2
@@ -126,7 +154,7 @@ def test_failed_page_is_recorded_once(tmp_path):
     first, _ = two_pages()
     failed = replace(first, articles=(), error="kroniek: pages/p1.txt: not Dutch")
     with Store(tmp_path / "k.duckdb") as store:
-        assert store.add(failed) == AddOutcome(False, 0, 0, 0)
+        assert store_result(store, failed) == AddOutcome(False, 0, 0, 0)
         store.record_failure("pages/p1.txt", "kroniek: pages/p1.txt: not Dutch")
         store.record_failure("pages/p9.txt", "empty file")
         assert store.counts()["failures"] == 2
@@ -137,13 +165,20 @@ def test_failed_page_is_recorded_once(tmp_path):
 
 
 def test_failed_transaction_leaves_nothing(tmp_path):
+    """A write that fails halfway (an event that is no Event) stores none of the page, and the
+    planner that planned it plans the page again as new."""
     first, _ = two_pages()
-    broken = replace(first, articles=first.articles + (object(),))
+    bad = replace(first.articles[0], events=(object(),))
+    broken = replace(first, articles=(bad, *first.articles[1:]))
+    planner = VersionPlanner()
     with Store(tmp_path / "k.duckdb") as store:
         with pytest.raises(AttributeError):
-            store.add(broken)
+            store_result(store, broken, planner)
         assert store.counts()["pages"] == 0 and store.counts()["articles"] == 0
-        assert store.add(first).new_page
+        assert store.rows("SELECT count(*) FROM signatures") == [(0,)]
+        outcome = store_result(store, first, planner)
+        assert outcome.new_page and outcome.new_articles == len(first.articles)
+        assert outcome.near_duplicates == 0
 
 
 def query_store(tmp_path) -> Store:
@@ -171,7 +206,7 @@ def query_store(tmp_path) -> Store:
         ),
     )
     store = Store(tmp_path / "q.duckdb")
-    store.add(page)
+    store_result(store, page)
     return store
 
 
@@ -220,7 +255,9 @@ def test_sparse_records_store_and_read_back(tmp_path):
         ),
     )
     with Store(tmp_path / "k.duckdb") as store:
-        assert store.add(page) == AddOutcome(True, 1, 0, 1)  # the repeated event is kept once
+        assert store_result(store, page) == AddOutcome(
+            True, 1, 0, 1
+        )  # the repeated event is kept once
         (row,) = store.events()
         assert row["src_sector"] is None and row["headline"] is None and row["published"] is None
         stored = store.article(row["article_id"])

@@ -10,6 +10,7 @@ from tests.store.store_records import analysed, event, page_result
 
 from kroniek.actors import load_books
 from kroniek.cli.stories import claims, stories, story
+from kroniek.pipeline import store_result
 from kroniek.records import Claim
 from kroniek.store import Store
 from kroniek.stories import link_new_events
@@ -74,7 +75,7 @@ def test_events_link_into_stories_across_pages(tmp_path):
     pages = treaty_pages()
     with Store(tmp_path / "k.duckdb") as store:
         for page in pages[:2]:
-            store.add(page)
+            store_result(store, page)
         assert link_new_events(store) == {"events": 3, "stories": 2, "merged": 0}
         treaty = next(s for s in store.stories() if s["family"] == "cooperation")
         assert (treaty["side_a"], treaty["side_b"], treaty["events"], treaty["articles"]) == (
@@ -87,7 +88,7 @@ def test_events_link_into_stories_across_pages(tmp_path):
             ("future", "zal getekend worden"),
             ("asserted", "tekenden"),
         ]
-        store.add(pages[2])  # 50 days after the signing: chained into the same story
+        store_result(store, pages[2])  # 50 days after the signing: chained into the same story
         assert link_new_events(store)["events"] == 1
         again = store.story(treaty["story_id"])
         assert (
@@ -176,7 +177,7 @@ def figure_pages():
 def test_claims_timeline_shows_a_revised_figure(tmp_path):
     with Store(tmp_path / "k.duckdb") as store:
         for page in figure_pages():
-            store.add(page)
+            store_result(store, page)
         query = parse_claim_query(
             "Noord-Koreaanse militairen in Rusland", load_books(), load_unit_families()
         )
@@ -198,7 +199,7 @@ def test_cli_claims_stories_and_story(tmp_path):
     db = str(tmp_path / "k.duckdb")
     with Store(db) as store:
         for page in figure_pages() + treaty_pages():
-            store.add(page)
+            store_result(store, page)
     runner = CliRunner()
     out = runner.invoke(claims, ["Noord-Koreaanse militairen in Rusland", "--db", db])
     assert out.exit_code == 0, out.output
@@ -236,7 +237,7 @@ def test_durations_are_left_out_unless_asked_for(tmp_path):
     )
     deaths = replace(years, value=12, unit="doden", text="12 doden", span=(46, 54))
     with Store(tmp_path / "k.duckdb") as store:
-        store.add(page_result("d1", (replace(toll, claims=(years, deaths)),)))
+        store_result(store, page_result("d1", (replace(toll, claims=(years, deaths)),)))
         plain = parse_claim_query("Oekraïne", books, families)
         assert "jaar" in plain.skip_units
         shown = store.claims(actors=plain.actors, skip_units=plain.skip_units)

@@ -7,19 +7,47 @@ from html import escape
 from kroniek.vocabulary import FACTS, TYPES
 
 
-def _highlight(sentence: str, trigger: str) -> str:
-    """Escape the sentence and mark the first occurrence of the trigger word(s)."""
-    first = (trigger or "").split()[0] if trigger else ""
-    at = sentence.find(first) if first else -1
-    if at < 0:
+def trigger_in_sentence(event: dict) -> tuple[int, int] | None:
+    """Where an event's trigger stands in its sentence, from the stored field offsets of the
+    trigger (``trigger_start``/``trigger_end``) and of the sentence (``span`` or
+    ``span_start``); None for an event stored without them (a store upgraded from schema 3)."""
+    start, end = event.get("trigger_start"), event.get("trigger_end")
+    if start is None or end is None:
+        return None
+    offset = event["span"][0] if "span" in event else event["span_start"]
+    return start - offset, end - offset
+
+
+def highlight(sentence: str, trigger: str, at: tuple[int, int] | None = None) -> str:
+    """The sentence escaped, with the trigger marked at ``at`` (its offsets in the sentence).
+
+    Without ``at`` (an event stored without them) the first occurrence of the trigger, or of
+    its first word, is marked instead.
+    """
+    sentence = sentence or ""
+    if at is None:
+        at = _first_occurrence(sentence, trigger)
+    if at is None or not 0 <= at[0] < at[1] <= len(sentence):
         return escape(sentence)
+    start, end = at
     return (
-        escape(sentence[:at])
-        + "<mark>"
-        + escape(first)
+        escape(sentence[:start])
+        + '<mark class="trigger">'
+        + escape(sentence[start:end])
         + "</mark>"
-        + escape(sentence[at + len(first) :])
+        + escape(sentence[end:])
     )
+
+
+def _first_occurrence(sentence: str, trigger: str) -> tuple[int, int] | None:
+    """Where the trigger (or else its first word) first occurs in the sentence, ignoring case:
+    the fallback for an event stored without its trigger's offsets."""
+    trigger = (trigger or "").strip()
+    for needle in (trigger, trigger.split()[0] if trigger else ""):
+        at = sentence.lower().find(needle.lower()) if needle else -1
+        if at >= 0:
+            return at, at + len(needle)
+    return None
 
 
 def _select(name: str, options: tuple[str, ...], chosen: str | None) -> str:
@@ -57,7 +85,7 @@ def render_events_page(rows: list[dict], counts: dict, filters: dict) -> str:
             f"<td>{escape(row['tgt'])} {escape(row.get('tgt_sector') or '')}"
             f"<br><small>{escape(row.get('tgt_text') or '')}</small></td>"
             f'<td><span class="fact fact-{escape(fact)}">{escape(fact)}</span></td>'
-            f"<td>{_highlight(row.get('sentence') or '', row.get('trigger') or '')}"
+            f"<td>{highlight(row.get('sentence') or '', row.get('trigger') or '', trigger_in_sentence(row))}"
             f'<br><span class="meta">{escape(row.get("rule") or "")} · {escape(row["doc"])} '
             f"{escape(row['part'])}</span></td>"
             "</tr>"

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from kroniek.api.db import Readers
+from kroniek.api.pages import highlight, trigger_in_sentence
 from kroniek.store import EventQuery, browse
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -65,23 +66,6 @@ def _fact(fact: str) -> str:
     return f'<span class="fact fact-{escape(fact)}">{escape(FACT_LABELS.get(fact, fact))}</span>'
 
 
-def highlight(sentence: str, trigger: str) -> str:
-    """The sentence escaped, with the trigger (or its first word) marked."""
-    sentence, trigger = sentence or "", (trigger or "").strip()
-    for needle in (trigger, trigger.split()[0] if trigger else ""):
-        at = sentence.lower().find(needle.lower()) if needle else -1
-        if at >= 0:
-            end = at + len(needle)
-            return (
-                escape(sentence[:at])
-                + '<mark class="trigger">'
-                + escape(sentence[at:end])
-                + "</mark>"
-                + escape(sentence[end:])
-            )
-    return escape(sentence)
-
-
 def _event_items(events: list[dict]) -> str:
     """An event list: who did what to whom, when, how sure, and the evidence sentence."""
     items = []
@@ -98,7 +82,8 @@ def _event_items(events: list[dict]) -> str:
             f'<li class="event"><p class="what"><strong>{escape(src)}</strong> '
             f"{escape(e['type'])} <strong>{escape(tgt)}</strong> "
             f'<span class="code">CAMEO {escape(e["cameo"])}</span> {_fact(e["fact"])}</p>'
-            f"<blockquote>{highlight(e['sentence'], e['trigger'])}</blockquote>"
+            f"<blockquote>{highlight(e['sentence'], e['trigger'], trigger_in_sentence(e))}"
+            "</blockquote>"
             f'<p class="meta"><time>{escape(e.get("day") or "undated")}</time>'
             + (f" · rule <code>{escape(e['rule'])}</code>" if e.get("rule") else "")
             + f"{doc}</p></li>"
@@ -110,14 +95,17 @@ def document_html(text: str, field: str, mentions: list[dict], events: list[dict
     """One field of an article, escaped, with actor mentions and event triggers marked."""
     marks: list[tuple[int, int, str, str]] = []
     for e in events:
-        if e["field"] != field:
-            continue
         start, end = e["span"]
-        trigger = (e["trigger"] or "").split()
-        at = text.find(trigger[0], start, max(end, start)) if trigger else -1
-        if at >= 0:
+        if e["field"] != field or text[start:end] != e["sentence"]:
+            continue  # another field, or told by a version of the article (offsets in its text)
+        trigger = trigger_in_sentence(e)
+        if trigger is None:  # stored without the trigger's offsets: its first word in the sentence
+            word = (e["trigger"] or "").split()[:1]
+            found = text.find(word[0], start, end) if word else -1
+            trigger = (found - start, found - start + len(word[0])) if found >= 0 else None
+        if trigger is not None:
             label = f"{e['type']} {e['src']}→{e['tgt']} ({e['fact']})"
-            marks.append((at, at + len(trigger[0]), "trigger", label))
+            marks.append((start + trigger[0], start + trigger[1], "trigger", label))
     for m in mentions:
         if m["field"] == field:
             marks.append((m["span"][0], m["span"][1], "actor", f"{m['code']}{m['sector'] or ''}"))

@@ -1,4 +1,5 @@
-"""Near-duplicate detection: MinHash LSH over word shingles, decided by exact Jaccard."""
+"""Deduplication: exact ids of pages and news items, and near-duplicate versions (MinHash LSH
+over word shingles, decided by exact Jaccard), planned before anything is stored."""
 
 from kroniek.dedup.near import (
     THRESHOLD,
@@ -10,11 +11,16 @@ from kroniek.dedup.near import (
     signature,
     words,
 )
+from kroniek.dedup.versions import Stored, VersionPlanner, article_id, content_hash
 
 __all__ = [
     "THRESHOLD",
     "NearIndex",
+    "Stored",
+    "VersionPlanner",
+    "article_id",
     "best_match",
+    "content_hash",
     "from_hashvalues",
     "jaccard",
     "shingles",

@@ -5,7 +5,7 @@ from kroniek.store.access import StoreLocked, intent_path, open_store, write_int
 from kroniek.store.browse import BadCursor, EventQuery
 from kroniek.store.export import GDELT_COLUMNS, export_gdelt, export_parquet, gdelt_rows
 from kroniek.store.schema import SCHEMA_VERSION
-from kroniek.store.store import AddOutcome, Store, article_id, event_id
+from kroniek.store.store import AddOutcome, Store, event_id
 from kroniek.store.writer import BatchWriter
 
 __all__ = [
@@ -17,7 +17,6 @@ __all__ = [
     "EventQuery",
     "Store",
     "StoreLocked",
-    "article_id",
     "browse",
     "event_id",
     "export_gdelt",

@@ -40,6 +40,8 @@ EVENT_COLUMNS = (
     "span_start",
     "span_end",
     "trigger",
+    "trigger_start",
+    "trigger_end",
     "rule",
     "event_date",
     "article_id",

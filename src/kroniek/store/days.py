@@ -5,7 +5,7 @@ when that falls inside it, else the period's first day), else the article's publ
 else the day the page carrying it was first captured. An event with none of these is
 *undated* (day NULL). With it: the doc, part and web address of the page that first carried
 the event's article (a later page never comes first). The table is derived from events,
-articles, sightings and pages and written with the events themselves (``Store.add``), so that
+articles, sightings and pages and written with the events themselves (``Store.add_many``), so that
 filtered, newest-first event lists and dyad series read one narrow table instead of joining
 four large ones.
 """

@@ -14,8 +14,9 @@ Times are stored as UTC in TIMESTAMP columns (naive by convention).
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
-UPGRADABLE = ("1", "2")  # versions a writable open upgrades in place (new tables only)
+SCHEMA_VERSION = 4
+# versions a writable open upgrades in place: DDL adds the tables they lack, UPGRADE the columns
+UPGRADABLE = ("1", "2", "3")
 
 TABLES = (
     "meta",
@@ -130,7 +131,9 @@ CREATE TABLE IF NOT EXISTS events (
     event_date           VARCHAR,             -- as coded: YYYY-MM-DD, YYYY-MM or YYYY
     event_date_precision VARCHAR,
     date_from            DATE,                -- first and last day event_date covers
-    date_to              DATE
+    date_to              DATE,
+    trigger_start        INTEGER,             -- offsets of the trigger token in the field;
+    trigger_end          INTEGER              -- NULL: not known (stored by schema 3 or older)
 );
 
 CREATE TABLE IF NOT EXISTS failures (
@@ -215,4 +218,11 @@ CREATE TABLE IF NOT EXISTS story_events (
     story_id INTEGER NOT NULL,
     day      DATE NOT NULL                      -- the day the event was placed on
 );
+"""
+
+# columns added since a table was created (version 4: events.trigger_start, trigger_end); new
+# columns go last, so a created and an upgraded table have the same column order
+UPGRADE = """
+ALTER TABLE events ADD COLUMN IF NOT EXISTS trigger_start INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS trigger_end INTEGER;
 """

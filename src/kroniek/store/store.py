@@ -6,7 +6,6 @@ import calendar
 import hashlib
 import re
 import threading
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -16,15 +15,14 @@ from typing import overload
 import duckdb
 import pyarrow as pa
 
-from kroniek.dedup import THRESHOLD, NearIndex, shingles, signature
 from kroniek.errors import KroniekError
 from kroniek.output import iso_utc
-from kroniek.records import AnalysedArticle, Article, Event, PageResult
+from kroniek.records import AnalysedArticle, Event, PagePlan, PageResult, StorePlan
 from kroniek.store.claims import claim_rows
 from kroniek.store.days import day_rows, file_event_days
-from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES, UPGRADABLE
+from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES, UPGRADABLE, UPGRADE
 from kroniek.store.stories import save_links, stories_with_keys, story_rows, unlinked_events
-from kroniek.store.versions import key_of, near_index, near_match, quantity_rows, stored_keys
+from kroniek.store.versions import key_of, quantity_rows, stored_keys
 
 EVENT_FIELDS = (
     "src",
@@ -52,23 +50,13 @@ EVENT_FIELDS = (
 
 @dataclass(frozen=True)
 class AddOutcome:
-    """What ``Store.add`` stored for one page."""
+    """What ``Store.add_many`` stored for one page."""
 
     new_page: bool
     new_articles: int
     duplicate_articles: int  # articles already stored (another page carried them): sighting only
     new_events: int
     near_duplicates: int = 0  # of duplicate_articles: edited versions of a stored item
-
-
-def _normalise(text: str | None) -> str:
-    return " ".join(unicodedata.normalize("NFC", text or "").split())
-
-
-def article_id(article: Article) -> str:
-    """SHA-256 of the normalised headline, dateline and text: one id per news item, any page."""
-    parts = (_normalise(article.headline), _normalise(article.dateline), _normalise(article.text))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def event_id(article: str, event: Event) -> str:
@@ -142,16 +130,13 @@ class Store:
     Use as a context manager. The schema is created when missing; a file written by a
     different schema version is refused with a clear error (an older one is upgraded when
     opened for writing). One writer per file (DuckDB); within a process the store may be
-    shared between threads. ``near_threshold`` is the word-3-gram Jaccard similarity at
-    which a new article counts as a version of a stored one.
+    shared between threads. What is new, a repeat or a version of a stored article is
+    decided before storing (kroniek.dedup, from what this class lets it read); the store
+    writes what that plan says.
     """
 
-    def __init__(
-        self, path: str | Path, read_only: bool = False, near_threshold: float = THRESHOLD
-    ):
+    def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
-        self.near_threshold = near_threshold
-        self._near: NearIndex | None = None
         if read_only and not self.path.exists():
             raise KroniekError(str(self.path), "no such store", "run `kroniek ingest` first")
         if self.path.is_dir():
@@ -177,6 +162,8 @@ class Store:
             )
         if not read_only:
             self._con.execute(DDL)
+            if "events" in tables and self._found_version() in UPGRADABLE:
+                self._con.execute(UPGRADE)
             if "events" in tables and "event_days" not in tables:  # upgrading a version 1 or 2
                 file_event_days(self._con)
             self._con.execute(
@@ -184,20 +171,24 @@ class Store:
                 "ON CONFLICT DO NOTHING",
                 [str(SCHEMA_VERSION), iso_utc(datetime.now(UTC))],
             )
-            self._con.execute(  # older versions lack only tables, which DDL has just created
+            self._con.execute(  # older versions lack what DDL and UPGRADE have just added
                 "UPDATE meta SET value = ? WHERE key = 'schema_version' AND list_contains(?, value)",
                 [str(SCHEMA_VERSION), list(UPGRADABLE)],
             )
         self._check_version()
 
-    def _check_version(self) -> None:
+    def _found_version(self) -> str | None:
+        """The schema version the file records, or None."""
         try:
             row = self._con.execute(
                 "SELECT value FROM meta WHERE key = 'schema_version'"
             ).fetchone()
         except duckdb.Error:
             row = None
-        found = row[0] if row else None
+        return row[0] if row else None
+
+    def _check_version(self) -> None:
+        found = self._found_version()
         if found != str(SCHEMA_VERSION):
             self.close()
             raise KroniekError(
@@ -223,8 +214,6 @@ class Store:
         gives each request a cursor of its shared read-only handle); closing it closes ``con``."""
         store = cls.__new__(cls)
         store.path = Path(path)
-        store.near_threshold = THRESHOLD
-        store._near = None
         store._con = con
         store._lock = threading.RLock()
         return store
@@ -279,38 +268,32 @@ class Store:
                 [source, reason, now, now],
             )
 
-    def add(self, result: PageResult, rules_sha256: str = "") -> AddOutcome:
-        """Store one page's result in one transaction; idempotent.
+    def add_many(
+        self, results: list[PageResult], plan: StorePlan, rules_sha256: str = ""
+    ) -> list[AddOutcome]:
+        """Store pages' results as ``plan`` says (one PagePlan per result, see kroniek.dedup),
+        in one transaction, in order, with one insert per table for all of them.
 
-        A page already stored (same content hash) adds nothing. An article already stored
-        (the same brief on another page) only gets a new sighting: its sentences, mentions
-        and events are not inserted again. A near-duplicate (a lightly edited version of a
-        stored article) gets a sighting of that article and a version row; only the events
-        and figures the edit adds are stored. A failed result is recorded as a failure.
+        A page the plan marks as known adds nothing; a "stored" article only gets a sighting
+        (its sentences, mentions and events are stored already); a "version" gets a sighting
+        of the article it repeats and a version row, and only the events and figures the edit
+        adds are stored. A failed result is recorded as a failure. On an error nothing is
+        stored.
         """
-        return self.add_many([result], rules_sha256)[0]
-
-    def add_many(self, results: list[PageResult], rules_sha256: str = "") -> list[AddOutcome]:
-        """Store several pages' results in one transaction, in order, as ``add`` would one by
-        one (the same rows), with one insert per table for all of them."""
-        outcomes: list[AddOutcome | None] = [None] * len(results)
-        for i, result in enumerate(results):
+        outcomes: list[AddOutcome] = []
+        for result in results:
             if result.error is not None:
                 self.record_failure(result.page.source, result.error)
-                outcomes[i] = AddOutcome(False, 0, 0, 0)
         with self._lock:
             self._con.execute("BEGIN TRANSACTION")
             try:
-                live = [i for i, outcome in enumerate(outcomes) if outcome is None]
-                digests = {i: results[i].content_hash or _page_hash(results[i]) for i in live}
-                ids = {i: [article_id(a.article) for a in results[i].articles] for i in live}
-                rows = _Rows(
-                    *self._stored(
-                        list(digests.values()), sorted({aid for i in live for aid in ids[i]})
-                    )
-                )
-                for i in live:
-                    outcomes[i] = self._add_page(results[i], digests[i], ids[i], rules_sha256, rows)
+                rows = _Rows()
+                rows.signatures += [(aid, list(values)) for aid, values in plan.signatures]
+                for result, page_plan in zip(results, plan.pages, strict=True):
+                    if result.error is not None or page_plan is None or not page_plan.new:
+                        outcomes.append(AddOutcome(False, 0, 0, 0))
+                        continue
+                    outcomes.append(self._add_page(result, page_plan, rules_sha256, rows))
                 for table in (
                     "pages",
                     "articles",
@@ -326,10 +309,9 @@ class Store:
                 self._bulk("event_days", day_rows(rows.events, *self._event_articles(rows)))
             except BaseException:
                 self._con.execute("ROLLBACK")
-                self._near = None  # it may hold signatures of rows just rolled back
                 raise
             self._con.execute("COMMIT")
-        return [outcome for outcome in outcomes if outcome is not None]
+        return outcomes
 
     def _event_articles(self, rows: _Rows) -> tuple[dict, dict]:
         """Published time and sightings (ingested_at, doc, part, url, fetched_at) of the articles
@@ -354,43 +336,16 @@ class Store:
             ).fetchall()
         return published, seen
 
-    def _stored(self, digests: list[str], ids: list[str]) -> tuple[set, set, dict]:
-        """Which of these page hashes and article ids the tables hold: page hashes, article
-        ids, and version id -> stored article id; one query each for a whole batch."""
-        con = self._con
-        pages = {
-            row[0]
-            for row in con.execute(
-                "SELECT content_hash FROM pages WHERE list_contains(?, content_hash)", [digests]
-            ).fetchall()
-        }
-        articles = {
-            row[0]
-            for row in con.execute(
-                "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]
-            ).fetchall()
-        }
-        versions = dict(
-            con.execute(
-                "SELECT version_id, article_id FROM versions WHERE list_contains(?, version_id)",
-                [ids],
-            ).fetchall()
-        )
-        return pages, articles, versions
-
     def _add_page(
-        self, result: PageResult, digest: str, ids: list[str], rules_sha256: str, rows: _Rows
+        self, result: PageResult, plan: PagePlan, rules_sha256: str, rows: _Rows
     ) -> AddOutcome:
-        """Collect in ``rows`` what one page adds (``ids``: its article ids); ``rows`` may hold
-        earlier pages of a batch."""
-        if digest in rows.page_hashes or digest in rows.stored_pages:
-            return AddOutcome(False, 0, 0, 0)
+        """Collect in ``rows`` what one new page adds, article by article as ``plan`` says;
+        ``rows`` may hold earlier pages of a batch."""
         page = result.page
         now = _utc(datetime.now(UTC))
-        rows.page_hashes.add(digest)
         rows.pages.append(
             (
-                digest,
+                plan.content_hash,
                 page.doc,
                 page.source,
                 page.url,
@@ -403,57 +358,41 @@ class Store:
                 now,
             )
         )
-        known = {aid for aid in ids if aid in rows.stored_articles or aid in rows.article_ids}
-        versions = {
-            aid: rows.version_of.get(aid) or rows.stored_versions[aid]
-            for aid in ids
-            if aid in rows.version_of or aid in rows.stored_versions
-        }
-        index = self._near_index()
         before = len(rows.articles), len(rows.events)
         parts: set[str] = set()
         duplicates = near = 0
-        for aid, analysed in zip(ids, result.articles, strict=True):
+        for item, analysed in zip(plan.articles, result.articles, strict=True):
             art = analysed.article
-            target = versions.get(aid, aid)
-            if aid in known or aid in versions:
-                duplicates += 1
+            if item.kind == "new":
+                rows.add_article(item.article_id, analysed, now)
             else:
-                grams = shingles(art.headline, art.text)
-                sig = signature(grams)
-                match = self._near_match(grams, sig, rows.grams)
-                if match is None:
-                    known.add(aid)
-                    rows.add_article(aid, analysed, now)
-                else:
-                    target, similarity = match
-                    versions[aid] = rows.version_of[aid] = target
-                    duplicates += 1
-                    near += 1
-                    rows.versions.append(
-                        (
-                            aid,
-                            target,
-                            similarity,
-                            art.headline,
-                            art.dateline,
-                            art.text,
-                            _utc(art.published),
-                            digest,
-                            art.part,
-                            now,
-                        )
+                duplicates += 1
+            if item.kind == "version":
+                near += 1
+                rows.versions.append(
+                    (
+                        item.article_id,
+                        item.target,
+                        item.similarity,
+                        art.headline,
+                        art.dateline,
+                        art.text,
+                        _utc(art.published),
+                        plan.content_hash,
+                        art.part,
+                        now,
                     )
-                    rows.add_version(target, aid, analysed, stored_keys(self._con, target))
-                rows.grams[aid] = (grams, target)
-                rows.signatures.append((aid, [int(v) for v in sig.hashvalues]))
-                index.add(aid, sig)
+                )
+                stored = stored_keys(self._con, item.target)
+                rows.add_version(item.target, item.article_id, analysed, stored)
+            if item.signature:
+                rows.signatures.append((item.article_id, list(item.signature)))
             if art.part not in parts:
                 parts.add(art.part)
                 rows.sightings.append(
                     (
-                        target,
-                        digest,
+                        item.target,
+                        plan.content_hash,
                         art.doc,
                         art.part,
                         art.ago,
@@ -465,15 +404,45 @@ class Store:
             True, len(rows.articles) - before[0], duplicates, len(rows.events) - before[1], near
         )
 
-    def _near_index(self) -> NearIndex:
-        """The LSH index of stored signatures, built on first use (missing signatures added)."""
-        if self._near is None:
-            self._near = near_index(self._con, self._bulk)
-        return self._near
+    # -- what the dedup step reads (kroniek.dedup.Stored) ------------------------------------
 
-    def _near_match(self, grams: frozenset[str], sig, pending: dict) -> tuple[str, float] | None:
-        """(stored article id, similarity) of the item this text is a version of, or None."""
-        return near_match(self._con, self._near_index(), grams, sig, pending, self.near_threshold)
+    def stored_pages(self, digests: list[str]) -> set[str]:
+        """Which of these page content hashes are stored."""
+        sql = "SELECT content_hash FROM pages WHERE list_contains(?, content_hash)"
+        return {row[0] for row in self._fetch(sql, [digests])}
+
+    def stored_articles(self, ids: list[str]) -> set[str]:
+        """Which of these article ids are stored as articles."""
+        sql = "SELECT article_id FROM articles WHERE list_contains(?, article_id)"
+        return {row[0] for row in self._fetch(sql, [ids])}
+
+    def stored_versions(self, ids: list[str]) -> dict[str, str]:
+        """Version id -> stored article id, for those of these ids stored as versions."""
+        sql = "SELECT version_id, article_id FROM versions WHERE list_contains(?, version_id)"
+        return dict(self._fetch(sql, [ids]))
+
+    def signatures(self) -> list[tuple[str, list[int]]]:
+        """(article or version id, MinHash values) of every stored signature."""
+        return self._fetch("SELECT article_id, hashvalues FROM signatures")
+
+    def unsigned_articles(self) -> list[tuple[str, str | None, str]]:
+        """(article id, headline, text) of stored articles without a signature (a store
+        written before signatures were kept)."""
+        return self._fetch(
+            "SELECT article_id, headline, text FROM articles "
+            "WHERE article_id NOT IN (SELECT article_id FROM signatures)"
+        )
+
+    def item_texts(self, ids: list[str]) -> list[tuple[str, str, str | None, str]]:
+        """(id, article id it is filed under, headline, text) of these stored articles and
+        versions."""
+        return self._fetch(
+            "SELECT article_id, article_id, headline, text FROM articles "
+            "WHERE list_contains(?, article_id) UNION ALL "
+            "SELECT version_id, article_id, headline, text FROM versions "
+            "WHERE list_contains(?, version_id)",
+            [ids, ids],
+        )
 
     def _bulk(self, table: str, rows: list[tuple]) -> None:
         """Insert many rows at once through an Arrow table (far faster than executemany)."""
@@ -680,19 +649,11 @@ class Store:
 
 
 class _Rows:
-    """The rows one or more pages add, per table, collected before one bulk insert per table,
-    beside what the tables already hold of the batch's pages and articles (``Store._stored``)."""
+    """The rows one or more pages add, per table, collected before one bulk insert per table."""
 
-    def __init__(
-        self, stored_pages: set[str], stored_articles: set[str], stored_versions: dict[str, str]
-    ) -> None:
-        self.stored_pages = stored_pages
-        self.stored_articles = stored_articles
-        self.stored_versions = stored_versions  # version id -> stored article id
+    def __init__(self) -> None:
         self.pages: list[tuple] = []
-        self.page_hashes: set[str] = set()
         self.article_ids: set[str] = set()  # of self.articles
-        self.version_of: dict[str, str] = {}  # version id -> stored article id, of self.versions
         self.articles: list[tuple] = []
         self.sightings: list[tuple] = []
         self.sentences: list[tuple] = []
@@ -701,7 +662,6 @@ class _Rows:
         self.versions: list[tuple] = []
         self.signatures: list[tuple] = []
         self.quantities: list[tuple] = []
-        self.grams: dict[str, tuple[frozenset[str], str]] = {}  # new id -> (shingles, stored id)
         self.keys: dict[str, tuple[dict, set, int]] = {}  # article id -> its event/figure keys
 
     def add_article(self, aid: str, analysed: AnalysedArticle, now: datetime) -> None:
@@ -780,7 +740,8 @@ class _Rows:
 
 
 def _event_row(eid: str, aid: str, idx: int, e: Event) -> tuple:
-    """One ``events`` row (columns in table order)."""
+    """One ``events`` row (columns in table order); an empty trigger span (an Event made
+    without one) is stored as not known."""
     date_from, date_to = date_bounds(e.event_date)
     return (
         eid,
@@ -809,6 +770,7 @@ def _event_row(eid: str, aid: str, idx: int, e: Event) -> tuple:
         e.event_date_precision,
         date_from,
         date_to,
+        *(e.trigger_span if e.trigger_span[0] < e.trigger_span[1] else (None, None)),
     )
 
 
@@ -861,7 +823,8 @@ def _filters(actor, dyad, type_, fact, since, until) -> tuple[str, list]:
 
 
 def _event_dict(row: dict) -> dict:
-    """A joined events row as the contract's event fields plus where it was seen."""
+    """A joined events row as the contract's event fields plus where it was seen and where its
+    trigger stands."""
     out = {name: row[name] for name in EVENT_FIELDS if name != "span"}
     out["span"] = [row["span_start"], row["span_end"]]
     out = {name: out[name] for name in EVENT_FIELDS}
@@ -877,11 +840,7 @@ def _event_dict(row: dict) -> dict:
         url=row["url"],
         sightings=row["sightings"],
         story_id=row["story_id"],
+        trigger_start=row["trigger_start"],  # offsets of the trigger token in the field, or None
+        trigger_end=row["trigger_end"],
     )
     return out
-
-
-def _page_hash(result: PageResult) -> str:
-    page = result.page
-    body = page.text if page.text is not None else (page.html or "")
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()

@@ -1,19 +1,18 @@
-"""Near-duplicate versions of a stored news item, and rows for reported figures.
+"""The rows a version of a stored news item adds, and rows for reported figures.
 
-A version (the same brief lightly edited) is a sighting of the item it repeats; of its own
-analysis only what the item does not already hold is kept: events with a new
-(src, tgt, type, CAMEO, fact, trigger), and figures with a new (value, unit, approximation),
-so a revised estimate stays visible without counting an event twice.
+A version (the same brief lightly edited; kroniek.dedup finds it) is a sighting of the item
+it repeats; of its own analysis only what the item does not already hold is kept: events
+with a new (src, tgt, type, CAMEO, fact, trigger), and figures with a new (value, unit,
+approximation), so a revised estimate stays visible without counting an event twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 
 from duckdb import DuckDBPyConnection
 
-from kroniek.dedup import NearIndex, best_match, from_hashvalues, shingles, signature
 from kroniek.records import AnalysedArticle, Claim, Event
 
 
@@ -88,55 +87,6 @@ def quantity_rows(
         ids = list(dict.fromkeys(event_ids[key] for key in claim.events if key in event_ids))
         rows.append(quantity_row(aid, version_id, idx, claim, analysed, ids, published))
     return rows
-
-
-def near_index(con: DuckDBPyConnection, bulk: Callable[[str, list[tuple]], None]) -> NearIndex:
-    """An LSH index of the stored signatures; articles without one get it computed and stored."""
-    index = NearIndex()
-    for key, values in con.execute("SELECT article_id, hashvalues FROM signatures").fetchall():
-        index.add(key, from_hashvalues(values))
-    missing = []
-    for aid, headline, text in con.execute(
-        "SELECT article_id, headline, text FROM articles "
-        "WHERE article_id NOT IN (SELECT article_id FROM signatures)"
-    ).fetchall():
-        sig = signature(shingles(headline, text))
-        index.add(aid, sig)
-        missing.append((aid, [int(v) for v in sig.hashvalues]))
-    bulk("signatures", missing)
-    return index
-
-
-def near_match(
-    con: DuckDBPyConnection,
-    index: NearIndex,
-    grams: frozenset[str],
-    sig,
-    pending: dict,
-    threshold: float,
-) -> tuple[str, float] | None:
-    """(stored article id, similarity) of the item a text is a version of, or None.
-
-    ``pending`` maps ids added in the current page (not yet in the tables) to
-    (shingles, stored article id).
-    """
-    candidates = index.candidates(sig)
-    if not candidates:
-        return None
-    texts = {k: pending[k][0] for k in candidates if k in pending}
-    owner = {k: pending[k][1] for k in candidates if k in pending}
-    rest = [k for k in candidates if k not in pending]
-    for key, canon, headline, text in con.execute(
-        "SELECT article_id, article_id, headline, text FROM articles "
-        "WHERE list_contains(?, article_id) UNION ALL "
-        "SELECT version_id, article_id, headline, text FROM versions "
-        "WHERE list_contains(?, version_id)",
-        [rest, rest],
-    ).fetchall():
-        texts[key] = shingles(headline, text)
-        owner[key] = canon
-    found = best_match(grams, texts, threshold)
-    return (owner[found[0]], found[1]) if found else None
 
 
 def stored_keys(con: DuckDBPyConnection, aid: str) -> tuple[dict, set, int]:
