@@ -128,11 +128,11 @@ def parse_ago(
     return _absolute(text, fetched, rules)
 
 
-def date_articles(
+def printed_times(
     articles: Sequence[Article],
     fetched_at: datetime | None,
-    on_date_hint: datetime | date | None = None,
-    rules: TimeRules | None = None,
+    on_date_hint: datetime | date | None,
+    rules: TimeRules,
 ) -> list[Article]:
     """Copies of the articles with published and published_precision set.
 
@@ -140,7 +140,6 @@ def date_articles(
     without one is not stamped with the capture time: it gets published=None and precision
     "bounds" (``publication_bounds`` says which), unless on_date_hint (a publication date or
     time known from elsewhere, e.g. HTML metadata) is given. Briefs without a time stay None."""
-    rules = rules or default_rules()
     dated = []
     for article in articles:
         published, precision = None, None
