@@ -25,7 +25,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
 
-from kroniek.segment import patterns as p
+from kroniek.layout import patterns as p
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 "
