@@ -65,6 +65,7 @@ def _one(text: str):
         ("De rebellen hielden ruim twintig gijzelaars vast.", 20, "gijzelaars", "ruim"),
         ("Duizenden inwoners ontvluchtten de stad.", 2000, "inwoners", "duizenden"),
         ("De inflatie steeg tot 7,5 procent.", 7.5, "procent", "tot"),
+        ("De steun groeide met 12% onder jonge kiezers.", 12, "procent", None),
         ("Het land kreeg €3 miljoen aan noodhulp.", 3e6, "euro", None),
         ("Het verdrag geldt voor twintig jaar.", 20, "jaar", None),
     ],

@@ -157,7 +157,7 @@ def _head(text: str, tokens, low, i: int, nw: NumberWords) -> tuple[str, int, st
     if word in nw.currencies:
         return nw.currencies[word][1], 1, nw.currencies[word][0]
     if word in nw.measures:
-        unit = "procent" if word == "%" else tokens[i][0].lower()
+        unit = nw.signs.get(word, tokens[i][0].lower())
         nxt = low[i + 1] if i + 1 < len(tokens) else ""
         glued = i + 1 < len(tokens) and text[tokens[i][2] : tokens[i + 1][1]].isspace()
         if (
@@ -165,7 +165,7 @@ def _head(text: str, tokens, low, i: int, nw: NumberWords) -> tuple[str, int, st
             and nxt.isalpha()
             and nxt not in nw.stop_words
             and tokens[i + 1][0].islower()
-            and unit != "procent"
+            and word not in nw.bare_measures
         ):
             return f"{unit} {tokens[i + 1][0]}", 2, nw.measures[word]
         return unit, 1, nw.measures[word]
