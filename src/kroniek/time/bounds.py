@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from kroniek.people import OfficeHolder, Tenure
 from kroniek.records import Article, Bounds, Evidence, Interval
-from kroniek.time.eventdate import _alt, find_time_expressions, is_future, local_date
+from kroniek.time.eventdate import _alt, _phrases, find_time_expressions, is_future, local_date
 from kroniek.time.published import at_local
 from kroniek.time.rules import Facts, TimeRules, default_rules
 from kroniek.words import word_set
@@ -39,7 +39,8 @@ def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evid
         re.I,
     )
     gov_re = re.compile(
-        rf"(?:{_alt(facts.elect_government)})\s+(?:verkozen\s+)?(?:president\s+)?$", re.I
+        rf"(?:{_alt(facts.elect_government)})\s+(?:(?:{_phrases('elect_government_fillers')})\s+)?$",
+        re.I,
     )
     office_re = re.compile(rf"(?:{_alt(facts.in_office_cues)})\s+$", re.I)
     found: dict[tuple[str, str], Evidence] = {}
@@ -125,7 +126,8 @@ def _ago(rules: TimeRules) -> re.Pattern:
     cues = _alt(c for c, (ident, _) in nw.approximations.items() if ident in (NEARLY, OVER, ABOUT))
     units = _alt(w for w, (unit, _) in rules.ago_units.items() if unit in ("month", "year"))
     return re.compile(
-        rf"\b(?P<q>{cues})?\s*(?P<n>\d+|{_alt(nw.counts())})\s+(?P<u>{units})\s+geleden\b", re.I
+        rf"\b(?P<q>{cues})?\s*(?P<n>\d+|{_alt(nw.counts())})\s+(?P<u>{units})\s+(?:{_phrases('ago_words')})\b",
+        re.I,
     )
 
 
