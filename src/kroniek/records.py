@@ -29,6 +29,15 @@ class Page:
     url: str | None = None
 
 
+@dataclass(frozen=True)
+class HtmlParts:
+    """What an HTML page's structure gives, before any layout is read into it."""
+
+    headline: str | None  # the first <h1>, else the page's title
+    main: tuple[str, ...]  # the main article's paragraphs as trafilatura finds them
+    blocks: tuple[str, ...]  # every block of visible text, in document order
+
+
 #: a period of dates (None = open end)
 Interval = tuple[date | None, date | None]
 
