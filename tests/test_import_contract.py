@@ -26,8 +26,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "vocabulary": frozenset(),
     "people": frozenset(),
     "nlp": frozenset(),
-    # the HTML reader lays a page out in the printed layout the segmenter reads; both take its
-    # words and shapes from the layout part, and neither imports the other
+    # the HTML reader hands a page's parts to the layout part, which lays them out in the
+    # printed layout the segmenter reads; neither stage imports the other
     "layout": frozenset({"time"}),
     "read": frozenset({"layout"}),
     "segment": frozenset({"layout"}),
