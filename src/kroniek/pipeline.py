@@ -201,7 +201,7 @@ def analyse_article(article: Article, res: Resources) -> AnalysedArticle:
         found = analyse_text(
             article.text, res, headline=article.headline, dateline=article.dateline, on_date=on_date
         )
-        claims = find_claims(article, found.sentences, found.mentions, found.events, res.time_rules)
+        claims = find_claims(found.sentences, found.mentions, found.events, res.time_rules)
         known = AnalysedArticle(article, found.sentences, found.mentions, found.events, claims)
         res.remember(key, known)
     return replace(known, article=article)
