@@ -216,6 +216,7 @@ class Claim:
     field: str  # "headline" or "text"
     span: tuple[int, int]  # offsets of the quantity in the field
     sentence: int  # Sentence.index
+    tokens: tuple[int, int] = (0, 0)  # first and last token of the quantity there (1-based)
     reported_by: str | None = (
         None  # who gives the figure ("het Pentagon"), else the event's attribution
     )

@@ -167,3 +167,4 @@ def test_a_claim_falls_back_to_the_attribution_of_its_sentences_event(frog_tagge
     (claim,) = find_claims((sentence,), (), (event,))
     assert (claim.value, claim.unit, claim.reported_by) == (40, "ton wapens", "GBR")
     assert claim.events == (event.key,)
+    assert claim.tokens == (4, 6)  # "40 ton wapens": the fourth to the sixth token

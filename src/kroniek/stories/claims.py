@@ -46,6 +46,7 @@ def find_claims(
                     field=sentence.field,
                     span=q.span,
                     sentence=sentence.index,
+                    tokens=q.tokens,
                     reported_by=reporter,
                     events=tuple(e.key for e in own),
                     actors=codes,
