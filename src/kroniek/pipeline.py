@@ -1,8 +1,9 @@
 """The one place that chains kroniek's stages, top to bottom.
 
-Per page (`process_page`): read (capture time) -> segment -> time (publication) -> the
-sentence chain `analyse_text`: nlp (tag) -> actors -> nlp (parse where needed) -> events;
-then stories (claims) -> time (event dates). `explain`, the ``actors`` command and the case
+Per page (`process_page`): read (capture time) -> segment -> time (publication times,
+bounds and the moment each article speaks from) -> the sentence chain `analyse_text`: nlp
+(tag) -> actors -> nlp (parse where needed) -> events; then stories (claims) -> time (event
+dates, from the moment kept on each article). `explain`, the ``actors`` command and the case
 tests run the same `analyse_text`. ``kroniek extract`` calls `run` in this process;
 ``kroniek ingest`` calls `ingest_pages`, which plans what each batch of results adds
 (dedup: new, repeated or a version of a stored article), stores that plan and then links the
@@ -20,8 +21,8 @@ import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 
 from kroniek.actors import ActorBooks, find_mentions, load_books
@@ -41,7 +42,7 @@ from kroniek.records import AnalysedArticle, Article, Event, Mention, Page, Page
 from kroniek.segment import segment
 from kroniek.store import AddOutcome, BatchWriter, Store, open_store, write_intent
 from kroniek.stories import find_claims, link_new_events
-from kroniek.time import TimeRules, date_articles, date_events, load_time_rules, publication_bounds
+from kroniek.time import TimeRules, date_articles, date_found_events, load_time_rules
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -185,29 +186,10 @@ def explain(text: str, res: Resources, on_date: date | None = None) -> list[str]
     return explain_lines(trace)
 
 
-def reference_time(
-    article: Article, fetched_at: datetime | None, rules: TimeRules | None = None
-) -> datetime | None:
-    """The moment an article speaks from: its own time, else its inferred bounds, else capture.
-
-    A main article printed without a time is not stamped with the capture time; when the
-    text bounds it to well before the capture (an old article on a new page), the middle of
-    those bounds stands in for dictionaries (who held which office) and relative dates.
-    """
-    if article.published is not None:
-        return article.published
-    if fetched_at is not None and article.published_precision == "bounds":
-        bounds = publication_bounds(article, fetched_at, rules)
-        if bounds.latest is not None and bounds.latest < fetched_at - timedelta(days=1):
-            return bounds.estimate
-    return fetched_at
-
-
-def analyse_article(
-    article: Article, res: Resources, fetched_at: datetime | None
-) -> AnalysedArticle:
-    """Find the actors and events of one dated article."""
-    speaks_from = reference_time(article, fetched_at, res.time_rules)
+def analyse_article(article: Article, res: Resources) -> AnalysedArticle:
+    """Find the actors, events and claims of one article the time stage has dated (its
+    events are dated after, from the moment the article speaks from)."""
+    speaks_from = article.speaks_from
     on_date = speaks_from.date() if speaks_from else None
     key = _article_key(article, on_date)
     known = res.cached(key)
@@ -215,16 +197,10 @@ def analyse_article(
         found = analyse_text(
             article.text, res, headline=article.headline, dateline=article.dateline, on_date=on_date
         )
-        claims = find_claims(article, found.sentences, found.mentions, found.events, res.time_rules)
+        claims = find_claims(found.sentences, found.mentions, found.events, res.time_rules)
         known = AnalysedArticle(article, found.sentences, found.mentions, found.events, claims)
         res.remember(key, known)
-    return AnalysedArticle(
-        article=article,
-        sentences=known.sentences,
-        mentions=known.mentions,
-        events=date_events(known.events, speaks_from, res.time_rules),
-        claims=known.claims,
-    )
+    return replace(known, article=article)
 
 
 def process_page(page: Page, res: Resources) -> PageResult:
@@ -236,7 +212,8 @@ def process_page(page: Page, res: Resources) -> PageResult:
     digest = content_hash(page)
     try:
         articles = date_articles(segment(page), page.fetched_at, rules=res.time_rules)
-        analysed = tuple(analyse_article(a, res, page.fetched_at) for a in articles)
+        found = [analyse_article(article, res) for article in articles]
+        analysed = date_found_events(found, res.time_rules)
     except KroniekError as err:
         if err.source != page.source:
             err = KroniekError(page.source, f"{err.source}: {err.problem}", err.fix)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 
@@ -30,6 +30,49 @@ class Page:
 
 
 @dataclass(frozen=True)
+class HtmlParts:
+    """What an HTML page's structure gives, before any layout is read into it."""
+
+    headline: str | None  # the first <h1>, else the page's title
+    main: tuple[str, ...]  # the main article's paragraphs as trafilatura finds them
+    blocks: tuple[str, ...]  # every block of visible text, in document order
+
+
+#: a period of dates (None = open end)
+Interval = tuple[date | None, date | None]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One clue about when a text was written: the periods it allows."""
+
+    kind: str  # tenure, tenure_article, elected, former, dated_event, years_ago, date_named, year_named
+    rule: str  # id of the fact or cue entry
+    text: str  # the words in the article that gave it
+    intervals: tuple[Interval, ...]  # allowed periods
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """When an article was published at the earliest and the latest, and how sure that is."""
+
+    earliest: datetime | None
+    latest: datetime | None
+    how_sure: (
+        str  # "high" (narrow, firm evidence), "medium" (wide or approximate), "low" (capture only)
+    )
+    reason: str
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def estimate(self) -> datetime | None:
+        """The middle of the bounds when both are known (a stand-in date for dictionaries)."""
+        if self.earliest is None or self.latest is None:
+            return None
+        return self.earliest + (self.latest - self.earliest) / 2
+
+
+@dataclass(frozen=True)
 class Article:
     """One news item on a page: the main article or one brief of the 'Meer uit' list."""
 
@@ -42,6 +85,10 @@ class Article:
     text: str  # body text without dateline prefix
     published: datetime | None = None  # absolute publication time (UTC), filled by the time stage
     published_precision: str | None = None  # "minute", "hour", "day", "bounds" or None
+    # filled by the time stage too: when published_precision is "bounds", the bounds the text
+    # gives; and the moment the article speaks from, which dates its events and dictionaries
+    bounds: Bounds | None = None
+    speaks_from: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +216,7 @@ class Claim:
     field: str  # "headline" or "text"
     span: tuple[int, int]  # offsets of the quantity in the field
     sentence: int  # Sentence.index
+    tokens: tuple[int, int] = (0, 0)  # first and last token of the quantity there (1-based)
     reported_by: str | None = (
         None  # who gives the figure ("het Pentagon"), else the event's attribution
     )

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from kroniek.errors import RulesError
+from kroniek.layout import patterns as p
+from kroniek.layout.words import DATA_DIR, FILE, default_layout, load_layout
 from kroniek.records import Page
 from kroniek.rules import check_rules
-from kroniek.segment import patterns as p
 from kroniek.segment import segment
-from kroniek.segment.layout import DATA_DIR, FILE, default_layout, load_layout
 from kroniek.time import default_rules, parse_ago
 
 

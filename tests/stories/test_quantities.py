@@ -1,9 +1,11 @@
-"""Dutch numbers (separators, words, scales) and quantities with what they count."""
+"""Dutch numbers (separators, words, scales) and quantities with what they count, read from
+the Frog tokens of analysed sentences."""
 
 import pytest
 
+from kroniek.nlp import analyse
 from kroniek.records import Event
-from kroniek.stories import event_quantities, find_quantities, parse_dutch_number
+from kroniek.stories import find_claims, find_quantities, parse_dutch_number
 
 
 @pytest.mark.parametrize(
@@ -45,10 +47,16 @@ def test_parse_dutch_number_rejects_non_numbers(text):
     assert parse_dutch_number(text) is None
 
 
-def _one(text: str):
-    found = find_quantities(text)
+def _found(tagger, text: str):
+    """The quantities of every sentence of ``text`` as Frog analyses it."""
+    sentences = analyse(tagger, "text", text)
+    return sentences, [q for s in sentences for q in find_quantities(s)]
+
+
+def _one(tagger, text: str):
+    sentences, found = _found(tagger, text)
     assert len(found) == 1, found
-    return found[0]
+    return sentences, found[0]
 
 
 @pytest.mark.parametrize(
@@ -65,55 +73,76 @@ def _one(text: str):
         ("De rebellen hielden ruim twintig gijzelaars vast.", 20, "gijzelaars", "ruim"),
         ("Duizenden inwoners ontvluchtten de stad.", 2000, "inwoners", "duizenden"),
         ("De inflatie steeg tot 7,5 procent.", 7.5, "procent", "tot"),
+        ("De steun groeide met 12% onder jonge kiezers.", 12, "procent", None),
         ("Het land kreeg €3 miljoen aan noodhulp.", 3e6, "euro", None),
         ("Het verdrag geldt voor twintig jaar.", 20, "jaar", None),
     ],
 )
-def test_find_quantities(text, value, unit, approx):
-    q = _one(text)
+def test_find_quantities(frog_tagger, text, value, unit, approx):
+    [sentence], q = _one(frog_tagger, text)
     assert (q.value, q.unit, q.approx) == (pytest.approx(value), unit, approx)
     assert text[q.span[0] : q.span[1]] == q.text
+    first, last = (sentence.tokens[n - 1] for n in q.tokens)
+    assert (first.start, last.end) == q.span  # the quantity points at the tokens it spans
 
 
-def test_ranges():
-    q = _one("Tussen 100 en 250 soldaten raakten vermist.")
+def test_ranges(frog_tagger):
+    _, q = _one(frog_tagger, "Tussen 100 en 250 soldaten raakten vermist.")
     assert (q.low, q.high, q.unit) == (100, 250, "soldaten")
-    q = _one("Het gaat om 2 tot 3 miljoen vaten olie.")
+    _, q = _one(frog_tagger, "Het gaat om 2 tot 3 miljoen vaten olie.")
     assert (q.low, q.high, q.unit) == (2e6, 3e6, "vaten olie")
-    q = _one("Bij de ramp vielen tientallen doden.")
+    _, q = _one(frog_tagger, "Bij de ramp vielen tientallen doden.")
     assert (q.low, q.high) == (20, 99)
 
 
-def test_dates_years_times_and_names_are_not_quantities():
+def test_dates_years_times_and_names_are_not_quantities(frog_tagger):
     text = (
         "Op 17 januari 2025 om 10:04 sprak de G20 in 2019 over de F-16 en de presidentsverkiezingen "
         "van 2020, tijdens de 3e ronde. Een delegatie reisde af."
     )
-    assert find_quantities(text) == []
+    assert _found(frog_tagger, text)[1] == []
 
 
-def test_counted_noun_after_het_aantal():
-    q = _one("Het aantal gevangen strijders wordt nu geschat op 4000.")
+def test_counted_noun_after_het_aantal(frog_tagger):
+    _, q = _one(frog_tagger, "Het aantal gevangen strijders wordt nu geschat op 4000.")
     assert (q.value, q.unit) == (4000, "strijders")
 
 
-def test_reported_by():
-    found = find_quantities(
+def test_reported_by_the_sentence_or_the_next_one(frog_tagger):
+    sentences = analyse(
+        frog_tagger,
+        "text",
         "Het land heeft 8000 soldaten gestuurd, schat het Britse ministerie van Defensie. "
         "Volgens de VN zijn 1200 burgers omgekomen. "
         "Een waakhond, gevestigd in Londen, meldt meer dan 900 arrestaties. "
-        "De operatie kostte 70 miljoen pond. Dat becijferde de nationale rekenkamer."
+        "De operatie kostte 70 miljoen pond. Dat becijferde de nationale rekenkamer.",
     )
-    assert [(q.value, q.reported_by) for q in found] == [
-        (8000, "het Britse ministerie van Defensie"),
-        (1200, "de VN"),
-        (900, "Een waakhond"),
-        (70e6, "de nationale rekenkamer"),
+    claims = find_claims(sentences, (), ())
+    assert [(c.value, c.reported_by, c.sentence) for c in claims] == [
+        (8000, "het Britse ministerie van Defensie", 0),
+        (1200, "de VN", 1),
+        (900, "Een waakhond", 2),
+        (70e6, "de nationale rekenkamer", 3),
     ]
 
 
-def test_event_quantities_fall_back_to_the_events_attribution():
-    sentence = "Het leger nam 40 ton wapens in beslag."
+def test_a_paragraph_break_ends_the_counted_phrase_and_the_reporter(frog_tagger):
+    """A subheading without a full stop is a sentence of its own: neither the unit nor the
+    reporter of a figure is read across the line break."""
+    sentences = analyse(
+        frog_tagger,
+        "text",
+        "Het fonds kreeg 40 miljoen\nNieuwe plannen\nDe minister zei dat 300 boeren protesteerden.",
+    )
+    claims = find_claims(sentences, (), ())
+    assert [(c.value, c.unit, c.reported_by) for c in claims] == [
+        (40e6, "", None),
+        (300, "boeren", "De minister"),
+    ]
+
+
+def test_a_claim_falls_back_to_the_attribution_of_its_sentences_event(frog_tagger):
+    [sentence] = analyse(frog_tagger, "text", "Het leger nam 40 ton wapens in beslag.")
     event = Event(
         src="AAA",
         src_sector="MIL",
@@ -127,12 +156,15 @@ def test_event_quantities_fall_back_to_the_events_attribution():
         goldstein=-5.0,
         quad_class=4,
         fact="asserted",
-        sentence=sentence,
+        sentence=sentence.text,
         field="text",
-        span=(0, len(sentence)),
+        span=(sentence.start, sentence.end),
         trigger="nam",
         rule="r",
         attributed_to="GBR",
+        sentence_index=sentence.index,
     )
-    (q,) = event_quantities(event)
-    assert (q.value, q.unit, q.reported_by) == (40, "ton wapens", "GBR")
+    (claim,) = find_claims((sentence,), (), (event,))
+    assert (claim.value, claim.unit, claim.reported_by) == (40, "ton wapens", "GBR")
+    assert claim.events == (event.key,)
+    assert claim.tokens == (4, 6)  # "40 ton wapens": the fourth to the sixth token

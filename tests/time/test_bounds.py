@@ -1,9 +1,10 @@
 """Bounds for a main article printed without a time, found on a page captured much later."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from kroniek.records import Article
-from kroniek.time import date_articles, publication_bounds
+from kroniek.records import AnalysedArticle, Article, Event
+from kroniek.time import date_articles, date_found_events, publication_bounds
 
 CAPTURE = datetime(2026, 1, 29, 10, 0, tzinfo=UTC)
 
@@ -33,6 +34,28 @@ def test_old_article_on_new_page_gets_bounds_not_the_capture_time():
     assert bounds.how_sure == "high"
     assert "actor.person.biden" in bounds.reason
     assert date(2020, 11, 7) <= bounds.estimate.date() <= date(2021, 1, 20)
+
+
+def test_the_dated_article_keeps_its_bounds_and_the_moment_it_speaks_from():
+    """The time stage finds an article's bounds once and keeps them on the article; its events
+    are dated from the moment kept there (the middle of bounds that end long before capture)."""
+    text = (
+        "Parijs wacht af wat de regering van verkozen president Joe Biden gaat doen. "
+        "De ministers overlegden gisteren in de hoofdstad."
+    )
+    main, brief = _main(text), Article("d", "brief:0", None, "ROME", ("ANP",), None, "Kort.")
+    dated, undated_brief = date_articles([main, brief], CAPTURE)
+    assert dated.bounds == publication_bounds(main, CAPTURE)
+    assert dated.speaks_from == dated.bounds.estimate
+    assert (undated_brief.bounds, undated_brief.speaks_from) == (None, CAPTURE)
+    sentence = text.split(". ")[1]
+    event = Event(
+        *("FRA", "GOV", "De ministers", "FRA", "GOV", "de hoofdstad", "CONSULT", None, "040"),
+        *(1.0, 1, "asserted", sentence, "text", (0, len(sentence)), "overlegden", "r"),
+    )
+    [found] = date_found_events([AnalysedArticle(dated, events=(event,))])
+    that_day = dated.speaks_from.astimezone(ZoneInfo("Europe/Amsterdam")).date()
+    assert found.events[0].event_date == (that_day - timedelta(days=1)).isoformat()
 
 
 def test_role_before_name_bounds_by_tenure():

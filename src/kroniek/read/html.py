@@ -1,9 +1,10 @@
 """HTML page -> plain text in the layout the segmenter reads.
 
-trafilatura finds the main article; it usually drops the "Meer uit <rubriek>" list of
-briefs, so that list is taken from the HTML itself: every block of text after the list
-heading, one per line (a brief's headline, its "CITY (AGENCY) - text" line, its time).
-Output::
+This module says what the HTML's structure gives (`HtmlParts`): the first <h1> (else the
+page's title), the main article as trafilatura finds it, and every block of visible text in
+document order. trafilatura usually drops the "Meer uit <rubriek>" list of briefs, so the
+layout part (`kroniek.layout.lay_out`) takes that list from the blocks and lays the page out,
+one block per line (a brief's headline, its "CITY (AGENCY) - text" line, its time)::
 
     Headline
     [time of the article, when printed near the headline]
@@ -25,7 +26,8 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
 
-from kroniek.segment import patterns as p
+from kroniek.layout import lay_out
+from kroniek.records import HtmlParts
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 "
@@ -74,24 +76,13 @@ def extract_html(html: str, max_depth: int | None = None) -> Extracted:
         as_dict=False,
     )
     extracted = found if isinstance(found, Document) else None
-    headline = _first_heading(root) or (extracted.title if extracted is not None else None)
-    start = _brief_list_start(blocks)
-    briefs = blocks[start:] if start is not None else []
-    main = _lines(extracted.text) if extracted is not None and extracted.text else []
-    cut = next((i for i, line in enumerate(main) if p.LIST_HEADING.fullmatch(line)), len(main))
-    in_list = set(briefs[1:])
-    main = [line for line in main[:cut] if line not in in_list and not _is_chrome(line)]
-    if not main:
-        fallback = blocks[:start] if start is not None else blocks
-        main = [line for line in fallback if not _is_chrome(line)]
-    if headline and main and main[0] == headline:
-        main = main[1:]
-    out = [headline] if headline else []
-    stamp = _article_time(blocks, headline, main)
-    if stamp:
-        out.append(stamp)
+    parts = HtmlParts(
+        headline=_first_heading(root) or (extracted.title if extracted is not None else None),
+        main=tuple(_lines(extracted.text)) if extracted is not None and extracted.text else (),
+        blocks=tuple(blocks),
+    )
     url = extracted.url if extracted is not None else None
-    return Extracted("\n".join(out + main + briefs).strip(), url or None)
+    return Extracted(lay_out(parts), url or None)
 
 
 def _parse(html: str):
@@ -161,10 +152,6 @@ def _flush(buffer: list[str], out: list[str]) -> None:
     buffer.clear()
 
 
-def _is_chrome(line: str) -> bool:
-    return bool(p.CHROME_LINE.fullmatch(line) or p.MENU_LINE.fullmatch(line))
-
-
 def _lines(text: str) -> list[str]:
     return [re.sub(r"\s+", " ", line).strip() for line in text.splitlines() if line.strip()]
 
@@ -176,35 +163,4 @@ def _first_heading(root) -> str | None:
         text = re.sub(r"\s+", " ", h1.text_content()).strip()
         if text:
             return text
-    return None
-
-
-def _brief_list_start(blocks: list[str]) -> int | None:
-    """Index of the heading over the brief list: "Meer uit ..." first, else any list heading
-    whose items open with a dateline."""
-    headings = [i for i, line in enumerate(blocks) if p.LIST_HEADING.fullmatch(line)]
-    for want_meer_uit in (True, False):
-        for n, i in enumerate(headings):
-            if want_meer_uit and not p.BRIEF_HEADING.fullmatch(blocks[i]):
-                continue
-            end = headings[n + 1] if n + 1 < len(headings) else len(blocks)
-            if any(p.DATELINE_STRICT.search(line[:60]) for line in blocks[i + 1 : end]):
-                return i
-    return None
-
-
-def _article_time(blocks: list[str], headline: str | None, main: list[str]) -> str | None:
-    """A time printed between the headline and the first paragraph of the article."""
-    if not headline or not main or headline not in blocks:
-        return None
-    top = blocks.index(headline)
-    first = main[0]
-    for line in blocks[top + 1 : top + 8]:
-        if line == first:
-            return None
-        if p.TIME_LINE.fullmatch(line):
-            return line
-        labelled = p.TIME_LABEL.match(line)
-        if labelled and p.TIME_LINE.fullmatch(line[labelled.end() :]):
-            return line
     return None

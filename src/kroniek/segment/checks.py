@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kroniek.errors import RulesError
-from kroniek.segment.layout import load_layout
+from kroniek.layout import load_layout
 
 
 def check(folder: Path) -> list[RulesError]:

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kroniek.layout import patterns as p
 from kroniek.records import Article, Page
-from kroniek.segment import patterns as p
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from kroniek.stories.figures import figure_changes
 from kroniek.stories.link import WINDOW_DAYS, Story, family, link, link_new_events, placed
 from kroniek.stories.quantities import (
     Quantity,
-    event_quantities,
     find_quantities,
     parse_dutch_number,
 )
@@ -26,7 +25,6 @@ __all__ = [
     "Quantity",
     "Story",
     "UnitFamily",
-    "event_quantities",
     "family",
     "figure_changes",
     "find_claims",

@@ -1,9 +1,14 @@
-"""Quantities in Dutch news text: numbers with what they count and who reports them.
+"""Quantities in Dutch news sentences: numbers with what they count and who reports them.
 
 "330 kilo cocaïne", "ongeveer 1 miljard roebel", "meer dan 2000 geverifieerde doden",
 "bijna een half miljard dollar", "duizenden mensen": the value (Dutch separators: a point
 groups thousands, a comma marks decimals), the approximation cue, a range when one is
 given, the counted noun or unit, and the source when the sentence names one.
+
+They are read once from the Frog tokens of an analysed sentence, and each quantity says
+which tokens it spans. A token that glues a number to other word parts ("G20", "F-16",
+"20-jarige") is read part by part, as printed; number words come from the time stage's
+``data/time/numbers.yaml``, function words from ``data/words/quantities.yaml``.
 """
 
 from __future__ import annotations
@@ -11,19 +16,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kroniek.records import Event
+from kroniek.records import Sentence
 from kroniek.time import NumberWords, TimeRules, default_rules
 from kroniek.words import word_set
 
-TOKEN = re.compile(r"\d[\d.,]*\d|\d|[€$£%]|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: the word parts of one token: a number, a currency or percent sign, or letters (with inner
+#: apostrophes and hyphens); what lies between them (a hyphen, a colon) is no word
+WORD_PART = re.compile(r"\d[\d.,]*\d|\d|[€$£%]|[^\W\d_]+(?:['’-][^\W\d_]+)*")
 DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“'ÀÉÈÖÜ])")
 RANGE_WORDS = word_set("range_words")
 YEAR_WORDS = word_set("year_words")
 NP_STOP_PUNCT = set(',.;:!?"“”()')
 NP_STARTS = word_set("noun_phrase_starts")
 NAME_LINKS = word_set("name_links")
 PRONOUNS = word_set("reporter_pronouns")
+COUNT_HEADS = word_set("count_heads")
 PARTICIPLE_PREFIXES = tuple(word_set("participle_prefixes"))
 PARTICIPLE_ENDINGS = tuple(word_set("participle_endings"))
 PARTICIPLE = re.compile(
@@ -41,10 +48,11 @@ class Quantity:
     approx: str | None  # the cue as printed, lower-cased: "ongeveer", "meer dan", "bijna", "zo'n"
     low: float | None  # range ends ("tussen 100 en 200", "tientallen")
     high: float | None
-    span: tuple[int, int]  # offsets of the quantity (cue, number and unit) in the text
+    span: tuple[int, int]  # offsets of the quantity (cue, number and unit) in the field
     text: str  # as printed
     reported_by: str | None = None  # "het Amerikaanse Pentagon" ("schat het Amerikaanse Pentagon")
     rule: str | None = None  # id of the approximation, magnitude, unit or currency entry
+    tokens: tuple[int, int] = (0, 0)  # first and last Frog token (1-based) of the sentence
 
 
 def _word_value(word: str, nw: NumberWords) -> float | None:
@@ -132,8 +140,15 @@ def _read_number(
     return value, used
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+def _words(sentence: Sentence) -> list[tuple[str, int, int, int]]:
+    """The sentence's words as (text, start, end, token index), offsets in the sentence text:
+    its Frog tokens, a token of several word parts part by part, punctuation left out."""
+    words = []
+    for token in sentence.tokens:
+        at = token.start - sentence.start
+        for m in WORD_PART.finditer(token.text):
+            words.append((m.group(0), at + m.start(), at + m.end(), token.index))
+    return words
 
 
 def _match_cue(low: list[str], i: int, cues) -> tuple[str, int]:
@@ -157,7 +172,7 @@ def _head(text: str, tokens, low, i: int, nw: NumberWords) -> tuple[str, int, st
     if word in nw.currencies:
         return nw.currencies[word][1], 1, nw.currencies[word][0]
     if word in nw.measures:
-        unit = "procent" if word == "%" else tokens[i][0].lower()
+        unit = nw.signs.get(word, tokens[i][0].lower())
         nxt = low[i + 1] if i + 1 < len(tokens) else ""
         glued = i + 1 < len(tokens) and text[tokens[i][2] : tokens[i + 1][1]].isspace()
         if (
@@ -165,7 +180,7 @@ def _head(text: str, tokens, low, i: int, nw: NumberWords) -> tuple[str, int, st
             and nxt.isalpha()
             and nxt not in nw.stop_words
             and tokens[i + 1][0].islower()
-            and unit != "procent"
+            and word not in nw.bare_measures
         ):
             return f"{unit} {tokens[i + 1][0]}", 2, nw.measures[word]
         return unit, 1, nw.measures[word]
@@ -197,24 +212,42 @@ def _clause_end_verb(text: str, tokens, low, k: int, nw: NumberWords) -> bool:
     )
 
 
-def _aantal_head(text: str, before: int, nw: NumberWords) -> str:
-    """For "het aantal soldaten ... op 10.000": the noun after "aantal" in the same sentence."""
+def _counted_after_head(text: str, words, k: int, nw: NumberWords) -> str:
+    """For "het aantal soldaten ... op 10.000": the noun after a count head ("aantal") before
+    word k, in the same sentence: the last of up to three words that follow it, space-separated,
+    before a function word."""
+    before = words[k][1]
     start = max(text.rfind(". ", 0, before), 0)
-    matches = list(re.finditer(r"\baantal\s+((?:[\w-]+\s+){0,3})", text[start:before]))
-    if not matches:
+
+    def spaced(n: int) -> bool:  # the word ends before the number, a space after it
+        return words[n][2] < before and text[words[n][2]].isspace()
+
+    heads = [
+        n
+        for n in range(k)
+        if words[n][1] >= start
+        and words[n][0] in COUNT_HEADS
+        and (words[n][1] == 0 or not text[words[n][1] - 1].isalnum())
+        and spaced(n)
+    ]
+    if not heads:
         return ""
-    words = []
-    for word in matches[-1].group(1).split():
-        if word.lower() in nw.stop_words:
+    found: list[str] = []
+    for n in range(heads[-1] + 1, min(heads[-1] + 4, k)):
+        if not (re.fullmatch(r"[\w-]+", words[n][0]) and spaced(n)):
             break
-        words.append(word)
-    return words[-1] if words else ""
+        if not text[words[n - 1][2] : words[n][1]].isspace():
+            break
+        if words[n][0].lower() in nw.stop_words:
+            break
+        found.append(words[n][0])
+    return found[-1] if found else ""
 
 
 def _is_year_or_date(
     tokens, low, i: int, j: int, value: float, text: str, rules: TimeRules
 ) -> bool:
-    token, start, end = tokens[i]
+    token, start, end, _ = tokens[i]
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/:"):
         return True  # G20, F-16, COVID-19
     if end < len(text) and (
@@ -230,24 +263,24 @@ def _is_year_or_date(
     return prev in YEAR_WORDS or prev in rules.months or not nxt[:1].isalpha()
 
 
-def _reporter(sentence: str, nw: NumberWords) -> str | None:
+def _reporter(sentence: Sentence, nw: NumberWords) -> str | None:
     """Who reports what a sentence says: "volgens X", ", schat X", "Dat meldt X", "X meldt"."""
-    tokens = _tokens(sentence)
+    text, tokens = sentence.text, _words(sentence)
     low = [t[0].lower() for t in tokens]
     for k, word in enumerate(low):
         kind = nw.reporting.get(word, ("", ""))[0]
         if not kind:
             continue
-        before = sentence[: tokens[k][1]].rstrip()
+        before = text[: tokens[k][1]].rstrip()
         inverted = kind == "verb" and (
             before.endswith(",") or (k == 1 and low[0] in word_set("report_openers"))
         )
         if kind == "prep" or inverted:
-            noun_phrase = _noun_phrase(sentence, tokens[k][2], nw)
+            noun_phrase = _noun_phrase(text, tokens[k + 1 :], tokens[k][2], nw)
             if noun_phrase[:1].isupper() or noun_phrase.split(" ")[0] in NP_STARTS:
                 return noun_phrase
         if kind == "verb" and k > 0:
-            clause = re.split(r"[;:]", sentence[: tokens[k][1]])[-1]
+            clause = re.split(r"[;:]", before)[-1]
             subject = clause.split(",")[0].strip()
             if not subject[:1].isupper() or subject.lower() in PRONOUNS:
                 continue
@@ -256,40 +289,36 @@ def _reporter(sentence: str, nw: NumberWords) -> str | None:
     return None
 
 
-def _noun_phrase(sentence: str, pos: int, nw: NumberWords) -> str:
-    """The noun phrase starting at pos, up to punctuation or a function word (max 10 words)."""
+def _noun_phrase(text: str, after, pos: int, nw: NumberWords) -> str:
+    """The noun phrase of the words ``after`` (from offset pos on), up to punctuation or a
+    function word (max 10 words)."""
     words: list[str] = []
-    for m in TOKEN.finditer(sentence, pos):
-        gap = sentence[pos : m.start()]
+    for word, start, end, _ in after:
+        gap = text[pos:start]
         if any(ch in NP_STOP_PUNCT for ch in gap) or len(words) >= 10:
             break
-        word, low = m.group(0), m.group(0).lower()
+        low = word.lower()
         article_ok = low in NP_STARTS and (not words or words[-1].lower() in NAME_LINKS)
         if (low in nw.stop_words and low not in NAME_LINKS and not article_ok) or word[0].isdigit():
             break
         words.append(word)
-        pos = m.end()
+        pos = end
     while words and words[-1].lower() in NP_STARTS | NAME_LINKS:
         words.pop()
     return " ".join(words)
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    bounds, start = [], 0
-    for m in SENTENCE_END.finditer(text):
-        bounds.append((start, m.start()))
-        start = m.end()
-    bounds.append((start, len(text)))
-    return bounds
-
-
-def find_quantities(text: str, rules: TimeRules | None = None) -> list[Quantity]:
-    """Every counted quantity in text, with its approximation cue, unit and reporter."""
+def find_quantities(
+    sentence: Sentence, following: Sentence | None = None, rules: TimeRules | None = None
+) -> list[Quantity]:
+    """Every counted quantity in an analysed sentence, with its approximation cue, unit and
+    reporter (named in the sentence, or in ``following`` when that opens "Dat meldt ...")."""
     rules = rules or default_rules()
     nw = rules.numbers
-    tokens = _tokens(text)
+    text = sentence.text
+    tokens = _words(sentence)
     low = [t[0].lower().replace("’", "'") for t in tokens]
-    sentences = _sentences(text)
+    reporter: list[str | None] = []  # read on the first quantity, then kept
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
@@ -333,10 +362,11 @@ def find_quantities(text: str, rules: TimeRules | None = None) -> list[Quantity]
         else:
             unit, n_unit, unit_rule = _head(text, tokens, low, j, nw)
         if not unit:
-            unit = _aantal_head(text, tokens[k][1], nw)
+            unit = _counted_after_head(text, tokens, k, nw)
         last = tokens[j + n_unit - 1] if n_unit else tokens[j - 1]
-        start = tokens[i][1] if (n_cue or between) else tokens[k - bool(sign)][1]
-        span = (start, last[2])
+        first_word = tokens[i] if (n_cue or between) else tokens[k - bool(sign)]
+        if not reporter:
+            reporter.append(_sentence_reporter(sentence, following, nw))
         found.append(
             Quantity(
                 value=float(value),
@@ -344,41 +374,31 @@ def find_quantities(text: str, rules: TimeRules | None = None) -> list[Quantity]
                 approx=(cue or None) if not between else None,
                 low=None if lo is None else float(lo),
                 high=None if hi is None else float(hi),
-                span=span,
-                text=text[span[0] : span[1]],
-                reported_by=_quantity_reporter(text, span[0], sentences, nw),
+                span=(sentence.start + first_word[1], sentence.start + last[2]),
+                text=text[first_word[1] : last[2]],
+                reported_by=reporter[0],
                 rule=rule or unit_rule,
+                tokens=(first_word[3], last[3]),
             )
         )
         i = j + n_unit
     return found
 
 
-def _quantity_reporter(text: str, pos: int, sentences, nw: NumberWords) -> str | None:
-    for n, (s, e) in enumerate(sentences):
-        if s <= pos <= e:
-            own = _reporter(text[s:e], nw)
-            if own is None and n + 1 < len(sentences):
-                nxt = text[sentences[n + 1][0] : sentences[n + 1][1]]
-                opener = re.match(r"(\w+)\s", nxt)
-                if (
-                    opener
-                    and opener[1].capitalize() == opener[1]
-                    and opener[1].lower() in word_set("back_reporters")
-                ):
-                    own = _reporter(nxt, nw)
-            return own
-    return None
-
-
-def event_quantities(event: Event, rules: TimeRules | None = None) -> tuple[Quantity, ...]:
-    """The quantities in an event's sentence; the reporter falls back to the event's attribution."""
-    found = find_quantities(event.sentence, rules)
-    return tuple(
-        q
-        if q.reported_by or not event.attributed_to
-        else Quantity(
-            q.value, q.unit, q.approx, q.low, q.high, q.span, q.text, event.attributed_to, q.rule
-        )
-        for q in found
-    )
+def _sentence_reporter(
+    sentence: Sentence, following: Sentence | None, nw: NumberWords
+) -> str | None:
+    """Who the sentence names as reporting it, else who the next one names when it opens
+    with a word pointing back ("Dat meldt X")."""
+    own = _reporter(sentence, nw)
+    if own is None and following is not None and following.tokens:
+        opener = following.tokens[0].text
+        spaced = following.text[len(opener) : len(opener) + 1].isspace()
+        if (
+            spaced
+            and re.fullmatch(r"\w+", opener)
+            and opener.capitalize() == opener
+            and opener.lower() in word_set("back_reporters")
+        ):
+            own = _reporter(following, nw)
+    return own

@@ -12,51 +12,19 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from kroniek.people import OfficeHolder, Tenure
-from kroniek.records import Article
-from kroniek.time.eventdate import _alt, find_time_expressions, is_future, local_date
+from kroniek.records import Article, Bounds, Evidence, Interval
+from kroniek.time.eventdate import _alt, _phrases, find_time_expressions, is_future, local_date
 from kroniek.time.published import at_local
 from kroniek.time.rules import Facts, TimeRules, default_rules
 from kroniek.words import word_set
 
-Interval = tuple[date | None, date | None]
 FIRM = {"tenure", "elected", "former", "dated_event", "date_named", "year_named"}
 SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 # approximation cues (data/time/numbers.yaml) read before "N jaar geleden": fewer, more, about
 NEARLY, OVER, ABOUT = "quantity.approx.nearly", "quantity.approx.over", "quantity.approx.about"
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One clue about when a text was written: the periods it allows."""
-
-    kind: str  # tenure, tenure_article, elected, former, dated_event, years_ago, date_named, year_named
-    rule: str  # id of the fact or cue entry
-    text: str  # the words in the article that gave it
-    intervals: tuple[Interval, ...]  # allowed periods (None = open end)
-
-
-@dataclass(frozen=True)
-class Bounds:
-    """When an article was published at the earliest and the latest, and how sure that is."""
-
-    earliest: datetime | None
-    latest: datetime | None
-    how_sure: (
-        str  # "high" (narrow, firm evidence), "medium" (wide or approximate), "low" (capture only)
-    )
-    reason: str
-    evidence: tuple[Evidence, ...] = ()
-
-    @property
-    def estimate(self) -> datetime | None:
-        """The middle of the bounds when both are known (a stand-in date for dictionaries)."""
-        if self.earliest is None or self.latest is None:
-            return None
-        return self.earliest + (self.latest - self.earliest) / 2
 
 
 def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evidence]:
@@ -71,7 +39,8 @@ def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evid
         re.I,
     )
     gov_re = re.compile(
-        rf"(?:{_alt(facts.elect_government)})\s+(?:verkozen\s+)?(?:president\s+)?$", re.I
+        rf"(?:{_alt(facts.elect_government)})\s+(?:(?:{_phrases('elect_government_fillers')})\s+)?$",
+        re.I,
     )
     office_re = re.compile(rf"(?:{_alt(facts.in_office_cues)})\s+$", re.I)
     found: dict[tuple[str, str], Evidence] = {}
@@ -157,7 +126,8 @@ def _ago(rules: TimeRules) -> re.Pattern:
     cues = _alt(c for c, (ident, _) in nw.approximations.items() if ident in (NEARLY, OVER, ABOUT))
     units = _alt(w for w, (unit, _) in rules.ago_units.items() if unit in ("month", "year"))
     return re.compile(
-        rf"\b(?P<q>{cues})?\s*(?P<n>\d+|{_alt(nw.counts())})\s+(?P<u>{units})\s+geleden\b", re.I
+        rf"\b(?P<q>{cues})?\s*(?P<n>\d+|{_alt(nw.counts())})\s+(?P<u>{units})\s+(?:{_phrases('ago_words')})\b",
+        re.I,
     )
 
 

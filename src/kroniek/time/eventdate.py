@@ -39,6 +39,15 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _phrases(name: str) -> str:
+    """The word sequences of a word set as an alternation, longest first, any run of white
+    space between their words."""
+    return "|".join(
+        r"\s+".join(re.escape(w) for w in phrase.split())
+        for phrase in sorted(word_set(name), key=len, reverse=True)
+    )
+
+
 @functools.lru_cache(maxsize=4)
 def _grammar(rules: TimeRules) -> dict[str, re.Pattern]:
     """The regular expressions of the temporal expression families, built from the rules."""
@@ -52,39 +61,45 @@ def _grammar(rules: TimeRules) -> dict[str, re.Pattern]:
     ago_units = _alt(
         w for w, (u, _) in rules.ago_units.items() if u in ("day", "week", "month", "year")
     )
-    year_shift = rf"(?P<ys>{_alt(rules.year_shifts)})\s+jaar"
+    year_shift = rf"(?P<ys>{_alt(rules.year_shifts)})\s+(?:{_phrases('year_words_after_shift')})"
     counts = rf"\d+|{_alt(rules.numbers.counts(fractions=True))}"
+    night, joiner = _phrases("night_openers"), _phrases("night_joiners")
+    on, ordinal = _phrases("date_preps"), _alt(word_set("day_ordinal_endings"))
+    ago, ahead, week = _phrases("ago_words"), _phrases("ahead_words"), _phrases("week_words")
+    in_month, in_year = _phrases("month_preps"), _phrases("year_preps")
     flags = re.IGNORECASE
     return {
         "night": re.compile(
-            rf"\b(?:in\s+)?de\s+nacht\s+van\s+(?P<w1>{wd})\s+op\s+(?P<wd>{wd})\b", flags
+            rf"\b(?:{night})\s+(?P<w1>{wd})\s+(?:{joiner})\s+(?P<wd>{wd})\b", flags
         ),
         "full": re.compile(
-            rf"\b(?:(?P<wdname>{wd})(?:{part})?\s+)?(?:op\s+)?(?P<d>[0-3]?\d)(?:e|ste|de)?\s+"
+            rf"\b(?:(?P<wdname>{wd})(?:{part})?\s+)?(?:(?:{on})\s+)?(?P<d>[0-3]?\d)(?:{ordinal})?\s+"
             rf"(?P<m>{abbr})\.?(?:\s+(?P<y>(?:19|20)\d\d)\b)?(?![\w-])",
             flags,
         ),
-        "week_day": re.compile(rf"\b(?P<shift>{shifts})\s+week\s+(?P<wd>{wd})(?:{part})?\b", flags),
+        "week_day": re.compile(
+            rf"\b(?P<shift>{shifts})\s+(?:{week})\s+(?P<wd>{wd})(?:{part})?\b", flags
+        ),
         "weekday": re.compile(rf"\b(?:(?P<mod>{mods})\s+)?(?P<wd>{wd})(?:{part})?\b", flags),
         "relday": re.compile(rf"\b(?P<rel>{reldays})\b", flags),
         "ago": re.compile(
-            rf"\b(?P<n>{counts})\s+(?P<u>{ago_units})\s+(?P<dir>geleden)\b"
-            rf"|\bover\s+(?P<n2>{counts})\s+(?P<u2>{ago_units})\b",
+            rf"\b(?P<n>{counts})\s+(?P<u>{ago_units})\s+(?P<dir>{ago})\b"
+            rf"|\b(?:{ahead})\s+(?P<n2>{counts})\s+(?P<u2>{ago_units})\b",
             flags,
         ),
         "month": re.compile(
-            rf"\b(?:(?P<part>{parts})\s+)?(?:(?P<mmod>{mods})\s+)?(?:in\s+|van\s+)?(?P<m>{month})\b"
-            rf"(?:\s+(?:(?P<y>(?:19|20)\d\d)\b|{year_shift}))?",
+            rf"\b(?:(?P<part>{parts})\s+)?(?:(?P<mmod>{mods})\s+)?(?:(?:{in_month})\s+)?"
+            rf"(?P<m>{month})\b(?:\s+(?:(?P<y>(?:19|20)\d\d)\b|{year_shift}))?",
             flags,
         ),
         "period": re.compile(
             rf"\b(?:(?P<part>{parts})\s+)?(?P<shift>{shifts})\s+(?P<unit>{units})\b", flags
         ),
         "year": re.compile(
-            rf"\b(?:(?P<part>{parts})\s+|in\s+(?:het\s+jaar\s+)?)(?P<y>(?:19|20)\d\d)\b", flags
+            rf"\b(?:(?P<part>{parts})\s+|(?:{in_year})\s+)(?P<y>(?:19|20)\d\d)\b", flags
         ),
         "holiday": re.compile(rf"\b(?P<h>{holidays})\b", flags),
-        "since": re.compile(r"\bsinds\s*$", flags),
+        "since": re.compile(rf"\b(?:{_phrases('since_words')})\s*$", flags),
     }
 
 

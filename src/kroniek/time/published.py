@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from kroniek.records import Article
-from kroniek.time.eventdate import AMSTERDAM, _alt, _shift_month, local_date
+from kroniek.time.eventdate import AMSTERDAM, _alt, _phrases, _shift_month, local_date
 from kroniek.time.rules import TimeRules, default_rules
 from kroniek.words import word_set
 
@@ -53,7 +53,8 @@ def _absolute(
     text: str, fetched_at: datetime | None, rules: TimeRules
 ) -> tuple[datetime | None, str | None]:
     months = _alt(rules.months)
-    clock = r"(?:,?\s*(?:om\s+)?(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?:\s*uur)?)?"
+    at, hours = _phrases("clock_preps"), _phrases("clock_words")
+    clock = rf"(?:,?\s*(?:(?:{at})\s+)?(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?:\s*(?:{hours}))?)?"
     written = re.search(
         rf"(?P<d>[0-3]?\d)\s+(?P<m>{months})\.?(?:\s+(?P<y>(?:19|20)\d\d))?{clock}", text, re.I
     )
@@ -104,14 +105,17 @@ def parse_ago(
     if fetched and text in rules.just_now:
         return fetched, "minute"
     units, counts = _alt(rules.ago_units), rules.numbers.counts()
-    m = re.search(rf"(?P<n>\d+|{_alt(counts)})\s+(?P<u>{units})\.?\s+geleden", text)
+    ago = _phrases("ago_words")
+    m = re.search(rf"(?P<n>\d+|{_alt(counts)})\s+(?P<u>{units})\.?\s+(?:{ago})", text)
     if m and fetched:
         n = int(m["n"]) if m["n"].isdigit() else counts[m["n"]]
         unit = rules.ago_units[m["u"]][0]
         return _minus(fetched, n, unit), UNIT_PRECISION[unit]
     days = _alt(word_set("printed_days"))
     rel = re.fullmatch(
-        rf"(?P<rel>{days})?[, ]*(?:om\s+)?(?:(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d))?(?:\s*uur)?", text
+        rf"(?P<rel>{days})?[, ]*(?:(?:{_phrases('clock_preps')})\s+)?"
+        rf"(?:(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d))?(?:\s*(?:{_phrases('clock_words')}))?",
+        text,
     )
     if rel and (rel["rel"] or rel["h"]) and fetched:
         day = local_date(fetched) + timedelta(
@@ -128,11 +132,11 @@ def parse_ago(
     return _absolute(text, fetched, rules)
 
 
-def date_articles(
+def printed_times(
     articles: Sequence[Article],
     fetched_at: datetime | None,
-    on_date_hint: datetime | date | None = None,
-    rules: TimeRules | None = None,
+    on_date_hint: datetime | date | None,
+    rules: TimeRules,
 ) -> list[Article]:
     """Copies of the articles with published and published_precision set.
 
@@ -140,7 +144,6 @@ def date_articles(
     without one is not stamped with the capture time: it gets published=None and precision
     "bounds" (``publication_bounds`` says which), unless on_date_hint (a publication date or
     time known from elsewhere, e.g. HTML metadata) is given. Briefs without a time stay None."""
-    rules = rules or default_rules()
     dated = []
     for article in articles:
         published, precision = None, None

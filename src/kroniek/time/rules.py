@@ -64,6 +64,8 @@ class NumberWords:
     magnitudes: Mapping[str, tuple[str, int, int]]  # word -> (id, low, high)
     approximations: Mapping[str, tuple[str, str]]  # cue -> (id, label)
     measures: Mapping[str, str]  # word -> id
+    signs: Mapping[str, str]  # a measure written as a sign ("%") -> the word it stands for
+    bare_measures: frozenset[str]  # measures after which nothing counted is named ("procent")
     currencies: Mapping[str, tuple[str, str]]  # word or sign -> (id, unit)
     stop_words: frozenset[str]
     reporting: Mapping[str, tuple[str, str]]  # word -> (kind "prep" or "verb", id)
@@ -198,6 +200,17 @@ def _numbers(data: dict, path: Path) -> NumberWords:
             _words(data["approximations"], path, lambda e: (e["id"], e["label"]))
         ),
         measures=_frozen(_words(data["measures"], path, lambda e: e["id"])),
+        signs=_frozen(
+            {
+                str(w): str(e["words"][0])
+                for e in data["measures"]
+                for w in e["words"]
+                if not any(c.isalpha() for c in str(w))
+            }
+        ),
+        bare_measures=frozenset(
+            str(w).lower() for e in data["measures"] for w in e.get("bare", ())
+        ),
         currencies=_frozen(_words(data["currencies"], path, lambda e: (e["id"], e["unit"]))),
         stop_words=frozenset(_need(data, "stop_words", path)),
         reporting=_frozen(

@@ -4,7 +4,7 @@ These describe layout, not content: a dateline ``CITY (AGENCY/AGENCY) - ``, the 
 stamps news sites print next to items ("3 uur geleden", "gisteren", "29 januari 2026
 10:04"), the heading over a list of briefs ("Meer uit Buitenland") and site chrome
 (menus, log-in links, cookie prompts, share buttons). The words come from
-``data/segment/layout.yaml`` (see ``kroniek.segment.layout``), number words from the time
+``data/segment/layout.yaml`` (see ``kroniek.layout.words``), number words from the time
 stage's ``data/time/numbers.yaml``; the shapes are here.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kroniek.segment.layout import default_layout
+from kroniek.layout.words import default_layout
 from kroniek.time import default_rules
 
 _WORDS = default_layout()

@@ -1,7 +1,7 @@
 """The word lists of the printed page layout, read from ``kroniek/data/segment/layout.yaml``.
 
 Each list is named in the file; ``default_layout()`` reads the packaged file once and
-``kroniek.segment.patterns`` compiles the lists into its regular expressions.
+``kroniek.layout.patterns`` compiles the lists into its regular expressions.
 """
 
 from __future__ import annotations
