@@ -168,7 +168,8 @@ def generate(path: Path, events: int, seed: int) -> None:
                 CASE WHEN d < 0.7 THEN day WHEN d < 0.8 THEN date_trunc('month', day)::DATE END,
                 CASE WHEN d < 0.7 THEN day WHEN d < 0.8 THEN last_day(day) END,
                 length('Zin ' || i || ': ' || {actor_list}[s] || ' en de ander '),
-                length('Zin ' || i || ': ' || {actor_list}[s] || ' en de ander ' || ty.type)
+                length('Zin ' || i || ': ' || {actor_list}[s] || ' en de ander ' || ty.type),
+                0, NULL, sha256('article' || (i // 3))
             FROM (SELECT *, CASE WHEN f < 0.8 THEN 'asserted' WHEN f < 0.9 THEN 'future'
                                  WHEN f < 0.95 THEN 'negated' ELSE 'alleged' END AS fact,
                          (DATE '2021-01-01' + CAST(i * 5 * 365 // {events} AS INTEGER)) AS day

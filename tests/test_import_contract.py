@@ -3,17 +3,20 @@
 Every top-level package or module of ``src/kroniek`` is a part. A part may import another
 only if ALLOWED says so, and only what that part's ``__init__`` offers: no module inside it
 (``kroniek.store.access``) and no underscore name. Imports inside functions count too.
-A new part, or a new edge, has to be declared here, where the architecture can be read.
+A new part, or a new edge, has to be declared here, where the architecture can be read, and in
+docs/layout.md, which states it for readers; an edge no longer used is taken out of both.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "kroniek"
+LAYOUT = Path(__file__).resolve().parents[1] / "docs" / "layout.md"
 
 #: importable by every part: the shared records, errors, word sets and vocabularies
 FOUNDATION = frozenset({"errors", "records", "words", "vocabulary"})
@@ -33,12 +36,11 @@ ALLOWED: dict[str, frozenset[str]] = {
     "segment": frozenset({"layout"}),
     "time": frozenset({"people"}),
     "actors": frozenset({"people"}),
-    # explain runs the sentence chain itself until the pipeline owns it (issue 11)
-    "events": frozenset({"actors", "nlp"}),
+    "events": frozenset(),
     "stories": frozenset({"actors", "time"}),
     "dedup": frozenset(),
-    # the store stores what the dedup step planned; it still reads unit words of stories (issue 11)
-    "store": frozenset({"stories", "output"}),
+    # the store stores what it is given: records in, rows out; no stage's code
+    "store": frozenset({"output"}),
     "output": frozenset(),
     "evaluate": frozenset(),
     "pipeline": frozenset(
@@ -47,7 +49,6 @@ ALLOWED: dict[str, frozenset[str]] = {
             "dedup",
             "events",
             "nlp",
-            "output",
             "read",
             "segment",
             "store",
@@ -67,7 +68,6 @@ ALLOWED: dict[str, frozenset[str]] = {
             "doctor",
             "evaluate",
             "events",
-            "nlp",
             "output",
             "pipeline",
             "read",
@@ -176,13 +176,50 @@ def test_no_part_imports_another_parts_internals_or_undeclared_parts():
     assert contract_breaches() == []
 
 
+#: the stages the pipeline runs (and the pipeline itself): the store never calls one
+STAGES = frozenset(
+    {"read", "segment", "nlp", "time", "actors", "events", "stories", "dedup", "pipeline"}
+)
+
+
 def test_the_store_only_stores():
-    """Which articles are new, repeats or versions is the pipeline's dedup step: the store
-    and dedup know nothing of each other (they share only the plan records)."""
-    assert "dedup" not in ALLOWED["store"] and "store" not in ALLOWED["dedup"]
+    """The store imports no stage: which articles are new, repeats or versions is the dedup
+    step's (they share only the plan records), and what a row holds comes in on the records
+    (a claim's unit, an event's sentence index) or from the shared vocabulary."""
+    assert "store" not in ALLOWED["dedup"]
+    assert ALLOWED["store"] <= {"output"} and not ALLOWED["store"] & STAGES
     for module, path in _modules():
         if _part(module) == "store":
-            assert not [t for t, _, _ in _imports(path) if _part(t) == "dedup"], path
+            imported = {_part(t) for t, _, _ in _imports(path)} - {"store"}
+            assert imported <= FOUNDATION | {"output"}, (path, imported)
+
+
+def _edges() -> dict[str, set[str]]:
+    """part -> the other parts (foundation aside) it imports."""
+    edges: dict[str, set[str]] = {part: set() for part in ALLOWED}
+    for module, path in _modules():
+        own = _part(module)
+        for target, _, _ in _imports(path):
+            other = _part(target)
+            if other and other != own and other not in FOUNDATION:
+                edges.setdefault(own, set()).add(other)
+    return edges
+
+
+def test_every_declared_import_is_used():
+    """The contract says what the code does: an edge no longer used is taken out of it."""
+    assert {part: set(allowed) for part, allowed in ALLOWED.items()} == _edges()
+
+
+def test_the_layout_doc_states_the_contract():
+    """docs/layout.md names every part in its tree and lists ALLOWED as it is."""
+    text = LAYOUT.read_text(encoding="utf-8")
+    tree = text.split("```")[1]
+    for part in ALLOWED:
+        assert f" {part}.py " in tree or f" {part}/ " in tree, part
+    rows = re.findall(r"^\| `(\w+)` \| (.*?) \|$", text, flags=re.M)
+    declared = {part: set() if edges == "—" else set(edges.split(", ")) for part, edges in rows}
+    assert declared == {part: set(allowed) for part, allowed in ALLOWED.items()}
 
 
 def test_the_pinned_exceptions_still_exist():

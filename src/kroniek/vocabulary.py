@@ -1,4 +1,5 @@
-"""The closed vocabularies every stage shares: PLOVER event types, factuality, actor sectors.
+"""The closed vocabularies every stage shares: PLOVER event types, factuality, actor sectors,
+and how a unit word matches a figure's unit.
 
 One place for the values the output contract allows (shared/spec/output.md), so the coder,
 the dictionary checks, the store's exports, the API and the command line all accept and
@@ -6,6 +7,8 @@ offer the same ones.
 """
 
 from __future__ import annotations
+
+import re
 
 #: PLOVER event types, cooperation first (verbal, then material), then conflict
 TYPES = (
@@ -61,3 +64,10 @@ SECTORS = (
     "HRI",
     "IGO",
 )
+
+
+def unit_pattern(word: str) -> str:
+    """A regular expression for one lower-case unit word: a prefix when long ("militair"
+    matches "militairen"), else the word or its plural. Reading a claims query into unit
+    families and the store's filter on stored units both match with it."""
+    return rf"\b{re.escape(word)}\w*" if len(word) >= 4 else rf"\b{re.escape(word)}(en|s)?\b"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
 
+import yaml
 from tests.store.store_records import analysed, event, page_result
 
 from kroniek.api.pages import highlight, trigger_in_sentence
 from kroniek.api.web import document_html
 from kroniek.pipeline import store_result
+from kroniek.records import Event, Sentence
 from kroniek.store import Store
 
 # the trigger word comes twice; the event was coded from its second use
@@ -72,3 +76,61 @@ def test_an_event_of_another_text_is_not_marked_in_this_one():
         "fact": "asserted",
     }
     assert "<mark" not in document_html(TEXT, "text", [], [from_version])
+
+
+PAIRS = Path(__file__).resolve().parents[2] / "bench" / "data" / "dedup_pairs.yaml"
+
+
+def _told(text: str, index: int, src: str, tgt: str, trigger: str) -> Event:
+    """An event coded from sentence ``index`` of ``text`` (sentences end at '. ')."""
+    starts = [0] + [m.end() for m in re.finditer(r"\. ", text)]
+    start = starts[index]
+    end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+    at = text.index(trigger, start)
+    return replace(
+        event(src, tgt, "ACCUSE", cameo="112", span=(start, end)),
+        sentence=text[start:end],
+        trigger=trigger,
+        sentence_index=index,
+        trigger_token=len(text[start:at].split()) + 1,
+        trigger_span=(at, at + len(trigger)),
+    )
+
+
+def _with_sentences(art, text: str):
+    """``art`` with one stored sentence per sentence of its text."""
+    starts = [0] + [m.end() for m in re.finditer(r"\. ", text)]
+    ends = [s - 1 for s in starts[1:]] + [len(text)]
+    rows = tuple(
+        Sentence("text", i, s, e, text[s:e], (), False)
+        for i, (s, e) in enumerate(zip(starts, ends, strict=True))
+    )
+    return replace(art, sentences=rows)
+
+
+def test_an_event_finds_its_sentence_row_by_index_and_a_versions_event_none(tmp_path):
+    """The article's own event joins its stored sentence by index; an event a version added
+    (offsets in the version's text, whose sentence 0 differs) joins none and is not marked,
+    though the article has a sentence 0."""
+    items = yaml.safe_load(PAIRS.read_text(encoding="utf-8"))["items"]
+    first, edited = items["t1a"]["text"], items["t1b"]["text"]
+    own = _told(first, 2, "RUS", "KOR", "bevestigd")
+    added = _told(edited, 0, "PRK", "RUS", "gestuurd")
+    with Store(tmp_path / "k.duckdb") as store:
+        art = _with_sentences(analysed("p1", "main", first, (own,)), first)
+        store_result(store, page_result("p1", (art,)))
+        version = _with_sentences(analysed("p2", "main", edited, (added,)), edited)
+        assert store_result(store, page_result("p2", (version,))).near_duplicates == 1
+        stored = store.article(store.events()[0]["article_id"])
+    assert stored is not None
+    rows = {
+        e["src"]: (e["sentence_idx"], e["trigger_token"], e["sentence_row"])
+        for e in stored["events"]
+    }
+    start = first.index(own.sentence)
+    assert rows == {
+        "RUS": (2, 8, {"field": "text", "span": [start, start + len(own.sentence)]}),
+        "PRK": (0, 11, None),
+    }
+    marked = document_html(first, "text", [], stored["events"])
+    assert marked.count("<mark") == 1 and '<mark class="trigger" title="ACCUSE RUS' in marked

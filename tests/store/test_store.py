@@ -73,29 +73,36 @@ def test_other_schema_version_is_refused(tmp_path):
 
 
 def test_a_schema_3_store_gains_the_trigger_columns_when_opened_for_writing(tmp_path):
-    """Version 3 kept no trigger offsets: its events keep none, new events are stored with them."""
+    """Version 3 kept no trigger offsets, sentence index or trigger token: its events keep
+    none, new events are stored with them."""
     path = tmp_path / "old.duckdb"
     first, second = two_pages()
     with Store(path) as store:
         store_result(store, first)
     con = duckdb.connect(str(path))
-    con.execute("ALTER TABLE events DROP COLUMN trigger_start")
-    con.execute("ALTER TABLE events DROP COLUMN trigger_end")
+    for column in ("trigger_start", "trigger_end", "sentence_idx", "trigger_token", "version_id"):
+        con.execute(f"ALTER TABLE events DROP COLUMN {column}")
     con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     con.close()
     with pytest.raises(KroniekError, match="to upgrade it"):
         Store(path, read_only=True)
-    said = replace(event("ITA", "ESP"), sentence="Italië ontmoette Spanje.", trigger_span=(7, 16))
+    said = replace(
+        event("ITA", "ESP"),
+        sentence="Italië ontmoette Spanje.",
+        trigger_span=(7, 16),
+        sentence_index=0,
+        trigger_token=2,
+    )
     later = page_result("p3", (analysed("p3", "main", "Italië ontmoette Spanje.", (said,)),))
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         store_result(store, later)
-        spans = {
-            e["src"]: (e["trigger_start"], e["trigger_end"])
+        stored = {
+            e["src"]: (e["trigger_start"], e["trigger_end"], e["sentence_idx"], e["trigger_token"])
             for e in store.events()
             if e["src"] in ("NLD", "ITA")
         }
-    assert spans == {"NLD": (None, None), "ITA": (7, 16)}
+    assert stored == {"NLD": (None, None, None, None), "ITA": (7, 16, 0, 2)}
 
 
 def test_read_only_missing_store_is_a_clear_error(tmp_path):

@@ -91,21 +91,42 @@ def _event_items(events: list[dict]) -> str:
     return f'<ol class="events">{"".join(items)}</ol>' if items else "<p>No events.</p>"
 
 
+def sentence_in_text(e: dict, text: str, field: str) -> tuple[int, int] | None:
+    """Where the sentence an event was coded from stands in ``text`` (the article's ``field``):
+    the span of its stored sentence row (``sentence_row``, joined by index); None when that is
+    in the other field or a version of the article told the event.
+
+    Fallback for an event stored by schema 3 or older (no ``sentence_idx``): its own span,
+    when the text there is its sentence (a version's event has offsets in the version's text).
+    """
+    if e.get("sentence_idx") is not None:
+        row = e.get("sentence_row")
+        return (row["span"][0], row["span"][1]) if row and row["field"] == field else None
+    start, end = e["span"]
+    return (start, end) if e["field"] == field and text[start:end] == e["sentence"] else None
+
+
+def _trigger_in_text(e: dict, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The field offsets of an event's trigger, whose sentence is ``text[start:end]``: as
+    stored; for an event stored without them, its first word's first place in the sentence."""
+    if e.get("trigger_start") is not None and e.get("trigger_end") is not None:
+        return e["trigger_start"], e["trigger_end"]
+    word = (e["trigger"] or "").split()[:1]
+    found = text.find(word[0], start, end) if word else -1
+    return (found, found + len(word[0])) if found >= 0 else None
+
+
 def document_html(text: str, field: str, mentions: list[dict], events: list[dict]) -> str:
     """One field of an article, escaped, with actor mentions and event triggers marked."""
     marks: list[tuple[int, int, str, str]] = []
     for e in events:
-        start, end = e["span"]
-        if e["field"] != field or text[start:end] != e["sentence"]:
-            continue  # another field, or told by a version of the article (offsets in its text)
-        trigger = trigger_in_sentence(e)
-        if trigger is None:  # stored without the trigger's offsets: its first word in the sentence
-            word = (e["trigger"] or "").split()[:1]
-            found = text.find(word[0], start, end) if word else -1
-            trigger = (found - start, found - start + len(word[0])) if found >= 0 else None
+        sentence = sentence_in_text(e, text, field)
+        if sentence is None:
+            continue
+        trigger = _trigger_in_text(e, text, *sentence)
         if trigger is not None:
             label = f"{e['type']} {e['src']}→{e['tgt']} ({e['fact']})"
-            marks.append((start + trigger[0], start + trigger[1], "trigger", label))
+            marks.append((*trigger, "trigger", label))
     for m in mentions:
         if m["field"] == field:
             marks.append((m["span"][0], m["span"][1], "actor", f"{m['code']}{m['sector'] or ''}"))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 from kroniek.output import iso_utc
-from kroniek.stories import unit_pattern
+from kroniek.vocabulary import unit_pattern
 
 CLAIMS_SQL = """
 WITH first AS (

@@ -133,7 +133,11 @@ CREATE TABLE IF NOT EXISTS events (
     date_from            DATE,                -- first and last day event_date covers
     date_to              DATE,
     trigger_start        INTEGER,             -- offsets of the trigger token in the field;
-    trigger_end          INTEGER              -- NULL: not known (stored by schema 3 or older)
+    trigger_end          INTEGER,             -- NULL: not known (stored by schema 3 or older)
+    sentence_idx         INTEGER,             -- Sentence.index in the text it was coded from,
+    trigger_token        INTEGER,             -- 1-based trigger token in that sentence,
+    version_id           VARCHAR              -- that text (= article_id if original; a version
+                                              -- has no sentence rows); NULL: schema 3 or older
 );
 
 CREATE TABLE IF NOT EXISTS failures (
@@ -220,9 +224,13 @@ CREATE TABLE IF NOT EXISTS story_events (
 );
 """
 
-# columns added since a table was created (version 4: events.trigger_start, trigger_end); new
-# columns go last, so a created and an upgraded table have the same column order
+# columns added since a table was created (version 4: events.trigger_start, trigger_end,
+# sentence_idx, trigger_token, version_id); new columns go last, so a created and an upgraded
+# table have the same column order
 UPGRADE = """
 ALTER TABLE events ADD COLUMN IF NOT EXISTS trigger_start INTEGER;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS trigger_end INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS sentence_idx INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS trigger_token INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS version_id VARCHAR;
 """

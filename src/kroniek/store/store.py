@@ -547,7 +547,9 @@ class Store:
         )
 
     def article(self, article_id: str) -> dict | None:
-        """One stored article with its sightings, mentions and events, or None."""
+        """One stored article with its sightings, mentions and events, or None; each event
+        with ``sentence_row``, the field and span of the stored sentence it was coded from
+        (None: a version of the article told it, or it was stored by schema 3 or older)."""
         found = self.query("SELECT * FROM articles WHERE article_id = ?", [article_id])
         if not found:
             return None
@@ -576,10 +578,15 @@ class Store:
             m["span"] = [m.pop("span_start"), m.pop("span_end")]
         art["mentions"] = mentions
         art["events"] = [
-            _event_dict(r)
-            for r in self.query(
-                f"SELECT * FROM ({EVENTS_SQL}) WHERE article_id = ? ORDER BY idx", [article_id]
-            )
+            {
+                **_event_dict(r),
+                "sentence_row": (  # its stored sentence, joined by index (see ARTICLE_EVENTS_SQL)
+                    {"field": r["row_field"], "span": [r["row_start"], r["row_end"]]}
+                    if r["row_field"] is not None
+                    else None
+                ),
+            }
+            for r in self.query(ARTICLE_EVENTS_SQL, [article_id])
         ]
         return art
 
@@ -708,7 +715,7 @@ class _Rows:
             if eid in seen:
                 continue
             seen.add(eid)
-            self.events.append(_event_row(eid, aid, i, e))
+            self.events.append(_event_row(eid, aid, i, e, aid))
         figures: set[tuple] = set()
         by_key = {e.key: eid for eid, e in zip(ids, analysed.events, strict=True)}
         self.quantities += quantity_rows(aid, aid, analysed, by_key, _utc(art.published), figures)
@@ -730,7 +737,7 @@ class _Rows:
             key = key_of(e)
             if key not in events:
                 events[key] = event_id(version, e)
-                self.events.append(_event_row(events[key], aid, next_idx, e))
+                self.events.append(_event_row(events[key], aid, next_idx, e, version))
                 next_idx += 1
             by_key[e.key] = events[key]
         self.keys[aid] = (events, figures, next_idx)
@@ -739,9 +746,10 @@ class _Rows:
         )
 
 
-def _event_row(eid: str, aid: str, idx: int, e: Event) -> tuple:
-    """One ``events`` row (columns in table order); an empty trigger span (an Event made
-    without one) is stored as not known."""
+def _event_row(eid: str, aid: str, idx: int, e: Event, text_id: str) -> tuple:
+    """One ``events`` row (columns in table order) of an event coded from the text
+    ``text_id`` (the article's own, or a version's); an empty trigger span and a sentence
+    index or trigger token below 0 or 1 (an Event made without them) are stored as not known."""
     date_from, date_to = date_bounds(e.event_date)
     return (
         eid,
@@ -771,6 +779,9 @@ def _event_row(eid: str, aid: str, idx: int, e: Event) -> tuple:
         date_from,
         date_to,
         *(e.trigger_span if e.trigger_span[0] < e.trigger_span[1] else (None, None)),
+        e.sentence_index if e.sentence_index >= 0 else None,
+        e.trigger_token if e.trigger_token >= 1 else None,
+        text_id,
     )
 
 
@@ -795,6 +806,18 @@ FROM events e
 JOIN articles a USING (article_id)
 JOIN seen ON seen.article_id = e.article_id AND seen.seen_rank = 1
 LEFT JOIN story_events se ON se.event_id = e.event_id
+"""
+
+# one article's events with the stored sentence each was coded from, joined by its index; an
+# event a version of the article added (its sentence is in the version's text, which has no
+# sentence rows) or one stored by schema 3 or older (no index) joins none
+ARTICLE_EVENTS_SQL = f"""
+SELECT ev.*, s.field AS row_field, s.span_start AS row_start, s.span_end AS row_end
+FROM ({EVENTS_SQL}) ev
+LEFT JOIN sentences s ON s.article_id = ev.article_id AND s.idx = ev.sentence_idx
+                     AND ev.version_id = ev.article_id
+WHERE ev.article_id = ?
+ORDER BY ev.idx
 """
 
 
@@ -842,5 +865,7 @@ def _event_dict(row: dict) -> dict:
         story_id=row["story_id"],
         trigger_start=row["trigger_start"],  # offsets of the trigger token in the field, or None
         trigger_end=row["trigger_end"],
+        sentence_idx=row["sentence_idx"],  # Sentence.index in the text it was coded from, or None
+        trigger_token=row["trigger_token"],  # 1-based trigger token in that sentence, or None
     )
     return out

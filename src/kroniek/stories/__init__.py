@@ -14,7 +14,6 @@ from kroniek.stories.query import (
     UnitFamily,
     load_unit_families,
     parse_claim_query,
-    unit_pattern,
     unit_words,
 )
 
@@ -35,6 +34,5 @@ __all__ = [
     "parse_claim_query",
     "parse_dutch_number",
     "placed",
-    "unit_pattern",
     "unit_words",
 ]

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from kroniek.errors import KroniekError
+from kroniek.vocabulary import unit_pattern
 from kroniek.words import word_set
 
 UNITS_FILE = Path(__file__).resolve().parents[1] / "data" / "stories" / "units.yaml"
@@ -57,11 +58,6 @@ def load_unit_families(path: Path = UNITS_FILE) -> tuple[UnitFamily, ...]:
             f"cannot read the unit families: {err}",
             "each family needs an id and a list of words",
         ) from err
-
-
-def unit_pattern(stem: str) -> str:
-    """A regular expression for one unit word: a prefix when long, else the word (+ plural)."""
-    return rf"\b{re.escape(stem)}\w*" if len(stem) >= 4 else rf"\b{re.escape(stem)}(en|s)?\b"
 
 
 def unit_words(word: str, families: tuple[UnitFamily, ...]) -> tuple[str | None, tuple[str, ...]]:
