@@ -126,6 +126,8 @@ def denied(claims: list[Mention], sources: list[Mention]) -> list[Mention]:
 
 
 PAIR_WORDS = word_set("pair_words")
+PAIR_NUMERALS = word_set("pair_numerals")
+PAIR_DETERMINERS = word_set("pair_determiners")
 
 
 def the_pair(mentions: list[Mention]) -> list[Mention]:
@@ -144,12 +146,13 @@ def pair_reference(sentence: Sentence, win: Window, pair: list[Mention]) -> list
     toks = sentence.tokens[win.first - 1 : win.last]
     for n, tok in enumerate(toks):
         low = tok.text.lower()
-        if low not in PAIR_WORDS:
-            continue
         before = toks[n - 1] if n else None
-        if low == "twee" and (before is None or before.text.lower() != "de"):
+        if low in PAIR_NUMERALS and before is not None and before.text.lower() in PAIR_DETERMINERS:
+            start = before
+        elif low in PAIR_WORDS:
+            start = tok
+        else:
             continue
-        start = before if low == "twee" else tok
         ahead = toks[max(0, toks.index(start) - 1)] if toks.index(start) else None
         if ahead is not None and ahead.tag == "VZ":
             continue  # "tussen de twee landen", "met beide kanten": not the doers
