@@ -492,8 +492,14 @@ def assign(
             ]
         else:
             targets += [r.mention for r in roles if r.role == key and _attached(r, c, things)]
-    if p.symmetric and any(lemma(t) == "elkaar" for t in sentence.tokens[win.first - 1 : win.last]):
+    if p.symmetric and any(
+        lemma(t) in word_set("reciprocal_pronouns")
+        for t in sentence.tokens[win.first - 1 : win.last]
+    ):
         targets = [m for m in targets if m not in sources]
+    each_other = (
+        not targets and len({m.code for m in sources}) > 1 and _reciprocal(sentence, win, c)
+    )  # "X en Y beschuldigen elkaar": each side does it to the others
     between = by_role.get("tussen", [])
     close = (
         bool(between) and c.trigger < between[0].tokens[0] <= c.trigger + 4
@@ -517,7 +523,7 @@ def assign(
     symmetric = p.symmetric and not (
         c.noun and targets and used == "tegen"
     )  # "oorlog tegen X" has a direction
-    symmetric = symmetric or (p.reciprocal and bool(targets))
+    symmetric = symmetric or (p.reciprocal and bool(targets)) or each_other
     nested = {r.mention.tokens for r in roles if r.how == "np-of"}
     if symmetric and targets and all(m.tokens in nested for m in targets):
         symmetric = (
@@ -544,6 +550,8 @@ def assign(
     why = f"roles: {', '.join(f'{r.mention.text}={r.role}({r.how})' for r in roles) or 'none'}"
     if passive:
         why += "; passive"
+    if each_other:
+        why += "; each side to the others (reciprocal pronoun)"
     if undergoes and targets:
         why += f"; the subject undergoes it ({undergoes})"
     companions = [] if p.symmetric or not sources else _companions(sentence, roles, sources)
@@ -558,6 +566,22 @@ def assign(
     return Outcome(
         _unique(sources), _unique([m for m in targets if m not in sources]), symmetric, why + note
     )
+
+
+def _reciprocal(sentence: Sentence, win: Window, c: Candidate) -> bool:
+    """The trigger's other side is "elkaar" in its clause: a bare object when the pattern takes one
+    ("beschuldigen elkaar"), or after a preposition the pattern takes its other side from
+    ("wijzen naar elkaar"); not "kort na elkaar"."""
+    for tok in sentence.tokens[win.first - 1 : win.last]:
+        if lemma(tok) not in word_set("reciprocal_pronouns") or tok.index == c.trigger:
+            continue
+        before = sentence.tokens[tok.index - 2] if tok.index > 1 else None
+        if before is not None and before.tag == "VZ":
+            if lemma(before) in c.pattern.target:
+                return True
+        elif {"obj", "obj2"} & set(c.pattern.target):
+            return True
+    return False
 
 
 def _centred(sentence: Sentence, members: list[Mention]) -> bool:
