@@ -361,7 +361,8 @@ class Role:
     mention: Mention
     role: str
     how: str  # "dep", "order", "prep", "coord", "np", "nested" (a phrase after a noun that has a phrase of its own)
-    # for "nested": the noun the phrase follows ("spanningen" in "te midden van spanningen met X")
+    # for "nested" and "np-of": the noun the phrase follows ("spanningen" in "te midden van
+    # spanningen met X", "overleg" in "bij het overleg van de NAVO")
     host: int | None = None
 
 
@@ -421,7 +422,7 @@ def _roles(
                 if owner is None:
                     role = _noun_role(sentence, win, before.index, chain, noun, trigger)
                     if role:
-                        result[n] = Role(m, role, "np-of")
+                        result[n] = Role(m, role, "np-of", before.index)
                     continue
             if (
                 before is not None
@@ -754,6 +755,8 @@ def _coordinated_with(sentence: Sentence, inside: list[Mention], n: int) -> int 
     gap = [_tok(sentence, i) for i in range(prev.tokens[1] + 1, np_start(sentence, m.tokens[0]))]
     if gap and len(gap) <= 2 and all(t.text.lower() in COORD for t in gap):
         return n - 1
+    if _late_member(gap):
+        return n - 1  # "X en Y schoven aan, evenals Z": Z joins the list after the clause closed it
     if (
         3 <= len(gap) <= 4
         and gap[-1].text.lower() in ("en", "of")
@@ -762,6 +765,21 @@ def _coordinated_with(sentence: Sentence, inside: list[Mention], n: int) -> int 
     ):
         return n - 1  # "Egypte in 1979 en Jordanië in 1994": each member with its own short phrase
     return None
+
+
+def _late_member(gap: list[Token]) -> bool:
+    """The words between two mentions add the second to the first's list after the clause has
+    closed it: the clause's verb, an adverb and a particle at most, a comma, then a word of
+    late_list_words ("X schoof aan, evenals Y"; "A en B schoven digitaal aan, evenals C")."""
+    words = [lemma(t) for t in gap]
+    if "," not in words:
+        return False
+    comma = words.index(",")
+    return (
+        comma <= 3
+        and all(t.tag in ("WW", "VZ", "BW", "ADJ") for t in gap[:comma])
+        and (" ".join(words[comma + 1 :]) in word_set("late_list_words"))
+    )
 
 
 def clause_subjects(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:

@@ -405,8 +405,10 @@ def assign(
     claims: Sequence[Mention] = (),
     pair: Sequence[Mention] = (),
     acts: Sequence[Mention] = (),
+    meeting: Sequence[Mention] = (),
 ) -> Outcome:
-    """Who did it to whom, for one candidate in its clause."""
+    """Who did it to whom, for one candidate in its clause; ``meeting`` holds the sides of the
+    meeting named last (for "X schoof ook aan")."""
     p = c.pattern
     things = [t.index for t in sentence.tokens if p.objects and _noun_ok([t], p.objects)]
     roles = roles_in_window(sentence, win, mentions, c.trigger, c.noun)
@@ -463,6 +465,9 @@ def assign(
             ):  # "steunden de operatie": aimed at its doers
                 own = {m.code for m in sources}
                 targets += [m for m in acts if m.code not in own and m.code != "---"]
+        elif key == "meeting":  # "X schoof ook aan": joins the meeting named before
+            own = {m.code for m in sources}
+            targets += [pointing(m, "coref.meeting") for m in meeting if m.code not in own]
         elif key == "su":  # "met steun van Y rukt X op": the one backed is the clause subject
             targets += [m for m in by_role.get("su", []) if m not in sources]
         elif (
@@ -524,11 +529,15 @@ def assign(
         c.noun and targets and used == "tegen"
     )  # "oorlog tegen X" has a direction
     symmetric = symmetric or (p.reciprocal and bool(targets)) or each_other
-    nested = {r.mention.tokens for r in roles if r.how == "np-of"}
+    nested = {
+        r.mention.tokens
+        for r in roles
+        if r.how == "np-of" and not (p.reciprocal and r.host in things)
+    }
     if symmetric and targets and all(m.tokens in nested for m in targets):
-        symmetric = (
-            False  # "stemde in met de toetreding van X": X is what was agreed to, not a partner
-        )
+        symmetric = False  # "stemde in met de toetreding van X": X is what was agreed to, not a
+        # partner; but contact (a reciprocal type) at "het overleg van X", one of the pattern's
+        # objects, is contact with X
     if c.noun and not sources and len(by_role.get("tussen", [])) >= 2:
         sources, targets, symmetric = (
             by_role["tussen"],
@@ -1016,12 +1025,15 @@ def code_sentence(
     acts: Sequence[Mention] = (),
     year: int | None = None,
     sides: Sequence[Mention] = (),
+    meeting: Sequence[Mention] = (),
+    met: list[Mention] | None = None,
 ) -> list[Event]:
     """Events of one sentence; ``memory`` holds the previous subjects, ``claims`` who made the
     previous sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"),
     ``acts`` the doers of the last coded events, ``year`` the year the article speaks from (older
     years told in the past are background), ``sides`` the article's two main sides (first mention
-    of each); ``trace`` collects why each candidate fired or not."""
+    of each), ``meeting`` the sides of the meeting named last; ``met`` receives the sides of the
+    meetings this sentence names; ``trace`` collects why each candidate fired or not."""
     wins = windows(sentence)
     light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
     mentions = mentions + speaker_mentions(sentence, mentions, memory)
@@ -1074,7 +1086,10 @@ def code_sentence(
             claims,
             pair,
             acts,
+            meeting,
         )
+        if met is not None and c.noun and _names_meeting(p):
+            met += [m for m in out.sources + out.targets if m.code != "---" and m not in met]
         if (
             p.other_side
             and sides
@@ -1117,6 +1132,13 @@ def code_sentence(
     for c in claims_made:
         told += _claimed(c, sentence, wins, mentions, memory, light, patterns, told, trace)
     return [ev for _, ev in told]
+
+
+def _names_meeting(p: Pattern) -> bool:
+    """A pattern for a meeting or talks between sides (a symmetric CONSULT pattern that takes no
+    meeting named before): the sides its noun finds ("het beraad van de EU-ministers") are the
+    meeting a later "schoof ook aan" joins."""
+    return p.type == "CONSULT" and p.symmetric and "meeting" not in p.target
 
 
 def _event(
@@ -1331,6 +1353,7 @@ class Context:
     acts: tuple[Mention, ...] = ()  # doers of the last coded events, for "steunden de operatie"
     year: int | None = None  # the year the article speaks from
     sides: tuple[Mention, ...] = ()  # the article's two main sides, for events that name only one
+    meeting: tuple[Mention, ...] = ()  # the sides of the meeting named last, for "X schoof aan"
 
 
 def code_in_context(
@@ -1343,6 +1366,7 @@ def code_in_context(
     """Events of one sentence given what came before, and the context for the next sentence."""
     coded: list[Event] = []
     text = sentence.field == "text"
+    met: list[Mention] = []
     if here or ctx.memory:
         use = ctx if text else Context(year=ctx.year, sides=ctx.sides)
         coded = code_sentence(
@@ -1356,6 +1380,8 @@ def code_in_context(
             acts=use.acts,
             year=use.year,
             sides=use.sides,
+            meeting=use.meeting,
+            met=met,
         )
     if not text:
         return coded, ctx
@@ -1367,6 +1393,7 @@ def code_in_context(
         acts=tuple(doers(coded, here) or ctx.acts),
         year=ctx.year,
         sides=ctx.sides,
+        meeting=tuple(met or ctx.meeting),
     )
 
 
