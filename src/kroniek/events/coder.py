@@ -391,6 +391,7 @@ class Outcome:
     targets: list[Mention]
     symmetric: bool
     why: str
+    joined: bool = False  # the targets are the meeting named before, which the sources join
 
 
 def assign(
@@ -406,9 +407,10 @@ def assign(
     pair: Sequence[Mention] = (),
     acts: Sequence[Mention] = (),
     meeting: Sequence[Mention] = (),
+    guests: Sequence[Mention] = (),
 ) -> Outcome:
     """Who did it to whom, for one candidate in its clause; ``meeting`` holds the sides of the
-    meeting named last (for "X schoof ook aan")."""
+    meeting named last (for "X schoof ook aan"), ``guests`` those who joined it since."""
     p = c.pattern
     things = [t.index for t in sentence.tokens if p.objects and _noun_ok([t], p.objects)]
     roles = roles_in_window(sentence, win, mentions, c.trigger, c.noun)
@@ -426,10 +428,15 @@ def assign(
         p.source_chain or p.default_source["noun" if c.noun else "passive" if passive else "verb"]
     )
     sources = []
+    hosted = joined = False
     for step in chain:
-        sources = _source_step(
-            step, c, sentence, wins, win, mentions, memory, light, pair, roles, by_role
-        )
+        if step == "meeting":  # "Ook stemmen ze hun acties af": those at the meeting named before
+            hosted = bool(meeting) and _plural_pronoun_subject(sentence, win)
+            sources = [pointing(m, "coref.meeting") for m in meeting] if hosted else []
+        else:
+            sources = _source_step(
+                step, c, sentence, wins, win, mentions, memory, light, pair, roles, by_role
+            )
         if sources:
             break
     if (
@@ -468,6 +475,7 @@ def assign(
         elif key == "meeting":  # "X schoof ook aan": joins the meeting named before
             own = {m.code for m in sources}
             targets += [pointing(m, "coref.meeting") for m in meeting if m.code not in own]
+            joined = bool(targets)
         elif key == "su":  # "met steun van Y rukt X op": the one backed is the clause subject
             targets += [m for m in by_role.get("su", []) if m not in sources]
         elif (
@@ -497,6 +505,8 @@ def assign(
             ]
         else:
             targets += [r.mention for r in roles if r.role == key and _attached(r, c, things)]
+    if hosted and not targets:  # the meeting's hosts with each who joined it, not among the guests
+        targets = [pointing(m, "coref.meeting") for m in guests]
     if p.symmetric and any(
         lemma(t) in word_set("reciprocal_pronouns")
         for t in sentence.tokens[win.first - 1 : win.last]
@@ -573,7 +583,20 @@ def assign(
         m for m in sources if not any(m.tokens[0] <= i <= m.tokens[1] for i in things)
     ]  # "de ambassadeur" is what is done, not who
     return Outcome(
-        _unique(sources), _unique([m for m in targets if m not in sources]), symmetric, why + note
+        _unique(sources),
+        _unique([m for m in targets if m not in sources]),
+        symmetric,
+        why + note,
+        joined,
+    )
+
+
+def _plural_pronoun_subject(sentence: Sentence, win: Window) -> bool:
+    """The clause's subject is a third-person plural pronoun ("ze", "zij" with a plural verb)."""
+    toks = sentence.tokens[win.first - 1 : win.last]
+    return not _singular_clause(toks) and any(
+        t.tag == "VNW" and t.text.lower() in word_set("third_person_subjects") and "mv" in t.pos
+        for t in toks
     )
 
 
@@ -1027,13 +1050,16 @@ def code_sentence(
     sides: Sequence[Mention] = (),
     meeting: Sequence[Mention] = (),
     met: list[Mention] | None = None,
+    guests: Sequence[Mention] = (),
+    joined: list[Mention] | None = None,
 ) -> list[Event]:
     """Events of one sentence; ``memory`` holds the previous subjects, ``claims`` who made the
     previous sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"),
     ``acts`` the doers of the last coded events, ``year`` the year the article speaks from (older
     years told in the past are background), ``sides`` the article's two main sides (first mention
-    of each), ``meeting`` the sides of the meeting named last; ``met`` receives the sides of the
-    meetings this sentence names; ``trace`` collects why each candidate fired or not."""
+    of each), ``meeting`` the sides of the meeting named last and ``guests`` who joined it since;
+    ``met`` receives the sides of the meetings this sentence names, ``joined`` who joins the one
+    named before; ``trace`` collects why each candidate fired or not."""
     wins = windows(sentence)
     light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
     mentions = mentions + speaker_mentions(sentence, mentions, memory)
@@ -1087,9 +1113,12 @@ def code_sentence(
             pair,
             acts,
             meeting,
+            guests,
         )
         if met is not None and c.noun and _names_meeting(p):
             met += [m for m in out.sources + out.targets if m.code != "---" and m not in met]
+        if joined is not None and out.joined:
+            joined += [m for m in out.sources if m.code != "---" and m not in joined]
         if (
             p.other_side
             and sides
@@ -1354,6 +1383,7 @@ class Context:
     year: int | None = None  # the year the article speaks from
     sides: tuple[Mention, ...] = ()  # the article's two main sides, for events that name only one
     meeting: tuple[Mention, ...] = ()  # the sides of the meeting named last, for "X schoof aan"
+    guests: tuple[Mention, ...] = ()  # who joined that meeting since, for "ze" at the meeting
 
 
 def code_in_context(
@@ -1367,6 +1397,7 @@ def code_in_context(
     coded: list[Event] = []
     text = sentence.field == "text"
     met: list[Mention] = []
+    joined: list[Mention] = []
     if here or ctx.memory:
         use = ctx if text else Context(year=ctx.year, sides=ctx.sides)
         coded = code_sentence(
@@ -1382,6 +1413,8 @@ def code_in_context(
             sides=use.sides,
             meeting=use.meeting,
             met=met,
+            guests=use.guests,
+            joined=joined,
         )
     if not text:
         return coded, ctx
@@ -1394,6 +1427,7 @@ def code_in_context(
         year=ctx.year,
         sides=ctx.sides,
         meeting=tuple(met or ctx.meeting),
+        guests=() if met else ctx.guests + tuple(m for m in joined if m not in ctx.guests),
     )
 
 

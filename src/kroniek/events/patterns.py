@@ -13,7 +13,8 @@ Pattern keys (one YAML list entry each):
                            = who says the dat-clause the trigger stands in (talks and deals only), holder =
                            whose view the clause is ("volgens X", "X vindt dat ..."), relative = the phrase a
                            relative clause hangs on ("de minister, die met Y sprak"),
-                           controller, elided, antecedent, pair, memory, or a preposition: the
+                           controller, elided, antecedent, pair, memory, meeting (for "ze": the
+                           hosts of the meeting named last, facing each who joined it since), or a preposition: the
                            phrase it heads, "van" for "krijgt wapens van X"); default: linking.yaml
   target                   where the other side is: obj, obj2, sub (subject of a dat-clause),
                            cond (subject/object of an als-condition after it), claim (who made
@@ -101,6 +102,7 @@ SOURCE_STEPS = (
     "relative",
     "pair",
     "memory",
+    "meeting",
 )
 _CUE_KINDS = (
     "future",
