@@ -486,7 +486,21 @@ def _roles(
             )  # "Rusland en Noord-Korea": the parse linked only the last
     _unify_chains(sentence, inside, result)
     _one_subject(sentence, win, inside, result)
+    if shared_subject(sentence, win):  # "X wil ... en zet Y onder druk": Y is no subject
+        for n, r in result.items():
+            if r.role == "su" and r.how in ("dep", "order", "coord"):
+                result[n] = Role(r.mention, "obj", r.how)
     return [result[n] for n in sorted(result)]
+
+
+def shared_subject(sentence: Sentence, win: Window) -> bool:
+    """A main clause that opens with a coordinator and then its finite verb ("..., en zet Y onder
+    druk"): its subject is the one of the clause before it, left out; a phrase after the verb is
+    an object."""
+    if win.subordinate or win.first < 2 or win.first >= len(sentence.tokens):
+        return False
+    first, nxt = _tok(sentence, win.first), _tok(sentence, win.first + 1)
+    return lemma(first) in word_set("main_clause_joiners") and is_finite(nxt)
 
 
 def _past_amount(sentence: Sentence, before: Token) -> Token:
