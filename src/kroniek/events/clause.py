@@ -108,7 +108,7 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
             )  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
             cuts.append((i, "rel"))
-        elif low == "om" and any(t.text.lower() == "te" for t in toks[pos + 1 : pos + 12]):
+        elif low == "om" and _om_te(toks, pos):
             cuts.append((i, "om"))
         elif low in {"maar", ";", ":"} and i > 1:
             cuts.append((i, "") if low == "maar" else (i + 1, ""))
@@ -144,6 +144,17 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
         if start <= end:
             result.append(Window(start, end, opener))
     return tuple(result)
+
+
+def _om_te(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """The "om" at ``pos`` opens an om-te infinitive: "te" follows within a few words with no finite
+    verb before it ("om de eerste stap te zetten"; not "tijdens gevechten om de stad meldde X ... te")."""
+    for tok in toks[pos + 1 : pos + 12]:
+        if tok.text.lower() == "te":
+            return True
+        if is_finite(tok):
+            return False
+    return False
 
 
 def _finite_since(toks: list[Token] | tuple[Token, ...], pos: int, start: int) -> bool:
