@@ -1358,7 +1358,9 @@ def _say(trace: list[str] | None, line: str) -> None:
 
 def sentence_subjects(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
     """The main-clause subject mentions of a sentence (memory for pronouns in the next one); when
-    they are all names of countries, also the person who tells the sentence (", zei X")."""
+    they are all names of countries, also the person who tells the sentence (", zei X"), else the
+    last person it names ("China eist dat het bezoek van X wordt afgelast. Ze ..." = X): "hij"
+    and a singular "ze" never stand for a country's name."""
     wins = windows(sentence)
     if not wins:
         return []
@@ -1366,9 +1368,11 @@ def sentence_subjects(sentence: Sentence, mentions: list[Mention]) -> list[Menti
     if all(
         _country_name(m) for m in subjects
     ):  # "Rusland erkent het hof niet, zei Peskov. Hij ...": the teller
-        subjects += [
+        tellers = [
             m for m in _trailing_speaker(sentence, wins, wins[0], mentions) if not _country_name(m)
         ]
+        named = [m for m in mentions if m.person and m.code != "---"]
+        subjects += tellers or named[-1:]
     return subjects
 
 
