@@ -108,6 +108,8 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
             )  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
             cuts.append((i, "rel"))
+        elif tok.tag == "BW" and lemma(tok) in word_set("relative_adverbs") and i > 1:
+            cuts.append((i, "rel"))  # "protesten, waarop de politie ingreep": a relative clause
         elif low == "om" and _om_te(toks, pos):
             cuts.append((i, "om"))
         elif low in {"maar", ";", ":"} and i > 1:
