@@ -548,12 +548,16 @@ def assign(
         symmetric = False  # "stemde in met de toetreding van X": X is what was agreed to, not a
         # partner; but contact (a reciprocal type) at "het overleg van X", one of the pattern's
         # objects, is contact with X
-    if c.noun and not sources and len(by_role.get("tussen", [])) >= 2:
+    if (
+        not sources
+        and len(by_role.get("tussen", [])) >= 2
+        and (c.noun or (used == "tussen" and len({m.code for m in targets}) > 1))
+    ):
         sources, targets, symmetric = (
             by_role["tussen"],
             [],
             True,
-        )  # "aanvallen over en weer tussen X en Y"
+        )  # "aanvallen over en weer tussen X en Y"; "de banden tussen X en Y werden bevroren"
     if (
         symmetric
         and not targets
