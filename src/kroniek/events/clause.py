@@ -603,6 +603,7 @@ def _one_subject(
         n for n in sorted(result) if result[n].role == "su" and result[n].how in ("dep", "order")
     ]
     if len(subjects) < 2:
+        _second_owner(sentence, inside, result, subjects)
         return
     keep = {subjects[0]}
     for n in subjects[1:]:
@@ -614,6 +615,36 @@ def _one_subject(
             )  # joined by "en", or one phrase standing for several ("de Baltische staten")
         else:
             result[n] = Role(inside[n], "obj", result[n].how)
+    _second_owner(sentence, inside, result, subjects)
+
+
+def _second_owner(
+    sentence: Sentence, inside: list[Mention], result: dict[int, Role], subjects: list[int]
+) -> None:
+    """A van-phrase read as subject through the noun it follows, after the clause's subject, belongs
+    to an object ("nadat X doelen van Y bestookte"), unless that noun is joined to the subject by
+    "en" ("de president van X en de leider van Y")."""
+    first = result[subjects[0]] if subjects else None
+    for n in sorted(result):
+        r = result[n]
+        if (
+            first is not None
+            and r.role == "su"
+            and r.how == "np-of"
+            and r.host is not None
+            and inside[n].tokens[0] > first.mention.tokens[1]
+            and not _joined_phrase(sentence, r.host)
+        ):
+            result[n] = Role(r.mention, "obj", r.how, r.host)
+
+
+def _joined_phrase(sentence: Sentence, noun_index: int) -> bool:
+    """The noun phrase ending at ``noun_index`` follows a coordinator ("... en de leider van Y"):
+    back over its article, adjectives and numbers only (a name before it is another phrase)."""
+    start = noun_index
+    while start > 1 and _tok(sentence, start - 1).tag in ("LID", "ADJ", "TW", "VNW"):
+        start -= 1
+    return start > 1 and _tok(sentence, start - 1).text.lower() in COORD
 
 
 def _unify_chains(sentence: Sentence, inside: list[Mention], result: dict[int, Role]) -> None:
