@@ -551,8 +551,11 @@ def assign(
     if (
         not sources
         and len(by_role.get("tussen", [])) >= 2
-        and (c.noun or (used == "tussen" and len({m.code for m in targets}) > 1))
-    ):
+        and (
+            (c.noun and all(_after(r, c.trigger) for r in roles if r.role == "tussen"))
+            or (used == "tussen" and len({m.code for m in targets}) > 1)
+        )
+    ):  # not "het akkoord tussen X en Y leidde tot onvrede": that phrase is the agreement's
         sources, targets, symmetric = (
             by_role["tussen"],
             [],
