@@ -505,6 +505,12 @@ def assign(
             ]
         else:
             targets += [r.mention for r in roles if r.role == key and _attached(r, c, things)]
+    if not targets and sources and not hosted:  # "sprak met hem": who "hem" points back to
+        own = {m.code for m in sources}
+        targets = [
+            m for m in _object_pronoun(sentence, win, c, memory) if m.code not in own | {"---"}
+        ]
+        used = "pronoun" if targets else used
     if hosted and not targets:  # the meeting's hosts with each who joined it, not among the guests
         targets = [pointing(m, "coref.meeting") for m in guests]
     if p.symmetric and any(
@@ -596,6 +602,28 @@ def assign(
         why + note,
         joined,
     )
+
+
+def _object_pronoun(
+    sentence: Sentence, win: Window, c: Candidate, memory: Sequence[Mention]
+) -> list[Mention]:
+    """Stand-ins for a personal object pronoun ("hem", "hen") where the pattern takes its other
+    side, bare or after one of its prepositions ("ging met hem in gesprek"): the previous
+    sentence's subjects, each cited."""
+    for tok in sentence.tokens[win.first - 1 : win.last]:
+        if tok.text.lower() not in word_set("object_pronouns") or not tok.pos.startswith(
+            "VNW(pers"
+        ):
+            continue
+        before = sentence.tokens[tok.index - 2] if tok.index > 1 else None
+        takes = (
+            lemma(before) in c.pattern.target
+            if before is not None and before.tag == "VZ"
+            else bool({"obj", "obj2"} & set(c.pattern.target))
+        )
+        if takes:
+            return [pointing(m, "coref.object", sentence, tok) for m in memory]
+    return []
 
 
 def _plural_pronoun_subject(sentence: Sentence, win: Window) -> bool:
