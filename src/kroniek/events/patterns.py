@@ -131,6 +131,7 @@ _CUE_KEYS = {
     "verbs_too",
     "past_year",
     "present_tense",
+    "not_after",
 }
 _SCOPES = ("clause", "govern", "sentence", "opener")
 
@@ -208,6 +209,9 @@ class Cue:
     present_tense: bool = (
         False  # the cue counts only in a clause whose finite verb is in the present
     )
+    # a seq cue does not count with one of these words one or two words before it ("zoveel
+    # mogelijk", "zo snel mogelijk": a degree, not a hedge)
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -440,6 +444,7 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         verbs_too=_flag(entry, "verbs_too", where),
         past_year=_flag(entry, "past_year", where),
         present_tense=_flag(entry, "present_tense", where),
+        not_after=frozenset(_strings(entry.get("not_after"), where, "not_after")),
     )
 
 
