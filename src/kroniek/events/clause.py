@@ -108,7 +108,9 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
             )  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
             cuts.append((i, "rel"))
-        elif low == "om" and any(t.text.lower() == "te" for t in toks[pos + 1 : pos + 12]):
+        elif tok.tag == "BW" and lemma(tok) in word_set("relative_adverbs") and i > 1:
+            cuts.append((i, "rel"))  # "protesten, waarop de politie ingreep": a relative clause
+        elif low == "om" and _om_te(toks, pos):
             cuts.append((i, "om"))
         elif low in {"maar", ";", ":"} and i > 1:
             cuts.append((i, "") if low == "maar" else (i + 1, ""))
@@ -144,6 +146,17 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
         if start <= end:
             result.append(Window(start, end, opener))
     return tuple(result)
+
+
+def _om_te(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """The "om" at ``pos`` opens an om-te infinitive: "te" follows within a few words with no finite
+    verb before it ("om de eerste stap te zetten"; not "tijdens gevechten om de stad meldde X ... te")."""
+    for tok in toks[pos + 1 : pos + 12]:
+        if tok.text.lower() == "te":
+            return True
+        if is_finite(tok):
+            return False
+    return False
 
 
 def _finite_since(toks: list[Token] | tuple[Token, ...], pos: int, start: int) -> bool:
@@ -361,7 +374,8 @@ class Role:
     mention: Mention
     role: str
     how: str  # "dep", "order", "prep", "coord", "np", "nested" (a phrase after a noun that has a phrase of its own)
-    # for "nested": the noun the phrase follows ("spanningen" in "te midden van spanningen met X")
+    # for "nested" and "np-of": the noun the phrase follows ("spanningen" in "te midden van
+    # spanningen met X", "overleg" in "bij het overleg van de NAVO")
     host: int | None = None
 
 
@@ -421,7 +435,7 @@ def _roles(
                 if owner is None:
                     role = _noun_role(sentence, win, before.index, chain, noun, trigger)
                     if role:
-                        result[n] = Role(m, role, "np-of")
+                        result[n] = Role(m, role, "np-of", before.index)
                     continue
             if (
                 before is not None
@@ -485,7 +499,21 @@ def _roles(
             )  # "Rusland en Noord-Korea": the parse linked only the last
     _unify_chains(sentence, inside, result)
     _one_subject(sentence, win, inside, result)
+    if shared_subject(sentence, win):  # "X wil ... en zet Y onder druk": Y is no subject
+        for n, r in result.items():
+            if r.role == "su" and r.how in ("dep", "order", "coord"):
+                result[n] = Role(r.mention, "obj", r.how)
     return [result[n] for n in sorted(result)]
+
+
+def shared_subject(sentence: Sentence, win: Window) -> bool:
+    """A main clause that opens with a coordinator and then its finite verb ("..., en zet Y onder
+    druk"): its subject is the one of the clause before it, left out; a phrase after the verb is
+    an object."""
+    if win.subordinate or win.first < 2 or win.first >= len(sentence.tokens):
+        return False
+    first, nxt = _tok(sentence, win.first), _tok(sentence, win.first + 1)
+    return lemma(first) in word_set("main_clause_joiners") and is_finite(nxt)
 
 
 def _past_amount(sentence: Sentence, before: Token) -> Token:
@@ -575,6 +603,7 @@ def _one_subject(
         n for n in sorted(result) if result[n].role == "su" and result[n].how in ("dep", "order")
     ]
     if len(subjects) < 2:
+        _second_owner(sentence, inside, result, subjects)
         return
     keep = {subjects[0]}
     for n in subjects[1:]:
@@ -586,6 +615,36 @@ def _one_subject(
             )  # joined by "en", or one phrase standing for several ("de Baltische staten")
         else:
             result[n] = Role(inside[n], "obj", result[n].how)
+    _second_owner(sentence, inside, result, subjects)
+
+
+def _second_owner(
+    sentence: Sentence, inside: list[Mention], result: dict[int, Role], subjects: list[int]
+) -> None:
+    """A van-phrase read as subject through the noun it follows, after the clause's subject, belongs
+    to an object ("nadat X doelen van Y bestookte"), unless that noun is joined to the subject by
+    "en" ("de president van X en de leider van Y")."""
+    first = result[subjects[0]] if subjects else None
+    for n in sorted(result):
+        r = result[n]
+        if (
+            first is not None
+            and r.role == "su"
+            and r.how == "np-of"
+            and r.host is not None
+            and inside[n].tokens[0] > first.mention.tokens[1]
+            and not _joined_phrase(sentence, r.host)
+        ):
+            result[n] = Role(r.mention, "obj", r.how, r.host)
+
+
+def _joined_phrase(sentence: Sentence, noun_index: int) -> bool:
+    """The noun phrase ending at ``noun_index`` follows a coordinator ("... en de leider van Y"):
+    back over its article, adjectives and numbers only (a name before it is another phrase)."""
+    start = noun_index
+    while start > 1 and _tok(sentence, start - 1).tag in ("LID", "ADJ", "TW", "VNW"):
+        start -= 1
+    return start > 1 and _tok(sentence, start - 1).text.lower() in COORD
 
 
 def _unify_chains(sentence: Sentence, inside: list[Mention], result: dict[int, Role]) -> None:
@@ -754,6 +813,8 @@ def _coordinated_with(sentence: Sentence, inside: list[Mention], n: int) -> int 
     gap = [_tok(sentence, i) for i in range(prev.tokens[1] + 1, np_start(sentence, m.tokens[0]))]
     if gap and len(gap) <= 2 and all(t.text.lower() in COORD for t in gap):
         return n - 1
+    if _late_member(gap):
+        return n - 1  # "X en Y schoven aan, evenals Z": Z joins the list after the clause closed it
     if (
         3 <= len(gap) <= 4
         and gap[-1].text.lower() in ("en", "of")
@@ -762,6 +823,21 @@ def _coordinated_with(sentence: Sentence, inside: list[Mention], n: int) -> int 
     ):
         return n - 1  # "Egypte in 1979 en Jordanië in 1994": each member with its own short phrase
     return None
+
+
+def _late_member(gap: list[Token]) -> bool:
+    """The words between two mentions add the second to the first's list after the clause has
+    closed it: the clause's verb, an adverb and a particle at most, a comma, then a word of
+    late_list_words ("X schoof aan, evenals Y"; "A en B schoven digitaal aan, evenals C")."""
+    words = [lemma(t) for t in gap]
+    if "," not in words:
+        return False
+    comma = words.index(",")
+    return (
+        comma <= 3
+        and all(t.tag in ("WW", "VZ", "BW", "ADJ") for t in gap[:comma])
+        and (" ".join(words[comma + 1 :]) in word_set("late_list_words"))
+    )
 
 
 def clause_subjects(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:

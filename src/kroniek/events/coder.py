@@ -391,6 +391,7 @@ class Outcome:
     targets: list[Mention]
     symmetric: bool
     why: str
+    joined: bool = False  # the targets are the meeting named before, which the sources join
 
 
 def assign(
@@ -405,8 +406,11 @@ def assign(
     claims: Sequence[Mention] = (),
     pair: Sequence[Mention] = (),
     acts: Sequence[Mention] = (),
+    meeting: Sequence[Mention] = (),
+    guests: Sequence[Mention] = (),
 ) -> Outcome:
-    """Who did it to whom, for one candidate in its clause."""
+    """Who did it to whom, for one candidate in its clause; ``meeting`` holds the sides of the
+    meeting named last (for "X schoof ook aan"), ``guests`` those who joined it since."""
     p = c.pattern
     things = [t.index for t in sentence.tokens if p.objects and _noun_ok([t], p.objects)]
     roles = roles_in_window(sentence, win, mentions, c.trigger, c.noun)
@@ -424,10 +428,15 @@ def assign(
         p.source_chain or p.default_source["noun" if c.noun else "passive" if passive else "verb"]
     )
     sources = []
+    hosted = joined = False
     for step in chain:
-        sources = _source_step(
-            step, c, sentence, wins, win, mentions, memory, light, pair, roles, by_role
-        )
+        if step == "meeting":  # "Ook stemmen ze hun acties af": those at the meeting named before
+            hosted = bool(meeting) and _plural_pronoun_subject(sentence, win)
+            sources = [pointing(m, "coref.meeting") for m in meeting] if hosted else []
+        else:
+            sources = _source_step(
+                step, c, sentence, wins, win, mentions, memory, light, pair, roles, by_role
+            )
         if sources:
             break
     if (
@@ -463,6 +472,10 @@ def assign(
             ):  # "steunden de operatie": aimed at its doers
                 own = {m.code for m in sources}
                 targets += [m for m in acts if m.code not in own and m.code != "---"]
+        elif key == "meeting":  # "X schoof ook aan": joins the meeting named before
+            own = {m.code for m in sources}
+            targets += [pointing(m, "coref.meeting") for m in meeting if m.code not in own]
+            joined = bool(targets)
         elif key == "su":  # "met steun van Y rukt X op": the one backed is the clause subject
             targets += [m for m in by_role.get("su", []) if m not in sources]
         elif (
@@ -492,8 +505,22 @@ def assign(
             ]
         else:
             targets += [r.mention for r in roles if r.role == key and _attached(r, c, things)]
-    if p.symmetric and any(lemma(t) == "elkaar" for t in sentence.tokens[win.first - 1 : win.last]):
+    if not targets and sources and not hosted:  # "sprak met hem": who "hem" points back to
+        own = {m.code for m in sources}
+        targets = [
+            m for m in _object_pronoun(sentence, win, c, memory) if m.code not in own | {"---"}
+        ]
+        used = "pronoun" if targets else used
+    if hosted and not targets:  # the meeting's hosts with each who joined it, not among the guests
+        targets = [pointing(m, "coref.meeting") for m in guests]
+    if p.symmetric and any(
+        lemma(t) in word_set("reciprocal_pronouns")
+        for t in sentence.tokens[win.first - 1 : win.last]
+    ):
         targets = [m for m in targets if m not in sources]
+    each_other = (
+        not targets and len({m.code for m in sources}) > 1 and _reciprocal(sentence, win, c)
+    )  # "X en Y beschuldigen elkaar": each side does it to the others
     between = by_role.get("tussen", [])
     close = (
         bool(between) and c.trigger < between[0].tokens[0] <= c.trigger + 4
@@ -517,18 +544,29 @@ def assign(
     symmetric = p.symmetric and not (
         c.noun and targets and used == "tegen"
     )  # "oorlog tegen X" has a direction
-    symmetric = symmetric or (p.reciprocal and bool(targets))
-    nested = {r.mention.tokens for r in roles if r.how == "np-of"}
+    symmetric = symmetric or (p.reciprocal and bool(targets)) or each_other
+    nested = {
+        r.mention.tokens
+        for r in roles
+        if r.how == "np-of" and not (p.reciprocal and r.host in things)
+    }
     if symmetric and targets and all(m.tokens in nested for m in targets):
-        symmetric = (
-            False  # "stemde in met de toetreding van X": X is what was agreed to, not a partner
+        symmetric = False  # "stemde in met de toetreding van X": X is what was agreed to, not a
+        # partner; but contact (a reciprocal type) at "het overleg van X", one of the pattern's
+        # objects, is contact with X
+    if (
+        not sources
+        and len(by_role.get("tussen", [])) >= 2
+        and (
+            (c.noun and all(_after(r, c.trigger) for r in roles if r.role == "tussen"))
+            or (used == "tussen" and len({m.code for m in targets}) > 1)
         )
-    if c.noun and not sources and len(by_role.get("tussen", [])) >= 2:
+    ):  # not "het akkoord tussen X en Y leidde tot onvrede": that phrase is the agreement's
         sources, targets, symmetric = (
             by_role["tussen"],
             [],
             True,
-        )  # "aanvallen over en weer tussen X en Y"
+        )  # "aanvallen over en weer tussen X en Y"; "de banden tussen X en Y werden bevroren"
     if (
         symmetric
         and not targets
@@ -544,6 +582,8 @@ def assign(
     why = f"roles: {', '.join(f'{r.mention.text}={r.role}({r.how})' for r in roles) or 'none'}"
     if passive:
         why += "; passive"
+    if each_other:
+        why += "; each side to the others (reciprocal pronoun)"
     if undergoes and targets:
         why += f"; the subject undergoes it ({undergoes})"
     companions = [] if p.symmetric or not sources else _companions(sentence, roles, sources)
@@ -556,8 +596,59 @@ def assign(
         m for m in sources if not any(m.tokens[0] <= i <= m.tokens[1] for i in things)
     ]  # "de ambassadeur" is what is done, not who
     return Outcome(
-        _unique(sources), _unique([m for m in targets if m not in sources]), symmetric, why + note
+        _unique(sources),
+        _unique([m for m in targets if m not in sources]),
+        symmetric,
+        why + note,
+        joined,
     )
+
+
+def _object_pronoun(
+    sentence: Sentence, win: Window, c: Candidate, memory: Sequence[Mention]
+) -> list[Mention]:
+    """Stand-ins for a personal object pronoun ("hem", "hen") where the pattern takes its other
+    side, bare or after one of its prepositions ("ging met hem in gesprek"): the previous
+    sentence's subjects, each cited."""
+    for tok in sentence.tokens[win.first - 1 : win.last]:
+        if tok.text.lower() not in word_set("object_pronouns") or not tok.pos.startswith(
+            "VNW(pers"
+        ):
+            continue
+        before = sentence.tokens[tok.index - 2] if tok.index > 1 else None
+        takes = (
+            lemma(before) in c.pattern.target
+            if before is not None and before.tag == "VZ"
+            else bool({"obj", "obj2"} & set(c.pattern.target))
+        )
+        if takes:
+            return [pointing(m, "coref.object", sentence, tok) for m in memory]
+    return []
+
+
+def _plural_pronoun_subject(sentence: Sentence, win: Window) -> bool:
+    """The clause's subject is a third-person plural pronoun ("ze", "zij" with a plural verb)."""
+    toks = sentence.tokens[win.first - 1 : win.last]
+    return not _singular_clause(toks) and any(
+        t.tag == "VNW" and t.text.lower() in word_set("third_person_subjects") and "mv" in t.pos
+        for t in toks
+    )
+
+
+def _reciprocal(sentence: Sentence, win: Window, c: Candidate) -> bool:
+    """The trigger's other side is "elkaar" in its clause: a bare object when the pattern takes one
+    ("beschuldigen elkaar"), or after a preposition the pattern takes its other side from
+    ("wijzen naar elkaar"); not "kort na elkaar"."""
+    for tok in sentence.tokens[win.first - 1 : win.last]:
+        if lemma(tok) not in word_set("reciprocal_pronouns") or tok.index == c.trigger:
+            continue
+        before = sentence.tokens[tok.index - 2] if tok.index > 1 else None
+        if before is not None and before.tag == "VZ":
+            if lemma(before) in c.pattern.target:
+                return True
+        elif {"obj", "obj2"} & set(c.pattern.target):
+            return True
+    return False
 
 
 def _centred(sentence: Sentence, members: list[Mention]) -> bool:
@@ -992,12 +1083,18 @@ def code_sentence(
     acts: Sequence[Mention] = (),
     year: int | None = None,
     sides: Sequence[Mention] = (),
+    meeting: Sequence[Mention] = (),
+    met: list[Mention] | None = None,
+    guests: Sequence[Mention] = (),
+    joined: list[Mention] | None = None,
 ) -> list[Event]:
     """Events of one sentence; ``memory`` holds the previous subjects, ``claims`` who made the
     previous sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"),
     ``acts`` the doers of the last coded events, ``year`` the year the article speaks from (older
     years told in the past are background), ``sides`` the article's two main sides (first mention
-    of each); ``trace`` collects why each candidate fired or not."""
+    of each), ``meeting`` the sides of the meeting named last and ``guests`` who joined it since;
+    ``met`` receives the sides of the meetings this sentence names, ``joined`` who joins the one
+    named before; ``trace`` collects why each candidate fired or not."""
     wins = windows(sentence)
     light = set().union(*(cue.lemmas for cue in patterns.cue("support_verbs")))
     mentions = mentions + speaker_mentions(sentence, mentions, memory)
@@ -1050,7 +1147,13 @@ def code_sentence(
             claims,
             pair,
             acts,
+            meeting,
+            guests,
         )
+        if met is not None and c.noun and _names_meeting(p):
+            met += [m for m in out.sources + out.targets if m.code != "---" and m not in met]
+        if joined is not None and out.joined:
+            joined += [m for m in out.sources if m.code != "---" and m not in joined]
         if (
             p.other_side
             and sides
@@ -1093,6 +1196,13 @@ def code_sentence(
     for c in claims_made:
         told += _claimed(c, sentence, wins, mentions, memory, light, patterns, told, trace)
     return [ev for _, ev in told]
+
+
+def _names_meeting(p: Pattern) -> bool:
+    """A pattern for a meeting or talks between sides (a symmetric CONSULT pattern that takes no
+    meeting named before): the sides its noun finds ("het beraad van de EU-ministers") are the
+    meeting a later "schoof ook aan" joins."""
+    return p.type == "CONSULT" and p.symmetric and "meeting" not in p.target
 
 
 def _event(
@@ -1283,7 +1393,9 @@ def _say(trace: list[str] | None, line: str) -> None:
 
 def sentence_subjects(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
     """The main-clause subject mentions of a sentence (memory for pronouns in the next one); when
-    they are all names of countries, also the person who tells the sentence (", zei X")."""
+    they are all names of countries, also the person who tells the sentence (", zei X"), else the
+    last person it names ("China eist dat het bezoek van X wordt afgelast. Ze ..." = X): "hij"
+    and a singular "ze" never stand for a country's name."""
     wins = windows(sentence)
     if not wins:
         return []
@@ -1291,9 +1403,11 @@ def sentence_subjects(sentence: Sentence, mentions: list[Mention]) -> list[Menti
     if all(
         _country_name(m) for m in subjects
     ):  # "Rusland erkent het hof niet, zei Peskov. Hij ...": the teller
-        subjects += [
+        tellers = [
             m for m in _trailing_speaker(sentence, wins, wins[0], mentions) if not _country_name(m)
         ]
+        named = [m for m in mentions if m.person and m.code != "---"]
+        subjects += tellers or named[-1:]
     return subjects
 
 
@@ -1307,6 +1421,8 @@ class Context:
     acts: tuple[Mention, ...] = ()  # doers of the last coded events, for "steunden de operatie"
     year: int | None = None  # the year the article speaks from
     sides: tuple[Mention, ...] = ()  # the article's two main sides, for events that name only one
+    meeting: tuple[Mention, ...] = ()  # the sides of the meeting named last, for "X schoof aan"
+    guests: tuple[Mention, ...] = ()  # who joined that meeting since, for "ze" at the meeting
 
 
 def code_in_context(
@@ -1319,6 +1435,8 @@ def code_in_context(
     """Events of one sentence given what came before, and the context for the next sentence."""
     coded: list[Event] = []
     text = sentence.field == "text"
+    met: list[Mention] = []
+    joined: list[Mention] = []
     if here or ctx.memory:
         use = ctx if text else Context(year=ctx.year, sides=ctx.sides)
         coded = code_sentence(
@@ -1332,6 +1450,10 @@ def code_in_context(
             acts=use.acts,
             year=use.year,
             sides=use.sides,
+            meeting=use.meeting,
+            met=met,
+            guests=use.guests,
+            joined=joined,
         )
     if not text:
         return coded, ctx
@@ -1343,6 +1465,8 @@ def code_in_context(
         acts=tuple(doers(coded, here) or ctx.acts),
         year=ctx.year,
         sides=ctx.sides,
+        meeting=tuple(met or ctx.meeting),
+        guests=() if met else ctx.guests + tuple(m for m in joined if m not in ctx.guests),
     )
 
 

@@ -48,9 +48,7 @@ def _cue_hits(
             if cue.needs_infinitive and not _governs_infinitive(sentence, tok.index, last):
                 continue
             return True
-    if cue.seqs and any(
-        has_seq(lemma_seq(sentence, first, last), s, texts) is not None for s in cue.seqs
-    ):
+    if cue.seqs and any(_seq_hit(sentence, cue, first, last, s, texts) for s in cue.seqs):
         return True
     if not cue.lemmas:
         return False
@@ -60,6 +58,22 @@ def _cue_hits(
     return bool(
         cue.lemmas & joined
     )  # a separable verb split in the clause: "spraken ... af" is afspreken
+
+
+def _seq_hit(
+    sentence: Sentence, cue: Cue, first: int, last: int, wanted: tuple[str, ...], texts: dict
+) -> bool:
+    """The word sequence ``wanted`` of a cue stands in tokens [first, last], not right after one of
+    the cue's ``not_after`` words ("zoveel mogelijk")."""
+    seq = lemma_seq(sentence, first, last)
+    at = has_seq(seq, wanted, texts)
+    while at is not None:
+        before = {sentence.tokens[i - 1].text.lower() for i in (at - 1, at - 2) if i >= 1}
+        if not before & cue.not_after:
+            return True
+        seq = [(i, w) for i, w in seq if i > at]
+        at = has_seq(seq, wanted, texts)
+    return False
 
 
 def _noun_read_as_verb(sentence: Sentence, tok: Token) -> bool:

@@ -13,7 +13,8 @@ Pattern keys (one YAML list entry each):
                            = who says the dat-clause the trigger stands in (talks and deals only), holder =
                            whose view the clause is ("volgens X", "X vindt dat ..."), relative = the phrase a
                            relative clause hangs on ("de minister, die met Y sprak"),
-                           controller, elided, antecedent, pair, memory, or a preposition: the
+                           controller, elided, antecedent, pair, memory, meeting (for "ze": the
+                           hosts of the meeting named last, facing each who joined it since), or a preposition: the
                            phrase it heads, "van" for "krijgt wapens van X"); default: linking.yaml
   target                   where the other side is: obj, obj2, sub (subject of a dat-clause),
                            cond (subject/object of an als-condition after it), claim (who made
@@ -21,6 +22,7 @@ Pattern keys (one YAML list entry each):
                            (the doers of the last coded events, for "steunden de operatie"),
                            quoted (the subject of the clause a trailing ", eist X" reports),
                            su (the clause subject, for "X rukt op met steun van Y": Y backs X),
+                           meeting (the sides of the meeting named last, for "ook X schoof aan"),
                            or a preposition lemma (met, tegen, aan, naar, op, ...)
   symmetric                the predicate holds both ways (emitted once per direction)
   priority                 a higher priority wins on the same trigger word (default 1)
@@ -100,6 +102,7 @@ SOURCE_STEPS = (
     "relative",
     "pair",
     "memory",
+    "meeting",
 )
 _CUE_KINDS = (
     "future",
@@ -128,6 +131,7 @@ _CUE_KEYS = {
     "verbs_too",
     "past_year",
     "present_tense",
+    "not_after",
 }
 _SCOPES = ("clause", "govern", "sentence", "opener")
 
@@ -205,6 +209,9 @@ class Cue:
     present_tense: bool = (
         False  # the cue counts only in a clause whose finite verb is in the present
     )
+    # a seq cue does not count with one of these words one or two words before it ("zoveel
+    # mogelijk", "zo snel mogelijk": a degree, not a hedge)
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -312,7 +319,7 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value)
 
 
-TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act", "quoted", "su")
+TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act", "quoted", "su", "meeting")
 
 
 def _pattern(
@@ -437,6 +444,7 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         verbs_too=_flag(entry, "verbs_too", where),
         past_year=_flag(entry, "past_year", where),
         present_tense=_flag(entry, "present_tense", where),
+        not_after=frozenset(_strings(entry.get("not_after"), where, "not_after")),
     )
 
 
