@@ -90,7 +90,14 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
         low = tok.text.lower()
         nxt = toks[pos + 1] if pos + 1 < len(toks) else None
         zowel = low == "als" and any(t.text.lower() == "zowel" for t in toks[max(0, pos - 8) : pos])
-        if tok.pos.startswith("VG(onder") and lemma(tok) in SUBORDINATORS and i > 1 and not zowel:
+        predicative = low == "als" and _predicative_als(toks, pos)
+        if (
+            tok.pos.startswith("VG(onder")
+            and lemma(tok) in SUBORDINATORS
+            and i > 1
+            and not zowel
+            and not predicative
+        ):
             cuts.append((i, lemma(tok)))
         elif (
             low == "als" and tok.tag == "VZ" and i > 1 and not zowel and _finite_follows(toks, pos)
@@ -177,6 +184,22 @@ def _subject_then_finite(toks: list[Token] | tuple[Token, ...], pos: int) -> boo
         if not (is_np_inner(tok) or tok.tag == "N"):
             return False
     return False
+
+
+def _predicative_als(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """An "als" with no verb up to the next comma, stop, "om" or subordinator marks a role
+    ("ziet X als een provocatie", "wijst Y aan als de schuldige"), not a clause."""
+    for tok in toks[pos + 1 :]:
+        if (
+            tok.text in {",", ".", ";", ":"}
+            or tok.pos.startswith("VG(onder")
+            or (tok.tag == "VNW" and "betr" in tok.pos)
+            or tok.text.lower() == "om"
+        ):
+            return True
+        if tok.tag == "WW" and "prenom" not in tok.pos and "nom," not in tok.pos:
+            return False  # a verb, finite or not ("als X en Y het eens worden, ...")
+    return True
 
 
 def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
