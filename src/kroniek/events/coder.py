@@ -1031,8 +1031,11 @@ def code_sentence(
             _say(trace, f"{note}: no (background history, {bg})")
             continue
         asked = (
-            None if c.noun else _demanded(patterns, sentence, wins, win)
-        )  # the attacks a demand names did happen
+            _demanded(patterns, sentence, wins, win)
+            if not c.noun or clause_verbs(sentence, win) & light
+            else None
+        )  # the attacks a demand names did happen; a noun a light verb of the asked clause makes
+        # happen is asked too ("wil dat X en Y een akkoord sluiten")
         if not asked and _asked_infinitive(sentence, win, c.trigger, told):
             asked = "te-infinitive after a request"
         if asked:
@@ -1070,8 +1073,20 @@ def code_sentence(
             taken.add(c.trigger)
         parties = {m.code for m in out.sources + out.targets}
         fact, cue = factuality(
-            patterns, sentence, wins, win, c.trigger, c.noun, parties, mentions, p.ignores
+            patterns,
+            sentence,
+            wins,
+            win,
+            c.trigger,
+            c.noun,
+            parties,
+            mentions,
+            p.ignores,
+            p.intent == "act",
         )
+        if p.intent == "skip" and cue in {k.id for k in patterns.cue("future") if k.intent}:
+            _say(trace, f"{note}: no (an intent, {cue}: the intent patterns code it as AGREE)")
+            continue
         teller, said = attribution(
             patterns,
             sentence,

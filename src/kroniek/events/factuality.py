@@ -133,9 +133,11 @@ def factuality(
     parties: set[str],
     mentions: list[Mention],
     ignores: tuple[str, ...] = (),
+    intent_act: bool = False,
 ) -> tuple[str, str | None]:
     """The fact value of an event at ``trigger`` and the id of the cue that decided it; the fact
-    kinds in ``ignores`` are not considered (a pattern whose idiom holds its own negation)."""
+    kinds in ``ignores`` are not considered (a pattern whose idiom holds its own negation), nor
+    intent cues when ``intent_act`` (an expressed intent happens now: "is bereid met Y te praten")."""
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     above = governing(wins, win)
     found: dict[str, str] = {}
@@ -145,6 +147,8 @@ def factuality(
         for cue in patterns.cue(kind):
             if kind in found:
                 break
+            if cue.intent and intent_act:
+                continue
             if cue.third_party:
                 if _third_party_source(sentence, mentions, parties):
                     found[kind] = cue.id
@@ -166,7 +170,7 @@ def factuality(
             elif cue.scope == "sentence":
                 spans = [(1, len(sentence.tokens))]
             if kind == "negated" and cue.scope != "govern":
-                spans = [_negation_scope(sentence, win, trigger, noun)]
+                spans = _negation_scope(sentence, win, trigger, noun, cue.lemmas)
                 spans += [(w.first, w.last) for w in above if _confirms(sentence, w)]
             if any(_cue_hits(cue, sentence, a, b, texts, trigger) for a, b in spans if a <= b):
                 found[kind] = cue.id
@@ -185,11 +189,40 @@ def factuality(
     return "asserted", None
 
 
-def _negation_scope(sentence: Sentence, win: Window, trigger: int, noun: bool) -> tuple[int, int]:
-    """Negation counts in the clause for verbs; for nouns only right before the noun ("geen akkoord")."""
+def _negation_scope(
+    sentence: Sentence, win: Window, trigger: int, noun: bool, negations: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Where a negation counts: for nouns only right before the noun ("geen akkoord"); for verbs
+    the clause, but not a negation inside a nominalised verb ("wegens het niet nakomen") nor one
+    after the trigger that opens a te-infinitive ("roept Y op geen sancties te nemen")."""
     if noun:
-        return np_start(sentence, trigger), trigger
-    return win.first, win.last
+        return [(np_start(sentence, trigger), trigger)]
+    spans: list[tuple[int, int]] = []
+    start, last = win.first, win.last
+    for tok in sentence.tokens[win.first - 1 : win.last]:
+        if lemma(tok) not in negations:
+            continue
+        if tok.index > trigger and _opens_infinitive(sentence, tok.index, win.last, trigger):
+            last = tok.index - 1
+            break
+        if tok.index > 1 and sentence.tokens[tok.index - 2].tag == "LID":
+            spans.append((start, tok.index - 1))
+            start = tok.index + 1
+    spans.append((start, last))
+    return spans
+
+
+def _opens_infinitive(sentence: Sentence, at: int, last: int, trigger: int) -> bool:
+    """The words after token ``at`` reach "te" + infinitive (not the trigger) before any other verb
+    or separated particle: the negation belongs to that infinitive phrase."""
+    toks = sentence.tokens
+    for tok in toks[at:last]:
+        if lemma(tok) in word_set("infinitive_markers") and tok.index < last:
+            after = toks[tok.index]
+            return after.pos.startswith("WW(inf") and after.index != trigger
+        if tok.tag == "WW" or tok.pos.startswith("VZ(fin"):
+            return False
+    return False
 
 
 def _confirms(sentence: Sentence, win: Window) -> bool:

@@ -32,6 +32,9 @@ Pattern keys (one YAML list entry each):
   about                    PLOVER types: the pattern is a claim verb ("X stelt dat Y ...") that fires
                            only when its dat-clause reports an event of these types; the other side
                            is that event's doer (X ACCUSE Y for "X zegt dat Y burgers doodde")
+  intent                   set from linking.yaml: "act" when an intent cue (cues.yaml `intent`) is what
+                           the event is (fact stays asserted), "skip" when the event under such a cue
+                           is not coded (the intent patterns code the intent)
   needs_light_verb         a noun for a state or relation (oorlog, samenwerking): it codes an event only
                            when a support verb of cues.yaml governs it ("voeren oorlog", "gaan samenwerking aan")
   reciprocal               also coded in the reverse direction (default: the type is listed in
@@ -128,6 +131,7 @@ _CUE_KEYS = {
     "verbs_too",
     "past_year",
     "present_tense",
+    "intent",
 }
 _SCOPES = ("clause", "govern", "sentence", "opener")
 
@@ -165,6 +169,7 @@ class Pattern:
     ignores: tuple[
         str, ...
     ] = ()  # fact kinds its own wording carries ("niet blij met": negated; a threat: future)
+    intent: str = ""  # "act" or "skip" under an intent cue (willen, bereid); see linking.yaml
     reciprocal: bool = False  # also coded in the reverse direction (a visit is also being received)
     source_chain: tuple[
         str, ...
@@ -205,6 +210,7 @@ class Cue:
     present_tense: bool = (
         False  # the cue counts only in a clause whose finite verb is in the present
     )
+    intent: bool = False  # a future cue of will or willingness ("wil", "bereid"): an intent
 
 
 @dataclass(frozen=True)
@@ -266,7 +272,13 @@ def load_modes(path: Path) -> dict[str, tuple[str, ...]]:
     return {t: tuple(str(m) for m in v) for t, v in raw.items()}
 
 
-LINKING_TYPE_KEYS = ("reciprocal_types", "other_side_types", "future_content_types")
+LINKING_TYPE_KEYS = (
+    "reciprocal_types",
+    "other_side_types",
+    "future_content_types",
+    "intent_act_types",
+    "intent_skip_types",
+)
 LINKING_CHAIN_KEYS = ("verb_source", "passive_source", "noun_source")
 LINKING_TARGET_KEYS = ("verb_target", "noun_target")
 
@@ -395,8 +407,16 @@ def _pattern(
         default_source=linking["source"],
         about=_types(entry.get("about"), where, "about"),
         ignores=_fact_kinds(entry, ptype, linking, where),
+        intent=_intent(ptype, linking),
         source=where,
     )
+
+
+def _intent(ptype: str, linking: dict) -> str:
+    """How an event of type ``ptype`` reads an intent cue (linking.yaml): "act", "skip" or ""."""
+    if ptype in linking.get("intent_act_types", ()):
+        return "act"
+    return "skip" if ptype in linking.get("intent_skip_types", ()) else ""
 
 
 def _sector(value, where: str, key: str) -> str | None:
@@ -437,6 +457,7 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         verbs_too=_flag(entry, "verbs_too", where),
         past_year=_flag(entry, "past_year", where),
         present_tense=_flag(entry, "present_tense", where),
+        intent=_flag(entry, "intent", where),
     )
 
 
