@@ -108,6 +108,13 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
             )  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
             cuts.append((i, "rel"))
+        elif (
+            pos > 0
+            and toks[pos - 1].text == ","
+            and low in word_set("relative_openers")
+            and _finite_before_comma(toks, pos)
+        ):
+            cuts.append((i, "rel"))  # ", waarin X en Y ... afspraken": Frog tagged an adverb
         elif low == "om" and any(t.text.lower() == "te" for t in toks[pos + 1 : pos + 12]):
             cuts.append((i, "om"))
         elif low in {"maar", ";", ":"} and i > 1:
@@ -175,6 +182,16 @@ def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
             tok.tag == "WW" and tok.index < len(toks) and toks[tok.index].tag == "LET"
         ):
             return True  # a clause-final verb (Frog may read "ontmoet" as a participle)
+    return False
+
+
+def _finite_before_comma(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """A finite verb follows before the next punctuation mark (a list with "en" may stand between)."""
+    for tok in toks[pos + 1 :]:
+        if tok.tag == "LET":
+            return False
+        if is_finite(tok):
+            return True
     return False
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kroniek.events.clause import Window, clause_verbs, lemma, np_start, words
 from kroniek.events.patterns import Cue, Patterns
 from kroniek.records import Mention, Sentence, Token
@@ -95,6 +97,25 @@ def _past_year(sentence: Sentence, win: Window, trigger: int, noun: bool, year: 
         lemma(t) in word_set("perfect_auxiliaries") and t.pos.startswith("WW(pv,tgw") for t in toks
     )
     return past or perfect
+
+
+def _on_actor(sentence: Sentence, win: Window, actors: Sequence[Mention]) -> bool:
+    """The relative clause hangs on an actor ("de minister, die met Y sprak" tells what he did)."""
+    at = win.first - 1
+    if at >= 1 and sentence.tokens[at - 1].text == ",":
+        at -= 1
+    return any(m.tokens[0] <= at <= m.tokens[1] for m in actors)
+
+
+def _told_past(sentence: Sentence, win: Window) -> bool:
+    """The clause is told in the past tense or the perfect ("dat werd gesloten", "waarin X en Y
+    hebben afgesproken")."""
+    toks = sentence.tokens[win.first - 1 : win.last]
+    if any(t.pos.startswith("WW(pv,verl") for t in toks):
+        return True
+    return any(t.pos.startswith("WW(vd") for t in toks) and any(
+        lemma(t) in word_set("perfect_auxiliaries") and t.pos.startswith("WW(pv,tgw") for t in toks
+    )
 
 
 def _governs_infinitive(sentence: Sentence, verb: int, last: int) -> bool:
@@ -283,9 +304,11 @@ def background(
     trigger: int,
     noun: bool,
     year: int | None = None,
+    actors: Sequence[Mention] = (),
 ) -> str | None:
     """Id of the background cue when the event is told as history ("sinds de invasie ... geleden",
-    "in 2015 sloten ..."); ``year`` is the year the article speaks from, when known."""
+    "in 2015 sloten ..."); ``year`` is the year the article speaks from, when known; ``actors``
+    the sentence's mentions (a relative clause on an actor tells what the actor did)."""
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     start = np_start(sentence, trigger)
     before = sentence.tokens[start - 2] if start >= 2 else None
@@ -297,6 +320,13 @@ def background(
             if any(has_seq(tail, s, texts) is not None for s in cue.seqs):
                 return cue.id
         if cue.past_year and year is not None and _past_year(sentence, win, trigger, noun, year):
+            return cue.id
+        if (
+            cue.relative_past
+            and win.opener == "rel"
+            and _told_past(sentence, win)
+            and not _on_actor(sentence, win, actors)
+        ):
             return cue.id
         if (
             cue.seqs

@@ -132,6 +132,7 @@ _CUE_KEYS = {
     "past_year",
     "present_tense",
     "intent",
+    "relative_past",
 }
 _SCOPES = ("clause", "govern", "sentence", "opener")
 
@@ -210,6 +211,7 @@ class Cue:
     present_tense: bool = (
         False  # the cue counts only in a clause whose finite verb is in the present
     )
+    relative_past: bool = False  # a background cue: a relative clause told in the past or perfect
     intent: bool = False  # a future cue of will or willingness ("wil", "bereid"): an intent
 
 
@@ -458,6 +460,7 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         past_year=_flag(entry, "past_year", where),
         present_tense=_flag(entry, "present_tense", where),
         intent=_flag(entry, "intent", where),
+        relative_past=_flag(entry, "relative_past", where),
     )
 
 
