@@ -90,8 +90,8 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
         low = tok.text.lower()
         nxt = toks[pos + 1] if pos + 1 < len(toks) else None
         zowel = low == "als" and any(t.text.lower() == "zowel" for t in toks[max(0, pos - 8) : pos])
-        if tok.pos.startswith("VG(onder") and lemma(tok) in SUBORDINATORS and i > 1 and not zowel:
-            cuts.append((i, lemma(tok)))
+        if tok.pos.startswith("VG(onder") and lemma(tok) in SUBORDINATORS and not zowel:
+            cuts.append((i, lemma(tok)))  # also first: "Als X en Y ..., komt ..."
         elif (
             low == "als" and tok.tag == "VZ" and i > 1 and not zowel and _finite_follows(toks, pos)
         ):

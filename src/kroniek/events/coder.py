@@ -44,6 +44,7 @@ from kroniek.events.factuality import (
     governing,
     has_seq,
     lemma_seq,
+    unreal,
 )
 from kroniek.events.patterns import Cue, Pattern, Patterns
 from kroniek.records import GUESSED, Event, Mention, Sentence, Token
@@ -189,6 +190,15 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
         if has_seq(seq, w, texts) is not None:
             return f"blocked by '{' '.join(w)}'"
     return None
+
+
+def _linked_to(sentence: Sentence, trigger: int) -> bool:
+    """The event noun stands in the phrase of a noun of involvement ("betrokkenheid bij de aanslag")."""
+    start = np_start(sentence, trigger)
+    if start < 3 or sentence.tokens[start - 2].tag != "VZ":
+        return False
+    head = lemma(sentence.tokens[start - 3]).replace(" ", "")
+    return any(head == w or head.endswith(w) for w in word_set("involvement_nouns"))
 
 
 def _heads_phrase(sentence: Sentence, token: Token) -> bool:
@@ -1020,6 +1030,8 @@ def code_sentence(
             _say(trace, f"{note}: no (the word is part of an actor's name)")
             continue
         reason = check(c, sentence, win, wins)
+        if not reason and c.noun and _linked_to(sentence, c.trigger):
+            reason = "an act someone is linked to (betrokkenheid bij, link met), not done here"
         if not reason and p.needs_light_verb and not clause_verbs(sentence, win) & light:
             reason = "a state noun with no light verb making it happen"
         if reason:
@@ -1084,6 +1096,10 @@ def code_sentence(
             p.ignores,
             p.intent == "act",
         )
+        not_real = unreal(patterns, sentence, win, c.trigger, fact)
+        if not_real:
+            _say(trace, f"{note}: no (not an event, {not_real})")
+            continue
         if p.intent == "skip" and cue in {k.id for k in patterns.cue("future") if k.intent}:
             _say(trace, f"{note}: no (an intent, {cue}: the intent patterns code it as AGREE)")
             continue

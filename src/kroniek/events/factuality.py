@@ -210,6 +210,29 @@ def factuality(
     return "asserted", None
 
 
+def unreal(
+    patterns: Patterns, sentence: Sentence, win: Window, trigger: int, fact: str
+) -> str | None:
+    """Id of the cue that makes the event unreal, so not coded: a hypothetical condition ("als X
+    Y zou aanvallen") or a negated modal of ability or permission ("mag geen raketten lanceren")."""
+    for cue in patterns.cue("unreal"):
+        toks = sentence.tokens[win.first - 1 : win.last]
+        if (cue.when_negated and fact != "negated") or any(lemma(t) in cue.unless for t in toks):
+            continue
+        if cue.scope == "opener":
+            opener = sentence.tokens[win.first - 1]
+            if (
+                win.subordinate
+                and lemma(opener) in cue.lemmas
+                and (cue.pos is None or opener.pos.startswith(cue.pos))
+            ):
+                return cue.id
+            continue
+        if any(t.tag == "WW" and t.index != trigger and lemma(t) in cue.lemmas for t in toks):
+            return cue.id
+    return None
+
+
 def _negation_scope(
     sentence: Sentence, win: Window, trigger: int, noun: bool, negations: frozenset[str]
 ) -> list[tuple[int, int]]:

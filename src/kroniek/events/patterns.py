@@ -114,6 +114,7 @@ _CUE_KINDS = (
     "support_verbs",
     "undergo_verbs",
     "demand_verbs",
+    "unreal",
 )
 _CUE_KEYS = {
     "id",
@@ -133,6 +134,8 @@ _CUE_KEYS = {
     "present_tense",
     "intent",
     "relative_past",
+    "when_negated",
+    "unless",
 }
 _SCOPES = ("clause", "govern", "sentence", "opener")
 
@@ -211,6 +214,8 @@ class Cue:
     present_tense: bool = (
         False  # the cue counts only in a clause whose finite verb is in the present
     )
+    when_negated: bool = False  # an unreal cue that counts only in a negated clause
+    unless: frozenset[str] = frozenset()  # lemmas in the clause that make the cue not count
     relative_past: bool = False  # a background cue: a relative clause told in the past or perfect
     intent: bool = False  # a future cue of will or willingness ("wil", "bereid"): an intent
 
@@ -461,6 +466,8 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         present_tense=_flag(entry, "present_tense", where),
         intent=_flag(entry, "intent", where),
         relative_past=_flag(entry, "relative_past", where),
+        when_negated=_flag(entry, "when_negated", where),
+        unless=frozenset(_strings(entry.get("unless"), where, "unless")),
     )
 
 
