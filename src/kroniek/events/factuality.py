@@ -162,8 +162,9 @@ def factuality(
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     above = governing(wins, win)
     found: dict[str, str] = {}
+    answered = noun and _answered(sentence, trigger, texts)
     for kind in ORDER:
-        if kind in ignores:
+        if kind in ignores or (answered and kind != "alleged"):
             continue
         for cue in patterns.cue(kind):
             if kind in found:
@@ -231,6 +232,18 @@ def unreal(
         if any(t.tag == "WW" and t.index != trigger and lemma(t) in cue.lemmas for t in toks):
             return cue.id
     return None
+
+
+def _answered(sentence: Sentence, trigger: int, texts: dict[int, str]) -> bool:
+    """The event noun is what a reaction answers ("als reactie op de wapenverkoop"): an earlier act."""
+    start = np_start(sentence, trigger)
+    before = lemma_seq(sentence, max(1, start - 4), start - 1)
+    for words_ in word_set("reaction_preps"):
+        wanted = tuple(words_.split())
+        tail = before[-len(wanted) :] if len(before) >= len(wanted) else []
+        if tail and has_seq(tail, wanted, texts) is not None:
+            return True
+    return False
 
 
 def _negation_scope(
