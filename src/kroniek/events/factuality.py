@@ -357,6 +357,11 @@ def background(
                 return cue.id
         if cue.past_year and year is not None and _past_year(sentence, win, trigger, noun, year):
             return cue.id
+        if cue.lemmas and any(
+            lemma(t) in cue.lemmas and (cue.pos is None or t.pos.startswith(cue.pos))
+            for t in sentence.tokens[win.first - 1 : win.last]
+        ):
+            return cue.id
         if (
             cue.relative_past
             and win.opener == "rel"
