@@ -584,10 +584,24 @@ def _centred(sentence: Sentence, members: list[Mention]) -> bool:
 
 def _prenominal(sentence: Sentence, c: Candidate) -> bool:
     """The trigger is a participle used as an adjective before a noun ("de door X gesteunde rebellen")."""
-    if c.noun or "prenom" not in sentence.tokens[c.trigger - 1].pos:
+    if c.noun:
+        return False
+    if _misread_attribute(sentence, c.trigger):
+        return True
+    if "prenom" not in sentence.tokens[c.trigger - 1].pos:
         return False
     # Frog also tags a finite past ("Hamas ontvoerde burgers") so; an attribute is never the only verb
     return any(t.pos.startswith("WW(pv") for t in sentence.tokens if t.index != c.trigger)
+
+
+def _misread_attribute(sentence: Sentence, trigger: int) -> bool:
+    """A "finite past" right after an article and before a noun is a participle Frog misread
+    ("de belegerde stad", "de ontvoerde journalisten"): no finite verb stands there in Dutch."""
+    toks = sentence.tokens
+    tok = toks[trigger - 1]
+    if not tok.pos.startswith("WW(pv,verl") or trigger < 2 or trigger >= len(toks):
+        return False
+    return toks[trigger - 2].tag == "LID" and toks[trigger].tag in ("N", "SPEC")
 
 
 def _attributive(
