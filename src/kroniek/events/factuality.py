@@ -107,6 +107,15 @@ def _on_actor(sentence: Sentence, win: Window, actors: Sequence[Mention]) -> boo
     return any(m.tokens[0] <= at <= m.tokens[1] for m in actors)
 
 
+def _pluperfect(sentence: Sentence, win: Window) -> bool:
+    """The clause is told in the pluperfect: a past perfect auxiliary and a participle ("hadden
+    gesloten", "was vertrokken")."""
+    toks = sentence.tokens[win.first - 1 : win.last]
+    return any(t.pos.startswith("WW(vd") for t in toks) and any(
+        lemma(t) in word_set("perfect_auxiliaries") and t.pos.startswith("WW(pv,verl") for t in toks
+    )
+
+
 def _told_past(sentence: Sentence, win: Window) -> bool:
     """The clause is told in the past tense or the perfect ("dat werd gesloten", "waarin X en Y
     hebben afgesproken")."""
@@ -349,6 +358,17 @@ def background(
     start = np_start(sentence, trigger)
     before = sentence.tokens[start - 2] if start >= 2 else None
     for cue in patterns.cue("background"):
+        if cue.pluperfect_main:
+            if (
+                not win.subordinate
+                and _pluperfect(sentence, win)
+                and any(
+                    has_seq(lemma_seq(sentence, win.first, win.last), s, texts) is not None
+                    for s in cue.seqs
+                )
+            ):
+                return cue.id
+            continue
         if cue.preps and noun and before is not None and lemma(before) in cue.preps:
             return cue.id
         if cue.seqs and noun:

@@ -136,6 +136,7 @@ _CUE_KEYS = {
     "relative_past",
     "when_negated",
     "unless",
+    "pluperfect_main",
 }
 _SCOPES = ("clause", "govern", "sentence", "opener")
 
@@ -216,6 +217,7 @@ class Cue:
     )
     when_negated: bool = False  # an unreal cue that counts only in a negated clause
     unless: frozenset[str] = frozenset()  # lemmas in the clause that make the cue not count
+    pluperfect_main: bool = False  # a background cue: a main clause in the pluperfect
     relative_past: bool = False  # a background cue: a relative clause told in the past or perfect
     intent: bool = False  # a future cue of will or willingness ("wil", "bereid"): an intent
 
@@ -466,6 +468,7 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         present_tense=_flag(entry, "present_tense", where),
         intent=_flag(entry, "intent", where),
         relative_past=_flag(entry, "relative_past", where),
+        pluperfect_main=_flag(entry, "pluperfect_main", where),
         when_negated=_flag(entry, "when_negated", where),
         unless=frozenset(_strings(entry.get("unless"), where, "unless")),
     )
