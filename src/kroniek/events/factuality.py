@@ -178,7 +178,9 @@ def factuality(
         for cue in patterns.cue(kind):
             if kind in found:
                 break
-            if cue.intent and intent_act:
+            if (cue.intent and intent_act) or any(
+                lemma(t) in cue.unless for t in sentence.tokens[win.first - 1 : win.last]
+            ):
                 continue
             if cue.third_party:
                 if _third_party_source(sentence, mentions, parties):
