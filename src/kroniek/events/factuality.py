@@ -99,12 +99,24 @@ def _past_year(sentence: Sentence, win: Window, trigger: int, noun: bool, year: 
     return past or perfect
 
 
-def _on_actor(sentence: Sentence, win: Window, actors: Sequence[Mention]) -> bool:
-    """The relative clause hangs on an actor ("de minister, die met Y sprak" tells what he did)."""
+def _on_known_thing(sentence: Sentence, win: Window, actors: Sequence[Mention]) -> bool:
+    """The relative clause hangs on a thing named as known before (a definite noun phrase or a
+    name: "het verdrag, waarin ..."), not on an actor ("de minister, die met Y sprak" tells what he
+    did) nor on a statement ("een verklaring, waarin X Y beschuldigde" tells what it says)."""
     at = win.first - 1
     if at >= 1 and sentence.tokens[at - 1].text == ",":
         at -= 1
-    return any(m.tokens[0] <= at <= m.tokens[1] for m in actors)
+    if at < 1 or any(m.tokens[0] <= at <= m.tokens[1] for m in actors):
+        return False
+    head = sentence.tokens[at - 1]
+    word = lemma(head).replace(" ", "")
+    if any(word == w or word.endswith(w) for w in word_set("statement_nouns")):
+        return False
+    first = sentence.tokens[np_start(sentence, at) - 1]
+    definite = (first.tag == "LID" and "bep" in first.pos) or (
+        first.tag == "VNW" and "aanw" in first.pos
+    )
+    return definite or head.tag == "SPEC"
 
 
 def _pluperfect(sentence: Sentence, win: Window) -> bool:
@@ -388,7 +400,7 @@ def background(
             cue.relative_past
             and win.opener == "rel"
             and _told_past(sentence, win)
-            and not _on_actor(sentence, win, actors)
+            and _on_known_thing(sentence, win, actors)
         ):
             return cue.id
         if (
