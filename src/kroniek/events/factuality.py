@@ -393,8 +393,8 @@ def background(
             return cue.id
         if cue.lemmas and any(
             lemma(t) in cue.lemmas and (cue.pos is None or t.pos.startswith(cue.pos))
-            for t in sentence.tokens[win.first - 1 : win.last]
-        ):
+            for t in sentence.tokens[win.first : win.last]
+        ):  # not the clause's first word: "Toen viel X aan" is a narrative "then"
             return cue.id
         if (
             cue.relative_past
