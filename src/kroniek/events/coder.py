@@ -192,6 +192,12 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
     return None
 
 
+def _in_pp(sentence: Sentence, c: Candidate) -> bool:
+    """The event noun stands in a prepositional phrase ("een einde aan de aanvallen")."""
+    start = np_start(sentence, c.trigger)
+    return start >= 2 and sentence.tokens[start - 2].tag == "VZ"
+
+
 def _linked_to(sentence: Sentence, trigger: int) -> bool:
     """The event noun stands in the phrase of a noun of involvement ("betrokkenheid bij de aanslag")."""
     start = np_start(sentence, trigger)
@@ -1058,10 +1064,10 @@ def code_sentence(
             continue
         asked = (
             _demanded(patterns, sentence, wins, win)
-            if not c.noun or clause_verbs(sentence, win) & light
+            if not c.noun or (clause_verbs(sentence, win) & light and not _in_pp(sentence, c))
             else None
-        )  # the attacks a demand names did happen; a noun a light verb of the asked clause makes
-        # happen is asked too ("wil dat X en Y een akkoord sluiten")
+        )  # the attacks a demand names did happen ("eist dat X een einde maakt aan de aanvallen");
+        # a noun a light verb of the asked clause makes happen is asked ("wil dat X en Y een akkoord sluiten")
         if not asked and _asked_infinitive(sentence, win, c.trigger, told):
             asked = "te-infinitive after a request"
         if asked:
