@@ -94,11 +94,10 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
         if (
             tok.pos.startswith("VG(onder")
             and lemma(tok) in SUBORDINATORS
-            and i > 1
             and not zowel
             and not predicative
         ):
-            cuts.append((i, lemma(tok)))
+            cuts.append((i, lemma(tok)))  # also first: "Als X en Y ..., komt ..."
         elif (
             low == "als" and tok.tag == "VZ" and i > 1 and not zowel and _finite_follows(toks, pos)
         ):
@@ -117,6 +116,13 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
             cuts.append((i, "rel"))
         elif tok.tag == "BW" and lemma(tok) in word_set("relative_adverbs") and i > 1:
             cuts.append((i, "rel"))  # "protesten, waarop de politie ingreep": a relative clause
+        elif (
+            pos > 0
+            and toks[pos - 1].text == ","
+            and low in word_set("relative_openers")
+            and _finite_before_comma(toks, pos)
+        ):
+            cuts.append((i, "rel"))  # ", waarin X en Y ... afspraken": Frog tagged an adverb
         elif low == "om" and _om_te(toks, pos):
             cuts.append((i, "om"))
         elif low in {"maar", ";", ":"} and i > 1:
@@ -211,6 +217,16 @@ def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
             tok.tag == "WW" and tok.index < len(toks) and toks[tok.index].tag == "LET"
         ):
             return True  # a clause-final verb (Frog may read "ontmoet" as a participle)
+    return False
+
+
+def _finite_before_comma(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """A finite verb follows before the next punctuation mark (a list with "en" may stand between)."""
+    for tok in toks[pos + 1 :]:
+        if tok.tag == "LET":
+            return False
+        if is_finite(tok):
+            return True
     return False
 
 

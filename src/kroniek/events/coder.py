@@ -44,6 +44,7 @@ from kroniek.events.factuality import (
     governing,
     has_seq,
     lemma_seq,
+    unreal,
 )
 from kroniek.events.patterns import Cue, Pattern, Patterns
 from kroniek.records import GUESSED, Event, Mention, Sentence, Token
@@ -189,6 +190,21 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
         if has_seq(seq, w, texts) is not None:
             return f"blocked by '{' '.join(w)}'"
     return None
+
+
+def _in_pp(sentence: Sentence, c: Candidate) -> bool:
+    """The event noun stands in a prepositional phrase ("een einde aan de aanvallen")."""
+    start = np_start(sentence, c.trigger)
+    return start >= 2 and sentence.tokens[start - 2].tag == "VZ"
+
+
+def _linked_to(sentence: Sentence, trigger: int) -> bool:
+    """The event noun stands in the phrase of a noun of involvement ("betrokkenheid bij de aanslag")."""
+    start = np_start(sentence, trigger)
+    if start < 3 or sentence.tokens[start - 2].tag != "VZ":
+        return False
+    head = lemma(sentence.tokens[start - 3]).replace(" ", "")
+    return any(head == w or head.endswith(w) for w in word_set("involvement_nouns"))
 
 
 def _heads_phrase(sentence: Sentence, token: Token) -> bool:
@@ -665,10 +681,24 @@ def _centred(sentence: Sentence, members: list[Mention]) -> bool:
 
 def _prenominal(sentence: Sentence, c: Candidate) -> bool:
     """The trigger is a participle used as an adjective before a noun ("de door X gesteunde rebellen")."""
-    if c.noun or "prenom" not in sentence.tokens[c.trigger - 1].pos:
+    if c.noun:
+        return False
+    if _misread_attribute(sentence, c.trigger):
+        return True
+    if "prenom" not in sentence.tokens[c.trigger - 1].pos:
         return False
     # Frog also tags a finite past ("Hamas ontvoerde burgers") so; an attribute is never the only verb
     return any(t.pos.startswith("WW(pv") for t in sentence.tokens if t.index != c.trigger)
+
+
+def _misread_attribute(sentence: Sentence, trigger: int) -> bool:
+    """A "finite past" right after an article and before a noun is a participle Frog misread
+    ("de belegerde stad", "de ontvoerde journalisten"): no finite verb stands there in Dutch."""
+    toks = sentence.tokens
+    tok = toks[trigger - 1]
+    if not tok.pos.startswith("WW(pv,verl") or trigger < 2 or trigger >= len(toks):
+        return False
+    return toks[trigger - 2].tag == "LID" and toks[trigger].tag in ("N", "SPEC")
 
 
 def _attributive(
@@ -1117,19 +1147,24 @@ def code_sentence(
             _say(trace, f"{note}: no (the word is part of an actor's name)")
             continue
         reason = check(c, sentence, win, wins)
+        if not reason and c.noun and _linked_to(sentence, c.trigger):
+            reason = "an act someone is linked to (betrokkenheid bij, link met), not done here"
         if not reason and p.needs_light_verb and not clause_verbs(sentence, win) & light:
             reason = "a state noun with no light verb making it happen"
         if reason:
             _say(trace, f"{note}: no ({reason})")
             continue
-        bg = background(patterns, sentence, win, c.trigger, c.noun, year)
+        bg = background(patterns, sentence, win, c.trigger, c.noun, year, mentions)
         if bg:
             taken.add(c.trigger)
             _say(trace, f"{note}: no (background history, {bg})")
             continue
         asked = (
-            None if c.noun else _demanded(patterns, sentence, wins, win)
-        )  # the attacks a demand names did happen
+            _demanded(patterns, sentence, wins, win)
+            if not c.noun or (clause_verbs(sentence, win) & light and not _in_pp(sentence, c))
+            else None
+        )  # the attacks a demand names did happen ("eist dat X een einde maakt aan de aanvallen");
+        # a noun a light verb of the asked clause makes happen is asked ("wil dat X en Y een akkoord sluiten")
         if not asked and _asked_infinitive(sentence, win, c.trigger, told):
             asked = "te-infinitive after a request"
         if asked:
@@ -1173,8 +1208,24 @@ def code_sentence(
             taken.add(c.trigger)
         parties = {m.code for m in out.sources + out.targets}
         fact, cue = factuality(
-            patterns, sentence, wins, win, c.trigger, c.noun, parties, mentions, p.ignores
+            patterns,
+            sentence,
+            wins,
+            win,
+            c.trigger,
+            c.noun,
+            parties,
+            mentions,
+            p.ignores,
+            p.intent == "act",
         )
+        not_real = unreal(patterns, sentence, win, c.trigger, fact)
+        if not_real:
+            _say(trace, f"{note}: no (not an event, {not_real})")
+            continue
+        if p.intent == "skip" and cue in {k.id for k in patterns.cue("future") if k.intent}:
+            _say(trace, f"{note}: no (an intent, {cue}: the intent patterns code it as AGREE)")
+            continue
         teller, said = attribution(
             patterns,
             sentence,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kroniek.events.clause import Window, clause_verbs, lemma, np_start, words
 from kroniek.events.patterns import Cue, Patterns
 from kroniek.records import Mention, Sentence, Token
@@ -111,6 +113,46 @@ def _past_year(sentence: Sentence, win: Window, trigger: int, noun: bool, year: 
     return past or perfect
 
 
+def _on_known_thing(sentence: Sentence, win: Window, actors: Sequence[Mention]) -> bool:
+    """The relative clause hangs on a thing named as known before (a definite noun phrase or a
+    name: "het verdrag, waarin ..."), not on an actor ("de minister, die met Y sprak" tells what he
+    did) nor on a statement ("een verklaring, waarin X Y beschuldigde" tells what it says)."""
+    at = win.first - 1
+    if at >= 1 and sentence.tokens[at - 1].text == ",":
+        at -= 1
+    if at < 1 or any(m.tokens[0] <= at <= m.tokens[1] for m in actors):
+        return False
+    head = sentence.tokens[at - 1]
+    word = lemma(head).replace(" ", "")
+    if any(word == w or word.endswith(w) for w in word_set("statement_nouns")):
+        return False
+    first = sentence.tokens[np_start(sentence, at) - 1]
+    definite = (first.tag == "LID" and "bep" in first.pos) or (
+        first.tag == "VNW" and "aanw" in first.pos
+    )
+    return definite or head.tag == "SPEC"
+
+
+def _pluperfect(sentence: Sentence, win: Window) -> bool:
+    """The clause is told in the pluperfect: a past perfect auxiliary and a participle ("hadden
+    gesloten", "was vertrokken")."""
+    toks = sentence.tokens[win.first - 1 : win.last]
+    return any(t.pos.startswith("WW(vd") for t in toks) and any(
+        lemma(t) in word_set("perfect_auxiliaries") and t.pos.startswith("WW(pv,verl") for t in toks
+    )
+
+
+def _told_past(sentence: Sentence, win: Window) -> bool:
+    """The clause is told in the past tense or the perfect ("dat werd gesloten", "waarin X en Y
+    hebben afgesproken")."""
+    toks = sentence.tokens[win.first - 1 : win.last]
+    if any(t.pos.startswith("WW(pv,verl") for t in toks):
+        return True
+    return any(t.pos.startswith("WW(vd") for t in toks) and any(
+        lemma(t) in word_set("perfect_auxiliaries") and t.pos.startswith("WW(pv,tgw") for t in toks
+    )
+
+
 def _governs_infinitive(sentence: Sentence, verb: int, last: int) -> bool:
     """gaan + infinitive ("gaan samenwerken"), not "gaat door met"."""
     toks = sentence.tokens
@@ -147,18 +189,25 @@ def factuality(
     parties: set[str],
     mentions: list[Mention],
     ignores: tuple[str, ...] = (),
+    intent_act: bool = False,
 ) -> tuple[str, str | None]:
     """The fact value of an event at ``trigger`` and the id of the cue that decided it; the fact
-    kinds in ``ignores`` are not considered (a pattern whose idiom holds its own negation)."""
+    kinds in ``ignores`` are not considered (a pattern whose idiom holds its own negation), nor
+    intent cues when ``intent_act`` (an expressed intent happens now: "is bereid met Y te praten")."""
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     above = governing(wins, win)
     found: dict[str, str] = {}
+    answered = noun and _answered(sentence, trigger, texts)
     for kind in ORDER:
-        if kind in ignores:
+        if kind in ignores or (answered and kind != "alleged"):
             continue
         for cue in patterns.cue(kind):
             if kind in found:
                 break
+            if (cue.intent and intent_act) or any(
+                lemma(t) in cue.unless for t in sentence.tokens[win.first - 1 : win.last]
+            ):
+                continue
             if cue.third_party:
                 if _third_party_source(sentence, mentions, parties):
                     found[kind] = cue.id
@@ -180,7 +229,7 @@ def factuality(
             elif cue.scope == "sentence":
                 spans = [(1, len(sentence.tokens))]
             if kind == "negated" and cue.scope != "govern":
-                spans = [_negation_scope(sentence, win, trigger, noun)]
+                spans = _negation_scope(sentence, win, trigger, noun, cue.lemmas)
                 spans += [(w.first, w.last) for w in above if _confirms(sentence, w)]
             if any(_cue_hits(cue, sentence, a, b, texts, trigger) for a, b in spans if a <= b):
                 found[kind] = cue.id
@@ -199,11 +248,75 @@ def factuality(
     return "asserted", None
 
 
-def _negation_scope(sentence: Sentence, win: Window, trigger: int, noun: bool) -> tuple[int, int]:
-    """Negation counts in the clause for verbs; for nouns only right before the noun ("geen akkoord")."""
+def unreal(
+    patterns: Patterns, sentence: Sentence, win: Window, trigger: int, fact: str
+) -> str | None:
+    """Id of the cue that makes the event unreal, so not coded: a hypothetical condition ("als X
+    Y zou aanvallen") or a negated modal of ability or permission ("mag geen raketten lanceren")."""
+    for cue in patterns.cue("unreal"):
+        toks = sentence.tokens[win.first - 1 : win.last]
+        if (cue.when_negated and fact != "negated") or any(lemma(t) in cue.unless for t in toks):
+            continue
+        if cue.scope == "opener":
+            opener = sentence.tokens[win.first - 1]
+            if (
+                win.subordinate
+                and lemma(opener) in cue.lemmas
+                and (cue.pos is None or opener.pos.startswith(cue.pos))
+            ):
+                return cue.id
+            continue
+        if any(t.tag == "WW" and t.index != trigger and lemma(t) in cue.lemmas for t in toks):
+            return cue.id
+    return None
+
+
+def _answered(sentence: Sentence, trigger: int, texts: dict[int, str]) -> bool:
+    """The event noun is what a reaction answers ("als reactie op de wapenverkoop"): an earlier act."""
+    start = np_start(sentence, trigger)
+    before = lemma_seq(sentence, max(1, start - 4), start - 1)
+    for words_ in word_set("reaction_preps"):
+        wanted = tuple(words_.split())
+        tail = before[-len(wanted) :] if len(before) >= len(wanted) else []
+        if tail and has_seq(tail, wanted, texts) is not None:
+            return True
+    return False
+
+
+def _negation_scope(
+    sentence: Sentence, win: Window, trigger: int, noun: bool, negations: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Where a negation counts: for nouns only right before the noun ("geen akkoord"); for verbs
+    the clause, but not a negation inside a nominalised verb ("wegens het niet nakomen") nor one
+    after the trigger that opens a te-infinitive ("roept Y op geen sancties te nemen")."""
     if noun:
-        return np_start(sentence, trigger), trigger
-    return win.first, win.last
+        return [(np_start(sentence, trigger), trigger)]
+    spans: list[tuple[int, int]] = []
+    start, last = win.first, win.last
+    for tok in sentence.tokens[win.first - 1 : win.last]:
+        if lemma(tok) not in negations:
+            continue
+        if tok.index > trigger and _opens_infinitive(sentence, tok.index, win.last, trigger):
+            last = tok.index - 1
+            break
+        if tok.index > 1 and sentence.tokens[tok.index - 2].tag == "LID":
+            spans.append((start, tok.index - 1))
+            start = tok.index + 1
+    spans.append((start, last))
+    return spans
+
+
+def _opens_infinitive(sentence: Sentence, at: int, last: int, trigger: int) -> bool:
+    """The words after token ``at`` reach "te" + infinitive (not the trigger) before any other verb
+    or separated particle: the negation belongs to that infinitive phrase."""
+    toks = sentence.tokens
+    for tok in toks[at:last]:
+        if lemma(tok) in word_set("infinitive_markers") and tok.index < last:
+            after = toks[tok.index]
+            return after.pos.startswith("WW(inf") and after.index != trigger
+        if tok.tag == "WW" or tok.pos.startswith("VZ(fin"):
+            return False
+    return False
 
 
 def _confirms(sentence: Sentence, win: Window) -> bool:
@@ -264,13 +377,26 @@ def background(
     trigger: int,
     noun: bool,
     year: int | None = None,
+    actors: Sequence[Mention] = (),
 ) -> str | None:
     """Id of the background cue when the event is told as history ("sinds de invasie ... geleden",
-    "in 2015 sloten ..."); ``year`` is the year the article speaks from, when known."""
+    "in 2015 sloten ..."); ``year`` is the year the article speaks from, when known; ``actors``
+    the sentence's mentions (a relative clause on an actor tells what the actor did)."""
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     start = np_start(sentence, trigger)
     before = sentence.tokens[start - 2] if start >= 2 else None
     for cue in patterns.cue("background"):
+        if cue.pluperfect_main:
+            if (
+                not win.subordinate
+                and _pluperfect(sentence, win)
+                and any(
+                    has_seq(lemma_seq(sentence, win.first, win.last), s, texts) is not None
+                    for s in cue.seqs
+                )
+            ):
+                return cue.id
+            continue
         if cue.preps and noun and before is not None and lemma(before) in cue.preps:
             return cue.id
         if cue.seqs and noun:
@@ -278,6 +404,18 @@ def background(
             if any(has_seq(tail, s, texts) is not None for s in cue.seqs):
                 return cue.id
         if cue.past_year and year is not None and _past_year(sentence, win, trigger, noun, year):
+            return cue.id
+        if cue.lemmas and any(
+            lemma(t) in cue.lemmas and (cue.pos is None or t.pos.startswith(cue.pos))
+            for t in sentence.tokens[win.first : win.last]
+        ):  # not the clause's first word: "Toen viel X aan" is a narrative "then"
+            return cue.id
+        if (
+            cue.relative_past
+            and win.opener == "rel"
+            and _told_past(sentence, win)
+            and _on_known_thing(sentence, win, actors)
+        ):
             return cue.id
         if (
             cue.seqs

@@ -34,6 +34,9 @@ Pattern keys (one YAML list entry each):
   about                    PLOVER types: the pattern is a claim verb ("X stelt dat Y ...") that fires
                            only when its dat-clause reports an event of these types; the other side
                            is that event's doer (X ACCUSE Y for "X zegt dat Y burgers doodde")
+  intent                   set from linking.yaml: "act" when an intent cue (cues.yaml `intent`) is what
+                           the event is (fact stays asserted), "skip" when the event under such a cue
+                           is not coded (the intent patterns code the intent)
   needs_light_verb         a noun for a state or relation (oorlog, samenwerking): it codes an event only
                            when a support verb of cues.yaml governs it ("voeren oorlog", "gaan samenwerking aan")
   reciprocal               also coded in the reverse direction (default: the type is listed in
@@ -114,6 +117,7 @@ _CUE_KINDS = (
     "support_verbs",
     "undergo_verbs",
     "demand_verbs",
+    "unreal",
 )
 _CUE_KEYS = {
     "id",
@@ -132,6 +136,11 @@ _CUE_KEYS = {
     "past_year",
     "present_tense",
     "not_after",
+    "intent",
+    "relative_past",
+    "when_negated",
+    "unless",
+    "pluperfect_main",
 }
 _SCOPES = ("clause", "govern", "sentence", "opener")
 
@@ -169,6 +178,7 @@ class Pattern:
     ignores: tuple[
         str, ...
     ] = ()  # fact kinds its own wording carries ("niet blij met": negated; a threat: future)
+    intent: str = ""  # "act" or "skip" under an intent cue (willen, bereid); see linking.yaml
     reciprocal: bool = False  # also coded in the reverse direction (a visit is also being received)
     source_chain: tuple[
         str, ...
@@ -212,6 +222,11 @@ class Cue:
     # a seq cue does not count with one of these words one or two words before it ("zoveel
     # mogelijk", "zo snel mogelijk": a degree, not a hedge)
     not_after: frozenset[str] = frozenset()
+    when_negated: bool = False  # an unreal cue that counts only in a negated clause
+    unless: frozenset[str] = frozenset()  # lemmas in the clause that make the cue not count
+    pluperfect_main: bool = False  # a background cue: a main clause in the pluperfect
+    relative_past: bool = False  # a background cue: a relative clause told in the past or perfect
+    intent: bool = False  # a future cue of will or willingness ("wil", "bereid"): an intent
 
 
 @dataclass(frozen=True)
@@ -273,7 +288,13 @@ def load_modes(path: Path) -> dict[str, tuple[str, ...]]:
     return {t: tuple(str(m) for m in v) for t, v in raw.items()}
 
 
-LINKING_TYPE_KEYS = ("reciprocal_types", "other_side_types", "future_content_types")
+LINKING_TYPE_KEYS = (
+    "reciprocal_types",
+    "other_side_types",
+    "future_content_types",
+    "intent_act_types",
+    "intent_skip_types",
+)
 LINKING_CHAIN_KEYS = ("verb_source", "passive_source", "noun_source")
 LINKING_TARGET_KEYS = ("verb_target", "noun_target")
 
@@ -402,8 +423,16 @@ def _pattern(
         default_source=linking["source"],
         about=_types(entry.get("about"), where, "about"),
         ignores=_fact_kinds(entry, ptype, linking, where),
+        intent=_intent(ptype, linking),
         source=where,
     )
+
+
+def _intent(ptype: str, linking: dict) -> str:
+    """How an event of type ``ptype`` reads an intent cue (linking.yaml): "act", "skip" or ""."""
+    if ptype in linking.get("intent_act_types", ()):
+        return "act"
+    return "skip" if ptype in linking.get("intent_skip_types", ()) else ""
 
 
 def _sector(value, where: str, key: str) -> str | None:
@@ -445,6 +474,11 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         past_year=_flag(entry, "past_year", where),
         present_tense=_flag(entry, "present_tense", where),
         not_after=frozenset(_strings(entry.get("not_after"), where, "not_after")),
+        intent=_flag(entry, "intent", where),
+        relative_past=_flag(entry, "relative_past", where),
+        pluperfect_main=_flag(entry, "pluperfect_main", where),
+        when_negated=_flag(entry, "when_negated", where),
+        unless=frozenset(_strings(entry.get("unless"), where, "unless")),
     )
 
 
