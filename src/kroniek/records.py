@@ -8,6 +8,7 @@ can be hashed, pickled to Dask workers and compared in tests.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -203,6 +204,24 @@ class Event:
         )
 
 
+def event_id(article: str, event: Event) -> str:
+    """An event's id in the store: SHA-256 of the id of the text it was coded from (an
+    article's, or a version's), rule, field, span, sides (with sectors) and type."""
+    parts = (
+        article,
+        event.rule,
+        event.field,
+        str(event.span[0]),
+        str(event.span[1]),
+        event.src,
+        event.src_sector or "",
+        event.tgt,
+        event.tgt_sector or "",
+        event.type,
+    )
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
 @dataclass(frozen=True)
 class Claim:
     """A reported figure (a number with what it counts) in one sentence, tied to its events."""
@@ -255,6 +274,9 @@ class ArticlePlan:
     ``kind`` is "new" (store it with its analysis), "stored" (its text is stored already:
     only a sighting of ``target``) or "version" (a lightly edited version of stored article
     ``target``: a sighting, a version row with ``similarity`` and what the edit adds).
+    What a new article or a version adds to ``target`` is listed by position in its
+    AnalysedArticle: the events to store (each with the idx it is stored under) and the
+    figures to store; ``event_ids`` links its figures to the stored events.
     """
 
     article_id: str  # the id of this article's own text
@@ -262,6 +284,11 @@ class ArticlePlan:
     target: str  # the stored article it is filed under (a new one: itself)
     similarity: float | None = None  # a version's word 3-gram Jaccard with the target
     signature: tuple[int, ...] = ()  # MinHash values to keep (new articles and versions)
+    # one per event of the analysis: the id of the stored event it is (the target holds it
+    # already) or of the event stored for it
+    event_ids: tuple[str, ...] = ()
+    new_events: tuple[tuple[int, int], ...] = ()  # (event position, idx) of the events to store
+    new_figures: tuple[int, ...] = ()  # positions of the Claims to store
 
 
 @dataclass(frozen=True)
