@@ -8,7 +8,6 @@ can be hashed, pickled to Dask workers and compared in tests.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -202,24 +201,6 @@ class Event:
             f"{self.field}:{self.span[0]}-{self.span[1]}:{self.type}:"
             f"{self.src}/{self.src_sector or ''}>{self.tgt}/{self.tgt_sector or ''}"
         )
-
-
-def event_id(article: str, event: Event) -> str:
-    """An event's id in the store: SHA-256 of the id of the text it was coded from (an
-    article's, or a version's), rule, field, span, sides (with sectors) and type."""
-    parts = (
-        article,
-        event.rule,
-        event.field,
-        str(event.span[0]),
-        str(event.span[1]),
-        event.src,
-        event.src_sector or "",
-        event.tgt,
-        event.tgt_sector or "",
-        event.type,
-    )
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

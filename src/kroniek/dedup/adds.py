@@ -10,9 +10,28 @@ event twice. Its figures point at the item's events, stored or added.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
-from kroniek.records import AnalysedArticle, Claim, Event, event_id
+from kroniek.records import AnalysedArticle, Claim, Event
+
+
+def event_id(article: str, event: Event) -> str:
+    """An event's id in the store: SHA-256 of the id of the text it was coded from (an
+    article's, or a version's), rule, field, span, sides (with sectors) and type."""
+    parts = (
+        article,
+        event.rule,
+        event.field,
+        str(event.span[0]),
+        str(event.span[1]),
+        event.src,
+        event.src_sector or "",
+        event.tgt,
+        event.tgt_sector or "",
+        event.type,
+    )
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def event_key(src: str, tgt: str, type_: str, cameo: str, fact: str, trigger: str) -> tuple:
