@@ -255,6 +255,9 @@ class ArticlePlan:
     ``kind`` is "new" (store it with its analysis), "stored" (its text is stored already:
     only a sighting of ``target``) or "version" (a lightly edited version of stored article
     ``target``: a sighting, a version row with ``similarity`` and what the edit adds).
+    What a new article or a version adds to ``target`` is listed by position in its
+    AnalysedArticle: the events to store (each with the idx it is stored under) and the
+    figures to store; ``event_ids`` links its figures to the stored events.
     """
 
     article_id: str  # the id of this article's own text
@@ -262,6 +265,11 @@ class ArticlePlan:
     target: str  # the stored article it is filed under (a new one: itself)
     similarity: float | None = None  # a version's word 3-gram Jaccard with the target
     signature: tuple[int, ...] = ()  # MinHash values to keep (new articles and versions)
+    # one per event of the analysis: the id of the stored event it is (the target holds it
+    # already) or of the event stored for it
+    event_ids: tuple[str, ...] = ()
+    new_events: tuple[tuple[int, int], ...] = ()  # (event position, idx) of the events to store
+    new_figures: tuple[int, ...] = ()  # positions of the Claims to store
 
 
 @dataclass(frozen=True)

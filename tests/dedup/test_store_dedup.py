@@ -10,7 +10,7 @@ import pytest
 import yaml
 from tests.store.store_records import analysed, event, page_result
 
-from kroniek.dedup import VersionPlanner, article_id
+from kroniek.dedup import VersionPlanner, article_id, event_id
 from kroniek.errors import KroniekError
 from kroniek.pipeline import store_result, store_results
 from kroniek.records import Claim
@@ -82,6 +82,52 @@ def test_the_plan_says_what_each_article_is_and_planning_writes_nothing(tmp_path
     assert [bool(a.signature) for a in page.articles] == [False, True, True, False]
     assert [p.new for p in plan.pages[1:3] if p is not None] == [False, False]
     assert plan.pages[3] is None and plan.signatures == ()
+
+
+def test_the_plan_lists_what_each_version_adds_also_twice_in_one_batch(tmp_path, items):
+    send = event("PRK", "RUS", "AID", cameo="074")  # the event figure() ties its figures to
+    check = replace(event("USA", "PRK", "CONSULT", cameo="010"), trigger="onderzoeken")
+    accuse = event("IRN", "ISR", "ACCUSE", cameo="112", span=(1, 4))
+    five = replace(figure(5), events=(accuse.key,))
+    first = page_result("p1", (brief(items, "t1a", "p1", events=[send], claims=[figure(3000)]),))
+    updates = page_result(
+        "p2",
+        (
+            brief(items, "t1b", "p2", events=[send, check], claims=[figure(3000), figure(4000)]),
+            brief(
+                items,
+                "t1c",
+                "p2",
+                "brief:1",
+                events=[check, accuse],
+                claims=[figure(4000), five],
+            ),
+        ),
+    )
+    with Store(tmp_path / "k.duckdb") as store:
+        store_result(store, first)
+        held = store.events()[0]["event_id"]
+        plan = VersionPlanner().plan([updates], store)
+        page = plan.pages[0]
+        assert page is not None and [a.kind for a in page.articles] == ["version", "version"]
+        one, two = page.articles
+        added = event_id(one.article_id, check)  # the first version adds it, the second has it
+        assert one.event_ids == (held, added) and one.new_events == ((1, 1),)
+        assert one.new_figures == (1,)
+        assert two.event_ids == (added, event_id(two.article_id, accuse))
+        assert two.new_events == ((1, 2),) and two.new_figures == (1,)
+        store.add_many([updates], plan)
+        events = store.rows("SELECT idx, event_id, version_id FROM events ORDER BY idx")
+        assert events == [
+            (0, held, article_id(first.articles[0].article)),
+            (1, added, one.article_id),
+            (2, two.event_ids[1], two.article_id),
+        ]
+        assert store.rows("SELECT value, event_ids FROM quantities ORDER BY value") == [
+            (5, [two.event_ids[1]]),
+            (3000, [held]),
+            (4000, [held]),
+        ]
 
 
 def test_edited_update_is_one_article_with_a_version(tmp_path, items):

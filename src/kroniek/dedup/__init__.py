@@ -1,6 +1,8 @@
-"""Deduplication: exact ids of pages and news items, and near-duplicate versions (MinHash LSH
-over word shingles, decided by exact Jaccard), planned before anything is stored."""
+"""Deduplication: exact ids of pages, news items and events, near-duplicate versions (MinHash
+LSH over word shingles, decided by exact Jaccard) and what they add, planned before anything
+is stored."""
 
+from kroniek.dedup.adds import event_id
 from kroniek.dedup.near import (
     THRESHOLD,
     NearIndex,
@@ -21,6 +23,7 @@ __all__ = [
     "article_id",
     "best_match",
     "content_hash",
+    "event_id",
     "from_hashvalues",
     "jaccard",
     "shingles",

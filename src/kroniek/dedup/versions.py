@@ -3,8 +3,10 @@
 A page whose content hash is stored (or came earlier in the batch) is left out. An article
 whose text is stored (as an article or as a version) is a repeat: only a sighting. An
 article whose word 3-grams are near enough to a stored one's (or to one earlier in the
-batch) is a version of it. Everything else is new. The answer is a `StorePlan` that the
-store writes without deciding anything itself; what a plan reads of the store is `Stored`.
+batch) is a version of it. Everything else is new. What a new article or a version adds
+to the item it is filed under, event by event and figure by figure, is planned too
+(dedup/adds.py). The answer is a `StorePlan` that the store writes without deciding anything
+itself; what a plan reads of the store is `Stored`.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
+from kroniek.dedup.adds import Adds, Held, new_article, version
 from kroniek.dedup.near import (
     THRESHOLD,
     NearIndex,
@@ -22,7 +26,15 @@ from kroniek.dedup.near import (
     shingles,
     signature,
 )
-from kroniek.records import Article, ArticlePlan, Page, PagePlan, PageResult, StorePlan
+from kroniek.records import (
+    AnalysedArticle,
+    Article,
+    ArticlePlan,
+    Page,
+    PagePlan,
+    PageResult,
+    StorePlan,
+)
 
 
 class Stored(Protocol):
@@ -51,6 +63,16 @@ class Stored(Protocol):
     def item_texts(self, ids: list[str]) -> list[tuple[str, str, str | None, str]]:
         """(id, article id it is filed under, headline, text) of these stored articles and
         versions."""
+        ...
+
+    def item_events(self, article_id: str) -> list[tuple[str, str, str, str, str, str, str, int]]:
+        """(src, tgt, type, cameo, fact, trigger, event id, idx) of the events stored under
+        this article (its own and its versions'), in idx order."""
+        ...
+
+    def item_figures(self, article_id: str) -> list[tuple[float, str, str | None]]:
+        """(value, unit, approx) of the figures stored under this article (its own and its
+        versions')."""
         ...
 
 
@@ -103,16 +125,17 @@ class VersionPlanner:
             if self._index is None:
                 self._index, unsigned = _index_of(stored)
             items = tuple(
-                self._article(aid, analysed.article, stored, batch, self._index)
+                self._article(aid, analysed, stored, batch, self._index)
                 for aid, analysed in zip(ids[i], results[i].articles, strict=True)
             )
             pages[i] = PagePlan(digests[i], True, items)
         return StorePlan(tuple(pages), unsigned)
 
     def _article(
-        self, aid: str, art: Article, stored: Stored, batch: _Batch, index: NearIndex
+        self, aid: str, analysed: AnalysedArticle, stored: Stored, batch: _Batch, index: NearIndex
     ) -> ArticlePlan:
         """The plan for one article, given what is stored and what the batch planned so far."""
+        art = analysed.article
         if aid in batch.versions:
             return ArticlePlan(aid, "stored", batch.versions[aid])
         if aid in batch.articles:
@@ -123,10 +146,17 @@ class VersionPlanner:
         match = self._near_match(grams, index.candidates(sig), stored, batch.grams)
         if match is None:
             batch.articles.add(aid)
-            item = ArticlePlan(aid, "new", aid, signature=values)
+            adds, batch.held[aid] = new_article(aid, analysed)
+            item = _with(ArticlePlan(aid, "new", aid, signature=values), adds)
         else:
-            batch.versions[aid] = match[0]
-            item = ArticlePlan(aid, "version", match[0], match[1], values)
+            target = match[0]
+            batch.versions[aid] = target
+            if target not in batch.held:
+                batch.held[target] = Held.from_rows(
+                    stored.item_events(target), stored.item_figures(target)
+                )
+            adds = version(aid, analysed, batch.held[target])
+            item = _with(ArticlePlan(aid, "version", target, match[1], values), adds)
         batch.grams[aid] = (grams, item.target)
         index.add(aid, sig)
         return item
@@ -154,13 +184,22 @@ class VersionPlanner:
 
 class _Batch:
     """What a plan knows while it goes: the stored pages, articles and versions among the
-    batch's, plus what it has planned so far (new articles, versions, their shingles)."""
+    batch's, plus what it has planned so far (new articles, versions, their shingles, what
+    the items they are filed under hold)."""
 
     def __init__(self, pages: set[str], articles: set[str], versions: dict[str, str]) -> None:
         self.pages = pages  # content hashes stored or planned
         self.articles = articles  # article ids stored or planned as new
         self.versions = versions  # version id -> article id, stored or planned
         self.grams: dict[str, tuple[frozenset[str], str]] = {}  # planned id -> (shingles, target)
+        self.held: dict[str, Held] = {}  # article id -> what it holds: stored, and planned so far
+
+
+def _with(item: ArticlePlan, adds: Adds) -> ArticlePlan:
+    """``item`` with what its analysis adds."""
+    return replace(
+        item, event_ids=adds.event_ids, new_events=adds.new_events, new_figures=adds.new_figures
+    )
 
 
 def _index_of(stored: Stored) -> tuple[NearIndex, tuple[tuple[str, tuple[int, ...]], ...]]:

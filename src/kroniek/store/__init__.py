@@ -5,7 +5,7 @@ from kroniek.store.access import StoreLocked, intent_path, open_store, write_int
 from kroniek.store.browse import BadCursor, EventQuery
 from kroniek.store.export import GDELT_COLUMNS, export_gdelt, export_parquet, gdelt_rows
 from kroniek.store.schema import SCHEMA_VERSION
-from kroniek.store.store import AddOutcome, Store, event_id
+from kroniek.store.store import AddOutcome, Store
 from kroniek.store.writer import BatchWriter
 
 __all__ = [
@@ -18,7 +18,6 @@ __all__ = [
     "Store",
     "StoreLocked",
     "browse",
-    "event_id",
     "export_gdelt",
     "export_parquet",
     "gdelt_rows",

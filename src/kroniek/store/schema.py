@@ -106,7 +106,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 
 CREATE TABLE IF NOT EXISTS events (
-    event_id             VARCHAR PRIMARY KEY, -- SHA-256, see store.event_id()
+    event_id             VARCHAR PRIMARY KEY, -- SHA-256, see dedup.event_id()
     article_id           VARCHAR NOT NULL REFERENCES articles (article_id),
     idx                  INTEGER NOT NULL,    -- position in the article's event list
     src                  VARCHAR NOT NULL,

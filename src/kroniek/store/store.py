@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import hashlib
 import re
 import threading
 from collections.abc import Iterator
@@ -17,12 +16,12 @@ import pyarrow as pa
 
 from kroniek.errors import KroniekError
 from kroniek.output import iso_utc
-from kroniek.records import AnalysedArticle, Event, PagePlan, PageResult, StorePlan
+from kroniek.records import AnalysedArticle, ArticlePlan, Event, PagePlan, PageResult, StorePlan
 from kroniek.store.claims import claim_rows
 from kroniek.store.days import day_rows, file_event_days
 from kroniek.store.schema import DDL, SCHEMA_VERSION, TABLES, UPGRADABLE, UPGRADE
 from kroniek.store.stories import save_links, stories_with_keys, story_rows, unlinked_events
-from kroniek.store.versions import key_of, quantity_rows, stored_keys
+from kroniek.store.versions import quantity_rows
 
 EVENT_FIELDS = (
     "src",
@@ -57,23 +56,6 @@ class AddOutcome:
     duplicate_articles: int  # articles already stored (another page carried them): sighting only
     new_events: int
     near_duplicates: int = 0  # of duplicate_articles: edited versions of a stored item
-
-
-def event_id(article: str, event: Event) -> str:
-    """SHA-256 of article id, rule, field, span, actors (with sectors) and type."""
-    parts = (
-        article,
-        event.rule,
-        event.field,
-        str(event.span[0]),
-        str(event.span[1]),
-        event.src,
-        event.src_sector or "",
-        event.tgt,
-        event.tgt_sector or "",
-        event.type,
-    )
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def date_bounds(value: str | None) -> tuple[date | None, date | None]:
@@ -276,9 +258,9 @@ class Store:
 
         A page the plan marks as known adds nothing; a "stored" article only gets a sighting
         (its sentences, mentions and events are stored already); a "version" gets a sighting
-        of the article it repeats and a version row, and only the events and figures the edit
-        adds are stored. A failed result is recorded as a failure. On an error nothing is
-        stored.
+        of the article it repeats and a version row. Of a new article's or a version's events
+        and figures, those the plan lists are stored. A failed result is recorded as a
+        failure. On an error nothing is stored.
         """
         outcomes: list[AddOutcome] = []
         for result in results:
@@ -364,7 +346,7 @@ class Store:
         for item, analysed in zip(plan.articles, result.articles, strict=True):
             art = analysed.article
             if item.kind == "new":
-                rows.add_article(item.article_id, analysed, now)
+                rows.add_article(item, analysed, now)
             else:
                 duplicates += 1
             if item.kind == "version":
@@ -383,8 +365,7 @@ class Store:
                         now,
                     )
                 )
-                stored = stored_keys(self._con, item.target)
-                rows.add_version(item.target, item.article_id, analysed, stored)
+                rows.add_analysis(item, analysed)
             if item.signature:
                 rows.signatures.append((item.article_id, list(item.signature)))
             if art.part not in parts:
@@ -442,6 +423,22 @@ class Store:
             "SELECT version_id, article_id, headline, text FROM versions "
             "WHERE list_contains(?, version_id)",
             [ids, ids],
+        )
+
+    def item_events(self, article_id: str) -> list[tuple[str, str, str, str, str, str, str, int]]:
+        """(src, tgt, type, cameo, fact, trigger, event id, idx) of the events stored under
+        this article (its own and its versions'), in idx order."""
+        return self._fetch(
+            "SELECT src, tgt, type, cameo, fact, trigger, event_id, idx FROM events "
+            "WHERE article_id = ? ORDER BY idx",
+            [article_id],
+        )
+
+    def item_figures(self, article_id: str) -> list[tuple[float, str, str | None]]:
+        """(value, unit, approx) of the figures stored under this article (its own and its
+        versions')."""
+        return self._fetch(
+            "SELECT value, unit, approx FROM quantities WHERE article_id = ?", [article_id]
         )
 
     def _bulk(self, table: str, rows: list[tuple]) -> None:
@@ -669,11 +666,11 @@ class _Rows:
         self.versions: list[tuple] = []
         self.signatures: list[tuple] = []
         self.quantities: list[tuple] = []
-        self.keys: dict[str, tuple[dict, set, int]] = {}  # article id -> its event/figure keys
 
-    def add_article(self, aid: str, analysed: AnalysedArticle, now: datetime) -> None:
-        """Rows for a new article with its sentences, mentions, (deduplicated) events, figures."""
-        art = analysed.article
+    def add_article(self, item: ArticlePlan, analysed: AnalysedArticle, now: datetime) -> None:
+        """Rows for a new article with its sentences, mentions, and the events and figures
+        ``item`` lists."""
+        aid, art = item.article_id, analysed.article
         self.article_ids.add(aid)
         self.articles.append(
             (
@@ -709,40 +706,20 @@ class _Rows:
             )
             for i, m in enumerate(analysed.mentions)
         ]
-        seen: set[str] = set()
-        ids = [event_id(aid, e) for e in analysed.events]
-        for i, (eid, e) in enumerate(zip(ids, analysed.events, strict=True)):
-            if eid in seen:
-                continue
-            seen.add(eid)
-            self.events.append(_event_row(eid, aid, i, e, aid))
-        figures: set[tuple] = set()
-        by_key = {e.key: eid for eid, e in zip(ids, analysed.events, strict=True)}
-        self.quantities += quantity_rows(aid, aid, analysed, by_key, _utc(art.published), figures)
-        self.keys[aid] = (
-            {key_of(e): eid for eid, e in zip(ids, analysed.events, strict=True)},
-            figures,
-            len(analysed.events),
-        )
+        self.add_analysis(item, analysed)
 
-    def add_version(
-        self, aid: str, version: str, analysed: AnalysedArticle, stored: tuple[dict, set, int]
-    ) -> None:
-        """Rows for what a near-duplicate version adds to stored article ``aid``."""
-        if aid not in self.keys:
-            self.keys[aid] = stored
-        events, figures, next_idx = self.keys[aid]
-        by_key = {}
-        for e in analysed.events:
-            key = key_of(e)
-            if key not in events:
-                events[key] = event_id(version, e)
-                self.events.append(_event_row(events[key], aid, next_idx, e, version))
-                next_idx += 1
-            by_key[e.key] = events[key]
-        self.keys[aid] = (events, figures, next_idx)
+    def add_analysis(self, item: ArticlePlan, analysed: AnalysedArticle) -> None:
+        """Rows for the events and figures ``item`` lists of an article's or a version's
+        analysis, filed under ``item.target``."""
+        target, text_id, events = item.target, item.article_id, analysed.events
+        self.events += [
+            _event_row(item.event_ids[i], target, idx, events[i], text_id)
+            for i, idx in item.new_events
+        ]
+        by_key = {e.key: eid for e, eid in zip(events, item.event_ids, strict=True)}
+        published = _utc(analysed.article.published)
         self.quantities += quantity_rows(
-            aid, version, analysed, by_key, _utc(analysed.article.published), figures
+            target, text_id, analysed, by_key, published, item.new_figures
         )
 
 

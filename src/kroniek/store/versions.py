@@ -1,9 +1,8 @@
-"""The rows a version of a stored news item adds, and rows for reported figures.
+"""Rows for reported figures, of a new article or of a version of a stored item.
 
-A version (the same brief lightly edited; kroniek.dedup finds it) is a sighting of the item
-it repeats; of its own analysis only what the item does not already hold is kept: events
-with a new (src, tgt, type, CAMEO, fact, trigger), and figures with a new (value, unit,
-approximation), so a revised estimate stays visible without counting an event twice.
+Which figures those are (a version adds only those the item does not hold) is the plan's
+decision (kroniek.dedup); here each figure the plan lists becomes a ``quantities`` row that
+points at the stored events of its sentence.
 """
 
 from __future__ import annotations
@@ -11,24 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from duckdb import DuckDBPyConnection
-
-from kroniek.records import AnalysedArticle, Claim, Event
-
-
-def event_key(src: str, tgt: str, type_: str, cameo: str, fact: str, trigger: str) -> tuple:
-    """What makes two events of two versions of one item the same event."""
-    return (src, tgt, type_, cameo, fact, " ".join(trigger.lower().split()))
-
-
-def key_of(event: Event) -> tuple:
-    """``event_key`` of a coded Event."""
-    return event_key(event.src, event.tgt, event.type, event.cameo, event.fact, event.trigger)
-
-
-def claim_key(value: float, unit: str, approx: str | None) -> tuple:
-    """What makes two figures of two versions of one item the same figure."""
-    return (round(float(value), 6), unit.lower(), (approx or "").lower())
+from kroniek.records import AnalysedArticle, Claim
 
 
 def quantity_row(
@@ -71,36 +53,16 @@ def quantity_rows(
     analysed: AnalysedArticle,
     event_ids: Mapping[str, str],
     published: datetime | None,
-    known: set[tuple] | None = None,
+    figures: tuple[int, ...],
 ) -> list[tuple]:
-    """Rows for an article's figures; with ``known`` only figures not in it (then added to it).
+    """Rows for the figures at positions ``figures`` of ``analysed.claims``, filed under
+    article ``aid`` as read from the text ``version_id``.
 
     ``event_ids`` maps the Event.key of each of ``analysed.events`` to its stored id.
     """
     rows = []
-    for idx, claim in enumerate(analysed.claims):
-        if known is not None:
-            key = claim_key(claim.value, claim.unit, claim.approx)
-            if key in known:
-                continue
-            known.add(key)
+    for idx in figures:
+        claim = analysed.claims[idx]
         ids = list(dict.fromkeys(event_ids[key] for key in claim.events if key in event_ids))
         rows.append(quantity_row(aid, version_id, idx, claim, analysed, ids, published))
     return rows
-
-
-def stored_keys(con: DuckDBPyConnection, aid: str) -> tuple[dict, set, int]:
-    """Event keys (-> event id), figure keys and the next free event idx of a stored article."""
-    events = con.execute(
-        "SELECT src, tgt, type, cameo, fact, trigger, event_id, idx FROM events "
-        "WHERE article_id = ?",
-        [aid],
-    ).fetchall()
-    figures = con.execute(
-        "SELECT value, unit, approx FROM quantities WHERE article_id = ?", [aid]
-    ).fetchall()
-    return (
-        {event_key(*r[:6]): r[6] for r in events},
-        {claim_key(*f) for f in figures},
-        max((r[7] for r in events), default=-1) + 1,
-    )
