@@ -189,6 +189,34 @@ def test_tenure_by_date_rutte(mentions_of):
     assert mentions_of("Rutte reisde af.", date(2025, 3, 1))[0].code == "NATO"
 
 
+@pytest.mark.parametrize(
+    ("day", "sector"), [(date(2019, 6, 1), "REB"), (date(2023, 6, 1), "GOV"), (None, "GOV")]
+)
+def test_a_delegation_speaks_for_its_organisation_in_the_sector_of_the_day(
+    mentions_of, day, sector
+):
+    """A government-sector role word owned by a group ("een delegatie van de Taliban") takes
+    the group's sector on the article's date (sector_changes.tsv), not the role's GOV."""
+    found = _by_text(mentions_of("Een delegatie van de Taliban reisde naar Qatar.", day))
+    assert (
+        found["Een delegatie van de Taliban"].code,
+        found["Een delegatie van de Taliban"].sector,
+    ) == (
+        "AFG",
+        sector,
+    )
+
+
+def test_a_spokesman_of_a_movement_or_an_alliance_keeps_its_sector(mentions_of):
+    found = _by_text(
+        mentions_of("Een woordvoerder van Hezbollah en een woordvoerder van de NAVO reageerden.")
+    )
+    assert found["Een woordvoerder van Hezbollah"].sector == "REB"
+    assert found["een woordvoerder van de NAVO"].sector == "IGO"
+    state = _by_text(mentions_of("Een woordvoerder van de regering van Chili reageerde."))
+    assert all(m.sector == "GOV" for m in state.values() if m.code == "CHL")
+
+
 def test_former_office_holder(mentions_of):
     first = mentions_of("De Colombiaanse oud-president vertrok.")[0]
     assert (first.code, first.sector) == ("COL", "OPP")

@@ -79,6 +79,27 @@ def test_apposition_and_former_office():
     assert kinds == {"tenure", "former"}
 
 
+def test_an_office_named_before_the_name_dates_even_without_a_title_in_the_book():
+    """A term whose office is itself a title word ("president") dates the text like a titled
+    one: the head of state named with the title places the article in that term."""
+    text = "De Afghaanse president Ashraf Ghani riep op tot een staakt-het-vuren."
+    bounds = publication_bounds(_main(text), CAPTURE)
+    assert bounds.earliest.date() == date(2014, 9, 28)  # local midnight of 29 September, in UTC
+    assert bounds.latest.date() == date(2021, 8, 29)  # the term ended 2021-08-15, plus the grace
+    assert "actor.person.ghani" in bounds.reason
+    dated = date_articles([_main(text)], CAPTURE)[0]
+    assert dated.speaks_from == bounds.estimate
+
+
+def test_a_generic_role_word_keeps_every_office_it_may_name():
+    """"minister X" may name any minister term of X, also one of an office that dates nothing
+    by itself (Financiën): the bounds then cover both terms, not only the titled one."""
+    text = "Minister Wopke Hoekstra wil de begroting van het land op orde brengen."
+    bounds = publication_bounds(_main(text), CAPTURE)
+    assert bounds.earliest.date() == date(2017, 10, 25)  # first day as minister of Finance
+    assert bounds.latest.date() == date(2023, 9, 19)  # end as foreign minister, plus the grace
+
+
 def test_name_without_role_is_no_evidence():
     bounds = publication_bounds(_main("Een journalist sprak met Obama over zijn boek."), CAPTURE)
     assert bounds.earliest is None and bounds.latest == CAPTURE and bounds.how_sure == "low"

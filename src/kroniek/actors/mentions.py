@@ -37,6 +37,9 @@ NO_CONTEXT_ROLES = frozenset(
     {"role.media", "role.business", "role.human_rights", "role.chair", "role.diplomat"}
 )
 PLACE_KINDS = frozenset({"name", "capital", "city", "bloc"})
+# Organisations a government-sector role word acts for when it is theirs ("een woordvoerder van
+# de beweging", "een delegatie van de partij"): the phrase takes the organisation's sector.
+ACTS_FOR_KINDS = frozenset({"group", "org", "body"})
 RESIDENCE_PREPOSITIONS = word_set("residence_prepositions")
 
 
@@ -341,6 +344,15 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         sector = term.sector
     elif entity is not None and (entity.kind != "name"):
         sector = entity.sector_on(on_date)
+    elif (
+        role is not None
+        and role.sector == "GOV"
+        and phrase.place is not None
+        and isinstance(origin, Entry)
+        and origin.id == phrase.place.target
+        and origin.kind in ACTS_FOR_KINDS
+    ):
+        sector = origin.sector_on(on_date)  # the spokesman or delegation of an organisation
     elif role is not None and role.sector:
         sector = role.sector
     elif role is not None and role.kind == "counterpart" and antecedent is not None:

@@ -1,8 +1,8 @@
 """The people book (data/people/people.yaml): office holders and their terms.
 
 One book for two stages: the actors stage resolves a name to the code and sector of the
-term covering the article's date; the time stage reads the terms with a title as evidence
-of when an undated article was written. Every person keeps a file:line source.
+term covering the article's date; the time stage reads the terms with a title (given, or
+read from the office's name) as evidence of when an undated article was written. Every person keeps a file:line source.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class Tenure:
     sector: str
     start: date
     end: date | None  # the first day out of office; None while in office
-    title: str | None = None  # word family in data/time/facts.yaml ("president X"), if it dates
+    title: str | None = None  # word family in data/time/facts.yaml ("president X"), if given
     elected: date | None = None  # the day the election result was known
 
 

@@ -57,12 +57,7 @@ def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evid
             if gov_re.search(before):
                 terms, kind = tuple(t for t in dated if t.elected), "elected"
             elif hit:
-                office_terms = tuple(
-                    t
-                    for t in dated
-                    if hit["role"].lower()
-                    in [c.lower() for c in facts.titles.get(t.title or "", ())]
-                )
+                office_terms = _office_terms(person, hit["role"].lower(), facts)
                 mod = (hit["mod"] or "").lower()
                 kind = (
                     "tenure"
@@ -84,6 +79,18 @@ def _person_evidence(text: str, person: OfficeHolder, facts: Facts) -> list[Evid
                 )
     direct = [e for e in found.values() if e.kind != "tenure_article"]
     return direct or list(found.values())
+
+
+def _office_terms(person: OfficeHolder, role: str, facts: Facts) -> tuple[Tenure, ...]:
+    """The person's terms the role word before or after the name may name: those whose title
+    has that word, and those of an office the word begins ("minister" also names a term as
+    "minister van Financiën", which dates nothing by itself but must not be ruled out)."""
+    return tuple(
+        t
+        for t in person.terms
+        if role in [c.lower() for c in facts.titles.get(t.title or "", ())]
+        or re.match(rf"{re.escape(role)}(?![\w-])", t.office.lower())
+    )
 
 
 def _article_role_terms(text: str, dated: tuple[Tenure, ...], facts: Facts) -> tuple[Tenure, ...]:

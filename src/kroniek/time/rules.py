@@ -7,8 +7,8 @@ Everything is read from the YAML files in ``kroniek/data/time`` into frozen reco
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -46,7 +46,7 @@ class Facts:
     elect_government: tuple[str, ...]
     people: tuple[
         OfficeHolder, ...
-    ]  # those with a titled term (the people book's others do not date)
+    ]  # those with a titled term, its own or read from its office (the others do not date)
     events: tuple[DatedEvent, ...]
     tenure_grace_days: int = 0
 
@@ -174,10 +174,30 @@ def _facts(data: dict, path: Path, people: tuple[OfficeHolder, ...]) -> Facts:
         then_modifiers=tuple(data.get("then_modifiers", ())),
         elect_modifiers=tuple(data.get("elect_modifiers", ())),
         elect_government=tuple(data.get("elect_government", ())),
-        people=tuple(p for p in people if any(t.title for t in p.terms)),
+        people=_titled(people, titles),
         events=events,
         tenure_grace_days=int(data.get("tenure_grace_days", 0)),
     )
+
+
+def _titled(
+    people: tuple[OfficeHolder, ...], titles: Mapping[str, Sequence[str]]
+) -> tuple[OfficeHolder, ...]:
+    """The people with a term that dates: a term without a title takes the title whose words
+    include its office as Dutch news names it ("president", "minister van Defensie"), since
+    that word before the name is what names the office."""
+    by_word: dict[str, str] = {}
+    for title, words in titles.items():
+        for word in words:
+            by_word.setdefault(word.lower(), title)
+    titled = []
+    for person in people:
+        terms = tuple(
+            t if t.title else replace(t, title=by_word.get(t.office.lower())) for t in person.terms
+        )
+        if any(t.title for t in terms):
+            titled.append(replace(person, terms=terms))
+    return tuple(titled)
 
 
 def _numbers(data: dict, path: Path) -> NumberWords:
