@@ -337,6 +337,9 @@ def _passive(sentence: Sentence, win: Window, trigger: int, transitive: bool) ->
     tok = sentence.tokens[trigger - 1]
     if not tok.pos.startswith("WW(vd"):
         return False
+    head = sentence.tokens[tok.head - 1] if tok.head else None
+    if head is not None and tok.rel == "vc" and lemma(head) in word_set("active_auxiliaries"):
+        return False  # "heeft ... gemaakt" is active, even with a passive in a later clause
     toks = sentence.tokens[win.first - 1 : win.last]
     if any(lemma(t) in word_set("passive_auxiliaries") for t in toks):
         return True
