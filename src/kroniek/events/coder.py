@@ -508,6 +508,12 @@ def assign(
             ]
         else:
             targets += [r.mention for r in roles if r.role == key and _attached(r, c, things)]
+    if passive and not targets and {"obj", "obj2"} & set(p.target):
+        targets = [
+            m
+            for m in _relative_head(sentence, win, mentions, RELATIVE_TARGET_SECTORS)
+            if m not in sources
+        ]  # "X, die door Y wordt gesteund": the subject of the passive is the phrase "die" stands for
     if not targets and sources and not hosted:  # "sprak met hem": who "hem" points back to
         own = {m.code for m in sources}
         targets = [
@@ -703,6 +709,7 @@ def _attributive(
 
 DOMESTIC_DOERS = ("GOV", "COP", "SPY", "JUD")
 OFFICIAL_SECTORS = ("GOV", "IGO", "MIL", "LEG", "JUD", "SPY", "COP")
+RELATIVE_TARGET_SECTORS = OFFICIAL_SECTORS + ("OPP", "REB", "PTY")
 TOPIC_PREPS = word_set("topic_preps")
 
 
@@ -985,20 +992,20 @@ def _pronoun_antecedent(
     return subjects
 
 
-def _relative_head(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:
+def _relative_head(
+    sentence: Sentence, win: Window, mentions: list[Mention], sectors: Sequence[str] | None = None
+) -> list[Mention]:
     """The phrase a subject relative clause hangs on ("de Amerikaanse minister, die met Y sprak"):
-    the mention that ends right before the relative pronoun, a comma between allowed; only
-    office holders and bodies ("Afghanen die met de VS samenwerkten" tells a background)."""
+    the mention that ends right before the relative pronoun, a comma between allowed; by default
+    only office holders and bodies ("Afghanen die met de VS samenwerkten" tells a background),
+    ``sectors`` names others."""
     if win.opener != "rel" or win.first < 2:
         return []
     end = win.first - 1
     if sentence.tokens[end - 1].text == "," and end > 1:
         end -= 1
-    return [
-        m
-        for m in mentions
-        if m.tokens[1] == end and m.sector in OFFICIAL_SECTORS and m.code != "---"
-    ]
+    allowed = OFFICIAL_SECTORS if sectors is None else sectors
+    return [m for m in mentions if m.tokens[1] == end and m.sector in allowed and m.code != "---"]
 
 
 def _embedded_subjects(
