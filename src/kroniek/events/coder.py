@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kroniek.events.clause import (
@@ -395,6 +395,7 @@ class Outcome:
     symmetric: bool
     why: str
     joined: bool = False  # the targets are the meeting named before, which the sources join
+    authors: list[Mention] = field(default_factory=list)  # one-way targets besides: a plan's author
 
 
 def assign(
@@ -508,6 +509,11 @@ def assign(
             ]
         else:
             targets += [r.mention for r in roles if r.role == key and _attached(r, c, things)]
+    authors = (
+        []
+        if targets or c.noun
+        else [m for m in _authors(sentence, roles, p.target) if m not in sources]
+    )  # "stemden in met een door X opgesteld plan": toward X, one way
     if passive and not targets and {"obj", "obj2"} & set(p.target):
         targets = [
             m
@@ -608,8 +614,9 @@ def assign(
         _unique(sources),
         _unique([m for m in targets if m not in sources]),
         symmetric,
-        why + note,
+        why + note + (f"; authors {[m.text for m in authors]}" if authors else ""),
         joined,
+        [m for m in authors if m not in sources],
     )
 
 
@@ -992,6 +999,22 @@ def _pronoun_antecedent(
     return subjects
 
 
+def _authors(sentence: Sentence, roles: list[Role], keys: Sequence[str]) -> list[Mention]:
+    """Doers of an attributive participle inside a phrase the pattern takes its other side from:
+    "stemde in met een door X opgesteld plan" is aimed at X, the plan's author."""
+    found = []
+    for r in roles:
+        if r.role != "attr":
+            continue
+        door = preposition(sentence, r.mention.tokens[0])
+        i = door[1] - 1 if door else 0
+        while i >= 1 and sentence.tokens[i - 1].tag in ("LID", "ADJ", "TW"):
+            i -= 1
+        if i >= 1 and sentence.tokens[i - 1].tag == "VZ" and lemma(sentence.tokens[i - 1]) in keys:
+            found.append(r.mention)
+    return found
+
+
 def _relative_head(
     sentence: Sentence, win: Window, mentions: list[Mention], sectors: Sequence[str] | None = None
 ) -> list[Mention]:
@@ -1062,6 +1085,7 @@ def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
                 pairs += [(s, t) for t in out.sources if t is not s]
     else:
         pairs = [(s, t) for s in out.sources for t in out.targets]
+    pairs += [(s, a) for s in out.sources for a in out.authors]
     pairs = [
         (s, t)
         for s, t in pairs
@@ -1168,6 +1192,7 @@ def code_sentence(
             p.other_side
             and sides
             and bool(out.sources) != bool(out.targets)
+            and not out.authors
             and not _passive_clause(sentence, win)
         ):
             out = _other_side(out, sides)
