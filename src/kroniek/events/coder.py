@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kroniek.events.clause import (
@@ -353,6 +353,9 @@ def _passive(sentence: Sentence, win: Window, trigger: int, transitive: bool) ->
     tok = sentence.tokens[trigger - 1]
     if not tok.pos.startswith("WW(vd"):
         return False
+    head = sentence.tokens[tok.head - 1] if tok.head else None
+    if head is not None and tok.rel == "vc" and lemma(head) in word_set("active_auxiliaries"):
+        return False  # "heeft ... gemaakt" is active, even with a passive in a later clause
     toks = sentence.tokens[win.first - 1 : win.last]
     if any(lemma(t) in word_set("passive_auxiliaries") for t in toks):
         return True
@@ -408,6 +411,7 @@ class Outcome:
     symmetric: bool
     why: str
     joined: bool = False  # the targets are the meeting named before, which the sources join
+    authors: list[Mention] = field(default_factory=list)  # one-way targets besides: a plan's author
 
 
 def assign(
@@ -521,6 +525,17 @@ def assign(
             ]
         else:
             targets += [r.mention for r in roles if r.role == key and _attached(r, c, things)]
+    authors = (
+        []
+        if targets or c.noun
+        else [m for m in _authors(sentence, roles, p.target) if m not in sources]
+    )  # "stemden in met een door X opgesteld plan": toward X, one way
+    if passive and not targets and {"obj", "obj2"} & set(p.target):
+        targets = [
+            m
+            for m in _relative_head(sentence, win, mentions, RELATIVE_TARGET_SECTORS)
+            if m not in sources
+        ]  # "X, die door Y wordt gesteund": the subject of the passive is the phrase "die" stands for
     if not targets and sources and not hosted:  # "sprak met hem": who "hem" points back to
         own = {m.code for m in sources}
         targets = [
@@ -615,8 +630,9 @@ def assign(
         _unique(sources),
         _unique([m for m in targets if m not in sources]),
         symmetric,
-        why + note,
+        why + note + (f"; authors {[m.text for m in authors]}" if authors else ""),
         joined,
+        [m for m in authors if m not in sources],
     )
 
 
@@ -730,6 +746,7 @@ def _attributive(
 
 DOMESTIC_DOERS = ("GOV", "COP", "SPY", "JUD")
 OFFICIAL_SECTORS = ("GOV", "IGO", "MIL", "LEG", "JUD", "SPY", "COP")
+RELATIVE_TARGET_SECTORS = OFFICIAL_SECTORS + ("OPP", "REB", "PTY")
 TOPIC_PREPS = word_set("topic_preps")
 
 
@@ -1012,20 +1029,36 @@ def _pronoun_antecedent(
     return subjects
 
 
-def _relative_head(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:
+def _authors(sentence: Sentence, roles: list[Role], keys: Sequence[str]) -> list[Mention]:
+    """Doers of an attributive participle inside a phrase the pattern takes its other side from:
+    "stemde in met een door X opgesteld plan" is aimed at X, the plan's author."""
+    found = []
+    for r in roles:
+        if r.role != "attr":
+            continue
+        door = preposition(sentence, r.mention.tokens[0])
+        i = door[1] - 1 if door else 0
+        while i >= 1 and sentence.tokens[i - 1].tag in ("LID", "ADJ", "TW"):
+            i -= 1
+        if i >= 1 and sentence.tokens[i - 1].tag == "VZ" and lemma(sentence.tokens[i - 1]) in keys:
+            found.append(r.mention)
+    return found
+
+
+def _relative_head(
+    sentence: Sentence, win: Window, mentions: list[Mention], sectors: Sequence[str] | None = None
+) -> list[Mention]:
     """The phrase a subject relative clause hangs on ("de Amerikaanse minister, die met Y sprak"):
-    the mention that ends right before the relative pronoun, a comma between allowed; only
-    office holders and bodies ("Afghanen die met de VS samenwerkten" tells a background)."""
+    the mention that ends right before the relative pronoun, a comma between allowed; by default
+    only office holders and bodies ("Afghanen die met de VS samenwerkten" tells a background),
+    ``sectors`` names others."""
     if win.opener != "rel" or win.first < 2:
         return []
     end = win.first - 1
     if sentence.tokens[end - 1].text == "," and end > 1:
         end -= 1
-    return [
-        m
-        for m in mentions
-        if m.tokens[1] == end and m.sector in OFFICIAL_SECTORS and m.code != "---"
-    ]
+    allowed = OFFICIAL_SECTORS if sectors is None else sectors
+    return [m for m in mentions if m.tokens[1] == end and m.sector in allowed and m.code != "---"]
 
 
 def _embedded_subjects(
@@ -1082,6 +1115,7 @@ def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
                 pairs += [(s, t) for t in out.sources if t is not s]
     else:
         pairs = [(s, t) for s in out.sources for t in out.targets]
+    pairs += [(s, a) for s in out.sources for a in out.authors]
     pairs = [
         (s, t)
         for s, t in pairs
@@ -1193,6 +1227,7 @@ def code_sentence(
             p.other_side
             and sides
             and bool(out.sources) != bool(out.targets)
+            and not out.authors
             and not _passive_clause(sentence, win)
         ):
             out = _other_side(out, sides)
