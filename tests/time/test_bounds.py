@@ -92,7 +92,7 @@ def test_an_office_named_before_the_name_dates_even_without_a_title_in_the_book(
 
 
 def test_a_generic_role_word_keeps_every_office_it_may_name():
-    """"minister X" may name any minister term of X, also one of an office that dates nothing
+    """ "minister X" may name any minister term of X, also one of an office that dates nothing
     by itself (Financiën): the bounds then cover both terms, not only the titled one."""
     text = "Minister Wopke Hoekstra wil de begroting van het land op orde brengen."
     bounds = publication_bounds(_main(text), CAPTURE)
