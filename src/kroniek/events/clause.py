@@ -19,6 +19,14 @@ NP_INNER = ("LID", "ADJ", "TW", "SPEC")
 COORD = word_set("coordinators")
 SUBJECT_PRONOUNS = word_set("subject_pronouns")
 FOCUS = word_set("focus")
+ROLE_CONJUNCTIONS = word_set("role_conjunctions")
+CORRELATIVE_OPENERS = word_set("correlative_openers")
+COMPLEMENTIZERS = word_set("complementizers")
+PURPOSE_OPENERS = word_set("purpose_openers")
+INFINITIVE_MARKERS = word_set("infinitive_markers")
+CONTRAST_CONJUNCTIONS = word_set("contrast_conjunctions")
+CLAUSE_COORDINATORS = word_set("clause_coordinators")
+EXPLETIVES = word_set("expletives")
 
 
 def lemma(token: Token) -> str:
@@ -89,8 +97,11 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
         i = tok.index
         low = tok.text.lower()
         nxt = toks[pos + 1] if pos + 1 < len(toks) else None
-        zowel = low == "als" and any(t.text.lower() == "zowel" for t in toks[max(0, pos - 8) : pos])
-        predicative = low == "als" and _predicative_als(toks, pos)
+        role = low in ROLE_CONJUNCTIONS
+        zowel = role and any(
+            t.text.lower() in CORRELATIVE_OPENERS for t in toks[max(0, pos - 8) : pos]
+        )
+        predicative = role and _predicative_als(toks, pos)
         if (
             tok.pos.startswith("VG(onder")
             and lemma(tok) in SUBORDINATORS
@@ -98,19 +109,17 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
             and not predicative
         ):
             cuts.append((i, lemma(tok)))  # also first: "Als X en Y ..., komt ..."
+        elif role and tok.tag == "VZ" and i > 1 and not zowel and _finite_follows(toks, pos):
+            cuts.append((i, low))  # a condition Frog tagged as a preposition: "als X Y ontmoet"
         elif (
-            low == "als" and tok.tag == "VZ" and i > 1 and not zowel and _finite_follows(toks, pos)
-        ):
-            cuts.append((i, "als"))  # a condition Frog tagged as a preposition: "als X Y ontmoet"
-        elif (
-            low == "dat"
+            low in COMPLEMENTIZERS
             and pos > 0
             and is_finite(toks[pos - 1])
             and toks[pos - 1].tag == "WW"
             and _opens_clause(toks, pos)
         ):
             cuts.append(
-                (i, "dat")
+                (i, low)
             )  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
             cuts.append((i, "rel"))
@@ -123,22 +132,28 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
             and _finite_before_comma(toks, pos)
         ):
             cuts.append((i, "rel"))  # ", waarin X en Y ... afspraken": Frog tagged an adverb
-        elif low == "om" and _om_te(toks, pos):
-            cuts.append((i, "om"))
-        elif low in {"maar", ";", ":"} and i > 1:
-            cuts.append((i, "") if low == "maar" else (i + 1, ""))
+        elif low in PURPOSE_OPENERS and _om_te(toks, pos):
+            cuts.append((i, low))
+        elif low in CONTRAST_CONJUNCTIONS and i > 1:
+            cuts.append((i, ""))
+        elif low in {";", ":"} and i > 1:
+            cuts.append((i + 1, ""))
         elif (
-            low == "en"
+            low in CLAUSE_COORDINATORS
             and i > 1
             and nxt is not None
             and (
                 is_finite(nxt)
-                or (nxt.text.lower() == "er" and pos + 2 < len(toks) and is_finite(toks[pos + 2]))
+                or (
+                    nxt.text.lower() in EXPLETIVES
+                    and pos + 2 < len(toks)
+                    and is_finite(toks[pos + 2])
+                )
             )
         ):
             cuts.append((i, ""))  # a coordinated main clause: "..., en er zijn ..."
         elif (
-            low == "en"
+            low in CLAUSE_COORDINATORS
             and i > 1
             and _finite_since(toks, pos, cuts[-1][0])
             and _subject_then_finite(toks, pos)
@@ -165,7 +180,7 @@ def _om_te(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
     """The "om" at ``pos`` opens an om-te infinitive: "te" follows within a few words with no finite
     verb before it ("om de eerste stap te zetten"; not "tijdens gevechten om de stad meldde X ... te")."""
     for tok in toks[pos + 1 : pos + 12]:
-        if tok.text.lower() == "te":
+        if tok.text.lower() in INFINITIVE_MARKERS:
             return True
         if is_finite(tok):
             return False
@@ -200,7 +215,7 @@ def _predicative_als(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
             tok.text in {",", ".", ";", ":"}
             or tok.pos.startswith("VG(onder")
             or (tok.tag == "VNW" and "betr" in tok.pos)
-            or tok.text.lower() == "om"
+            or tok.text.lower() in PURPOSE_OPENERS
         ):
             return True
         if tok.tag == "WW" and "prenom" not in tok.pos and "nom," not in tok.pos:
@@ -234,7 +249,7 @@ def _opens_clause(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
     """A "dat" after a finite verb opens a clause only when a verb follows before the next break;
     "ontkent dat met klem", "spreekt dat tegen" use it as a pronoun object."""
     for tok in toks[pos + 1 :]:
-        if tok.tag == "LET" or tok.text.lower() in ("en", "maar"):
+        if tok.tag == "LET" or tok.text.lower() in word_set("main_clause_joiners"):
             return False
         if tok.tag == "WW":
             return True
@@ -856,7 +871,7 @@ def _coordinated_with(sentence: Sentence, inside: list[Mention], n: int) -> int 
         return n - 1  # "X en Y schoven aan, evenals Z": Z joins the list after the clause closed it
     if (
         3 <= len(gap) <= 4
-        and gap[-1].text.lower() in ("en", "of")
+        and gap[-1].text.lower() in word_set("list_conjunctions")
         and gap[0].tag == "VZ"
         and all(t.tag in ("VZ", "TW", "LID", "N", "SPEC") for t in gap[:-1])
     ):
