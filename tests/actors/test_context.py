@@ -228,3 +228,14 @@ def test_a_seat_of_international_bodies_lends_no_state(run):
         "De minister van Buitenlandse Zaken sprak vrijdag met zijn collega's.", dateline="WENEN"
     )
     assert any(m.code == "AUT" and m.rule.endswith(".dateline") for m in mentions)
+
+
+def test_the_court_points_to_the_court_named_last_not_an_older_court(run):
+    mentions = run(
+        "De Franse minister sprak met de rechtbank in Lyon. "
+        "Later stuurde de rechtbank het dossier door. "
+        "Het Internationaal Strafhof opende daarna een eigen onderzoek. "
+        "Brazilië verklaarde dat het hof geen bevoegdheid heeft."
+    )
+    court = [m for m in mentions if m.text == "het hof"][0]
+    assert (court.code, court.sector, court.rule) == ("ICC", "JUD", "role.judiciary.court")

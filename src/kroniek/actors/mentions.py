@@ -87,14 +87,18 @@ class _Article:
             self.names[word] = mention if (word not in self.names or same) else None
 
     def antecedent(
-        self, sentence: int, same_sentence: bool, role: str | None = None
+        self, sentence: int, same_sentence: bool, role: str | None = None, court: bool = False
     ) -> Mention | None:
-        """The latest coded mention (with a role when `role` is '*', with that role if given)."""
+        """The latest coded mention (with a role when `role` is '*', with that role if given);
+        with `court`, none when a court body was named after the last such mention (then "het
+        hof" points back to that court, as _guess finds)."""
         for mention in reversed(self.mentions):
             if same_sentence and mention.sentence != sentence:
                 return None
             if mention.code == "---":
                 continue
+            if court and mention.sector == "JUD" and mention.kind in ("body", "ref"):
+                return None
             if (
                 role is None
                 or (role == "*" and (mention.role or mention.person))
@@ -324,7 +328,9 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         and role is not None
         and not (phrase.adjs or entity or person or phrase.name)
     ):
-        antecedent = article.antecedent(sentence.index, same_sentence=False, role=role.id)
+        antecedent = article.antecedent(
+            sentence.index, same_sentence=False, role=role.id, court=role.sector == "JUD"
+        )
     codes = [books.entries[a.target].code for a in phrase.adjs]
     if person is not None and (term is not None or not codes):
         codes = [term.code if term is not None else person.home_code(on_date)]
