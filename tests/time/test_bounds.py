@@ -24,7 +24,7 @@ def _main(text: str, headline: str = "Een kop") -> Article:
 def test_old_article_on_new_page_gets_bounds_not_the_capture_time():
     article = _main(
         "De Franse regering verwacht weinig van de toekomstige relatie met de VS. "
-        "Parijs wacht af wat de aanstaande regering van verkozen president Joe Biden gaat doen."
+        "Parijs wacht af wat het aanstaande team van verkozen president Joe Biden gaat doen."
     )
     dated = date_articles([article], CAPTURE)[0]
     assert dated.published is None and dated.published_precision == "bounds"
@@ -40,7 +40,7 @@ def test_the_dated_article_keeps_its_bounds_and_the_moment_it_speaks_from():
     """The time stage finds an article's bounds once and keeps them on the article; its events
     are dated from the moment kept there (the middle of bounds that end long before capture)."""
     text = (
-        "Parijs wacht af wat de regering van verkozen president Joe Biden gaat doen. "
+        "Parijs wacht af wat het team van verkozen president Joe Biden gaat doen. "
         "De ministers overlegden gisteren in de hoofdstad."
     )
     main, brief = _main(text), Article("d", "brief:0", None, "ROME", ("ANP",), None, "Kort.")

@@ -178,7 +178,7 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
 
 def _om_te(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
     """The "om" at ``pos`` opens an om-te infinitive: "te" follows within a few words with no finite
-    verb before it ("om de eerste stap te zetten"; not "tijdens gevechten om de stad meldde X ... te")."""
+    verb before it ("om een nieuw akkoord te sluiten"; not "tijdens gevechten om de stad meldde X ... te")."""
     for tok in toks[pos + 1 : pos + 12]:
         if tok.text.lower() in INFINITIVE_MARKERS:
             return True
