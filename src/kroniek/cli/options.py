@@ -13,6 +13,29 @@ DEFAULT_DB = "kroniek.duckdb"
 WORKERS = click.IntRange(min=1)
 
 
+def page_options(command):
+    """The capture-time and worker options of extract and ingest."""
+    options = (
+        click.option(
+            "--fetched-at", help="Capture time of the pages (ISO), overriding records and mtimes."
+        ),
+        click.option(
+            "--captures",
+            type=click.Path(exists=True, dir_okay=False),
+            help="TSV of file name and ISO capture time, for pages without --fetched-at.",
+        ),
+        click.option(
+            "--workers",
+            type=WORKERS,
+            default=None,
+            help="Pages analysed at once (default: up to 2).",
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def limit_options(command):
     """The input-limit options of extract and ingest (see README, "Input limits and errors")."""
     from kroniek.read import Limits

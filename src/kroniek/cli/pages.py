@@ -10,12 +10,12 @@ import click
 
 from kroniek.cli.options import (
     DEFAULT_DB,
-    WORKERS,
     capture_table,
     capture_time,
     complain,
     limit_options,
     limits_from,
+    page_options,
 )
 from kroniek.errors import ReadError, printable
 
@@ -23,17 +23,7 @@ from kroniek.errors import ReadError, printable
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option(
-    "--fetched-at", help="Capture time of the pages (ISO), overriding records and mtimes."
-)
-@click.option(
-    "--captures",
-    type=click.Path(exists=True, dir_okay=False),
-    help="TSV of file name and ISO capture time, for pages without --fetched-at.",
-)
-@click.option(
-    "--workers", type=WORKERS, default=None, help="Pages analysed at once (default: up to 2)."
-)
+@page_options
 @limit_options
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 def extract(paths, fmt, fetched_at, captures, workers, output, **limits) -> None:
@@ -66,17 +56,7 @@ def extract(paths, fmt, fetched_at, captures, workers, output, **limits) -> None
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to store into.")
-@click.option(
-    "--fetched-at", help="Capture time of the pages (ISO), overriding records and mtimes."
-)
-@click.option(
-    "--captures",
-    type=click.Path(exists=True, dir_okay=False),
-    help="TSV of file name and ISO capture time, for pages without --fetched-at.",
-)
-@click.option(
-    "--workers", type=WORKERS, default=None, help="Pages analysed at once (default: up to 2)."
-)
+@page_options
 @limit_options
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
