@@ -9,8 +9,8 @@ another process commits after it opened the file. So:
   and decompresses what the query needs, 5x slower), so requests read side by side;
 * a writer (``kroniek ingest``, ``serve --watch``) first leaves a write intent file beside the
   store (store/access.py); a watcher thread sees it within ``POLL_SECONDS`` and drops the
-  keeper, requests then open the store read-only for themselves (cold) and the writer takes the
-  lock between them;
+  keeper once the requests reading on it are done, and new requests wait while the intent
+  stands (a batch is stored in milliseconds), so a crowd of readers never starves the writer;
   when the intent is gone the next request opens a new keeper, which sees the new data.
 
 A request that finds the store locked waits up to ``LOCK_WAIT_SECONDS``, then is answered 503
@@ -51,6 +51,15 @@ class StoreBusy(Exception):
         )
 
 
+class _Keeper:
+    """One read-only handle on the store and the number of requests reading on cursors of it."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection):
+        self.connection = connection
+        self.readers = 0
+        self.retired = False  # no new cursors; closed when the last reader is done
+
+
 class Readers:
     """Per-request read-only stores over ``path`` sharing a keeper handle while nobody writes."""
 
@@ -58,7 +67,8 @@ class Readers:
         self.path = Path(path)
         self.wait = wait
         self._intent = intent_path(self.path)
-        self._keeper: duckdb.DuckDBPyConnection | None = None
+        self._keeper: _Keeper | None = None
+        self._closing: list[_Keeper] = []  # retired keepers DuckDB would not close yet
         self._lock = threading.Lock()
         self._watcher: threading.Thread | None = None
         self._generation = 0  # counts keepers opened: an answer holds for its keeper's snapshot
@@ -104,23 +114,36 @@ class Readers:
     @contextmanager
     def store(self) -> Iterator[Store]:
         """The store opened read-only for one request: a cursor of the keeper while there is
-        one (cheap, and requests read side by side), else a cold read-only open."""
-        cursor = self._keep()
-        if cursor is not None:
+        one (cheap, and requests read side by side), else a cold read-only open once no writer
+        has announced itself."""
+        kept = self._keep()
+        if kept is not None:
+            keeper, cursor = kept
             store = Store.over(self.path, cursor)
         else:
+            keeper = None
+            deadline = time.monotonic() + self.wait
+            while self._intent.exists() and time.monotonic() < deadline:
+                time.sleep(POLL_SECONDS)  # the writer goes first: its batch takes milliseconds
             try:
-                store = open_store(self.path, read_only=True, wait=self.wait)
+                store = open_store(
+                    self.path, read_only=True, wait=max(deadline - time.monotonic(), 0.0)
+                )
             except StoreLocked as err:
                 raise StoreBusy(self.path) from err
         try:
             yield store
         finally:
             store.close()
+            if keeper is not None:
+                with self._lock:
+                    keeper.readers -= 1
+                    if keeper.retired and keeper.readers == 0:
+                        self._close(keeper)
 
-    def _keep(self) -> duckdb.DuckDBPyConnection | None:
-        """Open the keeper unless a writer has announced itself (or holds the file); a cursor
-        of it for one request, or None when there is no keeper."""
+    def _keep(self) -> tuple[_Keeper, duckdb.DuckDBPyConnection] | None:
+        """Open the keeper unless a writer has announced itself (or holds the file); the keeper
+        and a cursor of it for one request, or None when there is no keeper."""
         with self._lock:
             if self._watcher is None:
                 self._watcher = threading.Thread(
@@ -130,29 +153,56 @@ class Readers:
             for _ in range(2):  # a keeper DuckDB has closed under us is replaced once
                 if self._keeper is None and not self._intent.exists() and self.path.exists():
                     try:
-                        self._keeper = duckdb.connect(str(self.path), read_only=True)
-                        self._generation += 1
-                        self._answers.clear()
+                        connection = duckdb.connect(str(self.path), read_only=True)
                     except duckdb.Error:
-                        self._keeper = None  # locked by a writer: this request opens cold and waits
+                        return None  # locked by a writer: this request opens cold and waits
+                    self._keeper = _Keeper(connection)
+                    self._generation += 1
+                    self._answers.clear()
                 if self._keeper is None:
                     return None
                 try:
-                    return self._keeper.cursor()
+                    cursor = self._keeper.connection.cursor()
                 except duckdb.Error:
-                    self._keeper = None
+                    self._retire()
+                    continue
+                self._keeper.readers += 1
+                return self._keeper, cursor
             return None
 
     def _watch(self) -> None:
         """Drop the keeper as soon as a write intent appears (runs for the process's life)."""
         while True:
             time.sleep(POLL_SECONDS)
-            if self._keeper is not None and self._intent.exists():
+            if self._intent.exists() and self._keeper is not None:
                 self.release()
+            if self._closing:
+                with self._lock:
+                    for keeper in list(self._closing):
+                        self._close(keeper)
 
     def release(self) -> None:
-        """Close the keeper handle (requests under way keep theirs until they finish)."""
+        """Retire the keeper: requests under way read on to the end, then its handle closes and
+        a writer can take the file."""
         with self._lock:
-            if self._keeper is not None:
-                self._keeper.close()
-                self._keeper = None
+            self._retire()
+
+    def _retire(self) -> None:
+        """Take the keeper out of use (caller holds the lock); close it if nobody reads on it."""
+        keeper, self._keeper = self._keeper, None
+        if keeper is not None:
+            keeper.retired = True
+            if keeper.readers == 0:
+                self._close(keeper)
+
+    def _close(self, keeper: _Keeper) -> None:
+        """Close a retired keeper's handle (caller holds the lock). DuckDB refuses while a
+        cursor of it is still in a call; the watcher then tries again on its next round."""
+        try:
+            keeper.connection.close()
+        except duckdb.Error:
+            if keeper not in self._closing:
+                self._closing.append(keeper)
+            return
+        if keeper in self._closing:
+            self._closing.remove(keeper)
