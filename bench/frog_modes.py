@@ -1,7 +1,7 @@
 """Frog server mode, "tag" vs "parse": startup seconds, words/s and peak RSS.
 
     python bench/frog_modes.py [PATH ...] [--modes tag,parse] [--size 1] [--repeat 1]
-                               [--connections reuse|fresh]
+                               [--connections document|fresh]
 
 PATH is a text file or a directory of *.txt files (default: ../shared/seeds). Every
 non-empty line goes through `kroniek.nlp.analyse` with the cache off, so each figure is
@@ -14,6 +14,7 @@ proportional set size of both (shared copy-on-write pages counted once).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -82,9 +83,18 @@ def memory_mib(pids: list[int]) -> tuple[float, float, float]:
     return server / 1024, child / 1024, pss / 1024
 
 
-def measure(mode: str, texts: list[str], size: int, repeat: int, reuse: bool) -> dict[str, float]:
-    """Start a pool in `mode`, analyse all texts `repeat` times, return the figures."""
-    with FrogPool(mode, size=size, cache_size=0, timeout=600, reuse_connections=reuse) as pool:
+def measure(
+    mode: str, texts: list[str], size: int, repeat: int, document: bool
+) -> dict[str, float]:
+    """Start a pool in `mode`, analyse all texts `repeat` times, return the figures. With
+    `document`, each of the `size` threads sends its share of the texts as one Frog document
+    (one child per thread); else every parse-mode text gets a fresh child."""
+
+    def share(texts: list[str]) -> list[list]:
+        with pool.document() if document else contextlib.nullcontext():
+            return [analyse(pool, "text", text) for text in texts]
+
+    with FrogPool(mode, size=size, cache_size=0, timeout=600) as pool:
         t0 = time.monotonic()
         pool.start()
         startup = time.monotonic() - t0
@@ -92,9 +102,11 @@ def measure(mode: str, texts: list[str], size: int, repeat: int, reuse: bool) ->
         t1 = time.monotonic()
         with ThreadPoolExecutor(max_workers=size) as executor:
             for _ in range(repeat):
-                for result in executor.map(lambda text: analyse(pool, "text", text), texts):
-                    sentences += len(result)
-                    words += sum(len(s.tokens) for s in result)
+                shares = [texts[i::size] for i in range(size)]
+                for results in executor.map(share, shares):
+                    for result in results:
+                        sentences += len(result)
+                        words += sum(len(s.tokens) for s in result)
         wall = time.monotonic() - t1
         stats = pool.stats()
         server_mib, child_mib, pss_mib = memory_mib(pool.pids())
@@ -120,9 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="passes over the texts")
     parser.add_argument(
         "--connections",
-        choices=["reuse", "fresh"],
-        default="reuse",
-        help="keep one connection per process (the pool's default), or a fresh one per text",
+        choices=["document", "fresh"],
+        default="document",
+        help="each thread's texts as one Frog document on one connection, or (parse mode, as "
+        "outside a document) a fresh Frog child per text",
     )
     args = parser.parse_args(argv)
     texts = read_texts(args.paths)
@@ -141,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     for mode in args.modes.split(","):
         try:
-            r = measure(mode, texts, args.size, args.repeat, args.connections == "reuse")
+            r = measure(mode, texts, args.size, args.repeat, args.connections == "document")
         except KroniekError as exc:
             print(exc, file=sys.stderr)
             return 1

@@ -92,9 +92,7 @@ def _pool(mode: str):
     from kroniek.nlp import FrogPool
 
     require_frog()
-    # each call gets a fresh Frog child: in parse mode a reused child remembers names from
-    # earlier texts, and a test's parse would then depend on the tests that ran before it
-    pool = FrogPool(mode=mode, size=1, reuse_connections=mode != "parse")
+    pool = FrogPool(mode=mode, size=1)
     require_mode(pool)  # the session stops here, with one message, when Frog cannot start
     yield pool
     pool.close()

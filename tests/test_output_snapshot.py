@@ -4,9 +4,7 @@ The snapshot (tests/snapshot/extract_sha256.json) holds one SHA-256 per page of 
 extract JSON. When a change is meant to alter the output, regenerate it with
 ``PYTHONPATH=src python tools/output_snapshot.py`` and commit it with the change.
 
-The check runs the tool in a process of its own, with its own Frog, as it runs by hand: run
-inside the whole suite's process, after the other tests, one sample page came out different on a
-fresh machine (cause not found; see the issue 11 closing note).
+The check runs the tool in a process of its own, with its own Frog, as it runs by hand.
 """
 
 from __future__ import annotations

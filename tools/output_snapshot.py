@@ -145,10 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     old = load_snapshot() if SNAPSHOT.exists() else {}
     snapshot, changed = {}, 0
-    # one worker, pages in a fixed order: in parse mode a Frog child remembers names from the
-    # texts it parsed before, so with two workers a page's parse could depend on which pages
-    # the other thread happened to send to the same child
-    with Resources.load(workers=1) as res:
+    # as many workers as extract uses: each text's parses are a Frog document of their own
+    # (FrogPool.document), so a page's output does not depend on which pages ran beside it
+    with Resources.load() as res:
         for page_set in PAGE_SETS:
             if page_set.name in absent:
                 print(f"{page_set.name}: skipped, {page_set.root} is absent", file=sys.stderr)

@@ -171,10 +171,12 @@ def analyse_text(
     mentions = find_mentions(sentences, res.books, on_date, dateline=dateline)
     if not code:
         return AnalysedText(sentences, mentions)
-    # parse() keeps the tagged tokens, so the mentions found on them stay valid.
-    sentences = tuple(
-        parse(res.parser, s) if needs_parse(s, mentions, res.patterns) else s for s in sentences
-    )
+    # parse() keeps the tagged tokens, so the mentions found on them stay valid. The text's
+    # parses are one Frog document: what Frog learns from them never reaches another text.
+    with res.parser.document():
+        sentences = tuple(
+            parse(res.parser, s) if needs_parse(s, mentions, res.patterns) else s for s in sentences
+        )
     events = code_events(sentences, mentions, res.patterns, on_date, trace=trace)
     return AnalysedText(sentences, mentions, events)
 

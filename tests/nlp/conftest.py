@@ -22,9 +22,9 @@ def tag_pool():
 
 @pytest.fixture(scope="session")
 def parse_pool():
-    """A one-process pool in "parse" mode (NER + dependencies), a fresh Frog per call."""
+    """A one-process pool in "parse" mode (multi-word units + dependencies)."""
     require_frog()
-    with FrogPool("parse", size=1, timeout=120, reuse_connections=False) as pool:
+    with FrogPool("parse", size=1, timeout=120) as pool:
         require_mode(pool)
         yield pool
 

@@ -142,17 +142,34 @@ def test_closing_quote_stays_with_its_sentence(pool_name, request):
             assert any(t.head == 0 for t in sentence.tokens)
 
 
-def test_without_reuse_a_parse_does_not_depend_on_earlier_texts(parse_pool):
-    # Frog remembers names within one connection; without reuse each call starts afresh.
-    assert not parse_pool.reuse_connections
-    target = "Moskou heeft met de Verenigde Staten een netwerk opgerold."
-    earlier = "Kim zei ook, zonder bewijs, dat de Verenigde Staten achter de aanval zaten."
-    first = analyse(parse_pool, "text", target)
-    analyse(parse_pool, "text", earlier)
-    again = analyse(parse_pool, "text", target + " ")  # another cache key, same sentence
-    assert [(t.text, t.head, t.rel) for t in first[0].tokens] == [
-        (t.text, t.head, t.rel) for t in again[0].tokens
-    ]
+TARGET = "Moskou heeft met de Verenigde Staten een netwerk opgerold."
+EARLIER = "Kim zei ook, zonder bewijs, dat de Verenigde Staten achter de aanval zaten."
+
+
+def _tree(sentences) -> list[tuple]:
+    return [(t.text, t.head, t.rel) for t in sentences[0].tokens]
+
+
+def test_outside_a_document_a_parse_does_not_depend_on_earlier_texts(parse_pool):
+    # Frog's child learns glued names from the texts it serves; each call gets a fresh one
+    first = analyse(parse_pool, "text", TARGET)
+    analyse(parse_pool, "text", EARLIER)
+    again = analyse(parse_pool, "text", TARGET + " ")  # another cache key, same sentence
+    assert _tree(first) == _tree(again)
+
+
+def test_a_document_parse_hears_the_documents_earlier_calls_also_from_the_cache(parse_pool):
+    alone = _tree(analyse(parse_pool, "text", TARGET + "  "))
+    with parse_pool.document():
+        analyse(parse_pool, "text", EARLIER)
+        heard = _tree(analyse(parse_pool, "text", TARGET + "  "))
+    assert heard != alone  # the name learned from the earlier call is joined
+    misses = parse_pool.stats().cache_misses
+    with parse_pool.document():
+        analyse(parse_pool, "text", EARLIER)  # answered by the cache: Frog did not hear it
+        replayed = _tree(analyse(parse_pool, "text", TARGET + "   "))
+    assert parse_pool.stats().cache_misses == misses + 1
+    assert replayed == heard  # the earlier call was replayed to the document's child
 
 
 def test_repeated_field_text_is_served_from_the_cache(tag_pool):

@@ -29,9 +29,9 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -43,6 +43,9 @@ MODES = {
     # without it a parse costs about a quarter less CPU (heads and relations are the same).
     "parse": "--skip=acn",
 }
+#: modes whose Frog child learns from the requests it serves: the multi-word unit module adds
+#: every run of glued proper-name words it meets to its table, and joins them in later texts
+LEARNING_MODES = frozenset({"parse"})
 INSTALL_FIX = (
     "apt-get install frog frogdata ucto uctodata (make setup does it; kroniek doctor checks)"
 )
@@ -321,6 +324,16 @@ class _Worker:
                     continue
 
 
+@dataclass
+class _Document:
+    """The calls one thread made inside `FrogPool.document`, and the worker whose Frog child
+    has heard the first ``heard`` of them."""
+
+    calls: list[tuple[str, ...]] = field(default_factory=list)
+    worker: _Worker | None = None
+    heard: int = 0
+
+
 class FrogPool:
     """Long-lived Frog server processes, started lazily, restarted when they die.
 
@@ -334,11 +347,11 @@ class FrogPool:
 
     Frog forks a child per connection, and in "parse" mode that child remembers names
     across the requests it serves (a name seen as a multi-word unit once is joined later
-    too). With `reuse_connections` (the default, fast) a worker keeps its connection, so
-    a parse may depend on texts analysed before it on that worker; with False each call
-    gets a fresh child: answers depend only on their text, but each call pays for a
-    fork and a cold child (parse mode on the seed pages: ~370-520 instead of ~440-610
-    words/s, and up to 4x slower on a loaded machine).
+    too). So a parse never depends on unrelated texts: outside a `document` each parse call
+    gets a fresh child, and inside one the calls share a child of their own, which has heard
+    exactly the document's earlier calls (replayed to it when the cache answered them). The
+    caches key a call by the document's calls before it. Tag mode learns nothing and keeps
+    its connections.
     """
 
     def __init__(
@@ -349,7 +362,6 @@ class FrogPool:
         startup_timeout: float = 180.0,
         cache_size: int = 4096,
         executable: str = "frog",
-        reuse_connections: bool = True,
         disk_cache: str | Path | None = None,
     ):
         if mode not in MODES:
@@ -362,7 +374,8 @@ class FrogPool:
         self.startup_timeout = startup_timeout
         self.cache_size = cache_size
         self.executable = executable
-        self.reuse_connections = reuse_connections
+        self.learns = mode in LEARNING_MODES
+        self._local = threading.local()  # the calling thread's open document, if any
         folder = disk_cache if disk_cache is not None else os.environ.get("KRONIEK_FROG_CACHE")
         self.disk_cache = Path(folder) / self.mode if folder else None
         # answer per line -> sentences -> rows, as tuples so no caller can change them
@@ -448,16 +461,38 @@ class FrogPool:
 
     # -- requests --------------------------------------------------------------------
 
-    def _key(self, lines: Sequence[str]) -> bytes:
-        """SHA-256 of the mode and the lines (never hash(): it differs between processes)."""
-        return hashlib.sha256(json.dumps([self.mode, list(lines)]).encode("ascii")).digest()
+    def _key(self, lines: Sequence[str], before: Sequence[Sequence[str]] = ()) -> bytes:
+        """SHA-256 of the mode, the lines and, in a learning mode, the document's earlier
+        calls (never hash(): it differs between processes)."""
+        key: list = [self.mode, list(lines)]
+        if self.learns:
+            key.append([list(call) for call in before])
+        return hashlib.sha256(json.dumps(key).encode("ascii")).digest()
 
-    def _disk_path(self, lines: Sequence[str]) -> Path | None:
-        """Where the on-disk cache keeps the answer for these lines (None without a disk cache)."""
+    def _disk_path(self, key: bytes) -> Path | None:
+        """Where the on-disk cache keeps the answer under ``key`` (None without a disk cache)."""
         if self.disk_cache is None:
             return None
-        digest = self._key(lines).hex()
+        digest = key.hex()
         return self.disk_cache / digest[:2] / f"{digest}.json"
+
+    @contextlib.contextmanager
+    def document(self) -> Iterator[None]:
+        """Make the calling thread's calls in the block one Frog document: in parse mode they
+        share one fresh Frog child, so each answer depends on the document's own earlier
+        calls and on nothing else. A document inside a document is the outer one."""
+        if not self.learns or getattr(self._local, "document", None) is not None:
+            yield
+            return
+        document = _Document()
+        self._local.document = document
+        try:
+            yield
+        finally:
+            self._local.document = None
+            if document.worker is not None:
+                document.worker.disconnect()  # its child has heard this document only
+                self._idle.put(document.worker)
 
     def analyse_raw(self, text: str, timeout: float | None = None) -> Rows:
         """Frog's rows for `text` sent as one request: sentences of column tuples.
@@ -470,54 +505,83 @@ class FrogPool:
     def analyse_lines(self, lines: Sequence[str], timeout: float | None = None) -> list[Rows]:
         """Frog's rows for each line; the lines form one Frog document, one request each.
 
-        No sentence runs across two lines. Without `reuse_connections` the call is a
-        Frog document of its own (see the class docstring). `timeout` (default: the
-        pool's) bounds each request.
+        No sentence runs across two lines. In parse mode the call continues the thread's
+        open `document`, or is a document of its own. `timeout` (default: the pool's)
+        bounds each request.
         """
         with self._lock:
             self._counts["requests"] += 1
         if not any(line.strip() for line in lines):
             return [[] for _ in lines]
-        key = self._key(lines) if self.cache_size > 0 else None
-        if key is not None:
+        document: _Document | None = getattr(self._local, "document", None)
+        key = self._key(lines, document.calls if document is not None else ())
+        if self.cache_size > 0:
             with self._lock:
                 cached = self._cache.get(key)
                 if cached is not None:
                     self._cache.move_to_end(key)
                     self._counts["cache_hits"] += 1
-                    return [[list(sentence) for sentence in rows] for rows in cached]
+            if cached is not None:
+                if document is not None:
+                    document.calls.append(tuple(lines))
+                return [[list(sentence) for sentence in rows] for rows in cached]
+            with self._lock:
                 self._counts["cache_misses"] += 1
-        stored = self._disk_path(lines)
+        stored = self._disk_path(key)
         if stored is not None and stored.is_file():
             answers = [
                 [[tuple(row) for row in sentence] for sentence in rows]
                 for rows in json.loads(stored.read_text(encoding="utf-8"))
             ]
         else:
-            answers = self._session(lines, self.timeout if timeout is None else timeout)
+            answers = self._session(lines, self.timeout if timeout is None else timeout, document)
             if stored is not None:
                 stored.parent.mkdir(parents=True, exist_ok=True)
                 partial = stored.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
                 partial.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
                 partial.replace(stored)  # atomic: a reader never sees half an answer
-        if key is not None:
+        if document is not None:
+            document.calls.append(tuple(lines))
+        if self.cache_size > 0:
             with self._lock:
                 self._cache[key] = tuple(tuple(map(tuple, rows)) for rows in answers)
                 while len(self._cache) > self.cache_size:
                     self._cache.popitem(last=False)
         return answers
 
-    def _session(self, lines: Sequence[str], timeout: float) -> list[Rows]:
-        """Borrow a worker for all lines; restart it and retry once if its process died."""
+    def _session(
+        self, lines: Sequence[str], timeout: float, document: _Document | None
+    ) -> list[Rows]:
+        """Send the lines to a worker: the document's own (borrowed on its first call), else
+        one borrowed for this call. A worker whose process died is restarted and the call
+        tried once more."""
         self._ensure_workers()
-        worker = self._idle.get()
+        if document is None:
+            worker = self._idle.get()
+        elif document.worker is None:
+            worker = document.worker = self._idle.get()
+            worker.disconnect()  # a fresh child, which has heard nothing yet
+            document.heard = 0
+        else:
+            worker = document.worker
         try:
             retries = 1
             while True:
                 try:
-                    return self._send_all(worker, lines, timeout)
+                    if document is not None:  # what the cache answered, the child must hear
+                        for earlier in document.calls[document.heard :]:
+                            self._send_all(worker, earlier, timeout)
+                            document.heard += 1
+                    elif self.learns:
+                        worker.disconnect()  # a call of its own: a fresh child
+                    answers = self._send_all(worker, lines, timeout)
+                    if document is not None:
+                        document.heard += 1
+                    return answers
                 except OSError as exc:
                     worker.stop()  # restarted by the retry or by the next caller
+                    if document is not None:
+                        document.heard = 0
                     if retries == 0:
                         raise FrogError(
                             "frog",
@@ -526,9 +590,10 @@ class FrogPool:
                         ) from exc
                     retries -= 1
         finally:
-            if not self.reuse_connections:
-                worker.disconnect()
-            self._idle.put(worker)
+            if document is None:
+                if self.learns:
+                    worker.disconnect()
+                self._idle.put(worker)
 
     def _send_all(self, worker: _Worker, lines: Sequence[str], timeout: float) -> list[Rows]:
         """Send every line as one request on one connection; OSError when Frog went away."""
@@ -536,8 +601,6 @@ class FrogPool:
             raise FrogError("frog", "the Frog pool is closed")
         if not worker.alive():
             self._start(worker, restart=worker.port != 0)
-        if not self.reuse_connections:
-            worker.disconnect()
         answers: list[Rows] = []
         for line in lines:
             if not line.strip():
