@@ -224,13 +224,16 @@ def _predicative_als(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
 
 
 def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
-    """A finite verb follows before the next comma, relative pronoun or subordinator (verb-final clause)."""
+    """A finite verb follows before the next comma, relative pronoun or subordinator (verb-final
+    clause); a finite verb with a noun phrase right after it is a main clause's second position
+    ("als president legde X ...": a role phrase fronted before the verb and its subject)."""
     for tok in toks[pos + 1 :]:
         if tok.tag in ("LET", "VG") or (tok.tag == "VNW" and "betr" in tok.pos):
             return False
-        if is_finite(tok) or (
-            tok.tag == "WW" and tok.index < len(toks) and toks[tok.index].tag == "LET"
-        ):
+        if is_finite(tok):
+            nxt = toks[tok.index] if tok.index < len(toks) else None
+            return nxt is None or nxt.tag not in ("LID", "N", "SPEC")
+        if tok.tag == "WW" and tok.index < len(toks) and toks[tok.index].tag == "LET":
             return True  # a clause-final verb (Frog may read "ontmoet" as a participle)
     return False
 
