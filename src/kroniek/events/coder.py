@@ -1188,7 +1188,7 @@ def code_sentence(
         if reason:
             _say(trace, f"{note}: no ({reason})")
             continue
-        bg = background(patterns, sentence, win, c.trigger, c.noun, year, mentions)
+        bg = background(patterns, sentence, win, c.trigger, c.noun, year, mentions, wins)
         if bg:
             taken.add(c.trigger)
             _say(trace, f"{note}: no (background history, {bg})")

@@ -133,6 +133,17 @@ def _on_known_thing(sentence: Sentence, win: Window, actors: Sequence[Mention]) 
     return definite or head.tag == "SPEC"
 
 
+def _dated_by_governing(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, year: int
+) -> bool:
+    """A toen- or nadat-clause hanging on a clause that names a year before ``year`` in the past
+    tense ("de grens is in 2000 vastgelegd, toen X zich terugtrok"): the act is as old."""
+    if win not in wins or win.opener not in word_set("past_time_openers"):
+        return False
+    above = governing(wins, win)
+    return bool(above) and _past_year(sentence, above[0], 0, False, year)
+
+
 def _pluperfect(sentence: Sentence, win: Window) -> bool:
     """The clause is told in the pluperfect: a past perfect auxiliary and a participle ("hadden
     gesloten", "was vertrokken")."""
@@ -378,10 +389,12 @@ def background(
     noun: bool,
     year: int | None = None,
     actors: Sequence[Mention] = (),
+    wins: tuple[Window, ...] = (),
 ) -> str | None:
     """Id of the background cue when the event is told as history ("sinds de invasie ... geleden",
     "in 2015 sloten ..."); ``year`` is the year the article speaks from, when known; ``actors``
-    the sentence's mentions (a relative clause on an actor tells what the actor did)."""
+    the sentence's mentions (a relative clause on an actor tells what the actor did); ``wins`` the
+    sentence's clauses (a toen-clause takes the year of the clause it hangs on)."""
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     start = np_start(sentence, trigger)
     before = sentence.tokens[start - 2] if start >= 2 else None
@@ -404,6 +417,8 @@ def background(
             if any(has_seq(tail, s, texts) is not None for s in cue.seqs):
                 return cue.id
         if cue.past_year and year is not None and _past_year(sentence, win, trigger, noun, year):
+            return cue.id
+        if cue.past_year and year is not None and _dated_by_governing(sentence, wins, win, year):
             return cue.id
         if cue.lemmas and any(
             lemma(t) in cue.lemmas and (cue.pos is None or t.pos.startswith(cue.pos))
