@@ -286,7 +286,11 @@ def _source_step(
     ):  # an event noun's own phrase: "de Russische aanval", "de aanval van X", "... door Y"
         found = [r.mention for r in roles if r.role == "np"]
         if "van" not in c.pattern.target:
-            found += [r.mention for r in roles if r.role == "van" and _after(r, c.trigger)]
+            found += [
+                r.mention
+                for r in roles
+                if r.role == "van" and _after(r, c.trigger) and _own_van(sentence, c.trigger, r)
+            ]
         if not _passive_clause(
             sentence, win
         ):  # "de arrestatie van X door Y", not "het offensief werd veroordeeld door Y"
@@ -889,6 +893,18 @@ def _undergoes(cues: tuple[Cue, ...], sentence: Sentence, win: Window) -> str | 
 
 def _after(role: Role, trigger: int) -> bool:
     return role.mention.tokens[0] > trigger
+
+
+def _own_van(sentence: Sentence, trigger: int, role: Role) -> bool:
+    """The van-phrase hangs on the event noun itself ("de aanval van X", "een lening van 90 miljard
+    van X"): "van" follows the noun and no other preposition stands between ("aanvallen op gebied
+    in het noorden van X" is not)."""
+    between = sentence.tokens[trigger : role.mention.tokens[0] - 1]
+    return (
+        bool(between)
+        and lemma(between[0]) == "van"
+        and all(lemma(t) == "van" for t in between if t.tag == "VZ")
+    )
 
 
 def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light: set[str]) -> bool:
