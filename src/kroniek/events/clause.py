@@ -223,6 +223,12 @@ def _predicative_als(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
     return True
 
 
+def _relational(token: Token) -> bool:
+    """A noun of a relation between two parties ("bondgenoten", "handelspartners")."""
+    word = lemma(token).replace(" ", "")
+    return token.tag == "N" and any(word.endswith(w) for w in word_set("relational_nouns"))
+
+
 def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
     """A finite verb follows before the next comma, relative pronoun or subordinator (verb-final
     clause); a finite verb with a noun phrase right after it is a main clause's second position
@@ -479,6 +485,8 @@ def _roles(
             before = _tok(sentence, at - 1) if at > 1 else None
             if before is not None and word == "van":
                 before = _past_amount(sentence, before)
+            if word == "van" and before is not None and _relational(before):
+                continue  # "de bondgenoten van X": not X, and X is no side of the act
             if (
                 before is not None
                 and before.index != trigger
