@@ -291,7 +291,23 @@ def _answered(sentence: Sentence, trigger: int, texts: dict[int, str]) -> bool:
         tail = before[-len(wanted) :] if len(before) >= len(wanted) else []
         if tail and has_seq(tail, wanted, texts) is not None:
             return True
-    return False
+    return _answered_conjunct(sentence, start, texts)
+
+
+def _answered_conjunct(sentence: Sentence, start: int, texts: dict[int, str]) -> bool:
+    """A later conjunct of the noun phrase a multi-word reaction preposition heads ("als vergelding
+    voor de misdaden en de agressie"): back over the list, no verb between, to the preposition."""
+    if start < 2 or lemma(sentence.tokens[start - 2]) not in word_set("and_words"):
+        return False
+    first = start - 1
+    while first > 1 and start - first < 16:
+        tok = sentence.tokens[first - 2]
+        if tok.tag == "WW" or tok.text in (".", ";", ":") or tok.pos.startswith("VG(onder"):
+            break
+        first -= 1
+    seq = lemma_seq(sentence, first, start - 1)
+    wanted = [tuple(w.split()) for w in word_set("reaction_preps")]
+    return any(len(w) > 1 and has_seq(seq, w, texts) is not None for w in wanted)
 
 
 def _negation_scope(
