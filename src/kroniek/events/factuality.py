@@ -80,10 +80,15 @@ def _seq_hit(
 
 def _noun_read_as_verb(sentence: Sentence, tok: Token) -> bool:
     """An infinitive right after an article or a prenominal adjective is a plural noun Frog read
-    as a verb ("de Turkse plannen")."""
-    if not tok.pos.startswith("WW(inf") or tok.index < 2:
+    as a verb ("de Turkse plannen"); a finite verb right after another finite verb is a noun of a
+    headline with no article ("betreurt besluit X")."""
+    if tok.index < 2:
         return False
     before = sentence.tokens[tok.index - 2]
+    if tok.pos.startswith("WW(pv") and before.pos.startswith("WW(pv"):
+        return True
+    if not tok.pos.startswith("WW(inf"):
+        return False
     return before.tag == "LID" or (before.tag == "ADJ" and "prenom" in before.pos)
 
 
