@@ -1120,6 +1120,8 @@ def _unique(ms: list[Mention]) -> list[Mention]:
 
 
 def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
+    """The (source, target) pairs an outcome codes; not a pair of one actor with itself, nor one
+    where neither side is identifiable (annotation.md codes no such event)."""
     pairs: list[tuple[Mention, Mention]] = []
     if out.symmetric:
         if out.targets:
@@ -1137,6 +1139,7 @@ def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
         for s, t in pairs
         if (s.code, s.sector) != (t.code, t.sector)
         and (s.sentence, s.tokens) != (t.sentence, t.tokens)
+        and not s.code == t.code == "---"
     ]
     return [(s, t) for s, t in pairs if not (out.symmetric and s.code == t.code)]
 
