@@ -273,6 +273,16 @@ def unreal(
         toks = sentence.tokens[win.first - 1 : win.last]
         if (cue.when_negated and fact != "negated") or any(lemma(t) in cue.unless for t in toks):
             continue
+        if cue.scope == "head":  # "meer tijd om te onderhandelen": a chance, not an act
+            head = sentence.tokens[win.first - 2] if win.first >= 2 else None
+            if (
+                win.opener in word_set("purpose_openers")
+                and head is not None
+                and head.tag == "N"
+                and lemma(head) in cue.lemmas
+            ):
+                return cue.id
+            continue
         if cue.scope == "opener":
             opener = sentence.tokens[win.first - 1]
             if (
