@@ -203,9 +203,7 @@ class Cue:
     lemmas: frozenset[str] = frozenset()
     seqs: tuple[tuple[str, ...], ...] = ()
     pos: str | None = None
-    scope: str = (
-        "clause"  # clause | govern | sentence | opener | head (the word the clause hangs on)
-    )
+    scope: str = "clause"  # clause | govern | sentence | opener | head (noun before om-te)
     needs_infinitive: bool = False
     nominal_only: bool = False
     preps: frozenset[str] = frozenset()
