@@ -223,14 +223,23 @@ def _predicative_als(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
     return True
 
 
+def _relational(token: Token) -> bool:
+    """A noun of a relation between two parties ("bondgenoten", "handelspartners")."""
+    word = lemma(token).replace(" ", "")
+    return token.tag == "N" and any(word.endswith(w) for w in word_set("relational_nouns"))
+
+
 def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
-    """A finite verb follows before the next comma, relative pronoun or subordinator (verb-final clause)."""
+    """A finite verb follows before the next comma, relative pronoun or subordinator (verb-final
+    clause); a finite verb with a noun phrase right after it is a main clause's second position
+    ("als president legde X ...": a role phrase fronted before the verb and its subject)."""
     for tok in toks[pos + 1 :]:
         if tok.tag in ("LET", "VG") or (tok.tag == "VNW" and "betr" in tok.pos):
             return False
-        if is_finite(tok) or (
-            tok.tag == "WW" and tok.index < len(toks) and toks[tok.index].tag == "LET"
-        ):
+        if is_finite(tok):
+            nxt = toks[tok.index] if tok.index < len(toks) else None
+            return nxt is None or nxt.tag not in ("LID", "N", "SPEC")
+        if tok.tag == "WW" and tok.index < len(toks) and toks[tok.index].tag == "LET":
             return True  # a clause-final verb (Frog may read "ontmoet" as a participle)
     return False
 
@@ -476,6 +485,8 @@ def _roles(
             before = _tok(sentence, at - 1) if at > 1 else None
             if before is not None and word == "van":
                 before = _past_amount(sentence, before)
+            if word == "van" and before is not None and _relational(before):
+                continue  # "de bondgenoten van X": not X, and X is no side of the act
             if (
                 before is not None
                 and before.index != trigger

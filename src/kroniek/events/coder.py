@@ -286,7 +286,11 @@ def _source_step(
     ):  # an event noun's own phrase: "de Russische aanval", "de aanval van X", "... door Y"
         found = [r.mention for r in roles if r.role == "np"]
         if "van" not in c.pattern.target:
-            found += [r.mention for r in roles if r.role == "van" and _after(r, c.trigger)]
+            found += [
+                r.mention
+                for r in roles
+                if r.role == "van" and _after(r, c.trigger) and _own_van(sentence, c.trigger, r)
+            ]
         if not _passive_clause(
             sentence, win
         ):  # "de arrestatie van X door Y", not "het offensief werd veroordeeld door Y"
@@ -891,6 +895,18 @@ def _after(role: Role, trigger: int) -> bool:
     return role.mention.tokens[0] > trigger
 
 
+def _own_van(sentence: Sentence, trigger: int, role: Role) -> bool:
+    """The van-phrase hangs on the event noun itself ("de aanval van X", "een lening van 90 miljard
+    van X"): "van" follows the noun and no other preposition stands between ("aanvallen op gebied
+    in het noorden van X" is not)."""
+    between = sentence.tokens[trigger : role.mention.tokens[0] - 1]
+    return (
+        bool(between)
+        and lemma(between[0]) == "van"
+        and all(lemma(t) == "van" for t in between if t.tag == "VZ")
+    )
+
+
 def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light: set[str]) -> bool:
     """A noun event takes the clause subject as its source when a light verb or a PP holds it."""
     before = (
@@ -1104,6 +1120,8 @@ def _unique(ms: list[Mention]) -> list[Mention]:
 
 
 def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
+    """The (source, target) pairs an outcome codes; not a pair of one actor with itself, nor one
+    where neither side is identifiable (annotation.md codes no such event)."""
     pairs: list[tuple[Mention, Mention]] = []
     if out.symmetric:
         if out.targets:
@@ -1121,6 +1139,7 @@ def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
         for s, t in pairs
         if (s.code, s.sector) != (t.code, t.sector)
         and (s.sentence, s.tokens) != (t.sentence, t.tokens)
+        and not s.code == t.code == "---"
     ]
     return [(s, t) for s, t in pairs if not (out.symmetric and s.code == t.code)]
 
@@ -1188,7 +1207,7 @@ def code_sentence(
         if reason:
             _say(trace, f"{note}: no ({reason})")
             continue
-        bg = background(patterns, sentence, win, c.trigger, c.noun, year, mentions)
+        bg = background(patterns, sentence, win, c.trigger, c.noun, year, mentions, wins)
         if bg:
             taken.add(c.trigger)
             _say(trace, f"{note}: no (background history, {bg})")

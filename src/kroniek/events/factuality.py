@@ -80,10 +80,15 @@ def _seq_hit(
 
 def _noun_read_as_verb(sentence: Sentence, tok: Token) -> bool:
     """An infinitive right after an article or a prenominal adjective is a plural noun Frog read
-    as a verb ("de Turkse plannen")."""
-    if not tok.pos.startswith("WW(inf") or tok.index < 2:
+    as a verb ("de Turkse plannen"); a finite verb right after another finite verb is a noun of a
+    headline with no article ("betreurt besluit X")."""
+    if tok.index < 2:
         return False
     before = sentence.tokens[tok.index - 2]
+    if tok.pos.startswith("WW(pv") and before.pos.startswith("WW(pv"):
+        return True
+    if not tok.pos.startswith("WW(inf"):
+        return False
     return before.tag == "LID" or (before.tag == "ADJ" and "prenom" in before.pos)
 
 
@@ -131,6 +136,17 @@ def _on_known_thing(sentence: Sentence, win: Window, actors: Sequence[Mention]) 
         first.tag == "VNW" and "aanw" in first.pos
     )
     return definite or head.tag == "SPEC"
+
+
+def _dated_by_governing(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, year: int
+) -> bool:
+    """A toen- or nadat-clause hanging on a clause that names a year before ``year`` in the past
+    tense ("de grens is in 2000 vastgelegd, toen X zich terugtrok"): the act is as old."""
+    if win not in wins or win.opener not in word_set("past_time_openers"):
+        return False
+    above = governing(wins, win)
+    return bool(above) and _past_year(sentence, above[0], 0, False, year)
 
 
 def _pluperfect(sentence: Sentence, win: Window) -> bool:
@@ -257,6 +273,16 @@ def unreal(
         toks = sentence.tokens[win.first - 1 : win.last]
         if (cue.when_negated and fact != "negated") or any(lemma(t) in cue.unless for t in toks):
             continue
+        if cue.scope == "head":  # "meer tijd om te onderhandelen": a chance, not an act
+            head = sentence.tokens[win.first - 2] if win.first >= 2 else None
+            if (
+                win.opener in word_set("purpose_openers")
+                and head is not None
+                and head.tag == "N"
+                and lemma(head) in cue.lemmas
+            ):
+                return cue.id
+            continue
         if cue.scope == "opener":
             opener = sentence.tokens[win.first - 1]
             if (
@@ -280,7 +306,23 @@ def _answered(sentence: Sentence, trigger: int, texts: dict[int, str]) -> bool:
         tail = before[-len(wanted) :] if len(before) >= len(wanted) else []
         if tail and has_seq(tail, wanted, texts) is not None:
             return True
-    return False
+    return _answered_conjunct(sentence, start, texts)
+
+
+def _answered_conjunct(sentence: Sentence, start: int, texts: dict[int, str]) -> bool:
+    """A later conjunct of the noun phrase a multi-word reaction preposition heads ("als vergelding
+    voor de misdaden en de agressie"): back over the list, no verb between, to the preposition."""
+    if start < 2 or lemma(sentence.tokens[start - 2]) not in word_set("and_words"):
+        return False
+    first = start - 1
+    while first > 1 and start - first < 16:
+        tok = sentence.tokens[first - 2]
+        if tok.tag == "WW" or tok.text in (".", ";", ":") or tok.pos.startswith("VG(onder"):
+            break
+        first -= 1
+    seq = lemma_seq(sentence, first, start - 1)
+    wanted = [tuple(w.split()) for w in word_set("reaction_preps")]
+    return any(len(w) > 1 and has_seq(seq, w, texts) is not None for w in wanted)
 
 
 def _negation_scope(
@@ -378,10 +420,12 @@ def background(
     noun: bool,
     year: int | None = None,
     actors: Sequence[Mention] = (),
+    wins: tuple[Window, ...] = (),
 ) -> str | None:
     """Id of the background cue when the event is told as history ("sinds de invasie ... geleden",
     "in 2015 sloten ..."); ``year`` is the year the article speaks from, when known; ``actors``
-    the sentence's mentions (a relative clause on an actor tells what the actor did)."""
+    the sentence's mentions (a relative clause on an actor tells what the actor did); ``wins`` the
+    sentence's clauses (a toen-clause takes the year of the clause it hangs on)."""
     texts = {t.index: t.text.lower() for t in sentence.tokens}
     start = np_start(sentence, trigger)
     before = sentence.tokens[start - 2] if start >= 2 else None
@@ -404,6 +448,8 @@ def background(
             if any(has_seq(tail, s, texts) is not None for s in cue.seqs):
                 return cue.id
         if cue.past_year and year is not None and _past_year(sentence, win, trigger, noun, year):
+            return cue.id
+        if cue.past_year and year is not None and _dated_by_governing(sentence, wins, win, year):
             return cue.id
         if cue.lemmas and any(
             lemma(t) in cue.lemmas and (cue.pos is None or t.pos.startswith(cue.pos))

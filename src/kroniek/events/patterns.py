@@ -142,7 +142,7 @@ _CUE_KEYS = {
     "unless",
     "pluperfect_main",
 }
-_SCOPES = ("clause", "govern", "sentence", "opener")
+_SCOPES = ("clause", "govern", "sentence", "opener", "head")
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ class Cue:
     lemmas: frozenset[str] = frozenset()
     seqs: tuple[tuple[str, ...], ...] = ()
     pos: str | None = None
-    scope: str = "clause"  # clause | govern | sentence | opener
+    scope: str = "clause"  # clause | govern | sentence | opener | head (noun before om-te)
     needs_infinitive: bool = False
     nominal_only: bool = False
     preps: frozenset[str] = frozenset()
