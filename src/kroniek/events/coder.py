@@ -496,6 +496,10 @@ def assign(
             own = {m.code for m in sources}
             targets += [pointing(m, "coref.meeting") for m in meeting if m.code not in own]
             joined = bool(targets)
+        elif key == "pair":  # "X, die bemiddelde": between the two sides the sentence before named
+            own = {m.code for m in sources}
+            if sources and len(pair) == 2 and not own & {m.code for m in pair}:
+                targets += [pointing(m, "coref.pair") for m in pair]
         elif key == "su":  # "met steun van Y rukt X op": the one backed is the clause subject
             targets += [m for m in by_role.get("su", []) if m not in sources]
         elif (
