@@ -1126,7 +1126,15 @@ def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
         if (s.code, s.sector) != (t.code, t.sector)
         and (s.sentence, s.tokens) != (t.sentence, t.tokens)
     ]
-    return [(s, t) for s, t in pairs if not (out.symmetric and s.code == t.code)]
+    return [
+        (s, t) for s, t in pairs if not (out.symmetric and s.code == t.code and not _rivals(s, t))
+    ]
+
+
+def _rivals(s: Mention, t: Mention) -> bool:
+    """Two sides of one country that face each other in its politics: its government and the
+    opposition or rebels ("de oppositie ging in overleg met de regering" is a domestic event)."""
+    return {s.sector, t.sector} in ({"GOV", "OPP"}, {"GOV", "REB"})
 
 
 def trigger_text(sentence: Sentence, c: Candidate) -> str:
