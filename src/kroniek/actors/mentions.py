@@ -23,6 +23,8 @@ DETERMINERS = word_set("actor_determiners")
 POSSESSIVES = word_set("possessives")
 DEFINITE = word_set("definite_articles")
 PLACE_PREPOSITIONS = word_set("place_prepositions")
+OWNER_PREPOSITIONS = word_set("owner_prepositions")
+AND_WORDS = word_set("and_words")
 LOCATIVES = word_set("locatives")
 NAME_PARTICLES = word_set("name_particles")
 NAME_PREFIXES = tuple(word_set("name_prefixes"))
@@ -74,6 +76,9 @@ class _Article:
         default_factory=list
     )  # (sentence, token, code) of cities
     names: dict[str, Mention | None] = field(default_factory=dict)  # None = ambiguous
+    plural: set[tuple[str, int, int]] = field(
+        default_factory=set
+    )  # (field, sentence, first token) of mentions whose role word is plural ("de ministers")
 
     def remember(self, mention: Mention) -> None:
         """Let later bare mentions of this person's name tokens resolve to the mention."""
@@ -87,15 +92,23 @@ class _Article:
             self.names[word] = mention if (word not in self.names or same) else None
 
     def antecedent(
-        self, sentence: int, same_sentence: bool, role: str | None = None, court: bool = False
+        self,
+        sentence: int,
+        same_sentence: bool,
+        role: str | None = None,
+        court: bool = False,
+        singular: bool = False,
     ) -> Mention | None:
         """The latest coded mention (with a role when `role` is '*', with that role if given);
         with `court`, none when a court body was named after the last such mention (then "het
-        hof" points back to that court, as _guess finds)."""
+        hof" points back to that court, as _guess finds); with `singular`, not one whose role
+        word is plural ("de bewindsman" is not "de ministers" named before)."""
         for mention in reversed(self.mentions):
             if same_sentence and mention.sentence != sentence:
                 return None
             if mention.code == "---":
+                continue
+            if singular and (mention.field, mention.sentence, mention.tokens[0]) in self.plural:
                 continue
             if court and mention.sector == "JUD" and mention.kind in ("body", "ref"):
                 return None
@@ -235,6 +248,8 @@ def _collect(
         elif head is not None:
             phrase.head, j = head, head.last + 1
             phrase.resident = head.kind == "people" and _residence(tokens, atoms, j)
+    if phrase.role and not phrase.adjs:
+        j = _past_portfolios(tokens, atoms, j)
     if (
         (phrase.role or phrase.entity)
         and not phrase.adjs
@@ -271,6 +286,30 @@ def _collect(
         return None
     phrase.last = j - 1
     return phrase
+
+
+def _plural_role(sentence: Sentence, phrase: _Phrase) -> bool:
+    """The phrase's role word is a plural noun ("de ministers")."""
+    return phrase.role is not None and ",mv," in sentence.tokens[phrase.role.first].pos
+
+
+def _past_portfolios(tokens: Sequence, atoms: dict[int, list[Atom]], j: int) -> int:
+    """Where the owner phrase of a role starts after the names of its portfolios ("de ministers
+    van Binnenlandse en Buitenlandse Zaken van Mali", "de minister van Defensie en Veiligheid van
+    Mali"): the "van" after a run of capitalised words and "en" that names no actor; else ``j``."""
+    if j >= len(tokens) or tokens[j].text.lower() not in OWNER_PREPOSITIONS | AND_WORDS:
+        return j
+    k, named = j + 1, False
+    while k < len(tokens) and k < j + 8 and k not in atoms:
+        word = tokens[k].text
+        if word[:1].isupper() and word[:1].isalpha():
+            named = True
+        elif word.lower() not in AND_WORDS:
+            break
+        k += 1
+    if named and k + 1 < len(tokens) and tokens[k].text.lower() in OWNER_PREPOSITIONS:
+        return k
+    return j
 
 
 def _span_text(sentence: Sentence, start: int, end: int) -> str:
@@ -329,7 +368,11 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         and not (phrase.adjs or entity or person or phrase.name)
     ):
         antecedent = article.antecedent(
-            sentence.index, same_sentence=False, role=role.id, court=role.sector == "JUD"
+            sentence.index,
+            same_sentence=False,
+            role=role.id,
+            court=role.sector == "JUD",
+            singular=role.id in word_set("person_roles") and not _plural_role(sentence, phrase),
         )
     codes = [books.entries[a.target].code for a in phrase.adjs]
     if person is not None and (term is not None or not codes):
@@ -688,6 +731,8 @@ def find_mentions(
             phrase = _collect(article, sentence, atoms, i)
             if phrase is not None:
                 for mention in _resolve(article, sentence, phrase):
+                    if _plural_role(sentence, phrase):
+                        article.plural.add((mention.field, mention.sentence, mention.tokens[0]))
                     article.mentions.append(mention)
                     article.remember(mention)
                 i = phrase.last + 1

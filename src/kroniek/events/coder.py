@@ -500,6 +500,10 @@ def assign(
             own = {m.code for m in sources}
             targets += [pointing(m, "coref.meeting") for m in meeting if m.code not in own]
             joined = bool(targets)
+        elif key == "pair":  # "X, die bemiddelde": between the two sides the sentence before named
+            own = {m.code for m in sources}
+            if sources and len(pair) == 2 and not own & {m.code for m in pair}:
+                targets += [pointing(m, "coref.pair") for m in pair]
         elif key == "su":  # "met steun van Y rukt X op": the one backed is the clause subject
             targets += [m for m in by_role.get("su", []) if m not in sources]
         elif (
@@ -1141,7 +1145,15 @@ def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
         and (s.sentence, s.tokens) != (t.sentence, t.tokens)
         and not s.code == t.code == "---"
     ]
-    return [(s, t) for s, t in pairs if not (out.symmetric and s.code == t.code)]
+    return [
+        (s, t) for s, t in pairs if not (out.symmetric and s.code == t.code and not _rivals(s, t))
+    ]
+
+
+def _rivals(s: Mention, t: Mention) -> bool:
+    """Two sides of one country that face each other in its politics: its government and the
+    opposition or rebels ("de oppositie ging in overleg met de regering" is a domestic event)."""
+    return {s.sector, t.sector} in ({"GOV", "OPP"}, {"GOV", "REB"})
 
 
 def trigger_text(sentence: Sentence, c: Candidate) -> str:

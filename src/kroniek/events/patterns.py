@@ -23,6 +23,7 @@ Pattern keys (one YAML list entry each):
                            quoted (the subject of the clause a trailing ", eist X" reports),
                            su (the clause subject, for "X rukt op met steun van Y": Y backs X),
                            meeting (the sides of the meeting named last, for "ook X schoof aan"),
+                           pair (the two sides the sentence before named, for "X, die bemiddelde"),
                            or a preposition lemma (met, tegen, aan, naar, op, ...)
   symmetric                the predicate holds both ways (emitted once per direction)
   priority                 a higher priority wins on the same trigger word (default 1)
@@ -340,7 +341,7 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value)
 
 
-TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act", "quoted", "su", "meeting")
+TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act", "quoted", "su", "meeting", "pair")
 
 
 def _pattern(
