@@ -165,8 +165,11 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
             reach = reach + sentence.tokens[later.first - 1 : later.last]
         if len(parts) == 1:
             if not any(
-                lemma(t) == parts[0]
-                and t.tag in ("VZ", "BW", "ADJ", "N")
+                (
+                    lemma(t) == parts[0]
+                    and t.tag in ("VZ", "BW", "ADJ", "N")
+                    or _participle_particle(t, parts[0])
+                )
                 and t.index != c.trigger
                 and (
                     t.rel == "svp" or not _heads_phrase(sentence, t)
@@ -190,6 +193,12 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
         if has_seq(seq, w, texts) is not None:
             return f"blocked by '{' '.join(w)}'"
     return None
+
+
+def _participle_particle(tok: Token, particle: str) -> bool:
+    """A particle that is itself a past participle ("gevangen houden"): Frog tags it as a verb
+    with the verb's lemma (vangen), so its own form is what counts."""
+    return tok.pos.startswith("WW(vd") and tok.text.lower() == particle
 
 
 def _in_pp(sentence: Sentence, c: Candidate) -> bool:
@@ -287,6 +296,8 @@ def _source_step(
         found = [r.mention for r in roles if r.role == "np"]
         if "van" not in c.pattern.target:
             found += [r.mention for r in roles if r.role == "van" and _after(r, c.trigger)]
+        elif c.noun:  # "de aanval van X op Y": a van-phrase followed by the aim names the doer
+            found += [r.mention for r in roles if r.role == "van" and _doer_of(sentence, c, r)]
         if not _passive_clause(
             sentence, win
         ):  # "de arrestatie van X door Y", not "het offensief werd veroordeeld door Y"
@@ -337,6 +348,21 @@ def _source_step(
     return _reference(
         sentence, win, memory
     )  # "memory": the previous sentence's subject for "hij", "het land"
+
+
+def _doer_of(sentence: Sentence, c: Candidate, role: Role) -> bool:
+    """The van-phrase right after an event noun is followed by what the act is aimed at
+    ("een aanval van X op Y"), so it names the doer, not the undergoer ("de invasie van X")."""
+    first, last = role.mention.tokens
+    between = sentence.tokens[c.trigger : first - 1]  # the preposition, perhaps an article
+    if not 1 <= len(between) <= 2 or any(t.tag != "LID" for t in between[1:]):
+        return False
+    after = sentence.tokens[last] if last < len(sentence.tokens) else None
+    return (
+        after is not None
+        and lemma(after) in word_set("aimed_preps")
+        and lemma(after) in c.pattern.target
+    )
 
 
 def _passive_clause(sentence: Sentence, win: Window) -> bool:
