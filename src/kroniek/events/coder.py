@@ -187,12 +187,32 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
         [t for t in toks if t.index != c.trigger] + ([head] if head else []), p.objects
     ):
         return f"none of the objects {list(p.objects)} in the clause"
-    if p.with_ and not any(has_seq(wide, w, texts) is not None for w in p.with_):
+    if p.with_ and not any(
+        has_seq(wide, w, texts) is not None or _before_om(sentence, wins, win, w, texts)
+        for w in p.with_
+    ):
         return f"none of {[' '.join(w) for w in p.with_]} in the clause"
     for w in p.without:
         if has_seq(seq, w, texts) is not None:
             return f"blocked by '{' '.join(w)}'"
     return None
+
+
+def _before_om(
+    sentence: Sentence,
+    wins: tuple[Window, ...],
+    win: Window,
+    wanted: tuple[str, ...],
+    texts: dict[int, str],
+) -> bool:
+    """An om-te clause right after ``wanted`` ("is bereid om Y aan te vallen", "zal niet aarzelen
+    om ..."): the words the clause above ends on govern the infinitive."""
+    at = wins.index(win) if win in wins else 0
+    if win.opener != "om" or at == 0:
+        return False
+    start = max(wins[at - 1].first, win.first - len(wanted))
+    tail = lemma_seq(sentence, start, win.first - 1)[-len(wanted) :]
+    return len(tail) == len(wanted) and has_seq(tail, wanted, texts) is not None
 
 
 def _participle_particle(tok: Token, particle: str) -> bool:
@@ -985,7 +1005,8 @@ def _trailing_speaker(
 def _controller(
     sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
 ) -> list[Mention]:
-    """Subject of the clause an om-te infinitive depends on (subject control)."""
+    """Subject of the clause an om-te infinitive depends on (subject control); when that subject
+    is a pronoun, the main-clause subject it stands for ("X zegt dat ze bereid zijn om ...")."""
     at = wins.index(win)
     if at == 0:
         return []
@@ -994,7 +1015,7 @@ def _controller(
         r.mention
         for r in roles_in_window(sentence, prev, mentions, prev.first, False)
         if r.role == "su"
-    ]
+    ] or _pronoun_antecedent(sentence, wins, prev, mentions)
 
 
 def _elided_subject(
