@@ -544,6 +544,13 @@ def assign(
             joined = bool(targets)
         elif key == "su":  # "met steun van Y rukt X op": the one backed is the clause subject
             targets += [m for m in by_role.get("su", []) if m not in sources]
+        elif key == "controller":  # "X krijgt raketten om zich tegen aanvallen te verdedigen"
+            own = {m.code for m in sources}
+            targets += [
+                m
+                for m in (_controller(sentence, wins, win, mentions) if win.opener == "om" else [])
+                if m.code not in own
+            ]
         elif (
             key == "quoted"
         ):  # "Kosovo moet zijn plannen opschorten, eist de EU": the subject of what is said

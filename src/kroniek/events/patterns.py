@@ -22,6 +22,8 @@ Pattern keys (one YAML list entry each):
                            (the doers of the last coded events, for "steunden de operatie"),
                            quoted (the subject of the clause a trailing ", eist X" reports),
                            su (the clause subject, for "X rukt op met steun van Y": Y backs X),
+                           controller (the subject an om-te clause depends on: "X krijgt raketten
+                           om zich tegen aanvallen te verdedigen"),
                            meeting (the sides of the meeting named last, for "ook X schoof aan"),
                            or a preposition lemma (met, tegen, aan, naar, op, ...)
   symmetric                the predicate holds both ways (emitted once per direction)
@@ -340,7 +342,18 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value)
 
 
-TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act", "quoted", "su", "meeting")
+TARGET_PLACES = (
+    "obj",
+    "obj2",
+    "sub",
+    "cond",
+    "claim",
+    "act",
+    "quoted",
+    "su",
+    "meeting",
+    "controller",
+)
 
 
 def _pattern(
