@@ -215,6 +215,24 @@ def _before_om(
     return len(tail) == len(wanted) and has_seq(tail, wanted, texts) is not None
 
 
+def _answers(sentence: Sentence, role: Role) -> bool:
+    """The mention stands in a phrase that names what a reaction answers ("als reactie op X",
+    "als antwoord op X"; reaction_preps of two words or more)."""
+    start = np_start(sentence, role.mention.tokens[1])
+    texts = {t.index: t.text.lower() for t in sentence.tokens}
+    before = lemma_seq(sentence, max(1, start - 4), start - 1)
+    for phrase in word_set("reaction_preps"):
+        wanted = tuple(phrase.split())
+        tail = before[-len(wanted) :]
+        if (
+            len(wanted) > 1
+            and len(tail) == len(wanted)
+            and has_seq(tail, wanted, texts) is not None
+        ):
+            return True
+    return False
+
+
 def _participle_particle(tok: Token, particle: str) -> bool:
     """A particle that is itself a past participle ("gevangen houden"): Frog tags it as a verb
     with the verb's lemma (vangen), so its own form is what counts."""
@@ -544,6 +562,11 @@ def assign(
             joined = bool(targets)
         elif key == "su":  # "met steun van Y rukt X op": the one backed is the clause subject
             targets += [m for m in by_role.get("su", []) if m not in sources]
+        elif key == "answers":  # "testte raketten als reactie op X": a show of force answers X
+            own = {m.code for m in sources}
+            targets += [
+                r.mention for r in roles if _answers(sentence, r) and r.mention.code not in own
+            ]
         elif key == "controller":  # "X krijgt raketten om zich tegen aanvallen te verdedigen"
             own = {m.code for m in sources}
             targets += [

@@ -22,6 +22,7 @@ Pattern keys (one YAML list entry each):
                            (the doers of the last coded events, for "steunden de operatie"),
                            quoted (the subject of the clause a trailing ", eist X" reports),
                            su (the clause subject, for "X rukt op met steun van Y": Y backs X),
+                           answers (who a reaction answers: "testte raketten als reactie op X"),
                            controller (the subject an om-te clause depends on: "X krijgt raketten
                            om zich tegen aanvallen te verdedigen"),
                            meeting (the sides of the meeting named last, for "ook X schoof aan"),
@@ -353,6 +354,7 @@ TARGET_PLACES = (
     "su",
     "meeting",
     "controller",
+    "answers",
 )
 
 
