@@ -332,8 +332,8 @@ def _source_step(
         step == "own"
     ):  # an event noun's own phrase: "de Russische aanval", "de aanval van X", "... door Y"
         found = [r.mention for r in roles if r.role == "np"]
-        if "van" not in c.pattern.target:
-            found += [r.mention for r in roles if r.role == "van" and _after(r, c.trigger)]
+        if "van" not in c.pattern.target:  # its own van-phrase, not "in het noorden van Y"
+            found += [r.mention for r in roles if r.role == "van" and _own_phrase(sentence, c, r)]
         elif c.noun:  # "de aanval van X op Y": a van-phrase followed by the aim names the doer
             found += [r.mention for r in roles if r.role == "van" and _doer_of(sentence, c, r)]
         if not _passive_clause(
@@ -388,12 +388,28 @@ def _source_step(
     )  # "memory": the previous sentence's subject for "hij", "het land"
 
 
+def _right_after(sentence: Sentence, c: Candidate, role: Role) -> bool:
+    """The phrase follows the event noun directly: only its preposition, perhaps an article, lies
+    between ("de aanval van X", "de aanval van de X")."""
+    between = sentence.tokens[c.trigger : role.mention.tokens[0] - 1]
+    return 1 <= len(between) <= 2 and all(t.tag == "LID" for t in between[1:])
+
+
+def _own_phrase(sentence: Sentence, c: Candidate, role: Role) -> bool:
+    """The phrase hangs on the event noun: after it, with no verb, punctuation or other preposition
+    between ("een lening van 90 miljard van X", not "aanvallen uit op gebied in het noorden van X")."""
+    between = sentence.tokens[c.trigger : role.mention.tokens[0] - 1]
+    return bool(between) and not any(
+        t.tag in ("WW", "LET") or (t.pos.startswith("VZ(init") and lemma(t) != role.role)
+        for t in between
+    )
+
+
 def _doer_of(sentence: Sentence, c: Candidate, role: Role) -> bool:
     """The van-phrase right after an event noun is followed by what the act is aimed at
     ("een aanval van X op Y"), so it names the doer, not the undergoer ("de invasie van X")."""
-    first, last = role.mention.tokens
-    between = sentence.tokens[c.trigger : first - 1]  # the preposition, perhaps an article
-    if not 1 <= len(between) <= 2 or any(t.tag != "LID" for t in between[1:]):
+    last = role.mention.tokens[1]
+    if not _right_after(sentence, c, role):
         return False
     after = sentence.tokens[last] if last < len(sentence.tokens) else None
     return (
