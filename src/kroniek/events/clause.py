@@ -818,7 +818,7 @@ def _pronoun_holds_subject(sentence: Sentence, win: Window, before: int) -> bool
         return False
     return any(
         _tok(sentence, i).tag == "VNW"
-        and "nomin" in _tok(sentence, i).pos
+        and ("nomin" in _tok(sentence, i).pos or _tok(sentence, i).rel == "su")  # "dat ze ..."
         and _tok(sentence, i).text.lower() in SUBJECT_PRONOUNS
         for i in range(win.first, min(finite + 1, before - 1) + 1)
         if i != finite
@@ -833,7 +833,7 @@ def pronoun_subject(sentence: Sentence, win: Window, before: int | None = None) 
     end = win.last if before is None else before - 1
     return neuter_subject(sentence, win) or any(
         _tok(sentence, i).tag == "VNW"
-        and "nomin" in _tok(sentence, i).pos
+        and ("nomin" in _tok(sentence, i).pos or _tok(sentence, i).rel == "su")  # "dat ze ..."
         and _tok(sentence, i).text.lower() in SUBJECT_PRONOUNS
         for i in range(win.first, end + 1)
     )

@@ -165,8 +165,11 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
             reach = reach + sentence.tokens[later.first - 1 : later.last]
         if len(parts) == 1:
             if not any(
-                lemma(t) == parts[0]
-                and t.tag in ("VZ", "BW", "ADJ", "N")
+                (
+                    lemma(t) == parts[0]
+                    and t.tag in ("VZ", "BW", "ADJ", "N")
+                    or _participle_particle(t, parts[0])
+                )
                 and t.index != c.trigger
                 and (
                     t.rel == "svp" or not _heads_phrase(sentence, t)
@@ -184,12 +187,56 @@ def check(c: Candidate, sentence: Sentence, win: Window, wins: tuple[Window, ...
         [t for t in toks if t.index != c.trigger] + ([head] if head else []), p.objects
     ):
         return f"none of the objects {list(p.objects)} in the clause"
-    if p.with_ and not any(has_seq(wide, w, texts) is not None for w in p.with_):
+    if p.with_ and not any(
+        has_seq(wide, w, texts) is not None or _before_om(sentence, wins, win, w, texts)
+        for w in p.with_
+    ):
         return f"none of {[' '.join(w) for w in p.with_]} in the clause"
     for w in p.without:
         if has_seq(seq, w, texts) is not None:
             return f"blocked by '{' '.join(w)}'"
     return None
+
+
+def _before_om(
+    sentence: Sentence,
+    wins: tuple[Window, ...],
+    win: Window,
+    wanted: tuple[str, ...],
+    texts: dict[int, str],
+) -> bool:
+    """An om-te clause right after ``wanted`` ("is bereid om Y aan te vallen", "zal niet aarzelen
+    om ..."): the words the clause above ends on govern the infinitive."""
+    at = wins.index(win) if win in wins else 0
+    if win.opener != "om" or at == 0:
+        return False
+    start = max(wins[at - 1].first, win.first - len(wanted))
+    tail = lemma_seq(sentence, start, win.first - 1)[-len(wanted) :]
+    return len(tail) == len(wanted) and has_seq(tail, wanted, texts) is not None
+
+
+def _answers(sentence: Sentence, role: Role) -> bool:
+    """The mention stands in a phrase that names what a reaction answers ("als reactie op X",
+    "als antwoord op X"; reaction_preps of two words or more)."""
+    start = np_start(sentence, role.mention.tokens[1])
+    texts = {t.index: t.text.lower() for t in sentence.tokens}
+    before = lemma_seq(sentence, max(1, start - 4), start - 1)
+    for phrase in word_set("reaction_preps"):
+        wanted = tuple(phrase.split())
+        tail = before[-len(wanted) :]
+        if (
+            len(wanted) > 1
+            and len(tail) == len(wanted)
+            and has_seq(tail, wanted, texts) is not None
+        ):
+            return True
+    return False
+
+
+def _participle_particle(tok: Token, particle: str) -> bool:
+    """A particle that is itself a past participle ("gevangen houden"): Frog tags it as a verb
+    with the verb's lemma (vangen), so its own form is what counts."""
+    return tok.pos.startswith("WW(vd") and tok.text.lower() == particle
 
 
 def _in_pp(sentence: Sentence, c: Candidate) -> bool:
@@ -285,12 +332,10 @@ def _source_step(
         step == "own"
     ):  # an event noun's own phrase: "de Russische aanval", "de aanval van X", "... door Y"
         found = [r.mention for r in roles if r.role == "np"]
-        if "van" not in c.pattern.target:
-            found += [
-                r.mention
-                for r in roles
-                if r.role == "van" and _after(r, c.trigger) and _own_van(sentence, c.trigger, r)
-            ]
+        if "van" not in c.pattern.target:  # its own van-phrase, not "in het noorden van Y"
+            found += [r.mention for r in roles if r.role == "van" and _own_phrase(sentence, c, r)]
+        elif c.noun:  # "de aanval van X op Y": a van-phrase followed by the aim names the doer
+            found += [r.mention for r in roles if r.role == "van" and _doer_of(sentence, c, r)]
         if not _passive_clause(
             sentence, win
         ):  # "de arrestatie van X door Y", not "het offensief werd veroordeeld door Y"
@@ -341,6 +386,37 @@ def _source_step(
     return _reference(
         sentence, win, memory
     )  # "memory": the previous sentence's subject for "hij", "het land"
+
+
+def _right_after(sentence: Sentence, c: Candidate, role: Role) -> bool:
+    """The phrase follows the event noun directly: only its preposition, perhaps an article, lies
+    between ("de aanval van X", "de aanval van de X")."""
+    between = sentence.tokens[c.trigger : role.mention.tokens[0] - 1]
+    return 1 <= len(between) <= 2 and all(t.tag == "LID" for t in between[1:])
+
+
+def _own_phrase(sentence: Sentence, c: Candidate, role: Role) -> bool:
+    """The phrase hangs on the event noun: after it, with no verb, punctuation or other preposition
+    between ("een lening van 90 miljard van X", not "aanvallen uit op gebied in het noorden van X")."""
+    between = sentence.tokens[c.trigger : role.mention.tokens[0] - 1]
+    return bool(between) and not any(
+        t.tag in ("WW", "LET") or (t.pos.startswith("VZ(init") and lemma(t) != role.role)
+        for t in between
+    )
+
+
+def _doer_of(sentence: Sentence, c: Candidate, role: Role) -> bool:
+    """The van-phrase right after an event noun is followed by what the act is aimed at
+    ("een aanval van X op Y"), so it names the doer, not the undergoer ("de invasie van X")."""
+    last = role.mention.tokens[1]
+    if not _right_after(sentence, c, role):
+        return False
+    after = sentence.tokens[last] if last < len(sentence.tokens) else None
+    return (
+        after is not None
+        and lemma(after) in word_set("aimed_preps")
+        and lemma(after) in c.pattern.target
+    )
 
 
 def _passive_clause(sentence: Sentence, win: Window) -> bool:
@@ -506,6 +582,18 @@ def assign(
                 targets += [pointing(m, "coref.pair") for m in pair]
         elif key == "su":  # "met steun van Y rukt X op": the one backed is the clause subject
             targets += [m for m in by_role.get("su", []) if m not in sources]
+        elif key == "answers":  # "testte raketten als reactie op X": a show of force answers X
+            own = {m.code for m in sources}
+            targets += [
+                r.mention for r in roles if _answers(sentence, r) and r.mention.code not in own
+            ]
+        elif key == "controller":  # "X krijgt raketten om zich tegen aanvallen te verdedigen"
+            own = {m.code for m in sources}
+            targets += [
+                m
+                for m in (_controller(sentence, wins, win, mentions) if win.opener == "om" else [])
+                if m.code not in own
+            ]
         elif (
             key == "quoted"
         ):  # "Kosovo moet zijn plannen opschorten, eist de EU": the subject of what is said
@@ -899,18 +987,6 @@ def _after(role: Role, trigger: int) -> bool:
     return role.mention.tokens[0] > trigger
 
 
-def _own_van(sentence: Sentence, trigger: int, role: Role) -> bool:
-    """The van-phrase hangs on the event noun itself ("de aanval van X", "een lening van 90 miljard
-    van X"): "van" follows the noun and no other preposition stands between ("aanvallen op gebied
-    in het noorden van X" is not)."""
-    between = sentence.tokens[trigger : role.mention.tokens[0] - 1]
-    return (
-        bool(between)
-        and lemma(between[0]) == "van"
-        and all(lemma(t) == "van" for t in between if t.tag == "VZ")
-    )
-
-
 def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light: set[str]) -> bool:
     """A noun event takes the clause subject as its source when a light verb or a PP holds it."""
     before = (
@@ -979,7 +1055,8 @@ def _trailing_speaker(
 def _controller(
     sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
 ) -> list[Mention]:
-    """Subject of the clause an om-te infinitive depends on (subject control)."""
+    """Subject of the clause an om-te infinitive depends on (subject control); when that subject
+    is a pronoun, the main-clause subject it stands for ("X zegt dat ze bereid zijn om ...")."""
     at = wins.index(win)
     if at == 0:
         return []
@@ -988,7 +1065,7 @@ def _controller(
         r.mention
         for r in roles_in_window(sentence, prev, mentions, prev.first, False)
         if r.role == "su"
-    ]
+    ] or _pronoun_antecedent(sentence, wins, prev, mentions)
 
 
 def _elided_subject(

@@ -22,6 +22,9 @@ Pattern keys (one YAML list entry each):
                            (the doers of the last coded events, for "steunden de operatie"),
                            quoted (the subject of the clause a trailing ", eist X" reports),
                            su (the clause subject, for "X rukt op met steun van Y": Y backs X),
+                           answers (who a reaction answers: "testte raketten als reactie op X"),
+                           controller (the subject an om-te clause depends on: "X krijgt raketten
+                           om zich tegen aanvallen te verdedigen"),
                            meeting (the sides of the meeting named last, for "ook X schoof aan"),
                            pair (the two sides the sentence before named, for "X, die bemiddelde"),
                            or a preposition lemma (met, tegen, aan, naar, op, ...)
@@ -341,7 +344,20 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value)
 
 
-TARGET_PLACES = ("obj", "obj2", "sub", "cond", "claim", "act", "quoted", "su", "meeting", "pair")
+TARGET_PLACES = (
+    "obj",
+    "obj2",
+    "sub",
+    "cond",
+    "claim",
+    "act",
+    "quoted",
+    "su",
+    "meeting",
+    "controller",
+    "answers",
+    "pair",
+)
 
 
 def _pattern(
