@@ -23,6 +23,7 @@ ROLE_CONJUNCTIONS = word_set("role_conjunctions")
 CORRELATIVE_OPENERS = word_set("correlative_openers")
 COMPLEMENTIZERS = word_set("complementizers")
 PURPOSE_OPENERS = word_set("purpose_openers")
+CLUSTER_AUXILIARIES = word_set("cluster_auxiliaries")
 INFINITIVE_MARKERS = word_set("infinitive_markers")
 CONTRAST_CONJUNCTIONS = word_set("contrast_conjunctions")
 CLAUSE_COORDINATORS = word_set("clause_coordinators")
@@ -101,7 +102,7 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
         zowel = role and any(
             t.text.lower() in CORRELATIVE_OPENERS for t in toks[max(0, pos - 8) : pos]
         )
-        predicative = role and _predicative_als(toks, pos)
+        predicative = role and (_predicative_als(toks, pos) or _bare_role_phrase(toks, pos))
         if (
             tok.pos.startswith("VG(onder")
             and lemma(tok) in SUBORDINATORS
@@ -109,7 +110,14 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
             and not predicative
         ):
             cuts.append((i, lemma(tok)))  # also first: "Als X en Y ..., komt ..."
-        elif role and tok.tag == "VZ" and i > 1 and not zowel and _finite_follows(toks, pos):
+        elif (
+            role
+            and tok.tag == "VZ"
+            and i > 1
+            and not zowel
+            and not predicative
+            and _finite_follows(toks, pos)
+        ):
             cuts.append((i, low))  # a condition Frog tagged as a preposition: "als X Y ontmoet"
         elif (
             low in COMPLEMENTIZERS
@@ -221,6 +229,27 @@ def _predicative_als(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
         if tok.tag == "WW" and "prenom" not in tok.pos and "nom," not in tok.pos:
             return False  # a verb, finite or not ("als X en Y het eens worden, ...")
     return True
+
+
+def _bare_role_phrase(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """An "als" inside a clause before a bare noun phrase (no article, name or pronoun) and then only
+    the clause-final verbs marks a role ("door X als wettige president wordt erkend", "Y als
+    onafhankelijk heeft erkend"); a condition's subject is a name, pronoun or phrase with an article."""
+    if pos == 0 or toks[pos - 1].tag in ("LET", "VG"):
+        return False
+    for tok in reversed(toks[:pos]):  # back to the clause start: its verbs wait for the final ones
+        if tok.tag in ("LET", "VG") or (tok.tag == "VNW" and "betr" in tok.pos):
+            break
+        if tok.tag == "WW" and not (is_finite(tok) and lemma(tok) in CLUSTER_AUXILIARIES):
+            return False  # "zal terugslaan als westerse wapens worden gebruikt": a condition
+    rest = toks[pos + 1 :]
+    bare = 0
+    while bare < len(rest) and (rest[bare].tag == "ADJ" or rest[bare].pos.startswith("N(soort")):
+        bare += 1
+    verbs = bare
+    while verbs < len(rest) and rest[verbs].tag == "WW":
+        verbs += 1
+    return bare > 0 and verbs > bare and (verbs == len(rest) or rest[verbs].tag == "LET")
 
 
 def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
