@@ -473,6 +473,18 @@ def roles_in_window(
     )
 
 
+def _bare_name_before_adjective(sentence: Sentence, last: int) -> bool:
+    """A name (or a name ending in a number) right before an adjective stands outside the noun
+    phrase that adjective opens: "dat Rusland militaire steun krijgt" (Dutch puts no bare name
+    before the adjectives of a phrase; an owner is an adjective, "de Russische militaire steun")."""
+    tok = _tok(sentence, last)
+    return (
+        last < len(sentence.tokens)
+        and (tok.pos.startswith("SPEC") or tok.tag == "TW")
+        and _tok(sentence, last + 1).tag == "ADJ"
+    )
+
+
 def _roles(
     sentence: Sentence, win: Window, mentions: list[Mention], trigger: int, noun: bool
 ) -> list[Role]:
@@ -493,6 +505,7 @@ def _roles(
                 and prep[1] >= win.first
                 and _tok(sentence, last).tag in ("N", "SPEC")
             )
+            and not _bare_name_before_adjective(sentence, last)
         ):
             result[n] = Role(
                 m, "np", "np"
