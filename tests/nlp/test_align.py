@@ -83,3 +83,11 @@ def test_accent_and_case_differences_align():
     [tokens] = align(text, rows, parsed=False)
     assert (tokens[0].start, tokens[0].end) == (0, 5)
     assert (tokens[1].start, tokens[1].end) == (6, 10)
+
+
+def test_stray_accent_before_a_word_is_left_out_of_its_token():
+    text = "tegen \u0301Russische elites"
+    rows = [[_row(1, "tegen"), _row(2, "\u0301Russische", "\u0301russisch"), _row(3, "elites")]]
+    [tokens] = align(text, rows, parsed=False)
+    _check_exact(text, [tokens])
+    assert (tokens[1].text, tokens[1].lemma, tokens[1].start) == ("Russische", "russisch", 7)

@@ -23,6 +23,7 @@ ROLE_CONJUNCTIONS = word_set("role_conjunctions")
 CORRELATIVE_OPENERS = word_set("correlative_openers")
 COMPLEMENTIZERS = word_set("complementizers")
 PURPOSE_OPENERS = word_set("purpose_openers")
+CLUSTER_AUXILIARIES = word_set("cluster_auxiliaries")
 INFINITIVE_MARKERS = word_set("infinitive_markers")
 CONTRAST_CONJUNCTIONS = word_set("contrast_conjunctions")
 CLAUSE_COORDINATORS = word_set("clause_coordinators")
@@ -101,7 +102,7 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
         zowel = role and any(
             t.text.lower() in CORRELATIVE_OPENERS for t in toks[max(0, pos - 8) : pos]
         )
-        predicative = role and _predicative_als(toks, pos)
+        predicative = role and (_predicative_als(toks, pos) or _bare_role_phrase(toks, pos))
         if (
             tok.pos.startswith("VG(onder")
             and lemma(tok) in SUBORDINATORS
@@ -109,7 +110,14 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
             and not predicative
         ):
             cuts.append((i, lemma(tok)))  # also first: "Als X en Y ..., komt ..."
-        elif role and tok.tag == "VZ" and i > 1 and not zowel and _finite_follows(toks, pos):
+        elif (
+            role
+            and tok.tag == "VZ"
+            and i > 1
+            and not zowel
+            and not predicative
+            and _finite_follows(toks, pos)
+        ):
             cuts.append((i, low))  # a condition Frog tagged as a preposition: "als X Y ontmoet"
         elif (
             low in COMPLEMENTIZERS
@@ -227,6 +235,27 @@ def _relational(token: Token) -> bool:
     """A noun of a relation between two parties ("bondgenoten", "handelspartners")."""
     word = lemma(token).replace(" ", "")
     return token.tag == "N" and any(word.endswith(w) for w in word_set("relational_nouns"))
+
+
+def _bare_role_phrase(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """An "als" inside a clause before a bare noun phrase (no article, name or pronoun) and then only
+    the clause-final verbs marks a role ("door X als wettige president wordt erkend", "Y als
+    onafhankelijk heeft erkend"); a condition's subject is a name, pronoun or phrase with an article."""
+    if pos == 0 or toks[pos - 1].tag in ("LET", "VG"):
+        return False
+    for tok in reversed(toks[:pos]):  # back to the clause start: its verbs wait for the final ones
+        if tok.tag in ("LET", "VG") or (tok.tag == "VNW" and "betr" in tok.pos):
+            break
+        if tok.tag == "WW" and not (is_finite(tok) and lemma(tok) in CLUSTER_AUXILIARIES):
+            return False  # "zal terugslaan als westerse wapens worden gebruikt": a condition
+    rest = toks[pos + 1 :]
+    bare = 0
+    while bare < len(rest) and (rest[bare].tag == "ADJ" or rest[bare].pos.startswith("N(soort")):
+        bare += 1
+    verbs = bare
+    while verbs < len(rest) and rest[verbs].tag == "WW":
+        verbs += 1
+    return bare > 0 and verbs > bare and (verbs == len(rest) or rest[verbs].tag == "LET")
 
 
 def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
@@ -453,6 +482,18 @@ def roles_in_window(
     )
 
 
+def _bare_name_before_adjective(sentence: Sentence, last: int) -> bool:
+    """A name (or a name ending in a number) right before an adjective stands outside the noun
+    phrase that adjective opens: "dat Rusland militaire steun krijgt" (Dutch puts no bare name
+    before the adjectives of a phrase; an owner is an adjective, "de Russische militaire steun")."""
+    tok = _tok(sentence, last)
+    return (
+        last < len(sentence.tokens)
+        and (tok.pos.startswith("SPEC") or tok.tag == "TW")
+        and _tok(sentence, last + 1).tag == "ADJ"
+    )
+
+
 def _roles(
     sentence: Sentence, win: Window, mentions: list[Mention], trigger: int, noun: bool
 ) -> list[Role]:
@@ -473,6 +514,7 @@ def _roles(
                 and prep[1] >= win.first
                 and _tok(sentence, last).tag in ("N", "SPEC")
             )
+            and not _bare_name_before_adjective(sentence, last)
         ):
             result[n] = Role(
                 m, "np", "np"

@@ -797,10 +797,21 @@ def _prenominal(sentence: Sentence, c: Candidate) -> bool:
         return False
     if _misread_attribute(sentence, c.trigger):
         return True
-    if "prenom" not in sentence.tokens[c.trigger - 1].pos:
+    if "prenom" not in sentence.tokens[c.trigger - 1].pos or _misread_finite(sentence, c.trigger):
         return False
     # Frog also tags a finite past ("Hamas ontvoerde burgers") so; an attribute is never the only verb
     return any(t.pos.startswith("WW(pv") for t in sentence.tokens if t.index != c.trigger)
+
+
+def _misread_finite(sentence: Sentence, trigger: int) -> bool:
+    """A "prenominal participle" right after a name and before an article (or an adverb and an
+    article) is a finite past Frog misread ("Brussel verminderde eerder de hulp aan Y"): an
+    attribute stands before its noun, never before an article."""
+    toks = sentence.tokens
+    if trigger < 2 or toks[trigger - 2].tag not in ("SPEC", "N"):
+        return False
+    after = [t for t in toks[trigger:] if t.tag != "BW"][:1]
+    return bool(after) and (after[0].tag == "LID" or "bez" in after[0].pos)
 
 
 def _misread_attribute(sentence: Sentence, trigger: int) -> bool:

@@ -120,12 +120,23 @@ def _column(row: tuple[str, ...], i: int) -> str:
     return row[i] if len(row) > i else ""
 
 
+def _without_leading_marks(word: str) -> str:
+    """A word without the combining marks before its first letter (a stray accent in wire copy)."""
+    i = 0
+    while i < len(word) and unicodedata.combining(word[i]):
+        i += 1
+    return word[i:]
+
+
 def row_token(
     row: tuple[str, ...], position: int, span: tuple[int, int], text: str, mwu: bool, parsed: bool
 ) -> Token:
     """A Token from one Frog row; `text` is the token's surface form in the original."""
     index = int(row[0]) if row and row[0].isdigit() else position
-    lemma = _column(row, 2) or text
+    stray = len(text) - len(_without_leading_marks(text))
+    if stray < len(text):  # a stray accent before a word belongs to no letter of it
+        text, span = text[stray:], (span[0] + stray, span[1])
+    lemma = _without_leading_marks(_column(row, 2)) or text
     if mwu:
         lemma = lemma.replace("_", " ")
     head, rel = None, None
