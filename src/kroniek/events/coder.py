@@ -600,9 +600,11 @@ def assign(
             front = _quoted_window(wins, sentence, win)
             own = {m.code for m in sources}
             if front is not None:
-                targets += [
-                    m for m in clause_subjects(sentence, front, mentions) if m.code not in own
-                ]
+                subjects = (
+                    clause_subjects(sentence, front, mentions)
+                    or _interrupted_subject(sentence, wins, wins.index(front), mentions)
+                )  # "Y, dat ..., moet ... opschorten, eist X": the subject a relative clause cut off
+                targets += [m for m in subjects if m.code not in own]
         elif key == "cond":
             own = {m.code for m in sources}
             targets += [
