@@ -143,7 +143,7 @@ def test_closing_quote_stays_with_its_sentence(pool_name, request):
 
 
 TARGET = "Moskou heeft met de Verenigde Staten een netwerk opgerold."
-EARLIER = "Kim zei ook, zonder bewijs, dat de Verenigde Staten achter de aanval zaten."
+EARLIER = "Volgens Kim hebben de Verenigde Staten de aanval op de haven beraamd."
 
 
 def _tree(sentences) -> list[tuple]:

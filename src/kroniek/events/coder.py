@@ -397,8 +397,15 @@ def _right_after(sentence: Sentence, c: Candidate, role: Role) -> bool:
 
 def _own_phrase(sentence: Sentence, c: Candidate, role: Role) -> bool:
     """The phrase hangs on the event noun: after it, with no verb, punctuation or other preposition
-    between ("een lening van 90 miljard van X", not "aanvallen uit op gebied in het noorden van X")."""
+    between ("een lening van 90 miljard van X", not "aanvallen uit op gebied in het noorden van X"),
+    or right after the verbs that end the clause on the noun ("dat Y steun krijgt van X": a
+    phrase placed after the final verbs)."""
     between = sentence.tokens[c.trigger : role.mention.tokens[0] - 1]
+    verbs = 0
+    while verbs < len(between) and between[verbs].tag == "WW":
+        verbs += 1
+    if verbs and len(between) == verbs + 1 and lemma(between[verbs]) == role.role:
+        return True
     return bool(between) and not any(
         t.tag in ("WW", "LET") or (t.pos.startswith("VZ(init") and lemma(t) != role.role)
         for t in between
