@@ -1565,8 +1565,9 @@ def main_sides(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
 def _asked_infinitive(
     sentence: Sentence, win: Window, trigger: int, told: list[tuple[int, Event]]
 ) -> bool:
-    """The trigger is a te-infinitive in the clause of a request coded before it: what is asked
-    ("roept Y op zijn troepen terug te trekken"), not an act that happened."""
+    """The trigger is a te-infinitive in the clause of a request or expulsion coded before it: what
+    is asked ("roept Y op zijn troepen terug te trekken", "vraagt de missie te vertrekken"), not an
+    act that happened."""
     toks = sentence.tokens
     if (
         trigger < 2
@@ -1574,7 +1575,10 @@ def _asked_infinitive(
         or lemma(toks[trigger - 2]) != "te"
     ):
         return False
-    return any(ev.type == "REQUEST" and at < trigger and at in win for at, ev in told)
+    return any(
+        (ev.type == "REQUEST" or ev.mode == "expel") and at < trigger and at in win
+        for at, ev in told
+    )
 
 
 def _demanded(
