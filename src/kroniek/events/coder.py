@@ -1321,7 +1321,7 @@ def code_sentence(
         )  # the attacks a demand names did happen ("eist dat X een einde maakt aan de aanvallen");
         # a noun a light verb of the asked clause makes happen is asked ("wil dat X en Y een akkoord sluiten")
         if not asked and _asked_infinitive(sentence, win, c.trigger, told):
-            asked = "te-infinitive after a request"
+            asked = "te-infinitive after a request or expulsion"
         if asked:
             _say(trace, f"{note}: no (what a demand asks for, {asked})")
             continue
