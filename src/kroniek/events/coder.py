@@ -1328,7 +1328,7 @@ def code_sentence(
         )  # the attacks a demand names did happen ("eist dat X een einde maakt aan de aanvallen");
         # a noun a light verb of the asked clause makes happen is asked ("wil dat X en Y een akkoord sluiten")
         if not asked and _asked_infinitive(sentence, win, c.trigger, told):
-            asked = "te-infinitive after a request"
+            asked = "te-infinitive after a request or expulsion"
         if asked:
             _say(trace, f"{note}: no (what a demand asks for, {asked})")
             continue
@@ -1572,8 +1572,9 @@ def main_sides(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
 def _asked_infinitive(
     sentence: Sentence, win: Window, trigger: int, told: list[tuple[int, Event]]
 ) -> bool:
-    """The trigger is a te-infinitive in the clause of a request coded before it: what is asked
-    ("roept Y op zijn troepen terug te trekken"), not an act that happened."""
+    """The trigger is a te-infinitive in the clause of a request or expulsion coded before it: what
+    is asked ("roept Y op zijn troepen terug te trekken", "vraagt de missie te vertrekken"), not an
+    act that happened."""
     toks = sentence.tokens
     if (
         trigger < 2
@@ -1581,7 +1582,10 @@ def _asked_infinitive(
         or lemma(toks[trigger - 2]) != "te"
     ):
         return False
-    return any(ev.type == "REQUEST" and at < trigger and at in win for at, ev in told)
+    return any(
+        (ev.type == "REQUEST" or ev.mode == "expel") and at < trigger and at in win
+        for at, ev in told
+    )
 
 
 def _demanded(
