@@ -14,6 +14,7 @@ from kroniek.events.clause import (
     attributive_door,
     clause_subjects,
     clause_verbs,
+    demonstrative_subject,
     is_finite,
     is_np_inner,
     lemma,
@@ -453,6 +454,10 @@ def _reference(sentence: Sentence, win: Window, memory: list[Mention]) -> list[M
     if not memory:
         return []
     toks = sentence.tokens[win.first - 1 : win.last]
+    verb = demonstrative_subject(sentence, win)
+    if verb is not None:  # "Die verzetten zich": all named last; "Deze zei": the last one
+        pointed = list(memory) if ",mv" in verb.pos else list(memory[-1:])
+        return [pointing(m, "coref.demonstrative", sentence, toks[0]) for m in pointed]
     for n, tok in enumerate(toks):
         low = tok.text.lower()
         if low in SUBJECT_PRONOUNS and tok.tag == "VNW":
