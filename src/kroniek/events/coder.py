@@ -34,6 +34,7 @@ from kroniek.events.discourse import (
     names_act,
     pair_reference,
     pointing,
+    quote_speaker,
     refers_back,
     speaker_mentions,
     the_pair,
@@ -369,11 +370,16 @@ def _source_step(
             _speaker(sentence, wins, win, mentions)
             if win.opener in COMPLEMENTS
             else _trailing_speaker(sentence, wins, win, mentions)
+            or quote_speaker(sentence, win, mentions, memory)
         )
     if (
         step == "holder"
     ):  # "volgens X schiet Y tekort", "X vindt dat Y te weinig doet": whose view the clause is
-        return by_role.get("volgens", []) or _holder(sentence, wins, win, mentions)
+        return (
+            by_role.get("volgens", [])
+            or _holder(sentence, wins, win, mentions)
+            or quote_speaker(sentence, win, mentions, memory)
+        )
     if step == "controller":
         return _controller(sentence, wins, win, mentions) if win.opener == "om" else []
     if step == "elided":
