@@ -27,6 +27,7 @@ from kroniek.events.clause import (
     windows,
 )
 from kroniek.events.discourse import (
+    bare_quotation,
     claimers,
     claimers_before,
     denied,
@@ -370,7 +371,7 @@ def _source_step(
             _speaker(sentence, wins, win, mentions)
             if win.opener in COMPLEMENTS
             else _trailing_speaker(sentence, wins, win, mentions)
-            or quote_speaker(sentence, win, mentions, memory)
+            or quote_speaker(sentence, win, memory)
         )
     if (
         step == "holder"
@@ -378,7 +379,7 @@ def _source_step(
         return (
             by_role.get("volgens", [])
             or _holder(sentence, wins, win, mentions)
-            or quote_speaker(sentence, win, mentions, memory)
+            or quote_speaker(sentence, win, memory)
         )
     if step == "controller":
         return _controller(sentence, wins, win, mentions) if win.opener == "om" else []
@@ -1675,7 +1676,7 @@ def code_in_context(
         )
     if not text:
         return coded, ctx
-    subjects = sentence_subjects(sentence, here) if here else []
+    subjects = sentence_subjects(sentence, here) if here and not bare_quotation(sentence) else []
     return coded, Context(
         memory=tuple(subjects or ctx.memory),
         claims=tuple(claimers(sentence, here, coded, list(ctx.memory))),

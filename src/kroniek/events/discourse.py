@@ -270,20 +270,19 @@ def speaker_mentions(
     return found
 
 
-def quote_speaker(
-    sentence: Sentence, win: Window, mentions: list[Mention], memory: list[Mention]
-) -> list[Mention]:
-    """Who speaks a sentence that is only a quotation ("... zei X. 'Y schendt het recht.'"): it opens
-    with a quote mark and names no actor outside the quotes, so its speaker is the previous
-    sentence's subject (cited as coref.quote_speaker), for a main clause of the quote."""
+def bare_quotation(sentence: Sentence) -> bool:
+    """The sentence is only a quotation: it opens with a quote mark and every word is quoted
+    (no speaker of its own, as in '"...", zei X.')."""
     toks = sentence.tokens
-    if win.subordinate or not memory or not toks or toks[0].text not in QUOTE_MARKS:
-        return []
+    if not toks or toks[0].text not in QUOTE_MARKS:
+        return False
     inside = quoted_tokens(sentence)
-    if win.first not in inside and win.first + 1 not in inside:
-        return []
-    if any(t.index not in inside and t.tag != "LET" for t in toks):
-        return []  # a speaker of its own: '"...", zei X.'
-    if any(m.tokens[0] not in inside for m in mentions):
+    return all(t.index in inside or t.tag == "LET" for t in toks)
+
+
+def quote_speaker(sentence: Sentence, win: Window, memory: list[Mention]) -> list[Mention]:
+    """Who speaks a sentence that is only a quotation ("... zei X. 'Y schendt het recht.'"): the
+    previous sentence's subject (cited as coref.quote_speaker), for a main clause of the quote."""
+    if win.subordinate or not bare_quotation(sentence):
         return []
     return [pointing(m, "coref.quote_speaker") for m in memory]
