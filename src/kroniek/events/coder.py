@@ -1401,6 +1401,8 @@ def code_sentence(
             win,
             [m for m in mentions if m not in out.sources + out.targets],
         )
+        if teller is None:  # a bare quotation: told by the speaker named before
+            teller = next(iter(quote_speaker(sentence, win, memory)), None)
         reporter = teller.code if teller else None
         _say(
             trace,
