@@ -855,6 +855,8 @@ def _pronoun_holds_subject(sentence: Sentence, win: Window, before: int) -> bool
     "Daarna belde hij Rusland")."""
     if win.subordinate:
         return pronoun_subject(sentence, win, before)
+    if demonstrative_subject(sentence, win) is not None:
+        return True
     finite = next((i for i in range(win.first, win.last + 1) if is_finite(_tok(sentence, i))), None)
     if finite is None:
         return False
@@ -865,6 +867,18 @@ def _pronoun_holds_subject(sentence: Sentence, win: Window, before: int) -> bool
         for i in range(win.first, min(finite + 1, before - 1) + 1)
         if i != finite
     )
+
+
+def demonstrative_subject(sentence: Sentence, win: Window) -> Token | None:
+    """The finite verb of a sentence that opens with a bare "die"/"deze" as its subject ("Die
+    verzetten zich", "Deze zei"), else None."""
+    toks = sentence.tokens
+    if win.first != 1 or win.subordinate or len(toks) < 2:
+        return None
+    first, verb = toks[0], toks[1]
+    if first.text.lower() not in word_set("demonstrative_subjects") or first.tag != "VNW":
+        return None
+    return verb if is_finite(verb) else None
 
 
 def pronoun_subject(sentence: Sentence, win: Window, before: int | None = None) -> bool:

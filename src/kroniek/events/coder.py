@@ -14,6 +14,7 @@ from kroniek.events.clause import (
     attributive_door,
     clause_subjects,
     clause_verbs,
+    demonstrative_subject,
     is_finite,
     is_np_inner,
     lemma,
@@ -26,6 +27,7 @@ from kroniek.events.clause import (
     windows,
 )
 from kroniek.events.discourse import (
+    bare_quotation,
     claimers,
     claimers_before,
     denied,
@@ -33,6 +35,7 @@ from kroniek.events.discourse import (
     names_act,
     pair_reference,
     pointing,
+    quote_speaker,
     refers_back,
     speaker_mentions,
     the_pair,
@@ -368,11 +371,16 @@ def _source_step(
             _speaker(sentence, wins, win, mentions)
             if win.opener in COMPLEMENTS
             else _trailing_speaker(sentence, wins, win, mentions)
+            or quote_speaker(sentence, win, memory)
         )
     if (
         step == "holder"
     ):  # "volgens X schiet Y tekort", "X vindt dat Y te weinig doet": whose view the clause is
-        return by_role.get("volgens", []) or _holder(sentence, wins, win, mentions)
+        return (
+            by_role.get("volgens", [])
+            or _holder(sentence, wins, win, mentions)
+            or quote_speaker(sentence, win, memory)
+        )
     if step == "controller":
         return _controller(sentence, wins, win, mentions) if win.opener == "om" else []
     if step == "elided":
@@ -460,6 +468,10 @@ def _reference(sentence: Sentence, win: Window, memory: list[Mention]) -> list[M
     if not memory:
         return []
     toks = sentence.tokens[win.first - 1 : win.last]
+    verb = demonstrative_subject(sentence, win)
+    if verb is not None:  # "Die verzetten zich": all named last; "Deze zei": the last one
+        pointed = list(memory) if ",mv" in verb.pos else list(memory[-1:])
+        return [pointing(m, "coref.demonstrative", sentence, toks[0]) for m in pointed]
     for n, tok in enumerate(toks):
         low = tok.text.lower()
         if low in SUBJECT_PRONOUNS and tok.tag == "VNW":
@@ -1396,6 +1408,8 @@ def code_sentence(
             win,
             [m for m in mentions if m not in out.sources + out.targets],
         )
+        if teller is None:  # a bare quotation: told by the speaker named before
+            teller = next(iter(quote_speaker(sentence, win, memory)), None)
         reporter = teller.code if teller else None
         _say(
             trace,
@@ -1675,7 +1689,7 @@ def code_in_context(
         )
     if not text:
         return coded, ctx
-    subjects = sentence_subjects(sentence, here) if here else []
+    subjects = sentence_subjects(sentence, here) if here and not bare_quotation(sentence) else []
     return coded, Context(
         memory=tuple(subjects or ctx.memory),
         claims=tuple(claimers(sentence, here, coded, list(ctx.memory))),

@@ -268,3 +268,21 @@ def speaker_mentions(
             continue
         found.append(pointing(speaker, "coref.speaker", sentence, tok))
     return found
+
+
+def bare_quotation(sentence: Sentence) -> bool:
+    """The sentence is only a quotation: it opens with a quote mark and every word is quoted
+    (no speaker of its own, as in '"...", zei X.')."""
+    toks = sentence.tokens
+    if not toks or toks[0].text not in QUOTE_MARKS:
+        return False
+    inside = quoted_tokens(sentence)
+    return all(t.index in inside or t.tag == "LET" for t in toks)
+
+
+def quote_speaker(sentence: Sentence, win: Window, memory: list[Mention]) -> list[Mention]:
+    """Who speaks a sentence that is only a quotation ("... zei X. 'Y schendt het recht.'"): the
+    previous sentence's subject (cited as coref.quote_speaker), for a main clause of the quote."""
+    if win.subordinate or not bare_quotation(sentence):
+        return []
+    return [pointing(m, "coref.quote_speaker") for m in memory]
