@@ -296,7 +296,7 @@ def _plural_role(sentence: Sentence, phrase: _Phrase) -> bool:
 def _past_portfolios(tokens: Sequence, atoms: dict[int, list[Atom]], j: int) -> int:
     """Where the owner phrase of a role starts after the names of its portfolios ("de ministers
     van Justitie en Buitenlandse Zaken van X", "de minister van Defensie en Veiligheid van
-    Mali"): the "van" after a run of capitalised words and "en" that names no actor; else ``j``."""
+    Y"): the "van" after a run of capitalised words and "en" that names no actor; else ``j``."""
     if j >= len(tokens) or tokens[j].text.lower() not in OWNER_PREPOSITIONS | AND_WORDS:
         return j
     k, named = j + 1, False
