@@ -41,6 +41,7 @@ from kroniek.events.discourse import (
     the_pair,
 )
 from kroniek.events.factuality import (
+    after_reaction_phrase,
     attribution,
     background,
     factuality,
@@ -223,17 +224,7 @@ def _answers(sentence: Sentence, role: Role) -> bool:
     "als antwoord op X"; reaction_preps of two words or more)."""
     start = np_start(sentence, role.mention.tokens[1])
     texts = {t.index: t.text.lower() for t in sentence.tokens}
-    before = lemma_seq(sentence, max(1, start - 4), start - 1)
-    for phrase in word_set("reaction_preps"):
-        wanted = tuple(phrase.split())
-        tail = before[-len(wanted) :]
-        if (
-            len(wanted) > 1
-            and len(tail) == len(wanted)
-            and has_seq(tail, wanted, texts) is not None
-        ):
-            return True
-    return False
+    return after_reaction_phrase(sentence, start, texts, multiword=True)
 
 
 def _participle_particle(tok: Token, particle: str) -> bool:
@@ -382,7 +373,7 @@ def _source_step(
             or quote_speaker(sentence, win, memory)
         )
     if step == "controller":
-        return _controller(sentence, wins, win, mentions) if win.opener == "om" else []
+        return _om_controller(sentence, wins, win, mentions)
     if step == "elided":
         return _elided_subject(sentence, wins, win, mentions)
     if step == "antecedent":
@@ -609,9 +600,7 @@ def assign(
         elif key == "controller":  # "X krijgt raketten om zich tegen aanvallen te verdedigen"
             own = {m.code for m in sources}
             targets += [
-                m
-                for m in (_controller(sentence, wins, win, mentions) if win.opener == "om" else [])
-                if m.code not in own
+                m for m in _om_controller(sentence, wins, win, mentions) if m.code not in own
             ]
         elif (
             key == "quoted"
@@ -1082,6 +1071,13 @@ def _trailing_speaker(
         ):
             return clause_subjects(sentence, later, mentions)
     return []
+
+
+def _om_controller(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
+) -> list[Mention]:
+    """The subject an om-te clause depends on; none for a clause of another kind."""
+    return _controller(sentence, wins, win, mentions) if win.opener == "om" else []
 
 
 def _controller(

@@ -297,16 +297,28 @@ def unreal(
     return None
 
 
-def _answered(sentence: Sentence, trigger: int, texts: dict[int, str]) -> bool:
-    """The event noun is what a reaction answers ("als reactie op de wapenverkoop"): an earlier act."""
-    start = np_start(sentence, trigger)
+def after_reaction_phrase(
+    sentence: Sentence, start: int, texts: dict[int, str], multiword: bool = False
+) -> bool:
+    """A reaction preposition ends right before token ``start`` ("als reactie op", "na");
+    with ``multiword``, only one of two words or more ("als antwoord op", not "na")."""
     before = lemma_seq(sentence, max(1, start - 4), start - 1)
     for words_ in word_set("reaction_preps"):
         wanted = tuple(words_.split())
+        if multiword and len(wanted) < 2:
+            continue
         tail = before[-len(wanted) :] if len(before) >= len(wanted) else []
         if tail and has_seq(tail, wanted, texts) is not None:
             return True
-    return _answered_conjunct(sentence, start, texts)
+    return False
+
+
+def _answered(sentence: Sentence, trigger: int, texts: dict[int, str]) -> bool:
+    """The event noun is what a reaction answers ("als reactie op de wapenverkoop"): an earlier act."""
+    start = np_start(sentence, trigger)
+    return after_reaction_phrase(sentence, start, texts) or _answered_conjunct(
+        sentence, start, texts
+    )
 
 
 def _answered_conjunct(sentence: Sentence, start: int, texts: dict[int, str]) -> bool:

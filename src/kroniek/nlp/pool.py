@@ -514,7 +514,8 @@ class FrogPool:
         if not any(line.strip() for line in lines):
             return [[] for _ in lines]
         document: _Document | None = getattr(self._local, "document", None)
-        key = self._key(lines, document.calls if document is not None else ())
+        cached_anywhere = self.cache_size > 0 or self.disk_cache is not None
+        key = self._key(lines, document.calls if document else ()) if cached_anywhere else b""
         if self.cache_size > 0:
             with self._lock:
                 cached = self._cache.get(key)
@@ -527,7 +528,7 @@ class FrogPool:
                 return [[list(sentence) for sentence in rows] for rows in cached]
             with self._lock:
                 self._counts["cache_misses"] += 1
-        stored = self._disk_path(key)
+        stored = self._disk_path(key) if key else None
         if stored is not None and stored.is_file():
             answers = [
                 [[tuple(row) for row in sentence] for sentence in rows]
@@ -559,8 +560,8 @@ class FrogPool:
         if document is None:
             worker = self._idle.get()
         elif document.worker is None:
+            # in a learning mode an idle worker has no connection: its next child is fresh
             worker = document.worker = self._idle.get()
-            worker.disconnect()  # a fresh child, which has heard nothing yet
             document.heard = 0
         else:
             worker = document.worker
@@ -572,8 +573,6 @@ class FrogPool:
                         for earlier in document.calls[document.heard :]:
                             self._send_all(worker, earlier, timeout)
                             document.heard += 1
-                    elif self.learns:
-                        worker.disconnect()  # a call of its own: a fresh child
                     answers = self._send_all(worker, lines, timeout)
                     if document is not None:
                         document.heard += 1
