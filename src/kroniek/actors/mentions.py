@@ -213,7 +213,11 @@ def _collect(
     """Read one phrase starting at token i, or None when no actor starts there."""
     tokens, books = sentence.tokens, article.books
     phrase, j = _Phrase(first=i), i
-    if tokens[j].text.lower() in DETERMINERS and j + 1 < len(tokens):
+    if (
+        tokens[j].text.lower() in DETERMINERS
+        and not tokens[j].pos.startswith("VNW(pers")  # "dat het Oekraïne aanvalt": a pronoun
+        and j + 1 < len(tokens)
+    ):
         phrase.det, j = j, j + 1
     while j < len(tokens):
         mod = _at(atoms, j, ("modifier", "former"))

@@ -269,7 +269,21 @@ def _finite_follows(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
             nxt = toks[tok.index] if tok.index < len(toks) else None
             return nxt is None or nxt.tag not in ("LID", "N", "SPEC")
         if tok.tag == "WW" and tok.index < len(toks) and toks[tok.index].tag == "LET":
-            return True  # a clause-final verb (Frog may read "ontmoet" as a participle)
+            # a clause-final verb (Frog may read "ontmoet" as a participle), unless it is the
+            # participle or infinitive an auxiliary before "als" waits for ("heeft als eerste
+            # vorst de Bondsdag toegesproken")
+            return is_finite(tok) or not _auxiliary_waits(toks, pos)
+    return False
+
+
+def _auxiliary_waits(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """Before position ``pos``, back to the clause start, a finite auxiliary (cluster_auxiliaries)
+    stands with no verb after it: its infinitive or participle is still to come."""
+    for tok in reversed(toks[:pos]):
+        if tok.tag in ("LET", "VG") or (tok.tag == "VNW" and "betr" in tok.pos):
+            return False
+        if tok.tag == "WW":
+            return is_finite(tok) and lemma(tok) in CLUSTER_AUXILIARIES
     return False
 
 

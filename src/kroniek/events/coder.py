@@ -27,12 +27,16 @@ from kroniek.events.clause import (
     windows,
 )
 from kroniek.events.discourse import (
+    act_doers,
+    act_noun,
     bare_quotation,
     claimers,
     claimers_before,
+    country_references,
     denied,
     doers,
-    names_act,
+    first_doers,
+    named_state,
     pair_reference,
     pointing,
     quote_speaker,
@@ -345,7 +349,8 @@ def _source_step(
         if not _governed_by_light_verb(sentence, win, c, light):
             return []
         return (
-            by_role.get("su", [])
+            _helped_in(sentence, c, by_role)
+            or by_role.get("su", [])
             or _source_step(
                 "controller", c, sentence, wins, win, mentions, memory, light, pair, roles, by_role
             )
@@ -518,9 +523,11 @@ def assign(
     acts: Sequence[Mention] = (),
     meeting: Sequence[Mention] = (),
     guests: Sequence[Mention] = (),
+    firsts: Sequence[tuple[str, Mention]] = (),
 ) -> Outcome:
     """Who did it to whom, for one candidate in its clause; ``meeting`` holds the sides of the
-    meeting named last (for "X schoof ook aan"), ``guests`` those who joined it since."""
+    meeting named last (for "X schoof ook aan"), ``guests`` those who joined it since, ``firsts``
+    the doers of the article's first event of each type (for "de aanval")."""
     p = c.pattern
     things = [t.index for t in sentence.tokens if p.objects and _noun_ok([t], p.objects)]
     roles = roles_in_window(sentence, win, mentions, c.trigger, c.noun)
@@ -577,11 +584,14 @@ def assign(
                 m for m in _embedded_subjects(sentence, wins, win, mentions) if m.code not in own
             ]
         elif key == "act":
-            if names_act(
-                sentence, win, c.trigger, mentions
-            ):  # "steunden de operatie": aimed at its doers
+            noun = act_noun(sentence, win, c.trigger, mentions)
+            if noun is not None:  # "steunden de operatie": aimed at its doers
                 own = {m.code for m in sources}
-                targets += [m for m in acts if m.code not in own and m.code != "---"]
+                targets += [
+                    m
+                    for m in act_doers(sentence, noun, acts, firsts)
+                    if m.code not in own and m.code != "---"
+                ]
         elif key == "meeting":  # "X schoof ook aan": joins the meeting named before
             own = {m.code for m in sources}
             targets += [pointing(m, "coref.meeting") for m in meeting if m.code not in own]
@@ -1008,6 +1018,18 @@ def _after(role: Role, trigger: int) -> bool:
     return role.mention.tokens[0] > trigger
 
 
+def _helped_in(
+    sentence: Sentence, c: Candidate, by_role: dict[str, list[Mention]]
+) -> list[Mention]:
+    """The object the clause's verb helps in the act the noun names, when the noun stands in a
+    phrase of helped_in_preps after it ("X steunt Y in de gevechten met Z": Y fights, not X)."""
+    start = np_start(sentence, c.trigger)
+    prep = sentence.tokens[start - 2] if start >= 2 else None
+    if prep is None or prep.tag != "VZ" or lemma(prep) not in word_set("helped_in_preps"):
+        return []
+    return [m for m in by_role.get("obj", []) if m.tokens[1] < prep.index]
+
+
 def _governed_by_light_verb(sentence: Sentence, win: Window, c: Candidate, light: set[str]) -> bool:
     """A noun event takes the clause subject as its source when a light verb or a PP holds it."""
     before = (
@@ -1150,8 +1172,13 @@ def _pronoun_antecedent(
     if neuter_subject(
         sentence, win
     ):  # "het" takes only a neuter antecedent: a country's name, "het ministerie"
-        subjects = [m for m in subjects if _country_name(m) or m.text.lower().startswith("het ")]
+        subjects = [m for m in subjects if _country_name(m) or _neuter_phrase(m)]
     return subjects
+
+
+def _neuter_phrase(m: Mention) -> bool:
+    """A mention whose phrase opens with a neuter determiner ("het ministerie", "dat land")."""
+    return m.text.lower().split(" ", 1)[0] in word_set("neuter_determiners")
 
 
 def _authors(sentence: Sentence, roles: list[Role], keys: Sequence[str]) -> list[Mention]:
@@ -1287,6 +1314,7 @@ def code_sentence(
     met: list[Mention] | None = None,
     guests: Sequence[Mention] = (),
     joined: list[Mention] | None = None,
+    firsts: Sequence[tuple[str, Mention]] = (),
 ) -> list[Event]:
     """Events of one sentence; ``memory`` holds the previous subjects, ``claims`` who made the
     previous sentence's claims (for a denial), ``pair`` the two sides it named ("de twee"),
@@ -1354,6 +1382,7 @@ def code_sentence(
             acts,
             meeting,
             guests,
+            firsts,
         )
         if met is not None and c.noun and _names_meeting(p):
             met += [m for m in out.sources + out.targets if m.code != "---" and m not in met]
@@ -1651,6 +1680,12 @@ class Context:
     sides: tuple[Mention, ...] = ()  # the article's two main sides, for events that name only one
     meeting: tuple[Mention, ...] = ()  # the sides of the meeting named last, for "X schoof aan"
     guests: tuple[Mention, ...] = ()  # who joined that meeting since, for "ze" at the meeting
+    states: tuple[
+        Mention, ...
+    ] = ()  # the states the last sentence naming one named, for "dat land"
+    firsts: tuple[
+        tuple[str, Mention], ...
+    ] = ()  # (type, doer) of each type's first event, for "de aanval"
 
 
 def code_in_context(
@@ -1665,6 +1700,10 @@ def code_in_context(
     text = sentence.field == "text"
     met: list[Mention] = []
     joined: list[Mention] = []
+    if text:  # "het land", "dat land": the state pointed back to, cited
+        refs = country_references(sentence, here, list(ctx.memory), list(ctx.states))
+        if refs:
+            here = sorted(here + refs, key=lambda m: m.tokens)
     if here or ctx.memory:
         use = ctx if text else Context(year=ctx.year, sides=ctx.sides)
         coded = code_sentence(
@@ -1682,9 +1721,10 @@ def code_in_context(
             met=met,
             guests=use.guests,
             joined=joined,
+            firsts=use.firsts,
         )
-    if not text:
-        return coded, ctx
+    if not text:  # the headline's events are the article's first of their types
+        return coded, replace(ctx, firsts=first_doers(ctx.firsts, coded, here))
     subjects = sentence_subjects(sentence, here) if here and not bare_quotation(sentence) else []
     return coded, Context(
         memory=tuple(subjects or ctx.memory),
@@ -1695,6 +1735,8 @@ def code_in_context(
         sides=ctx.sides,
         meeting=tuple(met or ctx.meeting),
         guests=() if met else ctx.guests + tuple(m for m in joined if m not in ctx.guests),
+        states=tuple(m for m in here if named_state(m)) or ctx.states,
+        firsts=first_doers(ctx.firsts, coded, here),
     )
 
 

@@ -11,6 +11,7 @@ mention it points back to.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from kroniek.events.clause import (
@@ -21,7 +22,7 @@ from kroniek.events.clause import (
     roles_in_window,
     windows,
 )
-from kroniek.records import Event, Mention, Sentence, Token
+from kroniek.records import GUESSED, Event, Mention, Sentence, Token
 from kroniek.words import word_set
 
 ANAPHORS = word_set("anaphors")
@@ -164,8 +165,11 @@ ACT_NOUNS = word_set("act_nouns")
 DEFINITE = word_set("definite")
 
 
-def names_act(sentence: Sentence, win: Window, trigger: int, mentions: list[Mention]) -> bool:
-    """The clause's object is a definite act noun with no actor in its phrase: "steunden de operatie"."""
+def act_noun(
+    sentence: Sentence, win: Window, trigger: int, mentions: list[Mention]
+) -> Token | None:
+    """The definite act noun with no actor in its phrase that the clause is about ("steunden de
+    operatie", "ongenoegen over de lancering"), or None."""
     toks = sentence.tokens
     for tok in toks[win.first - 1 : win.last]:
         if tok.tag != "N" or tok.index == trigger:
@@ -190,8 +194,53 @@ def names_act(sentence: Sentence, win: Window, trigger: int, mentions: list[Ment
             after is not None and after.tag == "VZ" and lemma(after) in word_set("act_owner_preps")
         )
         if not owned and not any(first - 1 <= m.tokens[0] <= tok.index for m in mentions):
-            return True
-    return False
+            return tok
+    return None
+
+
+#: the event type whose first doers a typed act noun points to, and the word set of those nouns
+ACT_NOUN_TYPES = (
+    ("ASSAULT", "act_nouns_assault"),
+    ("MOBILIZE", "act_nouns_mobilize"),
+    ("COERCE", "act_nouns_coerce"),
+    ("SANCTION", "act_nouns_sanction"),
+)
+
+
+def act_doers(
+    sentence: Sentence,
+    noun: Token,
+    acts: Sequence[Mention],
+    firsts: Sequence[tuple[str, Mention]],
+) -> list[Mention]:
+    """Who did the act a definite act noun points back to, each cited (rule "coref.act<...>"): for a
+    noun of one type ("de aanval", "de lancering"; word sets act_nouns_<type>) the doers of the
+    article's first coded event of that type (``firsts``: (type, doer) pairs; the lead tells the
+    act the article is about), none when there is none; for another act noun ("het besluit") the
+    doers of the last coded events (``acts``)."""
+    word = lemma(noun).replace(" ", "")
+    types = [
+        kind
+        for kind, name in ACT_NOUN_TYPES
+        if any(word == w or (len(word) > len(w) + 2 and word.endswith(w)) for w in word_set(name))
+    ]
+    pointed = [m for kind, m in firsts if kind in types] if types else list(acts)
+    return [pointing(m, "coref.act", sentence, noun) for m in pointed]
+
+
+def first_doers(
+    firsts: Sequence[tuple[str, Mention]], events: list[Event], mentions: list[Mention]
+) -> tuple[tuple[str, Mention], ...]:
+    """``firsts`` with the doers of this sentence's events of a type it has none for yet."""
+    known = {kind for kind, _ in firsts}
+    added = [
+        (ev.type, m)
+        for ev in events
+        if ev.type not in known and ev.src != "---"
+        for m in mentions
+        if ev.src == m.code and ev.src_text == m.text
+    ]
+    return tuple(firsts) + tuple(dict.fromkeys(added))
 
 
 def doers(sentence_events: list[Event], mentions: list[Mention]) -> list[Mention]:
@@ -286,3 +335,96 @@ def quote_speaker(sentence: Sentence, win: Window, memory: list[Mention]) -> lis
     if win.subordinate or not bare_quotation(sentence):
         return []
     return [pointing(m, "coref.quote_speaker") for m in memory]
+
+
+COUNTRY_ANAPHORS = word_set("country_anaphors")
+COUNTRY_NOUNS = word_set("country_nouns")
+COUNTRY_DEMONSTRATIVES = word_set("country_demonstratives")
+COUNTRY_PLACE_PREPS = word_set("country_place_preps")
+NOT_FOUND_BY_WORDS = GUESSED | {"implied", "implied-at-place", "claim", "ahead"}
+
+
+def named_state(m: Mention) -> bool:
+    """A mention that names a state acting as such (its name, capital, adjective, government), found
+    by its own words or by pointing back: what "het land" or "dat land" can stand for."""
+    return (
+        len(m.code) == 3
+        and m.code != "WST"
+        and m.sector in (None, "GOV")
+        and m.found not in NOT_FOUND_BY_WORDS
+        and m.kind != "pair"
+    )
+
+
+def country_references(
+    sentence: Sentence,
+    mentions: list[Mention],
+    memory: list[Mention],
+    previous: list[Mention],
+) -> list[Mention]:
+    """Stand-ins for "het land", "dat land", "dit buurland" (word sets country_anaphors and
+    country_nouns) that are actors, not places ("in het land"): each the state it points back to,
+    citing it (rule "coref.country<...>"). A demonstrative ("dat land") stands for the state named
+    last before it: earlier in the sentence, else in ``previous`` (the states the sentence before
+    named). "het land" stands for the topic: a state that is the subject of a clause before it
+    (or of its own clause when it is no bare argument there), else the first state named earlier in
+    the sentence, else a state among ``memory`` (the subjects before), else the first of
+    ``previous``. A bare argument never stands for a side of its own clause ("X viel het land
+    binnen")."""
+    toks = sentence.tokens
+    wins = windows(sentence)
+    found = []
+    for noun in toks:
+        if noun.tag != "N" or noun.index < 2 or lemma(noun) not in COUNTRY_NOUNS:
+            continue
+        det = toks[noun.index - 2]
+        low = det.text.lower()
+        demonstrative = low in COUNTRY_DEMONSTRATIVES and det.tag == "VNW"
+        if low not in COUNTRY_ANAPHORS or not (demonstrative or det.tag == "LID"):
+            continue
+        if any(m.tokens[0] <= noun.index <= m.tokens[1] for m in mentions):
+            continue
+        prep = toks[det.index - 2] if det.index >= 2 else None
+        if prep is not None and prep.tag == "VZ" and lemma(prep) in COUNTRY_PLACE_PREPS:
+            continue
+        win = next((w for w in wins if det.index in w), None)
+        own = (
+            {m.code for m in mentions if m.tokens[0] in win}
+            if win is not None and (prep is None or prep.tag != "VZ")
+            else set()
+        )  # a bare argument: never a side of its own clause
+
+        earlier = [
+            m for m in mentions if m.tokens[1] < det.index and named_state(m) and m.code not in own
+        ]
+        before = [m for m in previous if named_state(m) and m.code not in own]
+        if demonstrative:
+            pointed = (earlier or before)[-1:]
+        else:
+            subjects = [
+                m
+                for w in wins
+                if w.first <= det.index
+                for m in clause_subjects(sentence, w, mentions)
+                if m in earlier
+            ]
+            pointed = (
+                subjects[:1]
+                or earlier[:1]
+                or [m for m in memory if named_state(m) and m.code not in own][:1]
+                or before[:1]
+            )
+        for m in pointed:
+            cited = pointing(m, "coref.country", sentence, noun)
+            found.append(
+                replace(
+                    cited,
+                    text=f"{det.text} {cited.text}",
+                    span=(det.start, noun.end),
+                    tokens=(det.index, noun.index),
+                    sector="GOV",
+                    person=None,
+                    role=None,
+                )
+            )
+    return found
