@@ -378,6 +378,17 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
             court=role.sector == "JUD",
             singular=role.id in word_set("person_roles") and not _plural_role(sentence, phrase),
         )
+    elif (
+        phrase.det is None
+        and role is not None
+        and _plural_role(sentence, phrase)
+        and not (phrase.adjs or entity or person or phrase.name)
+    ):  # "... Russische diplomaten uit te zetten. X zette diplomaten uit": the ones just named
+        antecedent = article.antecedent(sentence.index, same_sentence=False, role=role.id)
+        if antecedent is not None and (
+            antecedent.field != sentence.field or antecedent.sentence < sentence.index - 1
+        ):
+            antecedent = None
     codes = [books.entries[a.target].code for a in phrase.adjs]
     if person is not None and (term is not None or not codes):
         codes = [term.code if term is not None else person.home_code(on_date)]
