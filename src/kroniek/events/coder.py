@@ -1367,6 +1367,14 @@ def code_sentence(
             and not _passive_clause(sentence, win)
         ):
             out = _other_side(out, sides)
+        if (
+            p.other_side
+            and len(sides) == 2
+            and not out.sources
+            and not out.targets
+            and _mutual(sentence, win)
+        ):
+            out = _both_sides(out, sides)
         pairs = _pairs(out)
         if not pairs:
             _say(
@@ -1561,6 +1569,24 @@ def _other_side(out: Outcome, sides: Sequence[Mention]) -> Outcome:
     if out.sources:
         return Outcome(out.sources, other, out.symmetric, why)
     return Outcome(other, out.targets, out.symmetric, why)
+
+
+def _mutual(sentence: Sentence, win: Window) -> bool:
+    """The clause says an act went both ways (word set mutual_phrases: "beschietingen over en
+    weer")."""
+    texts = {t.index: t.text.lower() for t in sentence.tokens}
+    seq = lemma_seq(sentence, win.first, win.last)
+    return any(
+        has_seq(seq, tuple(w.split()), texts) is not None for w in word_set("mutual_phrases")
+    )
+
+
+def _both_sides(out: Outcome, sides: Sequence[Mention]) -> Outcome:
+    """An act that went both ways with no side named ("er zijn beschietingen over en weer") is
+    between the article's two main sides."""
+    both = [pointing(m, "implied.both_sides", found="implied") for m in sides]
+    why = out.why + f"; both main sides {[m.code for m in both]} (mutual act, no side named)"
+    return Outcome(both[:1], both[1:], True, why)
 
 
 def main_sides(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
