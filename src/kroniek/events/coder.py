@@ -636,6 +636,11 @@ def assign(
         if targets or c.noun
         else [m for m in _authors(sentence, roles, p.target) if m not in sources]
     )  # "stemden in met een door X opgesteld plan": toward X, one way
+    if not targets and not c.noun and not passive and {"obj", "obj2"} & set(p.target):
+        own = {m.code for m in sources}
+        targets = [
+            m for m in _tied_to(sentence, wins, win, mentions) if m.code not in own | {"---"}
+        ]  # "viel schepen aan die banden hebben met Y": the act is aimed at Y
     if passive and not targets and {"obj", "obj2"} & set(p.target):
         targets = [
             m
@@ -761,6 +766,29 @@ def _object_pronoun(
         )
         if takes:
             return [pointing(m, "coref.object", sentence, tok) for m in memory]
+    return []
+
+
+def _tied_to(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
+) -> list[Mention]:
+    """The side a thing the act is aimed at is tied to, in the trigger's clause or the clause right
+    after it ("schepen die een link hebben met Y", "een tanker, omdat die banden heeft met Y"):
+    a tie noun (word set tie_nouns) followed by met/aan and a mention."""
+    here = [win] + [w for w in wins if w.first == win.last + 1 and w.subordinate]
+    for w in here:
+        for tok in sentence.tokens[w.first - 1 : w.last]:
+            if lemma(tok) not in word_set("tie_nouns"):
+                continue
+            for m in mentions:
+                between = sentence.tokens[tok.index : m.tokens[0] - 1]
+                if (
+                    w.first <= m.tokens[0] <= w.last
+                    and 1 <= len(between) <= 4
+                    and lemma(between[-1]) in word_set("tie_prepositions")
+                    and not any(t.tag in ("N", "SPEC", "LET") for t in between)
+                ):
+                    return [m]
     return []
 
 
