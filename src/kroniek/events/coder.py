@@ -772,11 +772,11 @@ def _object_pronoun(
 def _tied_to(
     sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
 ) -> list[Mention]:
-    """The side a thing the act is aimed at is tied to, in the trigger's clause or the clause right
-    after it ("schepen die een link hebben met Y", "een tanker, omdat die banden heeft met Y"):
-    a tie noun (word set tie_nouns) followed by met/aan and a mention."""
-    here = [win] + [w for w in wins if w.first == win.last + 1 and w.subordinate]
-    for w in here:
+    """The side a thing the act is aimed at is tied to, in the clause right after the trigger's
+    ("schepen die een link hebben met Y", "een tanker, omdat die banden heeft met Y"): a tie noun
+    (word set tie_nouns) followed by a preposition of tie_prepositions and a mention. Not in the
+    trigger's own clause, where the ties may be what is acted on ("bracht de banden met Y terug")."""
+    for w in [w for w in wins if w.first == win.last + 1 and w.subordinate]:
         for tok in sentence.tokens[w.first - 1 : w.last]:
             if lemma(tok) not in word_set("tie_nouns"):
                 continue
