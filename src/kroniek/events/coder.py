@@ -646,6 +646,11 @@ def assign(
         if targets or c.noun
         else [m for m in _authors(sentence, roles, p.target) if m not in sources]
     )  # "stemden in met een door X opgesteld plan": toward X, one way
+    if not targets and not c.noun and not passive and {"obj", "obj2"} & set(p.target):
+        own = {m.code for m in sources}
+        targets = [
+            m for m in _tied_to(sentence, wins, win, mentions) if m.code not in own | {"---"}
+        ]  # "viel schepen aan die banden hebben met Y": the act is aimed at Y
     if passive and not targets and {"obj", "obj2"} & set(p.target):
         targets = [
             m
@@ -771,6 +776,29 @@ def _object_pronoun(
         )
         if takes:
             return [pointing(m, "coref.object", sentence, tok) for m in memory]
+    return []
+
+
+def _tied_to(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
+) -> list[Mention]:
+    """The side a thing the act is aimed at is tied to, in the clause right after the trigger's
+    ("schepen die een link hebben met Y", "een tanker, omdat die banden heeft met Y"): a tie noun
+    (word set tie_nouns) followed by a preposition of tie_prepositions and a mention. Not in the
+    trigger's own clause, where the ties may be what is acted on ("bracht de banden met Y terug")."""
+    for w in [w for w in wins if w.first == win.last + 1 and w.subordinate]:
+        for tok in sentence.tokens[w.first - 1 : w.last]:
+            if lemma(tok) not in word_set("tie_nouns"):
+                continue
+            for m in mentions:
+                between = sentence.tokens[tok.index : m.tokens[0] - 1]
+                if (
+                    w.first <= m.tokens[0] <= w.last
+                    and 1 <= len(between) <= 4
+                    and lemma(between[-1]) in word_set("tie_prepositions")
+                    and not any(t.tag in ("N", "SPEC", "LET") for t in between)
+                ):
+                    return [m]
     return []
 
 
@@ -1396,6 +1424,14 @@ def code_sentence(
             and not _passive_clause(sentence, win)
         ):
             out = _other_side(out, sides)
+        if (
+            p.other_side
+            and len(sides) == 2
+            and not out.sources
+            and not out.targets
+            and _mutual(sentence, win)
+        ):
+            out = _both_sides(out, sides)
         pairs = _pairs(out)
         if not pairs:
             _say(
@@ -1590,6 +1626,24 @@ def _other_side(out: Outcome, sides: Sequence[Mention]) -> Outcome:
     if out.sources:
         return Outcome(out.sources, other, out.symmetric, why)
     return Outcome(other, out.targets, out.symmetric, why)
+
+
+def _mutual(sentence: Sentence, win: Window) -> bool:
+    """The clause says an act went both ways (word set mutual_phrases: "beschietingen over en
+    weer")."""
+    texts = {t.index: t.text.lower() for t in sentence.tokens}
+    seq = lemma_seq(sentence, win.first, win.last)
+    return any(
+        has_seq(seq, tuple(w.split()), texts) is not None for w in word_set("mutual_phrases")
+    )
+
+
+def _both_sides(out: Outcome, sides: Sequence[Mention]) -> Outcome:
+    """An act that went both ways with no side named ("er zijn beschietingen over en weer") is
+    between the article's two main sides."""
+    both = [pointing(m, "implied.both_sides", found="implied") for m in sides]
+    why = out.why + f"; both main sides {[m.code for m in both]} (mutual act, no side named)"
+    return Outcome(both[:1], both[1:], True, why)
 
 
 def main_sides(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
