@@ -1684,15 +1684,17 @@ def _asked_infinitive(
 def _demanded(
     patterns: Patterns, sentence: Sentence, wins: tuple[Window, ...], win: Window
 ) -> str | None:
-    """Id of the demand cue when the clause is what a demand asks for ("eist dat X zich terugtrekt")."""
+    """Id of the demand cue when the clause is what a demand asks for ("eist dat X zich terugtrekt",
+    "ziet liever dat X ...")."""
     if win.opener not in COMPLEMENTS:
         return None
     above = governing(wins, win)
     if not above:
         return None
     verbs = clause_verbs(sentence, above[0])  # "riep ... op": oproepen
+    seq = lemma_seq(sentence, above[0].first, above[0].last)
     for cue in patterns.cue("demand_verbs"):
-        if verbs & cue.lemmas:
+        if verbs & cue.lemmas or any(has_seq(seq, w) is not None for w in cue.seqs):
             return cue.id
     return None
 
