@@ -894,14 +894,19 @@ def _attributive(
     targets = [
         m
         for m in mentions
-        if trigger < m.tokens[0] <= head_end + 1 and m.tokens[1] <= head_end + 1 and m.code != "---"
-    ]  # "de door X gesteunde oppositie" whose country is unknown names no side
+        if trigger < m.tokens[0] <= head_end + 1
+        and m.tokens[1] <= head_end + 1
+        and m.code != "---"
+        and not (m.found in GUESSED and m.sector in ARMED_SECTORS)
+    ]  # "de door X gesteunde oppositie" whose country is unknown names no side, nor do "de door X
+    # gesteunde troepen" whose country only the context suggests: armed proxies are not placed by it
     return sources, targets
 
 
 DOMESTIC_DOERS = ("GOV", "COP", "SPY", "JUD")
 OFFICIAL_SECTORS = ("GOV", "IGO", "MIL", "LEG", "JUD", "SPY", "COP")
 RELATIVE_TARGET_SECTORS = OFFICIAL_SECTORS + ("OPP", "REB", "PTY")
+ARMED_SECTORS = ("MIL", "REB")  # forces a bare role word names ("troepen", "strijders")
 TOPIC_PREPS = word_set("topic_preps")
 
 
