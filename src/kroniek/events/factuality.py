@@ -265,11 +265,14 @@ def factuality(
 
 
 def unreal(
-    patterns: Patterns, sentence: Sentence, win: Window, trigger: int, fact: str
+    patterns: Patterns, sentence: Sentence, win: Window, trigger: int, fact: str, ptype: str
 ) -> str | None:
-    """Id of the cue that makes the event unreal, so not coded: a hypothetical condition ("als X
-    Y zou aanvallen") or a negated modal of ability or permission ("mag geen raketten lanceren")."""
+    """Id of the cue that makes an event of type ``ptype`` unreal, so not coded: a hypothetical
+    condition ("als X Y zou aanvallen") or a negated modal of ability or permission ("mag geen
+    raketten lanceren"); a cue's ``spares`` types stay coded."""
     for cue in patterns.cue("unreal"):
+        if ptype in cue.spares:
+            continue
         toks = sentence.tokens[win.first - 1 : win.last]
         if (cue.when_negated and fact != "negated") or any(lemma(t) in cue.unless for t in toks):
             continue

@@ -143,6 +143,7 @@ _CUE_KEYS = {
     "intent",
     "relative_past",
     "when_negated",
+    "spares",
     "unless",
     "pluperfect_main",
 }
@@ -231,6 +232,7 @@ class Cue:
     pluperfect_main: bool = False  # a background cue: a main clause in the pluperfect
     relative_past: bool = False  # a background cue: a relative clause told in the past or perfect
     intent: bool = False  # a future cue of will or willingness ("wil", "bereid"): an intent
+    spares: tuple[str, ...] = ()  # an unreal cue: PLOVER types whose events it leaves coded
 
 
 @dataclass(frozen=True)
@@ -496,6 +498,7 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         pluperfect_main=_flag(entry, "pluperfect_main", where),
         when_negated=_flag(entry, "when_negated", where),
         unless=frozenset(_strings(entry.get("unless"), where, "unless")),
+        spares=_types(entry.get("spares"), where, "spares"),
     )
 
 
