@@ -1464,9 +1464,18 @@ def code_sentence(
         if not_real:
             _say(trace, f"{note}: no (not an event, {not_real})")
             continue
-        if p.intent == "skip" and cue in {k.id for k in patterns.cue("future") if k.intent}:
+        if p.intent == "skip" and _intent_cue(patterns, cue):
             _say(trace, f"{note}: no (an intent, {cue}: the intent patterns code it as AGREE)")
             continue
+        if (
+            p.intent == "act"
+            and out.symmetric
+            and out.targets
+            and _willed(patterns, sentence, wins, win, c, parties, mentions)
+        ):
+            pairs = [
+                (s, t) for s, t in pairs if any(s is m for m in out.sources)
+            ]  # "X wil tot een akkoord komen met Y": the will is X's alone
         teller, said = attribution(
             patterns,
             sentence,
@@ -1490,6 +1499,28 @@ def code_sentence(
     for c in claims_made:
         told += _claimed(c, sentence, wins, mentions, memory, light, patterns, told, trace)
     return [ev for _, ev in told]
+
+
+def _intent_cue(patterns: Patterns, cue: str | None) -> bool:
+    """The fact cue is one of will or willingness ("wil", "bereid"; cues.yaml ``intent``)."""
+    return cue in {k.id for k in patterns.cue("future") if k.intent}
+
+
+def _willed(
+    patterns: Patterns,
+    sentence: Sentence,
+    wins: tuple[Window, ...],
+    win: Window,
+    c: Candidate,
+    parties: set[str],
+    mentions: list[Mention],
+) -> bool:
+    """A cue of will or willingness governs the trigger ("X wil ... met Y", "X is bereid ..."):
+    the future cue factuality finds when nothing else counts is an intent cue."""
+    _, cue = factuality(
+        patterns, sentence, wins, win, c.trigger, c.noun, parties, mentions, ("negated", "alleged")
+    )
+    return _intent_cue(patterns, cue)
 
 
 def _names_meeting(p: Pattern) -> bool:
