@@ -1483,7 +1483,7 @@ def _claimed(
     note = f"{p.id} @ '{sentence.tokens[c.trigger - 1].text}'"
     win = window_of(wins, c.trigger)
     at = wins.index(win)
-    reported = [w for w in wins[at + 1 : at + 3] if w.opener in COMPLEMENTS][:1]
+    reported = [w for w in wins[at + 1 : at + 3] if _reports(sentence, w)][:1]
     acts = [ev for i, ev in told if reported and i in reported[0] and ev.type in p.about]
     if not acts or check(c, sentence, win, wins):
         _say(trace, f"{note}: no (its dat-clause reports no {'/'.join(p.about)} act)")
@@ -1509,6 +1509,14 @@ def _claimed(
         f"pairs={[(e.src, e.tgt) for _, e in found]}; claims {[ev.rule for ev in acts]}",
     )
     return found
+
+
+def _reports(sentence: Sentence, win: Window) -> bool:
+    """The clause is what a claim verb reports: it opens with a complementiser, also one Frog
+    tagged as a relative pronoun (the "dat" of "beweerde, zonder bewijs, dat Y ...")."""
+    if win.opener in COMPLEMENTS:
+        return True
+    return win.opener == "rel" and lemma(sentence.tokens[win.first - 1]) in COMPLEMENTS
 
 
 def _victim_account(
