@@ -42,6 +42,7 @@ from kroniek.events.discourse import (
 )
 from kroniek.events.factuality import (
     after_reaction_phrase,
+    answered_conjunct,
     attribution,
     background,
     factuality,
@@ -221,10 +222,13 @@ def _before_om(
 
 def _answers(sentence: Sentence, role: Role) -> bool:
     """The mention stands in a phrase that names what a reaction answers ("als reactie op X",
-    "als antwoord op X"; reaction_preps of two words or more)."""
+    "als antwoord op X"; reaction_preps of two words or more), also in a later conjunct of it
+    ("als vergelding voor de aanslagen en de Amerikaanse agressie")."""
     start = np_start(sentence, role.mention.tokens[1])
     texts = {t.index: t.text.lower() for t in sentence.tokens}
-    return after_reaction_phrase(sentence, start, texts, multiword=True)
+    return after_reaction_phrase(sentence, start, texts, multiword=True) or answered_conjunct(
+        sentence, start, texts
+    )
 
 
 def _participle_particle(tok: Token, particle: str) -> bool:
