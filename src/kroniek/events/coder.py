@@ -1206,6 +1206,7 @@ def _embedded_subjects(
 
 
 CONDITIONS = word_set("conditions")
+PAST_TIME_OPENERS = word_set("past_time_openers")
 COMPLEMENTS = word_set("complement_openers")
 
 
@@ -1419,7 +1420,9 @@ def code_sentence(
         )
         for s, t in pairs:
             told.append((c.trigger, _event(patterns, c, sentence, s, t, fact, reporter)))
-        if teller is not None:
+        if (
+            teller is not None and win.opener not in PAST_TIME_OPENERS
+        ):  # "X zei dat ..., nadat Y X aanviel": the act the statement follows is not X's account
             told += _victim_account(patterns, c, sentence, teller, pairs, trace)
     for c in claims_made:
         told += _claimed(c, sentence, wins, mentions, memory, light, patterns, told, trace)
