@@ -362,7 +362,12 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
     sentence_tokens = sentence.tokens
     det_word = sentence_tokens[phrase.det].text.lower() if phrase.det is not None else None
     antecedent = None
-    if role is not None and role.kind == "counterpart":
+    spokesman = None  # "de zegsman": the spokesman named before, whose organisation it speaks for
+    if det_word in DEFINITE and role is not None and _spokesman(sentence, phrase):
+        spokesman = next((m for m in reversed(article.mentions) if _spokesman_mention(m)), None)
+    if spokesman is not None and not (phrase.adjs or entity or person or phrase.name):
+        antecedent = spokesman
+    elif role is not None and role.kind == "counterpart":
         antecedent = article.antecedent(sentence.index, same_sentence=False, role="*")
     elif det_word in POSSESSIVES and role is not None:
         antecedent = article.antecedent(sentence.index, same_sentence=True)
@@ -470,6 +475,12 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
     )
     rule = named_by.id if named_by is not None else "actor.unknown"
     what = _what(named_by)
+    if antecedent is not None and antecedent is spokesman:
+        rule, sector, what["found"] = (
+            f"coref.spokesman<{spokesman.rule}>",
+            spokesman.sector,
+            "coref",
+        )
     has_head = bool(role or entity or head or person or phrase.name)
     start_tok = (
         phrase.det
@@ -601,6 +612,19 @@ def _guess(
             return court.code, f"{role.id}.court", "court"
     found = article.context_state(sentence.index, _before_attributive(sentence, phrase.first))
     return (found[0], f"{role.id}.{found[1]}", found[1]) if found else None
+
+
+def _spokesman(sentence: Sentence, phrase: _Phrase) -> bool:
+    """The phrase is a spokesman word ("de woordvoerder", "de zegsman")."""
+    words = sentence.tokens[phrase.first : phrase.last + 1]
+    return any(t.text.lower() in word_set("spokesman_words") for t in words)
+
+
+def _spokesman_mention(m: Mention) -> bool:
+    """A mention of a spokesman with a known organisation ("een woordvoerder van de rebellen")."""
+    return m.code != "---" and any(
+        w.lower().strip(",.") in word_set("spokesman_words") for w in m.text.split()
+    )
 
 
 def _before_attributive(sentence: Sentence, first: int) -> int:

@@ -46,6 +46,7 @@ from kroniek.events.discourse import (
 )
 from kroniek.events.factuality import (
     after_reaction_phrase,
+    answered_conjunct,
     attribution,
     background,
     factuality,
@@ -225,10 +226,13 @@ def _before_om(
 
 def _answers(sentence: Sentence, role: Role) -> bool:
     """The mention stands in a phrase that names what a reaction answers ("als reactie op X",
-    "als antwoord op X"; reaction_preps of two words or more)."""
+    "als antwoord op X"; reaction_preps of two words or more), also in a later conjunct of it
+    ("als vergelding voor de aanslagen en de Amerikaanse agressie")."""
     start = np_start(sentence, role.mention.tokens[1])
     texts = {t.index: t.text.lower() for t in sentence.tokens}
-    return after_reaction_phrase(sentence, start, texts, multiword=True)
+    return after_reaction_phrase(sentence, start, texts, multiword=True) or answered_conjunct(
+        sentence, start, texts
+    )
 
 
 def _participle_particle(tok: Token, particle: str) -> bool:
@@ -1262,6 +1266,7 @@ def _embedded_subjects(
 
 
 CONDITIONS = word_set("conditions")
+PAST_TIME_OPENERS = word_set("past_time_openers")
 COMPLEMENTS = word_set("complement_openers")
 
 
@@ -1494,7 +1499,9 @@ def code_sentence(
         )
         for s, t in pairs:
             told.append((c.trigger, _event(patterns, c, sentence, s, t, fact, reporter)))
-        if teller is not None:
+        if (
+            teller is not None and win.opener not in PAST_TIME_OPENERS
+        ):  # "X zei dat ..., nadat Y X aanviel": the act the statement follows is not X's account
             told += _victim_account(patterns, c, sentence, teller, pairs, trace)
     for c in claims_made:
         told += _claimed(c, sentence, wins, mentions, memory, light, patterns, told, trace)
@@ -1584,7 +1591,7 @@ def _claimed(
     note = f"{p.id} @ '{sentence.tokens[c.trigger - 1].text}'"
     win = window_of(wins, c.trigger)
     at = wins.index(win)
-    reported = [w for w in wins[at + 1 : at + 3] if w.opener in COMPLEMENTS][:1]
+    reported = [w for w in wins[at + 1 : at + 3] if _reports(sentence, w)][:1]
     acts = [ev for i, ev in told if reported and i in reported[0] and ev.type in p.about]
     if not acts or check(c, sentence, win, wins):
         _say(trace, f"{note}: no (its dat-clause reports no {'/'.join(p.about)} act)")
@@ -1610,6 +1617,14 @@ def _claimed(
         f"pairs={[(e.src, e.tgt) for _, e in found]}; claims {[ev.rule for ev in acts]}",
     )
     return found
+
+
+def _reports(sentence: Sentence, win: Window) -> bool:
+    """The clause is what a claim verb reports: it opens with a complementiser, also one Frog
+    tagged as a relative pronoun (the "dat" of "beweerde, zonder bewijs, dat Y ...")."""
+    if win.opener in COMPLEMENTS:
+        return True
+    return win.opener == "rel" and lemma(sentence.tokens[win.first - 1]) in COMPLEMENTS
 
 
 def _victim_account(

@@ -319,12 +319,12 @@ def after_reaction_phrase(
 def _answered(sentence: Sentence, trigger: int, texts: dict[int, str]) -> bool:
     """The event noun is what a reaction answers ("als reactie op de wapenverkoop"): an earlier act."""
     start = np_start(sentence, trigger)
-    return after_reaction_phrase(sentence, start, texts) or _answered_conjunct(
+    return after_reaction_phrase(sentence, start, texts) or answered_conjunct(
         sentence, start, texts
     )
 
 
-def _answered_conjunct(sentence: Sentence, start: int, texts: dict[int, str]) -> bool:
+def answered_conjunct(sentence: Sentence, start: int, texts: dict[int, str]) -> bool:
     """A later conjunct of the noun phrase a multi-word reaction preposition heads ("als vergelding
     voor de misdaden en de agressie"): back over the list, no verb between, to the preposition."""
     if start < 2 or lemma(sentence.tokens[start - 2]) not in word_set("and_words"):
