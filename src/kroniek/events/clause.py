@@ -638,8 +638,8 @@ def shared_subject(sentence: Sentence, win: Window) -> bool:
 
 
 def _past_amount(sentence: Sentence, before: Token) -> Token:
-    """The noun an amount phrase hangs on, when ``before`` ends one ("een lening van 90 miljard euro van
-    de EU": the second van-phrase belongs to "lening", not to "euro"); else ``before`` itself."""
+    """The noun an amount phrase hangs on, when ``before`` ends one ("een lening van 3 miljard dollar van
+    de EU": the second van-phrase belongs to "lening", not to "dollar"); else ``before`` itself."""
     i = before.index
     while i > 1 and _tok(sentence, i).tag == "N" and _tok(sentence, i - 1).tag in ("N", "TW"):
         i -= 1
