@@ -304,8 +304,8 @@ def _embedded_seq(
     at = wins.index(win) if win in wins else -1
     found: list[tuple[int, str]] = []
     for nxt in wins[at + 1 : at + 3] if at >= 0 else ():
-        if nxt.opener not in COMPLEMENTS | CONDITIONS:
-            break
+        if nxt.opener not in COMPLEMENTS | CONDITIONS and not (found and nxt.opener == "rel"):
+            break  # a relative clause on the dat-clause's subject carries the rest of it
         found += lemma_seq(sentence, nxt.first, nxt.last)
     return found
 
@@ -1262,8 +1262,15 @@ def _embedded_subjects(
                 r.mention
                 for r in roles_in_window(sentence, nxt, mentions, nxt.last, False)
                 if r.role == "su"
-            ]
-            return found or _opening_act_doers(sentence, nxt, mentions)
+            ] or _opening_act_doers(sentence, nxt, mentions)
+            rel = wins[wins.index(nxt) + 1] if wins.index(nxt) + 1 < len(wins) else None
+            if not found and rel is not None and rel.opener == "rel" and rel.first == nxt.last + 1:
+                found = [  # "dat de tarieven die X heeft ingesteld ...": X owns the subject
+                    r.mention
+                    for r in roles_in_window(sentence, rel, mentions, rel.last, False)
+                    if r.role == "su"
+                ]
+            return found
     return []
 
 
