@@ -22,6 +22,7 @@ FOCUS = word_set("focus")
 ROLE_CONJUNCTIONS = word_set("role_conjunctions")
 CORRELATIVE_OPENERS = word_set("correlative_openers")
 COMPLEMENTIZERS = word_set("complementizers")
+CLAUSE_TAKING_VERBS = word_set("clause_taking_verbs")
 PURPOSE_OPENERS = word_set("purpose_openers")
 CLUSTER_AUXILIARIES = word_set("cluster_auxiliaries")
 INFINITIVE_MARKERS = word_set("infinitive_markers")
@@ -122,8 +123,8 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
         elif (
             low in COMPLEMENTIZERS
             and pos > 0
-            and is_finite(toks[pos - 1])
             and toks[pos - 1].tag == "WW"
+            and (is_finite(toks[pos - 1]) or _clause_taking_tail(toks[pos - 1]))
             and _opens_clause(toks, pos)
         ):
             cuts.append(
@@ -295,6 +296,12 @@ def _finite_before_comma(toks: list[Token] | tuple[Token, ...], pos: int) -> boo
         if is_finite(tok):
             return True
     return False
+
+
+def _clause_taking_tail(tok: Token) -> bool:
+    """A participle or infinitive of a verb of saying or knowing ends its clause before "dat"
+    ("heeft gewaarschuwd dat ...", "liet weten dat ...")."""
+    return ("vd" in tok.pos or "inf" in tok.pos) and lemma(tok) in CLAUSE_TAKING_VERBS
 
 
 def _opens_clause(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:

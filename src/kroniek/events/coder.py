@@ -304,8 +304,8 @@ def _embedded_seq(
     at = wins.index(win) if win in wins else -1
     found: list[tuple[int, str]] = []
     for nxt in wins[at + 1 : at + 3] if at >= 0 else ():
-        if nxt.opener not in COMPLEMENTS | CONDITIONS:
-            break
+        if nxt.opener not in COMPLEMENTS | CONDITIONS and not (found and nxt.opener == "rel"):
+            break  # a relative clause on the dat-clause's subject carries the rest of it
         found += lemma_seq(sentence, nxt.first, nxt.last)
     return found
 
@@ -1253,16 +1253,43 @@ def _relative_head(
 def _embedded_subjects(
     sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
 ) -> list[Mention]:
-    """Subjects of the dat-clause right after the trigger's clause."""
+    """Subjects of the dat-clause right after the trigger's clause; when none is an actor and the
+    clause opens on an act noun, its doer ("dat een bezoek van X aan Y ... zal leiden")."""
     at = wins.index(win)
     for nxt in wins[at + 1 : at + 3]:
         if nxt.opener in COMPLEMENTS or nxt.opener == "rel":
-            return [
+            found = [
                 r.mention
                 for r in roles_in_window(sentence, nxt, mentions, nxt.last, False)
                 if r.role == "su"
-            ]
+            ] or _opening_act_doers(sentence, nxt, mentions)
+            rel = wins[wins.index(nxt) + 1] if wins.index(nxt) + 1 < len(wins) else None
+            if not found and rel is not None and rel.opener == "rel" and rel.first == nxt.last + 1:
+                found = [  # "dat de tarieven die X heeft ingesteld ...": X owns the subject
+                    r.mention
+                    for r in roles_in_window(sentence, rel, mentions, rel.last, False)
+                    if r.role == "su"
+                ]
+            return found
     return []
+
+
+def _opening_act_doers(sentence: Sentence, win: Window, mentions: list[Mention]) -> list[Mention]:
+    """The actor in the van/door-phrase right after the act noun a dat-clause opens with ("dat
+    een bezoek van X ...", "dat de aanval door X ..."), or none."""
+    toks = sentence.tokens
+    pos = win.first  # 0-based position of the token after the opener
+    while pos < win.last and (
+        toks[pos].tag in ("LID", "ADJ", "TW") or toks[pos].tag == "VNW" and "det" in toks[pos].pos
+    ):
+        pos += 1
+    noun = toks[pos] if pos < win.last else None
+    if noun is None or noun.tag != "N" or lemma(noun) not in word_set("clause_opening_acts"):
+        return []
+    prep = toks[pos + 1] if pos + 1 < win.last else None
+    if prep is None or prep.text.lower() not in word_set("act_owner_preps"):
+        return []
+    return [m for m in mentions if m.tokens[0] == prep.index + 1 and m.code != "---"]
 
 
 CONDITIONS = word_set("conditions")
