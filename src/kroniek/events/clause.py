@@ -131,6 +131,13 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
             )  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
             cuts.append((i, "rel"))
+        elif (
+            low in word_set("relatives_after_noun")
+            and tok.tag == "VNW"
+            and _after_noun(toks, pos)
+            and _verb_of_its_own(toks, pos)
+        ):
+            cuts.append((i, "rel"))  # "vallen schepen aan die banden hebben met X"
         elif tok.tag == "BW" and lemma(tok) in word_set("relative_adverbs") and i > 1:
             cuts.append((i, "rel"))  # "protesten, waarop de politie ingreep": a relative clause
         elif (
@@ -182,6 +189,42 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
         if start <= end:
             result.append(Window(start, end, opener))
     return tuple(result)
+
+
+def _after_noun(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """The word before ``pos`` is a noun, or a separated particle right after a noun
+    ("schepen aan")."""
+    if pos == 0:
+        return False
+    before = toks[pos - 1]
+    if before.tag == "VZ" and pos > 1:
+        before = toks[pos - 2]
+    return before.tag == "N"
+
+
+def _verb_of_its_own(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """A finite verb (or one Frog read as an infinitive, same form as the plural: "hebben"),
+    not after "te", follows ``pos`` before the next punctuation, conjunction or relative word.
+    An infinitive counts only when the finite verb before ``pos`` is no auxiliary or modal
+    ("wil de soldaten die wapens geven": the infinitive is the main clause's)."""
+    finite = next((t for t in reversed(toks[:pos]) if is_finite(t)), None)
+    waits = finite is not None and lemma(finite) in CLUSTER_AUXILIARIES
+    for n in range(pos + 1, len(toks)):
+        tok = toks[n]
+        if tok.tag in ("LET", "VG") or (
+            tok.tag == "VNW" and ("betr" in tok.pos or "vb" in tok.pos)
+        ):
+            return False
+        if tok.tag == "WW" and (
+            is_finite(tok)
+            or (
+                not waits
+                and tok.pos.startswith("WW(inf")
+                and lemma(toks[n - 1]) not in INFINITIVE_MARKERS
+            )
+        ):
+            return True
+    return False
 
 
 def _om_te(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
@@ -590,6 +633,9 @@ def _roles(
             if prep is not None and prep[1] >= win.first:
                 result[n] = Role(m, prep[0], "apposition")
                 continue
+        if not noun and fronted_subject(sentence, win, m, chain):
+            result[n] = Role(m, "su", "order")
+            continue
         role = None if noun else dependency_role(sentence, m, chain)
         if role == "su" and (
             _subject_taken(sentence, win, m.tokens[0])
@@ -625,6 +671,24 @@ def _roles(
             if r.role == "su" and r.how in ("dep", "order", "coord"):
                 result[n] = Role(r.mention, "obj", r.how)
     return [result[n] for n in sorted(result)]
+
+
+def fronted_subject(sentence: Sentence, win: Window, mention: Mention, chain: set[int]) -> bool:
+    """A bare phrase that opens a main clause right before the clause's verb is its subject
+    ("De minister heeft X opgeroepen ...", "De rebellen vallen X aan"), whatever the parse says:
+    Frog's parser at times makes it an object, or leaves it unattached, and moves the subject to
+    a later phrase. Only with a parse (the word-order fallback reads such a phrase so already)."""
+    first, last = mention.tokens
+    if not sentence.parsed or win.subordinate or win.opener or last >= len(sentence.tokens):
+        return False
+    verb = _tok(sentence, last + 1)
+    return (
+        verb.index in chain
+        and verb.tag == "WW"
+        and not verb.pos.startswith("WW(vd")
+        and np_start(sentence, first) <= win.first + 1
+        and _tok(sentence, np_start(sentence, first)).tag != "LET"
+    )
 
 
 def shared_subject(sentence: Sentence, win: Window) -> bool:

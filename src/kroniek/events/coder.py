@@ -257,12 +257,14 @@ def _linked_to(sentence: Sentence, trigger: int) -> bool:
 
 
 def _heads_phrase(sentence: Sentence, token: Token) -> bool:
-    """A preposition with its noun phrase right after it ("in aanwezigheid"), so not a verb particle."""
+    """A preposition with its noun phrase right after it ("in aanwezigheid"), so not a verb particle.
+    A word that opens a relative clause is no part of its phrase ("vallen schepen aan die ...")."""
     nxt = sentence.tokens[token.index] if token.index < len(sentence.tokens) else None
     if (
         not token.pos.startswith("VZ(init")
         or nxt is None
         or not (is_np_inner(nxt) or nxt.tag == "N")
+        or any(w.first == nxt.index and w.opener == "rel" for w in windows(sentence))
     ):
         return False
     ahead = sentence.tokens[
