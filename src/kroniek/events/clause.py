@@ -558,6 +558,7 @@ def _roles(
     inside = sorted((m for m in mentions if m.tokens[0] in win), key=lambda m: m.tokens[0])
     result: dict[int, Role] = {}
     bare: list[Mention] = []
+    owned: dict[int, int] = {}  # mention -> the bare mention whose noun its van/uit phrase follows
     trig_np = np_start(sentence, trigger)
     for n, m in enumerate(inside):
         first, last = m.tokens
@@ -596,11 +597,13 @@ def _roles(
                 if owner is not None and owner in result:
                     result[n] = Role(m, result[owner].role, "coord")
                     continue
-                if owner is None:
-                    role = _noun_role(sentence, win, before.index, chain, noun, trigger)
-                    if role:
-                        result[n] = Role(m, role, "np-of", before.index)
+                if owner is not None:
+                    owned[n] = owner  # "de regering van X": X goes with its owner, once placed
                     continue
+                role = _noun_role(sentence, win, before.index, chain, noun, trigger)
+                if role:
+                    result[n] = Role(m, role, "np-of", before.index)
+                continue
             if (
                 before is not None
                 and before.index != trigger
@@ -655,6 +658,9 @@ def _roles(
             parsed_subject or _pronoun_holds_subject(sentence, win, m.tokens[0])
         )
         result[n] = Role(m, "obj" if demoted else role, "order")
+    for n, owner in owned.items():
+        if owner in result:
+            result[n] = Role(inside[n], result[owner].role, "coord")
     # coordination after the fact: a mention joined by "en" to one with a role takes that role
     for n in range(len(inside)):
         c = _coordinated_with(sentence, inside, n)
