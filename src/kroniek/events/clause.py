@@ -874,7 +874,9 @@ def _noun_role(
         return None
     if not win.subordinate and start <= win.first + 1 and noun_index < finite:
         return "su"
-    fronted = any(_tok(sentence, i).tag in ("N", "SPEC") for i in range(win.first, finite))
+    fronted = any(_tok(sentence, i).tag in ("N", "SPEC") for i in range(win.first, finite)) or (
+        win.opener == "comma" and _resumes_after_relative(sentence, win, finite)
+    )  # "X, die ..., heeft doelen van Y aangevallen": the subject stands before the relative
     if (
         not noun
         and not win.subordinate
@@ -896,8 +898,23 @@ def _resumes_after_relative(sentence: Sentence, win: Window, finite: int) -> boo
     at = wins.index(win) if win in wins else -1
     return (
         at == 2
-        and wins[1].opener == "rel"
+        and relative_after_first(sentence, wins)
         and not any(is_finite(_tok(sentence, i)) for i in range(wins[0].first, wins[0].last + 1))
+    )
+
+
+def relative_after_first(sentence: Sentence, wins: tuple[Window, ...]) -> bool:
+    """The second window is a relative clause on the first one's last noun: a relative opener,
+    or a "dat" Frog tagged as a complementizer right after a noun or name ("X dat ... erkent,
+    heeft ..."; with no verb before it, a "dat" can only hang on that noun)."""
+    if len(wins) < 2:
+        return False
+    if wins[1].opener == "rel":
+        return True
+    return (
+        wins[1].opener in COMPLEMENTIZERS
+        and wins[1].first == wins[0].last + 1
+        and _tok(sentence, wins[0].last).tag in ("N", "SPEC")
     )
 
 

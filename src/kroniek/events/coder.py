@@ -22,6 +22,7 @@ from kroniek.events.clause import (
     np_start,
     preposition,
     pronoun_subject,
+    relative_after_first,
     roles_in_window,
     window_of,
     windows,
@@ -1185,7 +1186,7 @@ def _interrupted_subject(
 ) -> list[Mention]:
     """The mentions of a verbless first clause when a relative clause follows it and window ``at``
     resumes with a finite verb ("X, die ..., heeft Y ...")."""
-    if at != 2 or wins[1].opener != "rel" or wins[at].subordinate:
+    if at != 2 or not relative_after_first(sentence, wins) or wins[at].subordinate:
         return []
     first = next(
         (t for t in sentence.tokens[wins[at].first - 1 : wins[at].last] if t.tag != "LET"), None
