@@ -132,6 +132,13 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
             )  # "vindt dat ...": a complementizer Frog tagged as a demonstrative
         elif tok.tag == "VNW" and "betr" in tok.pos and i > 1:
             cuts.append((i, "rel"))
+        elif (
+            low in word_set("relatives_after_noun")
+            and tok.tag == "VNW"
+            and _after_noun(toks, pos)
+            and _verb_of_its_own(toks, pos)
+        ):
+            cuts.append((i, "rel"))  # "vallen schepen aan die banden hebben met X"
         elif tok.tag == "BW" and lemma(tok) in word_set("relative_adverbs") and i > 1:
             cuts.append((i, "rel"))  # "protesten, waarop de politie ingreep": a relative clause
         elif (
@@ -183,6 +190,42 @@ def _cut(sentence: Sentence) -> tuple[Window, ...]:
         if start <= end:
             result.append(Window(start, end, opener))
     return tuple(result)
+
+
+def _after_noun(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """The word before ``pos`` is a noun, or a separated particle right after a noun
+    ("schepen aan")."""
+    if pos == 0:
+        return False
+    before = toks[pos - 1]
+    if before.tag == "VZ" and pos > 1:
+        before = toks[pos - 2]
+    return before.tag == "N"
+
+
+def _verb_of_its_own(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
+    """A finite verb (or one Frog read as an infinitive, same form as the plural: "hebben"),
+    not after "te", follows ``pos`` before the next punctuation, conjunction or relative word.
+    An infinitive counts only when the finite verb before ``pos`` is no auxiliary or modal
+    ("wil de soldaten die wapens geven": the infinitive is the main clause's)."""
+    finite = next((t for t in reversed(toks[:pos]) if is_finite(t)), None)
+    waits = finite is not None and lemma(finite) in CLUSTER_AUXILIARIES
+    for n in range(pos + 1, len(toks)):
+        tok = toks[n]
+        if tok.tag in ("LET", "VG") or (
+            tok.tag == "VNW" and ("betr" in tok.pos or "vb" in tok.pos)
+        ):
+            return False
+        if tok.tag == "WW" and (
+            is_finite(tok)
+            or (
+                not waits
+                and tok.pos.startswith("WW(inf")
+                and lemma(toks[n - 1]) not in INFINITIVE_MARKERS
+            )
+        ):
+            return True
+    return False
 
 
 def _om_te(toks: list[Token] | tuple[Token, ...], pos: int) -> bool:
@@ -522,6 +565,7 @@ def _roles(
     inside = sorted((m for m in mentions if m.tokens[0] in win), key=lambda m: m.tokens[0])
     result: dict[int, Role] = {}
     bare: list[Mention] = []
+    owned: dict[int, int] = {}  # mention -> the bare mention whose noun its van/uit phrase follows
     trig_np = np_start(sentence, trigger)
     for n, m in enumerate(inside):
         first, last = m.tokens
@@ -560,11 +604,13 @@ def _roles(
                 if owner is not None and owner in result:
                     result[n] = Role(m, result[owner].role, "coord")
                     continue
-                if owner is None:
-                    role = _noun_role(sentence, win, before.index, chain, noun, trigger)
-                    if role:
-                        result[n] = Role(m, role, "np-of", before.index)
+                if owner is not None:
+                    owned[n] = owner  # "de regering van X": X goes with its owner, once placed
                     continue
+                role = _noun_role(sentence, win, before.index, chain, noun, trigger)
+                if role:
+                    result[n] = Role(m, role, "np-of", before.index)
+                continue
             if (
                 before is not None
                 and before.index != trigger
@@ -597,6 +643,9 @@ def _roles(
             if prep is not None and prep[1] >= win.first:
                 result[n] = Role(m, prep[0], "apposition")
                 continue
+        if not noun and fronted_subject(sentence, win, m, chain):
+            result[n] = Role(m, "su", "order")
+            continue
         role = None if noun else dependency_role(sentence, m, chain)
         if role == "su" and (
             _subject_taken(sentence, win, m.tokens[0])
@@ -616,6 +665,9 @@ def _roles(
             parsed_subject or _pronoun_holds_subject(sentence, win, m.tokens[0])
         )
         result[n] = Role(m, "obj" if demoted else role, "order")
+    for n, owner in owned.items():
+        if owner in result:
+            result[n] = Role(inside[n], result[owner].role, "coord")
     # coordination after the fact: a mention joined by "en" to one with a role takes that role
     for n in range(len(inside)):
         c = _coordinated_with(sentence, inside, n)
@@ -632,6 +684,24 @@ def _roles(
             if r.role == "su" and r.how in ("dep", "order", "coord"):
                 result[n] = Role(r.mention, "obj", r.how)
     return [result[n] for n in sorted(result)]
+
+
+def fronted_subject(sentence: Sentence, win: Window, mention: Mention, chain: set[int]) -> bool:
+    """A bare phrase that opens a main clause right before the clause's verb is its subject
+    ("De minister heeft X opgeroepen ...", "De rebellen vallen X aan"), whatever the parse says:
+    Frog's parser at times makes it an object, or leaves it unattached, and moves the subject to
+    a later phrase. Only with a parse (the word-order fallback reads such a phrase so already)."""
+    first, last = mention.tokens
+    if not sentence.parsed or win.subordinate or win.opener or last >= len(sentence.tokens):
+        return False
+    verb = _tok(sentence, last + 1)
+    return (
+        verb.index in chain
+        and verb.tag == "WW"
+        and not verb.pos.startswith("WW(vd")
+        and np_start(sentence, first) <= win.first + 1
+        and _tok(sentence, np_start(sentence, first)).tag != "LET"
+    )
 
 
 def shared_subject(sentence: Sentence, win: Window) -> bool:
@@ -811,7 +881,9 @@ def _noun_role(
         return None
     if not win.subordinate and start <= win.first + 1 and noun_index < finite:
         return "su"
-    fronted = any(_tok(sentence, i).tag in ("N", "SPEC") for i in range(win.first, finite))
+    fronted = any(_tok(sentence, i).tag in ("N", "SPEC") for i in range(win.first, finite)) or (
+        win.opener == "comma" and _resumes_after_relative(sentence, win, finite)
+    )  # "X, die ..., heeft doelen van Y aangevallen": the subject stands before the relative
     if (
         not noun
         and not win.subordinate
@@ -833,8 +905,23 @@ def _resumes_after_relative(sentence: Sentence, win: Window, finite: int) -> boo
     at = wins.index(win) if win in wins else -1
     return (
         at == 2
-        and wins[1].opener == "rel"
+        and relative_after_first(sentence, wins)
         and not any(is_finite(_tok(sentence, i)) for i in range(wins[0].first, wins[0].last + 1))
+    )
+
+
+def relative_after_first(sentence: Sentence, wins: tuple[Window, ...]) -> bool:
+    """The second window is a relative clause on the first one's last noun: a relative opener,
+    or a "dat" Frog tagged as a complementizer right after a noun or name ("X dat ... erkent,
+    heeft ..."; with no verb before it, a "dat" can only hang on that noun)."""
+    if len(wins) < 2:
+        return False
+    if wins[1].opener == "rel":
+        return True
+    return (
+        wins[1].opener in COMPLEMENTIZERS
+        and wins[1].first == wins[0].last + 1
+        and _tok(sentence, wins[0].last).tag in ("N", "SPEC")
     )
 
 

@@ -22,6 +22,7 @@ from kroniek.events.clause import (
     np_start,
     preposition,
     pronoun_subject,
+    relative_after_first,
     roles_in_window,
     window_of,
     windows,
@@ -257,12 +258,14 @@ def _linked_to(sentence: Sentence, trigger: int) -> bool:
 
 
 def _heads_phrase(sentence: Sentence, token: Token) -> bool:
-    """A preposition with its noun phrase right after it ("in aanwezigheid"), so not a verb particle."""
+    """A preposition with its noun phrase right after it ("in aanwezigheid"), so not a verb particle.
+    A word that opens a relative clause is no part of its phrase ("vallen schepen aan die ...")."""
     nxt = sentence.tokens[token.index] if token.index < len(sentence.tokens) else None
     if (
         not token.pos.startswith("VZ(init")
         or nxt is None
         or not (is_np_inner(nxt) or nxt.tag == "N")
+        or any(w.first == nxt.index and w.opener == "rel" for w in windows(sentence))
     ):
         return False
     ahead = sentence.tokens[
@@ -1183,7 +1186,7 @@ def _interrupted_subject(
 ) -> list[Mention]:
     """The mentions of a verbless first clause when a relative clause follows it and window ``at``
     resumes with a finite verb ("X, die ..., heeft Y ...")."""
-    if at != 2 or wins[1].opener != "rel" or wins[at].subordinate:
+    if at != 2 or not relative_after_first(sentence, wins) or wins[at].subordinate:
         return []
     first = next(
         (t for t in sentence.tokens[wins[at].first - 1 : wins[at].last] if t.tag != "LET"), None

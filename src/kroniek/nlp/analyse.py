@@ -8,6 +8,7 @@ from dataclasses import replace
 from kroniek.errors import FrogError
 from kroniek.nlp.align import align
 from kroniek.nlp.pool import FrogPool
+from kroniek.nlp.retag import retag
 from kroniek.records import Sentence, Token
 
 _QUOTES = frozenset("\"'`´‘’‚‛“”„‟′″«»‹›")
@@ -76,7 +77,7 @@ def analyse(pool: FrogPool, field: str, text: str, first_index: int = 0) -> tupl
     for line, rows in zip(lines, answers, strict=True):
         offset = line.start()
         for tokens in _closing_quotes_back(align(line.group(), rows, parsed)):
-            moved = [replace(t, start=t.start + offset, end=t.end + offset) for t in tokens]
+            moved = [replace(t, start=t.start + offset, end=t.end + offset) for t in retag(tokens)]
             sentences.append(_sentence(field, first_index + len(sentences), text, moved, parsed))
     return tuple(sentences)
 
