@@ -49,3 +49,19 @@ def test_an_uncertain_date_reads_the_change_from_the_text(frog, books, period, s
 def test_a_sure_date_decides_the_sector(frog, books):
     assert _taliban_sectors(frog, books, RIVALS, on=date(2024, 5, 1)) == {"GOV"}
     assert _taliban_sectors(frog, books, RIVALS, on=date(2019, 5, 1)) == {"REB"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "mention"),
+    [
+        ("De boer verkoopt zijn graan vooral aan de VS.", "USA", "de VS"),
+        ("Het vliegtuig landde veilig in de VS.", "USA", "de VS"),
+    ],
+)
+def test_an_abbreviation_closing_the_sentence_is_found_without_its_full_stop(
+    mentions_of, text, code, mention
+):
+    """Frog keeps the full stop on an abbreviation at the end of a sentence ("VS."): the
+    actor is still found, and its text ends before the stop."""
+    found = {m.text: m.code for m in mentions_of(text)}
+    assert found.get(mention) == code

@@ -36,7 +36,15 @@ class Atom:
 
 
 def _norm(text: str) -> str:
-    return text.replace("\u2019", "'")
+    """The token as the dictionary spells it: a plain apostrophe, and no full stop that Frog
+    left on an abbreviation closing the sentence ("de VS.")."""
+    text = text.replace("\u2019", "'")
+    return text[:-1] if len(text) > 2 and text.endswith(".") and text[-2].isalpha() else text
+
+
+def token_end(token: Token) -> int:
+    """Where the word of a token ends: before a sentence's full stop kept on an abbreviation."""
+    return token.end - (len(_norm(token.text)) < len(token.text.replace("\u2019", "'")))
 
 
 def _word_fits(word: str, pattern: NamePattern, k: int) -> bool:
@@ -150,7 +158,8 @@ def find_atoms(books: ActorBooks, tokens: Sequence[Token]) -> list[Atom]:
         )
         if hit is not None:
             last = i + len(hit.words) - 1
-            atoms.append(Atom(i, last, hit.kind, hit.target, tokens[i].start, tokens[last].end))
+            end = token_end(tokens[last])
+            atoms.append(Atom(i, last, hit.kind, hit.target, tokens[i].start, end))
             i = last + 1
             continue
         if tokens[i].text[:1].isupper() or "-" in tokens[i].text:
