@@ -9,7 +9,7 @@ genitives ("Poetins") are split here. Phrases are built from atoms in mentions.p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kroniek.actors.books import ActorBooks, NamePattern
 from kroniek.records import Token
@@ -36,15 +36,7 @@ class Atom:
 
 
 def _norm(text: str) -> str:
-    """The token as the dictionary spells it: a plain apostrophe, and no full stop that Frog
-    left on an abbreviation closing the sentence ("de VS.")."""
-    text = text.replace("\u2019", "'")
-    return text[:-1] if len(text) > 2 and text.endswith(".") and text[-2].isalpha() else text
-
-
-def token_end(token: Token) -> int:
-    """Where the word of a token ends: before a sentence's full stop kept on an abbreviation."""
-    return token.end - (len(_norm(token.text)) < len(token.text.replace("\u2019", "'")))
+    return text.replace("\u2019", "'")
 
 
 def _word_fits(word: str, pattern: NamePattern, k: int) -> bool:
@@ -143,23 +135,37 @@ def _genitive(books: ActorBooks, token: Token, i: int) -> list[Atom]:
     return []
 
 
+def without_final_stop(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The sentence's tokens with the full stop Frog leaves on a closing abbreviation ("de
+    VS.") taken off its last token; the tokens themselves when there is none."""
+    last = tokens[-1] if tokens else None
+    if last is None or len(last.text) < 3 or not last.text.endswith(".") or last.text[-2] == ".":
+        return tokens
+    return [*tokens[:-1], replace(last, text=last.text[:-1], end=last.end - 1)]
+
+
+def _hit(books: ActorBooks, tokens: Sequence[Token], i: int) -> NamePattern | None:
+    return next(
+        (p for p in books.by_first.get(_norm(tokens[i].text).lower(), ()) if _fits(p, tokens, i)),
+        None,
+    )
+
+
 def find_atoms(books: ActorBooks, tokens: Sequence[Token]) -> list[Atom]:
-    """Longest-match dictionary atoms of one sentence, left to right, never overlapping."""
+    """Longest-match dictionary atoms of one sentence, left to right, never overlapping. A
+    closing abbreviation is read with and then without the full stop Frog left on it."""
     atoms: list[Atom] = []
+    plain = without_final_stop(tokens)
     i = 0
     while i < len(tokens):
-        hit = next(
-            (
-                p
-                for p in books.by_first.get(_norm(tokens[i].text).lower(), ())
-                if _fits(p, tokens, i)
-            ),
-            None,
-        )
+        hit = _hit(books, tokens, i)
+        if hit is None and plain is not tokens:
+            hit = _hit(books, plain, i)
+            if hit is not None:
+                tokens = plain
         if hit is not None:
             last = i + len(hit.words) - 1
-            end = token_end(tokens[last])
-            atoms.append(Atom(i, last, hit.kind, hit.target, tokens[i].start, end))
+            atoms.append(Atom(i, last, hit.kind, hit.target, tokens[i].start, tokens[last].end))
             i = last + 1
             continue
         if tokens[i].text[:1].isupper() or "-" in tokens[i].text:

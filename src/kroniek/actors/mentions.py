@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from kroniek.actors.atoms import Atom, find_atoms, token_end
+from kroniek.actors.atoms import Atom, find_atoms
 from kroniek.actors.books import ActorBooks, Entry, RoleWords, fold
 from kroniek.people import OfficeHolder
 from kroniek.records import GUESSED, Mention, Sentence
@@ -507,7 +507,7 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
             turned.id
         )
     start = sentence_tokens[start_tok].start
-    end = token_end(sentence_tokens[phrase.last]) if has_head else phrase.adjs[-1].end
+    end = _phrase_end(sentence, phrase) if has_head else phrase.adjs[-1].end
     last_tok = phrase.last if has_head else phrase.adjs[-1].last
     ref = next((e for e in (entity, head) if e is not None and e.kind == "ref"), None)
     if ref is not None and not phrase.adjs and _locative(sentence, phrase.first):
@@ -603,6 +603,15 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
             _mention(sentence, first_tok, last_tok if is_last else adj.last, span, **values)
         )
     return mentions
+
+
+def _phrase_end(sentence: Sentence, phrase: _Phrase) -> int:
+    """Where the phrase's text ends: its last atom's end (which leaves out a full stop Frog
+    kept on a closing abbreviation), else its last token's."""
+    for atom in (phrase.place, phrase.person, phrase.entity, phrase.head, phrase.role):
+        if atom is not None and atom.last == phrase.last:
+            return atom.end
+    return sentence.tokens[phrase.last].end
 
 
 def _guess(
