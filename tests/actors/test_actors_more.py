@@ -65,3 +65,12 @@ def test_an_abbreviation_closing_the_sentence_is_found_without_its_full_stop(
     actor is still found, and its text ends before the stop."""
     found = {m.text: m.code for m in mentions_of(text)}
     assert found.get(mention) == code
+
+
+def test_an_anti_adjective_names_whom_it_is_against(mentions_of):
+    """ "anti-X" is found as X's government with how "against" (a protest's target only);
+    "pro-X" names no actor."""
+    found = mentions_of("Anti-Japanse en pro-Chinese leuzen klonken in de straten.")
+    assert [(m.code, m.sector, m.found, m.text) for m in found] == [
+        ("JPN", "GOV", "against", "Anti-Japanse")
+    ]

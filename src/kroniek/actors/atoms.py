@@ -19,6 +19,7 @@ PREFIX_KINDS = ("name", "body", "group", "agency", "seat", "org", "person")
 GENITIVE_KINDS = ("name", "person", "group", "body", "seat", "agency")
 NOT_ACTOR_PREFIXES = word_set("not_actor_prefixes")
 REGION_PREFIXES = word_set("region_prefixes")
+AGAINST_PREFIXES = word_set("against_prefixes")
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class Atom:
 
     first: int
     last: int
-    kind: str  # entry kind (name, adj, ...), role kind (role, modifier, ...) or "person"
+    kind: str  # entry kind (name, adj, ...), role kind (role, modifier, ...), "person" or
+    # "against" (an "anti-" adjective: whom a protest is against)
     target: str  # entry, role or person id
     start: int  # character offsets in the field
     end: int
@@ -89,6 +91,9 @@ def _compound(books: ActorBooks, token: Token, i: int) -> list[Atom]:
             books, rest, ("name",)
         )  # "Oost-Oekraïne": a place in the state, not its government
         return [Atom(i, i, "city", state.target, token.start, token.end)] if state else []
+    if head.lower() in AGAINST_PREFIXES:
+        against = lookup_word(books, rest, ("adj",))  # "anti-Franse leuzen": against France
+        return [Atom(i, i, "against", against.target, token.start, token.end)] if against else []
     if head.lower() in NOT_ACTOR_PREFIXES:
         return []
     former = lookup_word(books, head, ("former",))

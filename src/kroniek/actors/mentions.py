@@ -82,6 +82,8 @@ class _Article:
     # the (earliest, latest) days the article may date from when its date is not sure, else None
     open_period: tuple[date | None, date | None] | None = None
     held_back: frozenset[str] = frozenset()  # entries that keep their sector before any change
+    # "anti-X" words: whom a protest is against; kept apart, so they are no context or antecedent
+    against: list[Mention] = field(default_factory=list)
     turned: dict[tuple[str, int, int], str] = field(
         default_factory=dict
     )  # (field, sentence, first token) -> entry id of mentions whose sector is a dated change
@@ -792,7 +794,28 @@ def find_mentions(
             books=books, on_date=on_date, dateline=place, open_period=window, held_back=rivals
         )
         article = _read(sentences, held)
-    return tuple(_pairs_ahead(article))
+    found = _pairs_ahead(article)
+    if article.against:
+        found = sorted(found + article.against, key=lambda m: (m.sentence, m.tokens[0]))
+    return tuple(found)
+
+
+def _against(books: ActorBooks, sentence: Sentence, atom: Atom) -> Mention:
+    """The mention of an "anti-X" word: the government of X, found "against" (only a protest's
+    target, see events.coder.code_events)."""
+    entry = books.entries[atom.target]
+    return _mention(
+        sentence,
+        atom.first,
+        atom.last,
+        (atom.start, atom.end),
+        code=entry.code,
+        sector="GOV",
+        rule=entry.id,
+        kind="against",
+        book=entry.book,
+        found="against",
+    )
 
 
 def _read(sentences: Sequence[Sentence], article: _Article) -> _Article:
@@ -811,6 +834,11 @@ def _read(sentences: Sequence[Sentence], article: _Article) -> _Article:
                 )
         i = 0
         while i < len(sentence.tokens):
+            against = _at(atoms, i, ("against",))
+            if against is not None:
+                article.against.append(_against(article.books, sentence, against))
+                i += 1
+                continue
             phrase = _collect(article, sentence, atoms, i)
             if phrase is not None:
                 for mention in _resolve(article, sentence, phrase):
