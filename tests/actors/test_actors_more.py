@@ -74,3 +74,13 @@ def test_an_anti_adjective_names_whom_it_is_against(mentions_of):
     assert [(m.code, m.sector, m.found, m.text) for m in found] == [
         ("JPN", "GOV", "against", "Anti-Japanse")
     ]
+
+
+def test_people_who_work_for_a_body_are_its_people(mentions_of):
+    """A relative clause "die voor|bij X" right after a role word owns it: X's code."""
+    found = _codes_by_text(mentions_of("Rusland straft mensen die voor de VN werken."))
+    assert found["mensen"] == "UN"
+
+
+def _codes_by_text(mentions):
+    return {m.text: m.code for m in mentions}

@@ -285,6 +285,10 @@ def _collect(
         place = _at(atoms, k, kinds)
         if place is not None:
             phrase.place, j = place, place.last + 1
+    if phrase.role and not (phrase.adjs or phrase.entity or phrase.place):
+        served = _served(tokens, atoms, j)
+        if served is not None:  # "mensen die voor de VN werken": whom they serve owns them
+            phrase.place = served
     if phrase.adjs or phrase.role or (phrase.entity and phrase.entity.role):
         if j + 1 < len(tokens) and tokens[j].text == "," and _at(atoms, j + 1, ("person",)):
             j += 1
@@ -302,6 +306,17 @@ def _collect(
         return None
     phrase.last = j - 1
     return phrase
+
+
+def _served(tokens: Sequence, atoms: dict[int, list[Atom]], j: int) -> Atom | None:
+    """The body, organisation or state a relative clause at token j says the role's people
+    work for: "die voor|bij [de] X" (serving_pronouns, serving_prepositions); else None."""
+    if j + 2 >= len(tokens) or tokens[j].text.lower() not in word_set("serving_pronouns"):
+        return None
+    if tokens[j + 1].text.lower() not in word_set("serving_prepositions"):
+        return None
+    k = j + 3 if tokens[j + 2].text.lower() in DEFINITE else j + 2
+    return _at(atoms, k, ATTACHED_KINDS | {"name"}) if k < len(tokens) else None
 
 
 def _plural_role(sentence: Sentence, phrase: _Phrase) -> bool:
