@@ -154,6 +154,7 @@ def analyse_text(
     headline: str | None = None,
     dateline: str | None = None,
     on_date: date | None = None,
+    period: tuple[date | None, date | None] | None = None,
     code: bool = True,
     trace: list[SentenceTrace] | None = None,
 ) -> AnalysedText:
@@ -161,6 +162,7 @@ def analyse_text(
     sentences that need it and code their events.
 
     ``on_date`` is the day the text speaks from; ``dateline`` places unplaced authorities.
+    ``period`` is (earliest, latest) when that day is not sure (the page prints no date).
     ``code=False`` stops after the actors (no parse, no events). ``trace``, when given,
     receives how each sentence was coded (see `explain`).
     """
@@ -168,7 +170,7 @@ def analyse_text(
     if headline:
         sentences = analyse(res.tagger, "headline", headline)
     sentences += analyse(res.tagger, "text", text, first_index=len(sentences))
-    mentions = find_mentions(sentences, res.books, on_date, dateline=dateline)
+    mentions = find_mentions(sentences, res.books, on_date, dateline=dateline, period=period)
     if not code:
         return AnalysedText(sentences, mentions)
     # parse() keeps the tagged tokens, so the mentions found on them stay valid. The text's
@@ -188,16 +190,33 @@ def explain(text: str, res: Resources, on_date: date | None = None) -> list[str]
     return explain_lines(trace)
 
 
+def _open_period(article: Article) -> tuple[date | None, date | None] | None:
+    """(earliest, latest) day of an article printed without a date: its text's bounds, and at
+    the latest its speaks-from day (the capture); None when the article prints its date."""
+    if article.published is not None:
+        return None
+    bounds, latest = article.bounds, article.speaks_from
+    first = bounds.earliest.date() if bounds and bounds.earliest else None
+    last = bounds.latest if bounds and bounds.latest else latest
+    return first, last.date() if last else None
+
+
 def analyse_article(article: Article, res: Resources) -> AnalysedArticle:
     """Find the actors, events and claims of one article the time stage has dated (its
     events are dated after, from the moment the article speaks from)."""
     speaks_from = article.speaks_from
     on_date = speaks_from.date() if speaks_from else None
-    key = _article_key(article, on_date)
+    period = _open_period(article)
+    key = _article_key(article, on_date) + f"|{period}"
     known = res.cached(key)
     if known is None:
         found = analyse_text(
-            article.text, res, headline=article.headline, dateline=article.dateline, on_date=on_date
+            article.text,
+            res,
+            headline=article.headline,
+            dateline=article.dateline,
+            on_date=on_date,
+            period=period,
         )
         claims = find_claims(found.sentences, found.mentions, found.events, res.time_rules)
         known = AnalysedArticle(article, found.sentences, found.mentions, found.events, claims)

@@ -161,7 +161,8 @@ class Mention:
     book: str = ""  # the dictionary that entry is in: "states", "bodies", ..., "roles", "people"
     # how it was found: "dictionary" (its words), guessed from the text ("court", or one of
     # GUESSED), "ahead" (a pair the next sentences name), "coref" (a word pointing back),
-    # "implied" (a side the pattern implies), "claim" (the doer of a claimed act)
+    # "implied" (a side the pattern implies), "claim" (the doer of a claimed act), "against"
+    # (an "anti-X" word: only the target of a protest)
     found: str = "dictionary"
 
 

@@ -9,7 +9,7 @@ genitives ("Poetins") are split here. Phrases are built from atoms in mentions.p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kroniek.actors.books import ActorBooks, NamePattern
 from kroniek.records import Token
@@ -19,6 +19,7 @@ PREFIX_KINDS = ("name", "body", "group", "agency", "seat", "org", "person")
 GENITIVE_KINDS = ("name", "person", "group", "body", "seat", "agency")
 NOT_ACTOR_PREFIXES = word_set("not_actor_prefixes")
 REGION_PREFIXES = word_set("region_prefixes")
+AGAINST_PREFIXES = word_set("against_prefixes")
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class Atom:
 
     first: int
     last: int
-    kind: str  # entry kind (name, adj, ...), role kind (role, modifier, ...) or "person"
+    kind: str  # entry kind (name, adj, ...), role kind (role, modifier, ...), "person" or
+    # "against" (an "anti-" adjective: whom a protest is against)
     target: str  # entry, role or person id
     start: int  # character offsets in the field
     end: int
@@ -89,6 +91,9 @@ def _compound(books: ActorBooks, token: Token, i: int) -> list[Atom]:
             books, rest, ("name",)
         )  # "Oost-Oekraïne": a place in the state, not its government
         return [Atom(i, i, "city", state.target, token.start, token.end)] if state else []
+    if head.lower() in AGAINST_PREFIXES:
+        against = lookup_word(books, rest, ("adj",))  # "anti-Franse leuzen": against France
+        return [Atom(i, i, "against", against.target, token.start, token.end)] if against else []
     if head.lower() in NOT_ACTOR_PREFIXES:
         return []
     former = lookup_word(books, head, ("former",))
@@ -135,19 +140,34 @@ def _genitive(books: ActorBooks, token: Token, i: int) -> list[Atom]:
     return []
 
 
+def without_final_stop(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The sentence's tokens with the full stop Frog leaves on a closing abbreviation ("de
+    VS.") taken off its last token; the tokens themselves when there is none."""
+    last = tokens[-1] if tokens else None
+    if last is None or len(last.text) < 3 or not last.text.endswith(".") or last.text[-2] == ".":
+        return tokens
+    return [*tokens[:-1], replace(last, text=last.text[:-1], end=last.end - 1)]
+
+
+def _hit(books: ActorBooks, tokens: Sequence[Token], i: int) -> NamePattern | None:
+    return next(
+        (p for p in books.by_first.get(_norm(tokens[i].text).lower(), ()) if _fits(p, tokens, i)),
+        None,
+    )
+
+
 def find_atoms(books: ActorBooks, tokens: Sequence[Token]) -> list[Atom]:
-    """Longest-match dictionary atoms of one sentence, left to right, never overlapping."""
+    """Longest-match dictionary atoms of one sentence, left to right, never overlapping. A
+    closing abbreviation is read with and then without the full stop Frog left on it."""
     atoms: list[Atom] = []
+    plain = without_final_stop(tokens)
     i = 0
     while i < len(tokens):
-        hit = next(
-            (
-                p
-                for p in books.by_first.get(_norm(tokens[i].text).lower(), ())
-                if _fits(p, tokens, i)
-            ),
-            None,
-        )
+        hit = _hit(books, tokens, i)
+        if hit is None and plain is not tokens:
+            hit = _hit(books, plain, i)
+            if hit is not None:
+                tokens = plain
         if hit is not None:
             last = i + len(hit.words) - 1
             atoms.append(Atom(i, last, hit.kind, hit.target, tokens[i].start, tokens[last].end))

@@ -79,6 +79,18 @@ class _Article:
     plural: set[tuple[str, int, int]] = field(
         default_factory=set
     )  # (field, sentence, first token) of mentions whose role word is plural ("de ministers")
+    # the (earliest, latest) days the article may date from when its date is not sure, else None
+    open_period: tuple[date | None, date | None] | None = None
+    held_back: frozenset[str] = frozenset()  # entries that keep their sector before any change
+    # "anti-X" words: whom a protest is against; kept apart, so they are no context or antecedent
+    against: list[Mention] = field(default_factory=list)
+    turned: dict[tuple[str, int, int], str] = field(
+        default_factory=dict
+    )  # (field, sentence, first token) -> entry id of mentions whose sector is a dated change
+
+    def sector_of(self, entry: Entry) -> str:
+        """The entry's sector on the article's date; an entry held back keeps its first one."""
+        return entry.sector if entry.id in self.held_back else entry.sector_on(self.on_date)
 
     def remember(self, mention: Mention) -> None:
         """Let later bare mentions of this person's name tokens resolve to the mention."""
@@ -273,6 +285,10 @@ def _collect(
         place = _at(atoms, k, kinds)
         if place is not None:
             phrase.place, j = place, place.last + 1
+    if phrase.role and not (phrase.adjs or phrase.entity or phrase.place):
+        served = _served(tokens, atoms, j)
+        if served is not None:  # "mensen die voor de VN werken": whom they serve owns them
+            phrase.place = served
     if phrase.adjs or phrase.role or (phrase.entity and phrase.entity.role):
         if j + 1 < len(tokens) and tokens[j].text == "," and _at(atoms, j + 1, ("person",)):
             j += 1
@@ -290,6 +306,17 @@ def _collect(
         return None
     phrase.last = j - 1
     return phrase
+
+
+def _served(tokens: Sequence, atoms: dict[int, list[Atom]], j: int) -> Atom | None:
+    """The body, organisation or state a relative clause at token j says the role's people
+    work for: "die voor|bij [de] X" (serving_pronouns, serving_prepositions); else None."""
+    if j + 2 >= len(tokens) or tokens[j].text.lower() not in word_set("serving_pronouns"):
+        return None
+    if tokens[j + 1].text.lower() not in word_set("serving_prepositions"):
+        return None
+    k = j + 3 if tokens[j + 2].text.lower() in DEFINITE else j + 2
+    return _at(atoms, k, ATTACHED_KINDS | {"name"}) if k < len(tokens) else None
 
 
 def _plural_role(sentence: Sentence, phrase: _Phrase) -> bool:
@@ -407,12 +434,14 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
             origin = books.entries[extra.target] if isinstance(extra, Atom) else extra
             codes = [origin.code]
     codes = codes or ["---"]
+    turned: Entry | None = None  # the entry whose dated sector change gave the sector
     if phrase.former:
         sector = books.roles["role.former"].sector if "role.former" in books.roles else "OPP"
     elif term is not None:
         sector = term.sector
     elif entity is not None and (entity.kind != "name"):
-        sector = entity.sector_on(on_date)
+        sector = article.sector_of(entity)
+        turned = entity if sector != entity.sector else None
     elif (
         role is not None
         and role.sector == "GOV"
@@ -421,7 +450,8 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
         and origin.id == phrase.place.target
         and origin.kind in ACTS_FOR_KINDS
     ):
-        sector = origin.sector_on(on_date)  # the spokesman or delegation of an organisation
+        sector = article.sector_of(origin)  # the spokesman or delegation of an organisation
+        turned = origin if sector != origin.sector else None
     elif role is not None and role.sector:
         sector = role.sector
     elif role is not None and role.kind == "counterpart" and antecedent is not None:
@@ -489,8 +519,12 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
     )
     if not has_head:
         start_tok = phrase.adjs[0].first
+    if turned is not None:
+        article.turned[(sentence.field, sentence.index, sentence_tokens[start_tok].index)] = (
+            turned.id
+        )
     start = sentence_tokens[start_tok].start
-    end = sentence_tokens[phrase.last].end if has_head else phrase.adjs[-1].end
+    end = _phrase_end(sentence, phrase) if has_head else phrase.adjs[-1].end
     last_tok = phrase.last if has_head else phrase.adjs[-1].last
     ref = next((e for e in (entity, head) if e is not None and e.kind == "ref"), None)
     if ref is not None and not phrase.adjs and _locative(sentence, phrase.first):
@@ -586,6 +620,15 @@ def _resolve(article: _Article, sentence: Sentence, phrase: _Phrase) -> list[Men
             _mention(sentence, first_tok, last_tok if is_last else adj.last, span, **values)
         )
     return mentions
+
+
+def _phrase_end(sentence: Sentence, phrase: _Phrase) -> int:
+    """Where the phrase's text ends: its last atom's end (which leaves out a full stop Frog
+    kept on a closing abbreviation), else its last token's."""
+    for atom in (phrase.place, phrase.person, phrase.entity, phrase.head, phrase.role):
+        if atom is not None and atom.last == phrase.last:
+            return atom.end
+    return sentence.tokens[phrase.last].end
 
 
 def _guess(
@@ -745,28 +788,72 @@ def find_mentions(
     books: ActorBooks,
     on_date: date | None = None,
     dateline: str | None = None,
+    period: tuple[date | None, date | None] | None = None,
 ) -> tuple[Mention, ...]:
     """Every actor mention in one article's sentences (headline first), in text order.
 
     `dateline` is the place printed before the agencies ("MOSKOU", "DEN HAAG"); its state is
-    the default country of police, crowds and authorities the text does not place.
+    the default country of police, crowds and authorities the text does not place. `period`
+    is (earliest, latest) when the article's date is not sure (None: open end); an undated
+    call (no `on_date`) has an open period. A dated sector change inside it is read from the
+    text (`_rivalled`).
     """
     place = books.places.get(fold(dateline)) if dateline else None
-    article = _Article(books=books, on_date=on_date, dateline=place)
+    window = (None, None) if period is None and on_date is None else period
+    article = _read(
+        sentences, _Article(books=books, on_date=on_date, dateline=place, open_period=window)
+    )
+    rivals = _rivalled(article)
+    if rivals:
+        held = _Article(
+            books=books, on_date=on_date, dateline=place, open_period=window, held_back=rivals
+        )
+        article = _read(sentences, held)
+    found = _pairs_ahead(article)
+    if article.against:
+        found = sorted(found + article.against, key=lambda m: (m.sentence, m.tokens[0]))
+    return tuple(found)
+
+
+def _against(books: ActorBooks, sentence: Sentence, atom: Atom) -> Mention:
+    """The mention of an "anti-X" word: the government of X, found "against" (only a protest's
+    target, see events.coder.code_events)."""
+    entry = books.entries[atom.target]
+    return _mention(
+        sentence,
+        atom.first,
+        atom.last,
+        (atom.start, atom.end),
+        code=entry.code,
+        sector="GOV",
+        rule=entry.id,
+        kind="against",
+        book=entry.book,
+        found="against",
+    )
+
+
+def _read(sentences: Sequence[Sentence], article: _Article) -> _Article:
+    """Collect the mentions of every sentence into ``article`` (its coreference memory)."""
     for sentence in sentences:
         atoms: dict[int, list[Atom]] = {}
-        for atom in find_atoms(books, sentence.tokens):
+        for atom in find_atoms(article.books, sentence.tokens):
             atoms.setdefault(atom.first, []).append(atom)
             if atom.kind == "city":
                 article.places.append(
                     (
                         sentence.index,
                         sentence.tokens[atom.first].index,
-                        books.entries[atom.target].code,
+                        article.books.entries[atom.target].code,
                     )
                 )
         i = 0
         while i < len(sentence.tokens):
+            against = _at(atoms, i, ("against",))
+            if against is not None:
+                article.against.append(_against(article.books, sentence, against))
+                i += 1
+                continue
             phrase = _collect(article, sentence, atoms, i)
             if phrase is not None:
                 for mention in _resolve(article, sentence, phrase):
@@ -783,7 +870,33 @@ def find_mentions(
                 continue
             i += 1
         _on_behalf(article, sentence)
-    return tuple(_pairs_ahead(article))
+    return article
+
+
+def _rivalled(article: _Article) -> frozenset[str]:
+    """Entries to read with their sector before any dated change: on an undated page, a movement
+    that later took power (sector_changes.tsv) is still in its old role when the article also
+    names an office of its state apart from it ("de regering" set against "de Taliban")."""
+    if not article.turned or article.open_period is None:
+        return frozenset()
+    first, last = article.open_period
+    held = set()
+    for entry_id in set(article.turned.values()):
+        entry = article.books.entries[entry_id]
+        since = entry.sector_changes[0][0]
+        if (first is not None and since <= first) or (last is not None and since > last):
+            continue  # the change is before the earliest or after the latest date it can have
+        changed = entry.sector_on(last)
+        if any(
+            m.code == entry.code
+            and m.sector == changed
+            and m.found != "coref"
+            and (m.role is not None or m.kind == "person")  # an office, not the state's name
+            and (m.field, m.sentence, m.tokens[0]) not in article.turned
+            for m in article.mentions
+        ):
+            held.add(entry_id)
+    return frozenset(held)
 
 
 def _pairs_ahead(article: _Article) -> list[Mention]:

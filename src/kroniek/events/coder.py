@@ -951,6 +951,7 @@ def _attached(role: Role, c: Candidate, things: list[int]) -> bool:
 
 
 #: how implied sides are found (Mention.found): read off the clause, or the source read off a place
+AGAINST_TYPES = frozenset({"PROTEST"})  # types whose target an "anti-X" word names
 IMPLIED_AT_PLACE = "implied-at-place"
 IMPLIED = frozenset({"implied", IMPLIED_AT_PLACE})
 
@@ -1887,6 +1888,22 @@ class SentenceTrace:
     events: tuple[Event, ...]  # before duplicates across sentences are dropped
 
 
+def _protested(coded: list[Event], here: list[Mention], against: list[Mention]) -> list[Event]:
+    """A protest whose target the pattern only implied (the doer's own or the place's government)
+    is against the state of an "anti-X" word in its sentence ("scandeerden anti-Franse leuzen")."""
+    if not against:
+        return coded
+    named = {(m.code, m.sector, m.text) for m in here}
+    out: list[Event] = []
+    for ev in coded:
+        foes = [m for m in against if m.code != ev.src]
+        if foes and ev.type in AGAINST_TYPES and (ev.tgt, ev.tgt_sector, ev.tgt_text) not in named:
+            out.extend(replace(ev, tgt=m.code, tgt_sector=m.sector, tgt_text=m.text) for m in foes)
+        else:
+            out.append(ev)
+    return out
+
+
 def code_events(
     sentences: Sequence[Sentence],
     mentions: Sequence[Mention],
@@ -1902,8 +1919,11 @@ def code_events(
     ctx = Context(year=on_date.year if on_date else None, sides=main_sides(mentions))
     for sentence in sentences:
         here = [m for m in mentions if m.field == sentence.field and m.sentence == sentence.index]
+        against = [m for m in here if m.found == "against"]
+        here = [m for m in here if m.found != "against"]
         tried: list[str] | None = [] if trace is not None else None
         coded, ctx = code_in_context(sentence, here, patterns, ctx, tried)
+        coded = _protested(coded, here, against)
         if trace is not None:
             trace.append(SentenceTrace(sentence, tuple(here), tuple(tried or ()), tuple(coded)))
         for ev in coded:
