@@ -265,7 +265,13 @@ def factuality(
 
 
 def unreal(
-    patterns: Patterns, sentence: Sentence, win: Window, trigger: int, fact: str, ptype: str
+    patterns: Patterns,
+    sentence: Sentence,
+    wins: tuple[Window, ...],
+    win: Window,
+    trigger: int,
+    fact: str,
+    ptype: str,
 ) -> str | None:
     """Id of the cue that makes an event of type ``ptype`` unreal, so not coded: a hypothetical
     condition ("als X Y zou aanvallen") or a negated modal of ability or permission ("mag geen
@@ -292,12 +298,26 @@ def unreal(
                 win.subordinate
                 and lemma(opener) in cue.lemmas
                 and (cue.pos is None or opener.pos.startswith(cue.pos))
+                and (not cue.governed_by or _governed_by(sentence, wins, win, cue.governed_by))
             ):
                 return cue.id
             continue
         if any(t.tag == "WW" and t.index != trigger and lemma(t) in cue.lemmas for t in toks):
             return cue.id
     return None
+
+
+def _governed_by(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, wanted: frozenset[str]
+) -> bool:
+    """A clause governing ``win`` holds a present-tense verb of the lemmas ``wanted``."""
+    if win not in wins:
+        return False
+    return any(
+        t.pos.startswith("WW(pv,tgw") and lemma(t) in wanted
+        for above in governing(wins, win)
+        for t in sentence.tokens[above.first - 1 : above.last]
+    )
 
 
 def after_reaction_phrase(

@@ -146,6 +146,7 @@ _CUE_KEYS = {
     "spares",
     "unless",
     "pluperfect_main",
+    "governed_by",
 }
 _SCOPES = ("clause", "govern", "sentence", "opener", "head")
 
@@ -233,6 +234,9 @@ class Cue:
     relative_past: bool = False  # a background cue: a relative clause told in the past or perfect
     intent: bool = False  # a future cue of will or willingness ("wil", "bereid"): an intent
     spares: tuple[str, ...] = ()  # an unreal cue: PLOVER types whose events it leaves coded
+    # an opener cue that counts only when a governing clause holds one of these lemmas in the
+    # present tense ("X zal terugslaan als Y aanvalt": a consequence promised for a hypothesis)
+    governed_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -499,6 +503,7 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         when_negated=_flag(entry, "when_negated", where),
         unless=frozenset(_strings(entry.get("unless"), where, "unless")),
         spares=_types(entry.get("spares"), where, "spares"),
+        governed_by=frozenset(_strings(entry.get("governed_by"), where, "governed_by")),
     )
 
 
