@@ -138,12 +138,33 @@ def _on_known_thing(sentence: Sentence, win: Window, actors: Sequence[Mention]) 
     return definite or head.tag == "SPEC"
 
 
+def _earlier_terms(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, verbs: frozenset[str]
+) -> bool:
+    """A dat-clause with "zou" (a future in the past) under a clause told in the past whose verb is
+    one of ``verbs`` of stipulation ("de akkoorden bepaalden dat X zich zou terugtrekken"): it
+    states the terms of an earlier text, not an act the news reports."""
+    if win not in wins or win.opener not in word_set("complement_openers"):
+        return False
+    if not any(
+        lemma(t) == "zullen" and t.pos.startswith("WW(pv,verl")
+        for t in sentence.tokens[win.first - 1 : win.last]
+    ):
+        return False
+    above = governing(wins, win)
+    if not above or not _told_past(sentence, above[0]):
+        return False
+    return bool(verbs & clause_verbs(sentence, above[0]))
+
+
 def _dated_by_governing(
     sentence: Sentence, wins: tuple[Window, ...], win: Window, year: int
 ) -> bool:
     """A toen- or nadat-clause hanging on a clause that names a year before ``year`` in the past
     tense ("de grens is in 2000 vastgelegd, toen X zich terugtrok"): the act is as old."""
-    if win not in wins or win.opener not in word_set("past_time_openers"):
+    if win not in wins or win.opener not in (
+        word_set("past_time_openers") | word_set("dated_complement_openers")
+    ):
         return False
     above = governing(wins, win)
     return bool(above) and _past_year(sentence, above[0], 0, False, year)
@@ -465,6 +486,10 @@ def background(
     start = np_start(sentence, trigger)
     before = sentence.tokens[start - 2] if start >= 2 else None
     for cue in patterns.cue("background"):
+        if cue.terms_past:
+            if _earlier_terms(sentence, wins, win, cue.lemmas):
+                return cue.id
+            continue
         if cue.pluperfect_main:
             if (
                 not win.subordinate

@@ -142,6 +142,7 @@ _CUE_KEYS = {
     "not_after",
     "intent",
     "relative_past",
+    "terms_past",
     "when_negated",
     "spares",
     "unless",
@@ -232,6 +233,9 @@ class Cue:
     unless: frozenset[str] = frozenset()  # lemmas in the clause that make the cue not count
     pluperfect_main: bool = False  # a background cue: a main clause in the pluperfect
     relative_past: bool = False  # a background cue: a relative clause told in the past or perfect
+    # a background cue: a dat-clause with "zou" under one of the cue's verbs of stipulation told in
+    # the past ("daarin werd vastgelegd dat X zich zou terugtrekken"): the terms of an earlier text
+    terms_past: bool = False
     intent: bool = False  # a future cue of will or willingness ("wil", "bereid"): an intent
     spares: tuple[str, ...] = ()  # an unreal cue: PLOVER types whose events it leaves coded
     # an opener cue that counts only when a governing clause holds one of these lemmas in the
@@ -499,6 +503,7 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         not_after=frozenset(_strings(entry.get("not_after"), where, "not_after")),
         intent=_flag(entry, "intent", where),
         relative_past=_flag(entry, "relative_past", where),
+        terms_past=_flag(entry, "terms_past", where),
         pluperfect_main=_flag(entry, "pluperfect_main", where),
         when_negated=_flag(entry, "when_negated", where),
         unless=frozenset(_strings(entry.get("unless"), where, "unless")),
