@@ -12,6 +12,17 @@ from kroniek.words import word_set
 ORDER = ("negated", "alleged", "future")
 
 
+def _conjunct_end(sentence: Sentence, win: Window, trigger: int) -> int:
+    """Last token of the trigger verb's conjunct: a coordinator after the verb that a finite verb
+    follows opens a clause of its own ("X heeft Y verslagen en wil het gebied innemen": the will
+    is not the defeat's)."""
+    toks = sentence.tokens[trigger : win.last]
+    for k, tok in enumerate(toks):
+        if tok.pos.startswith("VG(neven") and any(t.pos.startswith("WW(pv") for t in toks[k + 1 :]):
+            return tok.index - 1
+    return win.last
+
+
 def lemma_seq(sentence: Sentence, first: int, last: int) -> list[tuple[int, str]]:
     """(token index, lemma word) pairs for tokens first..last, multi-word units split."""
     out: list[tuple[int, str]] = []
@@ -253,7 +264,7 @@ def factuality(
                 if noun and _cue_hits(cue, sentence, np_start(sentence, trigger), trigger, texts):
                     found[kind] = cue.id
                 continue
-            spans = [(win.first, win.last)]
+            spans = [(win.first, win.last if noun else _conjunct_end(sentence, win, trigger))]
             at = wins.index(win)
             if noun and at + 1 < len(wins) and wins[at + 1].opener == "rel" and kind == "future":
                 spans.append((wins[at + 1].first, wins[at + 1].last))
