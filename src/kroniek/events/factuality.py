@@ -149,6 +149,21 @@ def _on_known_thing(sentence: Sentence, win: Window, actors: Sequence[Mention]) 
     return definite or head.tag == "SPEC"
 
 
+def _dated_by_first_conjunct(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, year: int
+) -> bool:
+    """A conjunct that shares the subject of the clause before it ("en heeft ..."), told in the
+    past like it, takes that clause's earlier year ("X sloot in 2016 een akkoord en legde de
+    wapens neer")."""
+    if win not in wins or win.subordinate or wins.index(win) == 0 or win.last <= win.first:
+        return False
+    first, nxt = sentence.tokens[win.first - 1], sentence.tokens[win.first]
+    if lemma(first) not in word_set("clause_coordinators") or not nxt.pos.startswith("WW(pv"):
+        return False
+    before = wins[wins.index(win) - 1]
+    return _told_past(sentence, win) and _past_year(sentence, before, 0, False, year)
+
+
 def _earlier_terms(
     sentence: Sentence, wins: tuple[Window, ...], win: Window, verbs: frozenset[str]
 ) -> bool:
@@ -521,6 +536,12 @@ def background(
         if cue.past_year and year is not None and _past_year(sentence, win, trigger, noun, year):
             return cue.id
         if cue.past_year and year is not None and _dated_by_governing(sentence, wins, win, year):
+            return cue.id
+        if (
+            cue.past_year
+            and year is not None
+            and _dated_by_first_conjunct(sentence, wins, win, year)
+        ):
             return cue.id
         if cue.lemmas and any(
             lemma(t) in cue.lemmas and (cue.pos is None or t.pos.startswith(cue.pos))
