@@ -275,6 +275,11 @@ def factuality(
                 if _third_party_source(sentence, mentions, parties):
                     found[kind] = cue.id
                 continue
+            if cue.before_noun:
+                start = np_start(sentence, trigger)
+                if noun and _cue_hits(cue, sentence, max(1, start - 3), start - 1, texts):
+                    found[kind] = cue.id
+                continue
             if cue.nominal_only:
                 if noun and _cue_hits(cue, sentence, np_start(sentence, trigger), trigger, texts):
                     found[kind] = cue.id

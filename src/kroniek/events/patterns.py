@@ -143,6 +143,7 @@ _CUE_KEYS = {
     "intent",
     "relative_past",
     "terms_past",
+    "before_noun",
     "when_negated",
     "spares",
     "unless",
@@ -236,6 +237,7 @@ class Cue:
     # a background cue: a dat-clause with "zou" under one of the cue's verbs of stipulation told in
     # the past ("daarin werd vastgelegd dat X zich zou terugtrekken"): the terms of an earlier text
     terms_past: bool = False
+    before_noun: bool = False  # a fact cue whose seq stands right before the event noun's phrase
     intent: bool = False  # a future cue of will or willingness ("wil", "bereid"): an intent
     spares: tuple[str, ...] = ()  # an unreal cue: PLOVER types whose events it leaves coded
     # an opener cue that counts only when a governing clause holds one of these lemmas in the
@@ -504,6 +506,7 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         intent=_flag(entry, "intent", where),
         relative_past=_flag(entry, "relative_past", where),
         terms_past=_flag(entry, "terms_past", where),
+        before_noun=_flag(entry, "before_noun", where),
         pluperfect_main=_flag(entry, "pluperfect_main", where),
         when_negated=_flag(entry, "when_negated", where),
         unless=frozenset(_strings(entry.get("unless"), where, "unless")),
