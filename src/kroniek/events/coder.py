@@ -1496,7 +1496,7 @@ def code_sentence(
             p.ignores,
             p.intent == "act",
         )
-        not_real = unreal(patterns, sentence, win, c.trigger, fact, p.type)
+        not_real = unreal(patterns, sentence, wins, win, c.trigger, fact, p.type)
         if not_real:
             _say(trace, f"{note}: no (not an event, {not_real})")
             continue

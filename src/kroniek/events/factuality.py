@@ -12,6 +12,17 @@ from kroniek.words import word_set
 ORDER = ("negated", "alleged", "future")
 
 
+def _conjunct_end(sentence: Sentence, win: Window, trigger: int) -> int:
+    """Last token of the trigger verb's conjunct: a coordinator after the verb that a finite verb
+    follows opens a clause of its own ("X heeft Y verslagen en wil het gebied innemen": the will
+    is not the defeat's)."""
+    toks = sentence.tokens[trigger : win.last]
+    for k, tok in enumerate(toks):
+        if tok.pos.startswith("VG(neven") and any(t.pos.startswith("WW(pv") for t in toks[k + 1 :]):
+            return tok.index - 1
+    return win.last
+
+
 def lemma_seq(sentence: Sentence, first: int, last: int) -> list[tuple[int, str]]:
     """(token index, lemma word) pairs for tokens first..last, multi-word units split."""
     out: list[tuple[int, str]] = []
@@ -138,12 +149,48 @@ def _on_known_thing(sentence: Sentence, win: Window, actors: Sequence[Mention]) 
     return definite or head.tag == "SPEC"
 
 
+def _dated_by_first_conjunct(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, year: int
+) -> bool:
+    """A conjunct that shares the subject of the clause before it ("en heeft ..."), told in the
+    past like it, takes that clause's earlier year ("X sloot in 2016 een akkoord en legde de
+    wapens neer")."""
+    if win not in wins or win.subordinate or wins.index(win) == 0 or win.last <= win.first:
+        return False
+    first, nxt = sentence.tokens[win.first - 1], sentence.tokens[win.first]
+    if lemma(first) not in word_set("clause_coordinators") or not nxt.pos.startswith("WW(pv"):
+        return False
+    before = wins[wins.index(win) - 1]
+    return _told_past(sentence, win) and _past_year(sentence, before, 0, False, year)
+
+
+def _earlier_terms(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, verbs: frozenset[str]
+) -> bool:
+    """A dat-clause with "zou" (a future in the past) under a clause told in the past whose verb is
+    one of ``verbs`` of stipulation ("de akkoorden bepaalden dat X zich zou terugtrekken"): it
+    states the terms of an earlier text, not an act the news reports."""
+    if win not in wins or win.opener not in word_set("complement_openers"):
+        return False
+    if not any(
+        lemma(t) == "zullen" and t.pos.startswith("WW(pv,verl")
+        for t in sentence.tokens[win.first - 1 : win.last]
+    ):
+        return False
+    above = governing(wins, win)
+    if not above or not _told_past(sentence, above[0]):
+        return False
+    return bool(verbs & clause_verbs(sentence, above[0]))
+
+
 def _dated_by_governing(
     sentence: Sentence, wins: tuple[Window, ...], win: Window, year: int
 ) -> bool:
     """A toen- or nadat-clause hanging on a clause that names a year before ``year`` in the past
     tense ("de grens is in 2000 vastgelegd, toen X zich terugtrok"): the act is as old."""
-    if win not in wins or win.opener not in word_set("past_time_openers"):
+    if win not in wins or win.opener not in (
+        word_set("past_time_openers") | word_set("dated_complement_openers")
+    ):
         return False
     above = governing(wins, win)
     return bool(above) and _past_year(sentence, above[0], 0, False, year)
@@ -228,11 +275,16 @@ def factuality(
                 if _third_party_source(sentence, mentions, parties):
                     found[kind] = cue.id
                 continue
+            if cue.before_noun:
+                start = np_start(sentence, trigger)
+                if noun and _cue_hits(cue, sentence, max(1, start - 3), start - 1, texts):
+                    found[kind] = cue.id
+                continue
             if cue.nominal_only:
                 if noun and _cue_hits(cue, sentence, np_start(sentence, trigger), trigger, texts):
                     found[kind] = cue.id
                 continue
-            spans = [(win.first, win.last)]
+            spans = [(win.first, win.last if noun else _conjunct_end(sentence, win, trigger))]
             at = wins.index(win)
             if noun and at + 1 < len(wins) and wins[at + 1].opener == "rel" and kind == "future":
                 spans.append((wins[at + 1].first, wins[at + 1].last))
@@ -265,7 +317,13 @@ def factuality(
 
 
 def unreal(
-    patterns: Patterns, sentence: Sentence, win: Window, trigger: int, fact: str, ptype: str
+    patterns: Patterns,
+    sentence: Sentence,
+    wins: tuple[Window, ...],
+    win: Window,
+    trigger: int,
+    fact: str,
+    ptype: str,
 ) -> str | None:
     """Id of the cue that makes an event of type ``ptype`` unreal, so not coded: a hypothetical
     condition ("als X Y zou aanvallen") or a negated modal of ability or permission ("mag geen
@@ -292,12 +350,26 @@ def unreal(
                 win.subordinate
                 and lemma(opener) in cue.lemmas
                 and (cue.pos is None or opener.pos.startswith(cue.pos))
+                and (not cue.governed_by or _governed_by(sentence, wins, win, cue.governed_by))
             ):
                 return cue.id
             continue
         if any(t.tag == "WW" and t.index != trigger and lemma(t) in cue.lemmas for t in toks):
             return cue.id
     return None
+
+
+def _governed_by(
+    sentence: Sentence, wins: tuple[Window, ...], win: Window, wanted: frozenset[str]
+) -> bool:
+    """A clause governing ``win`` holds a present-tense verb of the lemmas ``wanted``."""
+    if win not in wins:
+        return False
+    return any(
+        t.pos.startswith("WW(pv,tgw") and lemma(t) in wanted
+        for above in governing(wins, win)
+        for t in sentence.tokens[above.first - 1 : above.last]
+    )
 
 
 def after_reaction_phrase(
@@ -445,6 +517,10 @@ def background(
     start = np_start(sentence, trigger)
     before = sentence.tokens[start - 2] if start >= 2 else None
     for cue in patterns.cue("background"):
+        if cue.terms_past:
+            if _earlier_terms(sentence, wins, win, cue.lemmas):
+                return cue.id
+            continue
         if cue.pluperfect_main:
             if (
                 not win.subordinate
@@ -465,6 +541,12 @@ def background(
         if cue.past_year and year is not None and _past_year(sentence, win, trigger, noun, year):
             return cue.id
         if cue.past_year and year is not None and _dated_by_governing(sentence, wins, win, year):
+            return cue.id
+        if (
+            cue.past_year
+            and year is not None
+            and _dated_by_first_conjunct(sentence, wins, win, year)
+        ):
             return cue.id
         if cue.lemmas and any(
             lemma(t) in cue.lemmas and (cue.pos is None or t.pos.startswith(cue.pos))

@@ -142,10 +142,13 @@ _CUE_KEYS = {
     "not_after",
     "intent",
     "relative_past",
+    "terms_past",
+    "before_noun",
     "when_negated",
     "spares",
     "unless",
     "pluperfect_main",
+    "governed_by",
 }
 _SCOPES = ("clause", "govern", "sentence", "opener", "head")
 
@@ -231,8 +234,15 @@ class Cue:
     unless: frozenset[str] = frozenset()  # lemmas in the clause that make the cue not count
     pluperfect_main: bool = False  # a background cue: a main clause in the pluperfect
     relative_past: bool = False  # a background cue: a relative clause told in the past or perfect
+    # a background cue: a dat-clause with "zou" under one of the cue's verbs of stipulation told in
+    # the past ("daarin werd vastgelegd dat X zich zou terugtrekken"): the terms of an earlier text
+    terms_past: bool = False
+    before_noun: bool = False  # a fact cue whose seq stands right before the event noun's phrase
     intent: bool = False  # a future cue of will or willingness ("wil", "bereid"): an intent
     spares: tuple[str, ...] = ()  # an unreal cue: PLOVER types whose events it leaves coded
+    # an opener cue that counts only when a governing clause holds one of these lemmas in the
+    # present tense ("X zal terugslaan als Y aanvalt": a consequence promised for a hypothesis)
+    governed_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -495,10 +505,13 @@ def _cue(kind: str, entry: dict, where: str) -> Cue:
         not_after=frozenset(_strings(entry.get("not_after"), where, "not_after")),
         intent=_flag(entry, "intent", where),
         relative_past=_flag(entry, "relative_past", where),
+        terms_past=_flag(entry, "terms_past", where),
+        before_noun=_flag(entry, "before_noun", where),
         pluperfect_main=_flag(entry, "pluperfect_main", where),
         when_negated=_flag(entry, "when_negated", where),
         unless=frozenset(_strings(entry.get("unless"), where, "unless")),
         spares=_types(entry.get("spares"), where, "spares"),
+        governed_by=frozenset(_strings(entry.get("governed_by"), where, "governed_by")),
     )
 
 
