@@ -173,7 +173,7 @@ def _earlier_terms(
     if win not in wins or win.opener not in word_set("complement_openers"):
         return False
     if not any(
-        lemma(t) == "zullen" and t.pos.startswith("WW(pv,verl")
+        lemma(t) in word_set("future_auxiliaries") and t.pos.startswith("WW(pv,verl")
         for t in sentence.tokens[win.first - 1 : win.last]
     ):
         return False
