@@ -33,11 +33,14 @@ from kroniek.events.discourse import (
     claimers,
     claimers_before,
     country_references,
+    deed_doers,
+    deed_subject,
     denied,
     doers,
     first_doers,
     named_state,
     pair_reference,
+    pair_plural_references,
     pointing,
     quote_speaker,
     refers_back,
@@ -584,9 +587,10 @@ def assign(
             own = {
                 m.code for m in sources
             }  # "X zegt dat X zal ...": the speaker's own side is no target
-            targets += [
-                m for m in _embedded_subjects(sentence, wins, win, mentions) if m.code not in own
-            ]
+            subjects = _embedded_subjects(sentence, wins, win, mentions)
+            if any(m.kind == "pair" and m.code in own for m in subjects):
+                continue  # "X zegt dat de twee landen ... moeten": the speaker is one of them
+            targets += [m for m in subjects if m.code not in own]
         elif key == "act":
             noun = act_noun(sentence, win, c.trigger, mentions)
             if noun is not None:  # "steunden de operatie": aimed at its doers
@@ -594,6 +598,15 @@ def assign(
                 targets += [
                     m
                     for m in act_doers(sentence, noun, acts, firsts)
+                    if m.code not in own and m.code != "---"
+                ]
+        elif key == "deed":  # "Dit is een schandalige daad": aimed at who did the act told before
+            subject = deed_subject(sentence, win)
+            if subject is not None:
+                own = {m.code for m in sources}
+                targets += [
+                    m
+                    for m in deed_doers(sentence, subject, firsts)
                     if m.code not in own and m.code != "---"
                 ]
         elif key == "meeting":  # "X schoof ook aan": joins the meeting named before
@@ -1294,8 +1307,9 @@ def _unique(ms: list[Mention]) -> list[Mention]:
 
 
 def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
-    """The (source, target) pairs an outcome codes; not a pair of one actor with itself, nor one
-    where neither side is identifiable (annotation.md codes no such event)."""
+    """The (source, target) pairs an outcome codes; not a pair of one actor with itself, nor of
+    two members of one phrase unless it stands for a pair ("de landen"), nor one where neither
+    side is identifiable (annotation.md codes no such event)."""
     pairs: list[tuple[Mention, Mention]] = []
     if out.symmetric:
         if out.targets:
@@ -1312,7 +1326,7 @@ def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
         (s, t)
         for s, t in pairs
         if (s.code, s.sector) != (t.code, t.sector)
-        and (s.sentence, s.tokens) != (t.sentence, t.tokens)
+        and ((s.sentence, s.tokens) != (t.sentence, t.tokens) or s.kind == t.kind == "pair")
         and not s.code == t.code == "---"
     ]
     return [
@@ -1809,6 +1823,7 @@ def code_in_context(
     joined: list[Mention] = []
     if text:  # "het land", "dat land": the state pointed back to, cited
         refs = country_references(sentence, here, list(ctx.memory), list(ctx.states))
+        refs += pair_plural_references(sentence, here, list(ctx.pair))
         if refs:
             here = sorted(here + refs, key=lambda m: m.tokens)
     if here or ctx.memory:
