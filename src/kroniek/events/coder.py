@@ -589,7 +589,7 @@ def assign(
             }  # "X zegt dat X zal ...": the speaker's own side is no target
             subjects = _embedded_subjects(sentence, wins, win, mentions)
             if any(m.kind == "pair" and m.code in own for m in subjects):
-                continue  # "X zegt dat de twee landen ... moeten": the speaker is one of them
+                break  # "X zegt (tegen Y) dat de twee landen ... moeten": the speaker is one of them
             targets += [m for m in subjects if m.code not in own]
         elif key == "act":
             noun = act_noun(sentence, win, c.trigger, mentions)
