@@ -29,7 +29,7 @@ def _sentence(*words: tuple[str, str]) -> Sentence:
     return Sentence("text", 1, 0, at, " ".join(w for w, _ in words), tuple(toks))
 
 
-def _event(src: Mention, kind: str) -> Event:
+def _event(src: Mention, kind: str, cameo: str = "010") -> Event:
     return Event(
         src=src.code,
         src_sector=src.sector,
@@ -39,7 +39,7 @@ def _event(src: Mention, kind: str) -> Event:
         tgt_text="",
         type=kind,
         mode=None,
-        cameo="010",
+        cameo=cameo,
         goldstein=0.0,
         quad_class=1,
         fact="asserted",
@@ -117,8 +117,28 @@ def test_a_deed_is_the_articles_first_act_not_a_talk_or_judgement():
     assert deed_doers(sentence, subject, [("CONSULT", france), ("ACCUSE", south)]) == []
 
 
-@pytest.mark.parametrize("kind", ["ACCUSE", "PROTEST", "REQUEST", "CONSULT"])
-def test_doers_of_judgements_calls_and_talks_did_no_act(kind):
+@pytest.mark.parametrize(
+    ("kind", "cameo"),
+    [("ACCUSE", "111"), ("ACCUSE", "112"), ("PROTEST", "140"), ("CONSULT", "040")],
+)
+def test_doers_of_words_of_judgement_protests_and_talks_did_no_act(kind, cameo):
     uk = _mention("GBR", "Groot-Brittannië")
-    assert doers([_event(uk, kind)], [uk]) == []
-    assert doers([_event(uk, "COERCE")], [uk]) == [uk]
+    assert doers([_event(uk, kind, cameo)], [uk]) == []
+
+
+@pytest.mark.parametrize(("kind", "cameo"), [("COERCE", "171"), ("ACCUSE", "1121")])
+def test_doers_of_acts_and_formal_steps_are_kept(kind, cameo):
+    uk = _mention("GBR", "Groot-Brittannië")
+    assert doers([_event(uk, kind, cameo)], [uk]) == [uk]
+
+
+def test_a_dat_clause_opening_with_dit_points_back():
+    sentence = _sentence(
+        ("zei", "WW(pv,verl,ev)"),
+        ("dat", "VG(onder)"),
+        ("dit", "VNW(aanw,pron,stan,vol,3o,ev)"),
+        ("misdadig", "ADJ(vrij,basis,zonder)"),
+        ("is", "WW(pv,tgw,ev)"),
+    )
+    clause = next(w for w in windows(sentence) if w.subordinate)
+    assert deed_subject(sentence, clause).text == "dit"

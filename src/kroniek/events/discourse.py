@@ -199,18 +199,21 @@ def act_noun(
 
 
 def deed_subject(sentence: Sentence, win: Window) -> Token | None:
-    """The subject of the clause when it points back to the act told before: "dit" or "dat" on
-    its own before the finite verb (word set deed_pronouns: "Dit is een schandalige daad"), or a
-    demonstrative with a general act noun ("deze daad is ..."; deed_determiners, deed_nouns);
-    None otherwise (not "het", whose clause may follow: "het is schandalig dat ...")."""
+    """The subject of the clause when it points back to the act told before: "dit" or "dat"
+    standing on its own (word set deed_pronouns) before the finite verb ("Dit is een schandalige
+    daad") or first in a dat-clause ("zei dat dit een misdadige daad is"), or a demonstrative
+    with a general act noun before the finite verb ("deze daad is ..."; deed_determiners,
+    deed_nouns); None otherwise (not "het", whose clause may follow: "het is schandalig dat")."""
     toks = [t for t in sentence.tokens[win.first - 1 : win.last] if t.tag != "LET"]
+    if toks and win.subordinate and toks[0].tag == "VG":
+        toks = toks[1:]  # "dat dit ... is": the subject comes right after the conjunction
     if len(toks) < 2:
         return None
     first, second = toks[0], toks[1]
     if (
-        first.tag == "VNW"
+        first.pos.startswith("VNW(aanw,pron")
         and first.text.lower() in word_set("deed_pronouns")
-        and second.pos.startswith("WW(pv")
+        and (second.pos.startswith("WW(pv") or win.subordinate)
     ):
         return first
     if (
@@ -229,9 +232,9 @@ def deed_doers(
 ) -> list[Mention]:
     """Who did the act a clause subject like "dit" points back to: the doers of the article's
     first coded act (``firsts``, in the order the types first came up; the lead tells the act
-    that draws such outrage), not a judgement, call or talk (NO_DEED_TYPES), each cited at the
-    subject (rule "coref.deed<...>")."""
-    kinds = [kind for kind, _ in firsts if kind not in NO_DEED_TYPES]
+    that draws such outrage), not an accusation, call or talk (NO_DEED_TYPES and ACCUSE: only
+    the type of the first events is known), each cited at the subject (rule "coref.deed<...>")."""
+    kinds = [kind for kind, _ in firsts if kind not in NO_DEED_TYPES | {"ACCUSE"}]
     return [
         pointing(m, "coref.deed", sentence, subject)
         for kind, m in firsts
@@ -284,16 +287,24 @@ def first_doers(
     return tuple(firsts) + tuple(dict.fromkeys(added))
 
 
-#: types of events that only judge, ask or talk (criticism, protest, a call, a meeting): their
+#: types of events that only protest, ask or talk, and CAMEO codes of words of disapproval or
+#: accusation (110, 111, 112; a formal step such as an arrest warrant, 1121, is an act): their
 #: doers did no act that "het besluit" or "deze daad" in a later sentence stands for
-NO_DEED_TYPES = frozenset({"ACCUSE", "PROTEST", "REQUEST", "CONSULT"})
+NO_DEED_TYPES = frozenset({"PROTEST", "REQUEST", "CONSULT"})
+NO_DEED_CAMEO = frozenset({"110", "111", "112"})
+
+
+def is_deed(event: Event) -> bool:
+    """The event is an act a later "het besluit" or "deze daad" can stand for, not mere words of
+    judgement, a call or talks (NO_DEED_TYPES, NO_DEED_CAMEO)."""
+    return event.type not in NO_DEED_TYPES and event.cameo not in NO_DEED_CAMEO
 
 
 def doers(sentence_events: list[Event], mentions: list[Mention]) -> list[Mention]:
     """The mentions that were the sources of a sentence's coded events, leaving out those of
-    events that only judge, ask or talk (NO_DEED_TYPES): "X vuurde een raket af. Y protesteerde.
+    events that only judge, ask or talk (is_deed): "X vuurde een raket af. Y protesteerde.
     Z veroordeelde het besluit" aims at X, not Y."""
-    acts = [e for e in sentence_events if e.type not in NO_DEED_TYPES]
+    acts = [e for e in sentence_events if is_deed(e)]
     return [m for m in mentions if any(e.src == m.code and e.src_text == m.text for e in acts)]
 
 
