@@ -1130,18 +1130,23 @@ def _trailing_speaker(
     sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
 ) -> list[Mention]:
     """Subject of a trailing report clause after the trigger's clause ("De gesprekken met Y zijn goed,
-    schrijft X"): a comma clause that opens with a finite verb of saying."""
+    schrijft X"): a comma clause that opens with a finite verb of saying; or the actor of a
+    trailing ", aldus X" (word set claim_preps)."""
     for later in wins[wins.index(win) + 1 :] if win in wins else ():
         first = next(
             (t for t in sentence.tokens[later.first - 1 : later.last] if t.tag != "LET"), None
         )
-        if (
-            later.opener == "comma"
-            and first is not None
-            and first.pos.startswith("WW(pv")
-            and lemma(first) in word_set("saying_verbs")
-        ):
+        if later.opener != "comma" or first is None:
+            continue
+        if first.pos.startswith("WW(pv") and lemma(first) in word_set("saying_verbs"):
             return clause_subjects(sentence, later, mentions)
+        if first.text.lower() in word_set("claim_preps") and first.index > win.last:
+            return [
+                m
+                for m in mentions
+                if m.tokens[0] == first.index + 1
+                or (m.tokens[0] == first.index + 2 and sentence.tokens[first.index].tag == "LID")
+            ]
     return []
 
 
