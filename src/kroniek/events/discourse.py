@@ -248,6 +248,7 @@ ACT_NOUN_TYPES = (
     ("MOBILIZE", "act_nouns_mobilize"),
     ("COERCE", "act_nouns_coerce"),
     ("SANCTION", "act_nouns_sanction"),
+    ("REQUEST", "act_nouns_request"),
 )
 
 
