@@ -1039,6 +1039,8 @@ def _coordinated_with(sentence: Sentence, inside: list[Mention], n: int) -> int 
     if n == 0:
         return None
     m, prev = inside[n], inside[n - 1]
+    if m.tokens == prev.tokens and m.kind == prev.kind == "pair":
+        return n - 1  # one phrase standing for a pair ("de landen" = both states named before)
     gap = [_tok(sentence, i) for i in range(prev.tokens[1] + 1, np_start(sentence, m.tokens[0]))]
     if gap and len(gap) <= 2 and all(t.text.lower() in COORD for t in gap):
         return n - 1

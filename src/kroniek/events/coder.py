@@ -34,10 +34,13 @@ from kroniek.events.discourse import (
     claimers,
     claimers_before,
     country_references,
+    deed_doers,
+    deed_subject,
     denied,
     doers,
     first_doers,
     named_state,
+    pair_plural_references,
     pair_reference,
     pointing,
     quote_speaker,
@@ -587,9 +590,10 @@ def assign(
             own = {
                 m.code for m in sources
             }  # "X zegt dat X zal ...": the speaker's own side is no target
-            targets += [
-                m for m in _embedded_subjects(sentence, wins, win, mentions) if m.code not in own
-            ]
+            subjects = _embedded_subjects(sentence, wins, win, mentions)
+            if any(m.kind == "pair" and m.code in own for m in subjects):
+                break  # "X zegt (tegen Y) dat de twee landen ... moeten": the speaker is one of them
+            targets += [m for m in subjects if m.code not in own]
         elif key == "act":
             noun = act_noun(sentence, win, c.trigger, mentions)
             if noun is not None:  # "steunden de operatie": aimed at its doers
@@ -597,6 +601,15 @@ def assign(
                 targets += [
                     m
                     for m in act_doers(sentence, noun, acts, firsts)
+                    if m.code not in own and m.code != "---"
+                ]
+        elif key == "deed":  # "Dit is een schandalige daad": aimed at who did the act told before
+            subject = deed_subject(sentence, win)
+            if subject is not None:
+                own = {m.code for m in sources}
+                targets += [
+                    m
+                    for m in deed_doers(sentence, subject, firsts)
                     if m.code not in own and m.code != "---"
                 ]
         elif key == "meeting":  # "X schoof ook aan": joins the meeting named before
@@ -1121,18 +1134,23 @@ def _trailing_speaker(
     sentence: Sentence, wins: tuple[Window, ...], win: Window, mentions: list[Mention]
 ) -> list[Mention]:
     """Subject of a trailing report clause after the trigger's clause ("De gesprekken met Y zijn goed,
-    schrijft X"): a comma clause that opens with a finite verb of saying."""
+    schrijft X"): a comma clause that opens with a finite verb of saying; or the actor of a
+    trailing ", aldus X" (word set claim_preps)."""
     for later in wins[wins.index(win) + 1 :] if win in wins else ():
         first = next(
             (t for t in sentence.tokens[later.first - 1 : later.last] if t.tag != "LET"), None
         )
-        if (
-            later.opener == "comma"
-            and first is not None
-            and first.pos.startswith("WW(pv")
-            and lemma(first) in word_set("saying_verbs")
-        ):
+        if later.opener != "comma" or first is None:
+            continue
+        if first.pos.startswith("WW(pv") and lemma(first) in word_set("saying_verbs"):
             return clause_subjects(sentence, later, mentions)
+        if first.text.lower() in word_set("claim_preps") and first.index > win.last:
+            return [
+                m
+                for m in mentions
+                if m.tokens[0] == first.index + 1
+                or (m.tokens[0] == first.index + 2 and sentence.tokens[first.index].tag == "LID")
+            ]
     return []
 
 
@@ -1325,8 +1343,9 @@ def _unique(ms: list[Mention]) -> list[Mention]:
 
 
 def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
-    """The (source, target) pairs an outcome codes; not a pair of one actor with itself, nor one
-    where neither side is identifiable (annotation.md codes no such event)."""
+    """The (source, target) pairs an outcome codes; not a pair of one actor with itself, nor of
+    two members of one phrase unless it stands for a pair ("de landen"), nor one where neither
+    side is identifiable (annotation.md codes no such event)."""
     pairs: list[tuple[Mention, Mention]] = []
     if out.symmetric:
         if out.targets:
@@ -1343,7 +1362,7 @@ def _pairs(out: Outcome) -> list[tuple[Mention, Mention]]:
         (s, t)
         for s, t in pairs
         if (s.code, s.sector) != (t.code, t.sector)
-        and (s.sentence, s.tokens) != (t.sentence, t.tokens)
+        and ((s.sentence, s.tokens) != (t.sentence, t.tokens) or s.kind == t.kind == "pair")
         and not s.code == t.code == "---"
     ]
     return [
@@ -1840,6 +1859,7 @@ def code_in_context(
     joined: list[Mention] = []
     if text:  # "het land", "dat land": the state pointed back to, cited
         refs = country_references(sentence, here, list(ctx.memory), list(ctx.states))
+        refs += pair_plural_references(sentence, here, list(ctx.pair))
         if refs:
             here = sorted(here + refs, key=lambda m: m.tokens)
     if here or ctx.memory:

@@ -198,12 +198,57 @@ def act_noun(
     return None
 
 
+def deed_subject(sentence: Sentence, win: Window) -> Token | None:
+    """The subject of the clause when it points back to the act told before: "dit" or "dat"
+    standing on its own (word set deed_pronouns) before the finite verb ("Dit is een schandalige
+    daad") or first in a dat-clause ("zei dat dit een misdadige daad is"), or a demonstrative
+    with a general act noun before the finite verb ("deze daad is ..."; deed_determiners,
+    deed_nouns); None otherwise (not "het", whose clause may follow: "het is schandalig dat")."""
+    toks = [t for t in sentence.tokens[win.first - 1 : win.last] if t.tag != "LET"]
+    if toks and win.subordinate and toks[0].tag == "VG":
+        toks = toks[1:]  # "dat dit ... is": the subject comes right after the conjunction
+    if len(toks) < 2:
+        return None
+    first, second = toks[0], toks[1]
+    if (
+        first.pos.startswith("VNW(aanw,pron")
+        and first.text.lower() in word_set("deed_pronouns")
+        and (second.pos.startswith("WW(pv") or win.subordinate)
+    ):
+        return first
+    if (
+        first.text.lower() in word_set("deed_determiners")
+        and second.tag == "N"
+        and lemma(second) in word_set("deed_nouns")
+        and len(toks) > 2
+        and toks[2].pos.startswith("WW(pv")
+    ):
+        return second
+    return None
+
+
+def deed_doers(
+    sentence: Sentence, subject: Token, firsts: Sequence[tuple[str, Mention]]
+) -> list[Mention]:
+    """Who did the act a clause subject like "dit" points back to: the doers of the article's
+    first coded act (``firsts``, in the order the types first came up; the lead tells the act
+    that draws such outrage), not an accusation, call or talk (NO_DEED_TYPES and ACCUSE: only
+    the type of the first events is known), each cited at the subject (rule "coref.deed<...>")."""
+    kinds = [kind for kind, _ in firsts if kind not in NO_DEED_TYPES | {"ACCUSE"}]
+    return [
+        pointing(m, "coref.deed", sentence, subject)
+        for kind, m in firsts
+        if kinds and kind == kinds[0]
+    ]
+
+
 #: the event type whose first doers a typed act noun points to, and the word set of those nouns
 ACT_NOUN_TYPES = (
     ("ASSAULT", "act_nouns_assault"),
     ("MOBILIZE", "act_nouns_mobilize"),
     ("COERCE", "act_nouns_coerce"),
     ("SANCTION", "act_nouns_sanction"),
+    ("REQUEST", "act_nouns_request"),
 )
 
 
@@ -243,13 +288,25 @@ def first_doers(
     return tuple(firsts) + tuple(dict.fromkeys(added))
 
 
+#: types of events that only protest, ask or talk, and CAMEO codes of words of disapproval or
+#: accusation (110, 111, 112; a formal step such as an arrest warrant, 1121, is an act): their
+#: doers did no act that "het besluit" or "deze daad" in a later sentence stands for
+NO_DEED_TYPES = frozenset({"PROTEST", "REQUEST", "CONSULT"})
+NO_DEED_CAMEO = frozenset({"110", "111", "112"})
+
+
+def is_deed(event: Event) -> bool:
+    """The event is an act a later "het besluit" or "deze daad" can stand for, not mere words of
+    judgement, a call or talks (NO_DEED_TYPES, NO_DEED_CAMEO)."""
+    return event.type not in NO_DEED_TYPES and event.cameo not in NO_DEED_CAMEO
+
+
 def doers(sentence_events: list[Event], mentions: list[Mention]) -> list[Mention]:
-    """The mentions that were the sources of a sentence's coded events."""
-    return [
-        m
-        for m in mentions
-        if any(e.src == m.code and e.src_text == m.text for e in sentence_events)
-    ]
+    """The mentions that were the sources of a sentence's coded events, leaving out those of
+    events that only judge, ask or talk (is_deed): "X vuurde een raket af. Y protesteerde.
+    Z veroordeelde het besluit" aims at X, not Y."""
+    acts = [e for e in sentence_events if is_deed(e)]
+    return [m for m in mentions if any(e.src == m.code and e.src_text == m.text for e in acts)]
 
 
 QUOTE_MARKS = frozenset('"“”„«»')
@@ -425,6 +482,49 @@ def country_references(
                     sector="GOV",
                     person=None,
                     role=None,
+                )
+            )
+    return found
+
+
+def pair_plural_references(
+    sentence: Sentence, mentions: list[Mention], pair: list[Mention]
+) -> list[Mention]:
+    """Stand-ins for "de landen", "de regeringen" (word set pair_plurals after pair_determiners)
+    when ``pair`` (the sides the sentence before named) is two named states: one per state, each
+    citing it (rule "coref.pair<...>"). Not after a preposition ("tussen de landen", "in de
+    landen"), nor with a phrase or relative clause after it ("de landen van de EU", "de landen
+    die ..."), which pick out other states."""
+    if len(pair) != 2 or not all(named_state(m) for m in pair):
+        return []
+    toks = sentence.tokens
+    found = []
+    for noun in toks:
+        if noun.tag != "N" or noun.index < 2 or noun.text.lower() not in word_set("pair_plurals"):
+            continue
+        det = toks[noun.index - 2]
+        if det.text.lower() not in PAIR_DETERMINERS or det.tag != "LID":
+            continue
+        before = toks[det.index - 2] if det.index >= 2 else None
+        after = toks[noun.index] if noun.index < len(toks) else None
+        if (before is not None and before.tag == "VZ") or (
+            after is not None and (after.tag == "VZ" or after.pos.startswith("VNW(betr"))
+        ):
+            continue
+        if any(m.tokens[0] <= noun.index <= m.tokens[1] for m in mentions):
+            continue
+        for m in pair:
+            cited = pointing(m, "coref.pair", sentence, noun)
+            found.append(
+                replace(
+                    cited,
+                    text=f"{det.text} {cited.text}",
+                    span=(det.start, noun.end),
+                    tokens=(det.index, noun.index),
+                    sector="GOV",
+                    person=None,
+                    role=None,
+                    kind="pair",
                 )
             )
     return found

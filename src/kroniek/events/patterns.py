@@ -20,6 +20,8 @@ Pattern keys (one YAML list entry each):
                            cond (subject/object of an als-condition after it), claim (who made
                            the claim a denial of "dat" or "die beschuldiging" answers), act
                            (the doers of the last coded events, for "steunden de operatie"),
+                           deed (the doers of the article's first coded act, when the clause
+                           subject is "dit"/"dat"/"deze daad": "Dit is een schandalige daad"),
                            quoted (the subject of the clause a trailing ", eist X" reports),
                            su (the clause subject, for "X rukt op met steun van Y": Y backs X),
                            answers (who a reaction answers: "testte raketten als reactie op X"),
@@ -363,6 +365,7 @@ TARGET_PLACES = (
     "cond",
     "claim",
     "act",
+    "deed",
     "quoted",
     "su",
     "meeting",
