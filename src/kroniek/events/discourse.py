@@ -471,20 +471,26 @@ def country_references(
                 or [m for m in memory if named_state(m) and m.code not in own][:1]
                 or before[:1]
             )
-        for m in pointed:
-            cited = pointing(m, "coref.country", sentence, noun)
-            found.append(
-                replace(
-                    cited,
-                    text=f"{det.text} {cited.text}",
-                    span=(det.start, noun.end),
-                    tokens=(det.index, noun.index),
-                    sector="GOV",
-                    person=None,
-                    role=None,
-                )
-            )
+        found += [_stand_in(m, "coref.country", sentence, det, noun) for m in pointed]
     return found
+
+
+def _stand_in(
+    m: Mention, rule: str, sentence: Sentence, det: Token, noun: Token, kind: str | None = None
+) -> Mention:
+    """A mention of the state ``m`` on the words "det noun" ("dat land", "de landen"), citing
+    ``m`` under ``rule``: the state's government, as the words name it."""
+    cited = pointing(m, rule, sentence, noun)
+    return replace(
+        cited,
+        text=f"{det.text} {cited.text}",
+        span=(det.start, noun.end),
+        tokens=(det.index, noun.index),
+        sector="GOV",
+        person=None,
+        role=None,
+        kind=kind or cited.kind,
+    )
 
 
 def pair_plural_references(
@@ -513,18 +519,5 @@ def pair_plural_references(
             continue
         if any(m.tokens[0] <= noun.index <= m.tokens[1] for m in mentions):
             continue
-        for m in pair:
-            cited = pointing(m, "coref.pair", sentence, noun)
-            found.append(
-                replace(
-                    cited,
-                    text=f"{det.text} {cited.text}",
-                    span=(det.start, noun.end),
-                    tokens=(det.index, noun.index),
-                    sector="GOV",
-                    person=None,
-                    role=None,
-                    kind="pair",
-                )
-            )
+        found += [_stand_in(m, "coref.pair", sentence, det, noun, "pair") for m in pair]
     return found
