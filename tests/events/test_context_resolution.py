@@ -4,35 +4,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.events.builders import event, mention
 
 from kroniek.events.discourse import act_doers, first_doers, named_state
-from kroniek.records import Event, Mention, Sentence, Token
-
-
-def _mention(code: str, text: str, sector: str | None = "GOV", **values) -> Mention:
-    return Mention(code, sector, text, "text", (0, len(text)), 0, (1, 1), f"actor.{code}", **values)
-
-
-def _event(src: Mention, tgt: Mention, kind: str) -> Event:
-    return Event(
-        src=src.code,
-        src_sector=src.sector,
-        src_text=src.text,
-        tgt=tgt.code,
-        tgt_sector=tgt.sector,
-        tgt_text=tgt.text,
-        type=kind,
-        mode=None,
-        cameo="190",
-        goldstein=-10.0,
-        quad_class=4,
-        fact="asserted",
-        sentence="",
-        field="text",
-        span=(0, 0),
-        trigger="",
-        rule="test",
-    )
+from kroniek.records import Event, Sentence, Token
 
 
 def _noun(word: str) -> tuple[Sentence, Token]:
@@ -41,27 +16,27 @@ def _noun(word: str) -> tuple[Sentence, Token]:
 
 
 def test_a_state_is_named_by_its_words_not_guessed_nor_a_body():
-    assert named_state(_mention("RUS", "Rusland"))
-    assert named_state(_mention("RUS", "dat land [= Rusland]", found="coref"))
-    assert not named_state(_mention("RUS", "de regering", found="context"))
-    assert not named_state(_mention("EU", "de EU", sector="IGO"))
-    assert not named_state(_mention("RUS", "het Russische leger", sector="MIL"))
+    assert named_state(mention("RUS", "Rusland"))
+    assert named_state(mention("RUS", "dat land [= Rusland]", found="coref"))
+    assert not named_state(mention("RUS", "de regering", found="context"))
+    assert not named_state(mention("EU", "de EU", sector="IGO"))
+    assert not named_state(mention("RUS", "het Russische leger", sector="MIL"))
 
 
 def test_first_doers_keep_the_first_doer_of_each_type():
     north, south, japan = (
-        _mention("PRK", "Noord-Korea"),
-        _mention("KOR", "Zuid-Korea"),
-        _mention("JPN", "Japan"),
+        mention("PRK", "Noord-Korea"),
+        mention("KOR", "Zuid-Korea"),
+        mention("JPN", "Japan"),
     )
-    firsts = first_doers((), [_event(north, japan, "MOBILIZE")], [north, japan])
-    firsts = first_doers(firsts, [_event(south, north, "MOBILIZE")], [south, north])
-    firsts = first_doers(firsts, [_event(south, north, "ASSAULT")], [south, north])
+    firsts = first_doers((), [event(north, "MOBILIZE", japan)], [north, japan])
+    firsts = first_doers(firsts, [event(south, "MOBILIZE", north)], [south, north])
+    firsts = first_doers(firsts, [event(south, "ASSAULT", north)], [south, north])
     assert [(kind, m.code) for kind, m in firsts] == [("MOBILIZE", "PRK"), ("ASSAULT", "KOR")]
 
 
 def test_a_typed_act_noun_points_to_the_first_doer_of_its_type_and_cites_it():
-    north, south = _mention("PRK", "Noord-Korea"), _mention("KOR", "Zuid-Korea")
+    north, south = mention("PRK", "Noord-Korea"), mention("KOR", "Zuid-Korea")
     sentence, noun = _noun("lancering")
     found = act_doers(sentence, noun, [south], [("MOBILIZE", north), ("ASSAULT", south)])
     assert [(m.code, m.text, m.rule) for m in found] == [
@@ -71,7 +46,7 @@ def test_a_typed_act_noun_points_to_the_first_doer_of_its_type_and_cites_it():
 
 
 def test_an_untyped_act_noun_points_to_the_last_doers():
-    north, south = _mention("PRK", "Noord-Korea"), _mention("KOR", "Zuid-Korea")
+    north, south = mention("PRK", "Noord-Korea"), mention("KOR", "Zuid-Korea")
     sentence, noun = _noun("besluit")
     found = act_doers(sentence, noun, [south], [("MOBILIZE", north)])
     assert [m.code for m in found] == ["KOR"]

@@ -5,6 +5,7 @@ deed_doers), and act doers that pass over judgements (discourse.doers)."""
 from __future__ import annotations
 
 import pytest
+from tests.events.builders import event, mention
 
 from kroniek.events.clause import windows
 from kroniek.events.discourse import (
@@ -13,11 +14,7 @@ from kroniek.events.discourse import (
     doers,
     pair_plural_references,
 )
-from kroniek.records import Event, Mention, Sentence, Token
-
-
-def _mention(code: str, text: str, sector: str | None = "GOV", **values) -> Mention:
-    return Mention(code, sector, text, "text", (0, len(text)), 0, (1, 1), f"actor.{code}", **values)
+from kroniek.records import Sentence, Token
 
 
 def _sentence(*words: tuple[str, str]) -> Sentence:
@@ -29,35 +26,13 @@ def _sentence(*words: tuple[str, str]) -> Sentence:
     return Sentence("text", 1, 0, at, " ".join(w for w, _ in words), tuple(toks))
 
 
-def _event(src: Mention, kind: str, cameo: str = "010") -> Event:
-    return Event(
-        src=src.code,
-        src_sector=src.sector,
-        src_text=src.text,
-        tgt="---",
-        tgt_sector=None,
-        tgt_text="",
-        type=kind,
-        mode=None,
-        cameo=cameo,
-        goldstein=0.0,
-        quad_class=1,
-        fact="asserted",
-        sentence="",
-        field="text",
-        span=(0, 0),
-        trigger="",
-        rule="test",
-    )
-
-
 DE = ("De", "LID(bep,stan,rest)")
 LANDEN = ("landen", "N(soort,mv,basis)")
 HOPEN = ("hopen", "WW(pv,tgw,mv)")
 
 
 def test_de_landen_stands_for_the_pair_named_before_and_cites_each():
-    kenya, tanzania = _mention("KEN", "Kenia"), _mention("TZA", "Tanzania")
+    kenya, tanzania = mention("KEN", "Kenia"), mention("TZA", "Tanzania")
     found = pair_plural_references(_sentence(DE, LANDEN, HOPEN), [], [kenya, tanzania])
     assert [(m.code, m.text, m.rule, m.kind, m.tokens) for m in found] == [
         ("KEN", "De landen [= Kenia]", "coref.pair<actor.KEN>", "pair", (1, 2)),
@@ -66,8 +41,8 @@ def test_de_landen_stands_for_the_pair_named_before_and_cites_each():
 
 
 def test_de_landen_needs_two_named_states_and_no_phrase_after_it():
-    kenya, tanzania = _mention("KEN", "Kenia"), _mention("TZA", "Tanzania")
-    eu = _mention("EU", "de EU", sector="IGO")
+    kenya, tanzania = mention("KEN", "Kenia"), mention("TZA", "Tanzania")
+    eu = mention("EU", "de EU", sector="IGO")
     assert pair_plural_references(_sentence(DE, LANDEN, HOPEN), [], [kenya]) == []
     assert pair_plural_references(_sentence(DE, LANDEN, HOPEN), [], [kenya, eu]) == []
     in_region = _sentence(DE, LANDEN, ("in", "VZ(init)"), ("regio", "N(soort,ev)"), HOPEN)
@@ -103,9 +78,9 @@ def test_deze_daad_points_back():
 
 def test_a_deed_is_the_articles_first_act_not_a_talk_or_judgement():
     france, north, south = (
-        _mention("FRA", "Frankrijk"),
-        _mention("PRK", "Noord-Korea"),
-        _mention("KOR", "Zuid-Korea"),
+        mention("FRA", "Frankrijk"),
+        mention("PRK", "Noord-Korea"),
+        mention("KOR", "Zuid-Korea"),
     )
     sentence = _sentence(("Dit", "VNW(aanw,pron,stan,vol,3o,ev)"), ("is", "WW(pv,tgw,ev)"))
     subject = sentence.tokens[0]
@@ -122,14 +97,14 @@ def test_a_deed_is_the_articles_first_act_not_a_talk_or_judgement():
     [("ACCUSE", "111"), ("ACCUSE", "112"), ("PROTEST", "140"), ("CONSULT", "040")],
 )
 def test_doers_of_words_of_judgement_protests_and_talks_did_no_act(kind, cameo):
-    uk = _mention("GBR", "Groot-Brittannië")
-    assert doers([_event(uk, kind, cameo)], [uk]) == []
+    uk = mention("GBR", "Groot-Brittannië")
+    assert doers([event(uk, kind, cameo=cameo)], [uk]) == []
 
 
 @pytest.mark.parametrize(("kind", "cameo"), [("COERCE", "171"), ("ACCUSE", "1121")])
 def test_doers_of_acts_and_formal_steps_are_kept(kind, cameo):
-    uk = _mention("GBR", "Groot-Brittannië")
-    assert doers([_event(uk, kind, cameo)], [uk]) == [uk]
+    uk = mention("GBR", "Groot-Brittannië")
+    assert doers([event(uk, kind, cameo=cameo)], [uk]) == [uk]
 
 
 def test_a_dat_clause_opening_with_dit_points_back():
