@@ -261,6 +261,8 @@ def factuality(
     above = governing(wins, win)
     found: dict[str, str] = {}
     answered = noun and _answered(sentence, trigger, texts)
+    own_end = win.last if noun else _conjunct_end(sentence, win, trigger)
+    at = wins.index(win)  # the trigger's window is always one of the sentence's
     for kind in ORDER:
         if kind in ignores or (answered and kind != "alleged"):
             continue
@@ -284,8 +286,7 @@ def factuality(
                 if noun and _cue_hits(cue, sentence, np_start(sentence, trigger), trigger, texts):
                     found[kind] = cue.id
                 continue
-            spans = [(win.first, win.last if noun else _conjunct_end(sentence, win, trigger))]
-            at = wins.index(win)
+            spans = [(win.first, own_end)]
             if noun and at + 1 < len(wins) and wins[at + 1].opener == "rel" and kind == "future":
                 spans.append((wins[at + 1].first, wins[at + 1].last))
             if cue.scope == "opener":  # the trigger's clause is a condition: "als X Y aanvalt"
@@ -538,14 +539,14 @@ def background(
             tail = lemma_seq(sentence, trigger, win.last)
             if any(has_seq(tail, s, texts) is not None for s in cue.seqs):
                 return cue.id
-        if cue.past_year and year is not None and _past_year(sentence, win, trigger, noun, year):
-            return cue.id
-        if cue.past_year and year is not None and _dated_by_governing(sentence, wins, win, year):
-            return cue.id
         if (
             cue.past_year
             and year is not None
-            and _dated_by_first_conjunct(sentence, wins, win, year)
+            and (
+                _past_year(sentence, win, trigger, noun, year)
+                or _dated_by_governing(sentence, wins, win, year)
+                or _dated_by_first_conjunct(sentence, wins, win, year)
+            )
         ):
             return cue.id
         if cue.lemmas and any(
